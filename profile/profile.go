@@ -1,0 +1,139 @@
+// Package profile holds the runner's profile (body, heart-rate anchors,
+// units, time zone) and derives what depends on it, such as an estimated
+// maximum heart rate. It is pure: no I/O, no clock.
+package profile
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/rebound-run/rebound"
+)
+
+// Sex selects the sex-specific coefficients of models such as Banister's
+// TRIMP. Empty means unknown.
+type Sex string
+
+// The accepted values of Sex.
+const (
+	Male   Sex = "male"
+	Female Sex = "female"
+)
+
+// Units is how text output shows distances, paces, weights and volumes.
+type Units string
+
+// The accepted values of Units.
+const (
+	Metric   Units = "metric"
+	Imperial Units = "imperial"
+)
+
+// Default heart-rate anchors used when the runner has not given them.
+const (
+	// DefaultRestingHR is a typical adult resting heart rate (bpm), used only
+	// until the runner sets their own.
+	DefaultRestingHR = 60
+	// DefaultAge is used to estimate maximum heart rate when no age is set.
+	DefaultAge = 35
+)
+
+// Profile is what Rebound knows about the runner. Zero numeric fields mean
+// "not set".
+type Profile struct {
+	WeightKg   float64  `json:"weight_kg,omitempty"`
+	Age        int      `json:"age,omitempty"`
+	Sex        Sex      `json:"sex,omitempty"`
+	RestingHR  float64  `json:"resting_hr,omitempty"`
+	MaxHR      float64  `json:"max_hr,omitempty"`
+	Units      Units    `json:"units,omitempty"`
+	Timezone   string   `json:"timezone,omitempty"`
+	Conditions []string `json:"conditions,omitempty"`
+	Equipment  []string `json:"equipment,omitempty"`
+}
+
+// EstimateMaxHR returns the Tanaka, Monahan & Seals (2001, J Am Coll Cardiol
+// 37:153) estimate of maximum heart rate, 208 - 0.7 x age, in bpm.
+func EstimateMaxHR(age int) float64 { return 208 - 0.7*float64(age) }
+
+// HR is the pair of heart-rate anchors the zone and TRIMP models use, and
+// whether each was estimated rather than set by the runner.
+type HR struct {
+	Rest, Max                   float64
+	RestEstimated, MaxEstimated bool
+	Sex                         Sex
+}
+
+// HR returns the heart-rate anchors: the runner's own values where set,
+// otherwise Tanaka's estimate from age (or DefaultAge) and DefaultRestingHR.
+func (p Profile) HR() HR {
+	h := HR{Rest: p.RestingHR, Max: p.MaxHR, Sex: p.Sex}
+	if h.Rest <= 0 {
+		h.Rest, h.RestEstimated = DefaultRestingHR, true
+	}
+	if h.Max <= 0 {
+		age := p.Age
+		if age <= 0 {
+			age = DefaultAge
+		}
+		h.Max, h.MaxEstimated = math.Round(EstimateMaxHR(age)), true
+	}
+	return h
+}
+
+// UnitsOrDefault returns the runner's units, metric when unset.
+func (p Profile) UnitsOrDefault() Units {
+	if p.Units == Imperial {
+		return Imperial
+	}
+	return Metric
+}
+
+// Location returns the runner's time zone, UTC when unset or unknown.
+func (p Profile) Location() *time.Location {
+	if p.Timezone == "" {
+		return time.UTC
+	}
+	loc, err := time.LoadLocation(p.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// Validate reports the first implausible field as an EINVALID error.
+func (p Profile) Validate() error {
+	switch {
+	case p.WeightKg < 0 || p.WeightKg > 300:
+		return rebound.Errorf(rebound.EINVALID, "weight %.1f kg is out of range (20-300)", p.WeightKg)
+	case p.WeightKg > 0 && p.WeightKg < 20:
+		return rebound.Errorf(rebound.EINVALID, "weight %.1f kg is out of range (20-300)", p.WeightKg)
+	case p.Age < 0 || p.Age > 110:
+		return rebound.Errorf(rebound.EINVALID, "age %d is out of range (1-110)", p.Age)
+	case p.Sex != "" && p.Sex != Male && p.Sex != Female:
+		return rebound.Errorf(rebound.EINVALID, "sex %q: want male or female", p.Sex)
+	case p.RestingHR < 0 || p.RestingHR > 120:
+		return rebound.Errorf(rebound.EINVALID, "resting heart rate %.0f bpm is out of range (25-120)", p.RestingHR)
+	case p.RestingHR > 0 && p.RestingHR < 25:
+		return rebound.Errorf(rebound.EINVALID, "resting heart rate %.0f bpm is out of range (25-120)", p.RestingHR)
+	case p.MaxHR != 0 && (p.MaxHR < 100 || p.MaxHR > 240):
+		return rebound.Errorf(rebound.EINVALID, "maximum heart rate %.0f bpm is out of range (100-240)", p.MaxHR)
+	case p.MaxHR > 0 && p.RestingHR > 0 && p.MaxHR <= p.RestingHR:
+		return rebound.Errorf(rebound.EINVALID, "maximum heart rate %.0f must be above resting %.0f", p.MaxHR, p.RestingHR)
+	case p.Units != "" && p.Units != Metric && p.Units != Imperial:
+		return rebound.Errorf(rebound.EINVALID, "units %q: want metric or imperial", p.Units)
+	}
+	if p.Timezone != "" {
+		if _, err := time.LoadLocation(p.Timezone); err != nil {
+			return rebound.Errorf(rebound.EINVALID, "time zone %q: %v", p.Timezone, err)
+		}
+	}
+	return nil
+}
+
+// String is a one-line summary, for logs.
+func (p Profile) String() string {
+	return fmt.Sprintf("weight=%.1fkg age=%d sex=%s rest=%.0f max=%.0f units=%s tz=%s",
+		p.WeightKg, p.Age, p.Sex, p.RestingHR, p.MaxHR, p.UnitsOrDefault(), p.Timezone)
+}
