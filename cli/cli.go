@@ -1,0 +1,250 @@
+// Package cli implements the rebound command line: one type per
+// subcommand, each with its own flag set, dispatched by Main. It wires the
+// adapters (decoders, the SQLite store) to the domain and formats output
+// for people (in the runner's units) and programs (--json).
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/decode"
+	"github.com/rebound-run/rebound/decode/fit"
+	"github.com/rebound-run/rebound/decode/gpx"
+	"github.com/rebound-run/rebound/decode/tcx"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/sqlite"
+)
+
+// Env is the process environment a command runs in, injected so that
+// tests can run commands in-process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// IsTerminal reports whether w is an interactive terminal; when nil,
+	// no writer is.
+	IsTerminal func(w io.Writer) bool
+}
+
+func (e Env) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+func (e Env) terminal(w io.Writer) bool { return e.IsTerminal != nil && e.IsTerminal(w) }
+
+// exitError carries a process exit code through a command's error return.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+const usage = `Rebound: a recovery coach for runners.
+
+Usage: rebound [--db PATH] COMMAND [options]
+
+Commands:
+  demo                 create a demo database from a simulated 12-week season and show it
+  import PATH...       import FIT, GPX and TCX files, folders and Strava/Garmin export zips
+  runs                 list activities
+  show ID              show one activity with its metrics and laps
+  profile              show the runner's profile
+  profile set ...      set weight, age, sex, heart rates, units, time zone
+
+Every command takes --db PATH (or REBOUND_DB); the default database is
+$XDG_DATA_HOME/rebound/rebound.db (~/.local/share/rebound/rebound.db).
+Run 'rebound COMMAND -h' for a command's options.
+`
+
+type command interface {
+	Run(ctx context.Context, args []string) error
+}
+
+// Main runs the command line args and returns the process exit code.
+func Main(ctx context.Context, args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	g := &globals{env: env}
+	fs := flag.NewFlagSet("rebound", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() { fmt.Fprint(env.Stderr, usage) }
+	g.register(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	args = fs.Args()
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return 2
+	}
+	var cmd command
+	switch args[0] {
+	case "demo":
+		cmd = &demoCmd{g: g}
+	case "import":
+		cmd = &importCmd{g: g}
+	case "runs":
+		cmd = &runsCmd{g: g}
+	case "show":
+		cmd = &showCmd{g: g}
+	case "profile":
+		cmd = &profileCmd{g: g}
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(env.Stderr, "rebound: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	err := cmd.Run(ctx, args[1:])
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ee):
+		if ee.err != nil {
+			fmt.Fprintf(env.Stderr, "rebound %s: %v\n", args[0], ee.err)
+		}
+		return ee.code
+	case rebound.ErrorCode(err) == rebound.EINVALID || rebound.ErrorCode(err) == rebound.ENOTFOUND:
+		fmt.Fprintf(env.Stderr, "rebound %s: %s\n", args[0], rebound.ErrorMessage(err))
+		return 1
+	default:
+		fmt.Fprintf(env.Stderr, "rebound %s: %v\n", args[0], err)
+		return 1
+	}
+}
+
+// globals are the options every command takes.
+type globals struct {
+	env Env
+	db  string
+}
+
+func (g *globals) register(fs *flag.FlagSet) {
+	fs.Func("db", "database file (default $REBOUND_DB or the XDG data directory)", func(s string) error {
+		g.db = s
+		return nil
+	})
+}
+
+// flags returns a flag set for a subcommand that also accepts --db.
+func (g *globals) flags(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(g.env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(g.env.Stderr, "Usage: rebound %s\n\nOptions:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	g.register(fs)
+	return fs
+}
+
+// dbPath resolves the database path: --db, then REBOUND_DB, then
+// $XDG_DATA_HOME/rebound/rebound.db, then ~/.local/share/rebound/rebound.db.
+func (g *globals) dbPath() (string, error) {
+	if g.db != "" {
+		return g.db, nil
+	}
+	if p := g.env.Getenv("REBOUND_DB"); p != "" {
+		return p, nil
+	}
+	return dataFile(g.env, "rebound.db")
+}
+
+// dataFile returns a path in Rebound's XDG data directory.
+func dataFile(env Env, name string) (string, error) {
+	if d := env.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "rebound", name), nil
+	}
+	home := env.Getenv("HOME")
+	if home == "" {
+		var err error
+		if home, err = os.UserHomeDir(); err != nil {
+			return "", fmt.Errorf("find the data directory: set --db, REBOUND_DB or HOME: %w", err)
+		}
+	}
+	return filepath.Join(home, ".local", "share", "rebound", name), nil
+}
+
+// open opens the store.
+func (g *globals) open(ctx context.Context) (*sqlite.DB, error) {
+	p, err := g.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	db, err := sqlite.Open(ctx, p)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", p, err)
+	}
+	return db, nil
+}
+
+var _ store.Store = (*sqlite.DB)(nil)
+
+// Decoders returns the decoder of every supported format.
+func Decoders() map[decode.Format]decode.Decoder {
+	return map[decode.Format]decode.Decoder{decode.FIT: fit.Decode, decode.GPX: gpx.Decode, decode.TCX: tcx.Decode}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// parseDate parses a day as YYYY-MM-DD in loc, or an RFC 3339 time.
+func parseDate(s string, loc *time.Location) (time.Time, error) {
+	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, rebound.Errorf(rebound.EINVALID, "date %q: want YYYY-MM-DD", s)
+}
+
+// leftPad pads s with spaces to width runes, right-aligning it.
+func leftPad(s string, width int) string {
+	n := len([]rune(s))
+	if n >= width {
+		return s
+	}
+	return strings.Repeat(" ", width-n) + s
+}
+
+// rightPad pads s with spaces to width runes, cutting it with … if longer.
+func rightPad(s string, width int) string {
+	r := []rune(s)
+	if len(r) > width {
+		return string(r[:width-1]) + "…"
+	}
+	return s + strings.Repeat(" ", width-len(r))
+}

@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/ingest"
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/sim"
+	"github.com/rebound-run/rebound/store"
+)
+
+// DemoWeeks is the length of the demo season.
+const DemoWeeks = 12
+
+type demoCmd struct{ g *globals }
+
+func (c *demoCmd) Run(ctx context.Context, args []string) error {
+	fs := c.g.flags("demo", "demo [--db PATH] [--dir DIR]")
+	dir := fs.String("dir", "", "where to write the season's FIT files (default: the data directory's demo-season/)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	env := c.g.env
+	out := env.Stdout
+	dbPath := c.g.db
+	if dbPath == "" {
+		p, err := dataFile(env, "demo.db")
+		if err != nil {
+			return err
+		}
+		dbPath = p
+		// The default demo database is Rebound's own: start it afresh.
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if err := os.Remove(p + suffix); err != nil && !os.IsNotExist(err) {
+				return fmt.Errorf("reset demo database: %w", err)
+			}
+		}
+	}
+	if *dir == "" {
+		d, err := dataFile(env, "demo-season")
+		if err != nil {
+			return err
+		}
+		*dir = d
+		if err := os.RemoveAll(d); err != nil {
+			return fmt.Errorf("reset demo season: %w", err)
+		}
+	}
+
+	runner := sim.DefaultRunner()
+	today := env.now()
+	start := startOfDay(today).AddDate(0, 0, -7*DemoWeeks+1)
+	fmt.Fprintf(out, "Simulating %s's %d-week season (%s to %s)…\n", runner.Name, DemoWeeks,
+		start.Format("2 Jan"), today.Format("2 Jan 2006"))
+	files, err := runner.WriteSeason(*dir, start, DemoWeeks)
+	if err != nil {
+		return fmt.Errorf("write demo season: %w", err)
+	}
+	fmt.Fprintf(out, "Wrote %d FIT files to %s\n", len(files), *dir)
+
+	c.g.db = dbPath
+	db, err := c.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	prof := profile.Profile{WeightKg: runner.WeightKg, Age: runner.Age, Sex: runner.Sex,
+		RestingHR: runner.RestingHR, MaxHR: runner.MaxHR, Units: profile.Metric, Timezone: "UTC"}
+	if err := db.SaveProfile(ctx, prof); err != nil {
+		return err
+	}
+	im := &ingest.Importer{Store: db, Decoders: Decoders()}
+	if env.terminal(env.Stderr) {
+		p := newProgress(env)
+		im.Progress = p.event
+		defer p.finish()
+	}
+	t0 := env.now()
+	rep, err := im.Import(ctx, []string{*dir})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Imported through the normal import path: ")
+	printReport(out, rep, env.now().Sub(t0))
+	if len(rep.Failed) > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("%d demo files failed to import", len(rep.Failed))}
+	}
+	acts, _, err := db.FindActivities(ctx, store.ActivityFilter{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out)
+	printSeason(out, acts, prof, today)
+	fmt.Fprintln(out)
+	if len(acts) > 0 {
+		latest, err := db.FindActivityByID(ctx, acts[0].ID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "Latest activity")
+		printRun(out, latest, present.NewRun(latest, prof, true), prof)
+	}
+	fmt.Fprintf(out, "\nThe demo database is %s. Explore it:\n", dbPath)
+	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s runs\n", dbPath)
+	if len(acts) > 0 {
+		fmt.Fprintf(out, "  go run ./cmd/rebound --db %s show %d\n", dbPath, acts[0].ID)
+	}
+	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s profile\n", dbPath)
+	return nil
+}
+
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// printSeason writes totals per sport and a weekly distance chart.
+func printSeason(w io.Writer, acts []*store.Activity, prof profile.Profile, today time.Time) {
+	u := present.For(prof)
+	type agg struct {
+		n       int
+		dist, s float64
+	}
+	bySport := map[activity.Sport]*agg{}
+	weeks := map[time.Time]float64{}
+	for _, a := range acts {
+		g := bySport[a.Sport]
+		if g == nil {
+			g = &agg{}
+			bySport[a.Sport] = g
+		}
+		g.n++
+		g.dist += a.Summary.DistanceM
+		g.s += a.Summary.MovingS
+		if a.Sport.IsRun() {
+			weeks[weekStart(a.Start.In(present.Location(a, prof)))] += a.Summary.DistanceM
+		}
+	}
+	fmt.Fprintf(w, "Season: %d activities\n", len(acts))
+	for _, s := range activity.Sports {
+		if g := bySport[s]; g != nil {
+			fmt.Fprintf(w, "  %-9s %3d  %10s  %9s\n", s, g.n, u.Distance(g.dist), present.Clock(g.s))
+		}
+	}
+	var keys []time.Time
+	maxD := 0.0
+	for k, d := range weeks {
+		keys = append(keys, k)
+		maxD = math.Max(maxD, d)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].Before(keys[j]) })
+	fmt.Fprintln(w, "\nRunning distance per week")
+	prev := 0.0
+	for _, k := range keys {
+		d := weeks[k]
+		bar := strings.Repeat("█", int(math.Round(d/maxD*30)))
+		change := ""
+		if prev > 0 {
+			change = fmt.Sprintf("%+.0f%%", (d-prev)/prev*100)
+		}
+		fmt.Fprintf(w, "  %s  %10s  %-30s %s\n", k.Format("2006-01-02"), u.Distance(d), bar, change)
+		prev = d
+	}
+}
+
+// weekStart returns the Monday 00:00 of t's week.
+func weekStart(t time.Time) time.Time {
+	d := startOfDay(t)
+	wd := (int(d.Weekday()) + 6) % 7
+	return d.AddDate(0, 0, -wd)
+}

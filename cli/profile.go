@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
+)
+
+type profileCmd struct{ g *globals }
+
+// profileJSON is the JSON of `rebound profile --json`.
+type profileJSON struct {
+	profile.Profile
+	EffectiveRestingHR float64 `json:"effective_resting_hr"`
+	EffectiveMaxHR     float64 `json:"effective_max_hr"`
+	RestingHREstimated bool    `json:"resting_hr_estimated"`
+	MaxHREstimated     bool    `json:"max_hr_estimated"`
+}
+
+func (c *profileCmd) Run(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "set" {
+		return c.set(ctx, args[1:])
+	}
+	fs := c.g.flags("profile", "profile [--json] | profile set [options]")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := c.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p, err := db.FindProfile(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		hr := p.HR()
+		return writeJSON(c.g.env.Stdout, profileJSON{p, hr.Rest, hr.Max, hr.RestEstimated, hr.MaxEstimated})
+	}
+	printProfile(c.g.env.Stdout, p)
+	return nil
+}
+
+func (c *profileCmd) set(ctx context.Context, args []string) error {
+	fs := c.g.flags("profile set", "profile set [--weight KG] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE]")
+	weight := fs.Float64("weight", 0, "body weight in `kg` (in lb with --units imperial given in the same command or already set)")
+	age := fs.Int("age", 0, "age in years")
+	sex := fs.String("sex", "", "male or female (selects the TRIMP coefficients)")
+	rest := fs.Float64("resting-hr", 0, "resting heart rate in `bpm`")
+	maxHR := fs.Float64("max-hr", 0, "maximum heart rate in `bpm` (estimated from age when not set; 0 clears it)")
+	units := fs.String("units", "", "metric or imperial")
+	tz := fs.String("timezone", "", "IANA time `zone`, e.g. Europe/Paris")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if len(set) == 0 || (len(set) == 1 && set["db"]) {
+		fs.Usage()
+		return &exitError{code: 2}
+	}
+	db, err := c.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p, err := db.FindProfile(ctx)
+	if err != nil {
+		return err
+	}
+	if set["units"] {
+		p.Units = profile.Units(*units)
+	}
+	if set["weight"] {
+		p.WeightKg = *weight
+		if p.Units == profile.Imperial {
+			p.WeightKg = *weight * present.KgPerPound
+		}
+	}
+	if set["age"] {
+		p.Age = *age
+	}
+	if set["sex"] {
+		p.Sex = profile.Sex(*sex)
+	}
+	if set["resting-hr"] {
+		p.RestingHR = *rest
+	}
+	if set["max-hr"] {
+		p.MaxHR = *maxHR
+	}
+	if set["timezone"] {
+		p.Timezone = *tz
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := db.SaveProfile(ctx, p); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.g.env.Stdout, "Profile saved. Zones and TRIMP of every activity now follow it.")
+	printProfile(c.g.env.Stdout, p)
+	return nil
+}
+
+func printProfile(w io.Writer, p profile.Profile) {
+	u := present.For(p)
+	hr := p.HR()
+	orNot := func(ok bool, s string) string {
+		if !ok {
+			return "not set"
+		}
+		return s
+	}
+	fmt.Fprintln(w, "Profile")
+	fmt.Fprintf(w, "  Weight:      %s\n", u.Weight(p.WeightKg))
+	fmt.Fprintf(w, "  Age:         %s\n", orNot(p.Age > 0, fmt.Sprint(p.Age)))
+	fmt.Fprintf(w, "  Sex:         %s\n", orNot(p.Sex != "", string(p.Sex)))
+	rest := fmt.Sprintf("%.0f bpm", hr.Rest)
+	if hr.RestEstimated {
+		rest += " (default; set yours with --resting-hr)"
+	}
+	fmt.Fprintf(w, "  Resting HR:  %s\n", rest)
+	max := fmt.Sprintf("%.0f bpm", hr.Max)
+	if hr.MaxEstimated {
+		if p.Age > 0 {
+			max += fmt.Sprintf(" (estimated: 208 − 0.7 × %d, Tanaka 2001)", p.Age)
+		} else {
+			max += fmt.Sprintf(" (estimated for age %d, Tanaka 2001; set --age or --max-hr)", profile.DefaultAge)
+		}
+	}
+	fmt.Fprintf(w, "  Max HR:      %s\n", max)
+	fmt.Fprintf(w, "  Units:       %s\n", p.UnitsOrDefault())
+	fmt.Fprintf(w, "  Time zone:   %s\n", orNot(p.Timezone != "", p.Timezone))
+}

@@ -1,0 +1,268 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/store"
+)
+
+type runsCmd struct{ g *globals }
+
+func (c *runsCmd) Run(ctx context.Context, args []string) error {
+	fs := c.g.flags("runs", "runs [--since DATE] [--sport SPORT] [--limit N] [--json]")
+	since := fs.String("since", "", "only activities on or after `DATE` (YYYY-MM-DD)")
+	sport := fs.String("sport", "", "only this `sport` ("+sportList()+")")
+	limit := fs.Int("limit", 0, "at most `N` activities (0: all)")
+	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := c.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	prof, err := db.FindProfile(ctx)
+	if err != nil {
+		return err
+	}
+	f := store.ActivityFilter{Limit: *limit}
+	if *since != "" {
+		t, err := parseDate(*since, prof.Location())
+		if err != nil {
+			return err
+		}
+		f.Since = &t
+	}
+	if *sport != "" {
+		s := activity.Sport(*sport)
+		if !s.Valid() {
+			return rebound.Errorf(rebound.EINVALID, "sport %q: want one of %s", *sport, sportList())
+		}
+		f.Sport = &s
+	}
+	acts, total, err := db.FindActivities(ctx, f)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]present.Run, 0, len(acts))
+		for _, a := range acts {
+			out = append(out, present.NewRun(a, prof, false))
+		}
+		return writeJSON(c.g.env.Stdout, out)
+	}
+	printRuns(c.g.env.Stdout, acts, total, prof)
+	return nil
+}
+
+func sportList() string {
+	var s []string
+	for _, k := range activity.Sports {
+		s = append(s, string(k))
+	}
+	return strings.Join(s, ", ")
+}
+
+// printRuns writes the activity table.
+func printRuns(w io.Writer, acts []*store.Activity, total int, prof profile.Profile) {
+	if len(acts) == 0 {
+		fmt.Fprintln(w, "No activities yet. Import some with: rebound import PATH...")
+		return
+	}
+	u := present.For(prof)
+	fmt.Fprintf(w, "%5s  %-16s  %-9s  %-24s %10s %9s %10s %5s %6s\n",
+		"ID", "Start", "Sport", "Name", "Distance", "Time", "Pace", "HR", "TRIMP")
+	for _, a := range acts {
+		r := present.NewRun(a, prof, false)
+		name := a.Name
+		if name == "" {
+			name = "–"
+		}
+		fmt.Fprintf(w, "%5d  %-16s  %-9s  %s %10s %9s %10s %5s %6s\n",
+			a.ID, a.Start.In(present.Location(a, prof)).Format("2006-01-02 15:04"), a.Sport, rightPad(name, 24),
+			u.Distance(a.Summary.DistanceM), present.Clock(a.Summary.MovingS), paceOrSpeed(u, a),
+			present.BPM(a.Summary.AvgHR), trimpText(float64(r.TRIMP)))
+	}
+	if total > len(acts) {
+		fmt.Fprintf(w, "(%d of %d activities shown)\n", len(acts), total)
+	} else {
+		fmt.Fprintf(w, "%d %s\n", total, plural(total, "activity", "activities"))
+	}
+}
+
+// paceOrSpeed shows pace for foot sports and speed for the rest.
+func paceOrSpeed(u present.Units, a *store.Activity) string {
+	switch a.Sport {
+	case activity.Cycling:
+		return u.Speed(a.Summary.AvgSpeedMS)
+	case activity.Strength:
+		return "–"
+	}
+	return u.Pace(a.Summary.AvgSpeedMS)
+}
+
+func trimpText(t float64) string {
+	if math.IsNaN(t) {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", t)
+}
+
+type showCmd struct{ g *globals }
+
+func (c *showCmd) Run(ctx context.Context, args []string) error {
+	fs := c.g.flags("show", "show ID [--json]")
+	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
+	if err := fs.Parse(reorder(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return &exitError{code: 2}
+	}
+	id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+	if err != nil {
+		return rebound.Errorf(rebound.EINVALID, "activity id %q: want a number (see rebound runs)", fs.Arg(0))
+	}
+	db, err := c.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	prof, err := db.FindProfile(ctx)
+	if err != nil {
+		return err
+	}
+	a, err := db.FindActivityByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	r := present.NewRun(a, prof, true)
+	if *asJSON {
+		return writeJSON(c.g.env.Stdout, r)
+	}
+	printRun(c.g.env.Stdout, a, r, prof)
+	return nil
+}
+
+// reorder moves flags before positional arguments so that both
+// "show 3 --json" and "show --json 3" work.
+func reorder(args []string) []string {
+	var flags, pos []string
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			flags = append(flags, a)
+		} else {
+			pos = append(pos, a)
+		}
+	}
+	return append(flags, pos...)
+}
+
+func printRun(w io.Writer, a *store.Activity, r present.Run, prof profile.Profile) {
+	u := present.For(prof)
+	s := a.Summary
+	title := a.Name
+	if title == "" {
+		title = string(a.Sport)
+	}
+	fmt.Fprintf(w, "#%d  %s\n", a.ID, title)
+	fmt.Fprintf(w, "  %s · %s", r.Start, a.Sport)
+	if a.SubSport != "" && a.SubSport != string(a.Sport) {
+		fmt.Fprintf(w, " (%s)", a.SubSport)
+	}
+	fmt.Fprintln(w)
+	if a.Device != "" {
+		fmt.Fprintf(w, "  Device:       %s\n", a.Device)
+	}
+	fmt.Fprintf(w, "  Source:       %s\n", a.SourceFile)
+	if a.Gear != "" {
+		fmt.Fprintf(w, "  Gear:         %s\n", a.Gear)
+	}
+	fmt.Fprintln(w)
+	dev := a.DeviceTotals
+	devVal := func(f func(activity.Totals) float64, format func(float64) string) string {
+		if dev == nil || !activity.Has(f(*dev)) {
+			return ""
+		}
+		return "   (device: " + format(f(*dev)) + ")"
+	}
+	fmt.Fprintf(w, "  Distance:     %s%s\n", u.Distance(s.DistanceM), devVal(func(t activity.Totals) float64 { return t.DistanceM }, u.Distance))
+	fmt.Fprintf(w, "  Moving time:  %s%s\n", present.Clock(s.MovingS), devVal(func(t activity.Totals) float64 { return t.TimerS }, present.Clock))
+	fmt.Fprintf(w, "  Elapsed time: %s%s\n", present.Clock(s.ElapsedS), devVal(func(t activity.Totals) float64 { return t.ElapsedS }, present.Clock))
+	if a.Sport == activity.Cycling {
+		fmt.Fprintf(w, "  Speed:        %s\n", u.Speed(s.AvgSpeedMS))
+	} else {
+		fmt.Fprintf(w, "  Pace:         %s   grade-adjusted %s\n", u.Pace(s.AvgSpeedMS), u.Pace(s.GradeAdjustedSpeedMS))
+	}
+	fmt.Fprintf(w, "  Climb:        +%s / −%s%s\n", u.Elevation(s.AscentM), u.Elevation(s.DescentM),
+		devVal(func(t activity.Totals) float64 { return t.AscentM }, func(v float64) string { return "+" + u.Elevation(v) }))
+	fmt.Fprintf(w, "  Downhill:     %s run on grades steeper than −%.0f%%\n", u.Distance(s.DownhillM), activity.DownhillGrade*100)
+	fmt.Fprintf(w, "  Heart rate:   avg %s, max %s bpm%s\n", present.BPM(s.AvgHR), present.BPM(s.MaxHR),
+		devVal(func(t activity.Totals) float64 { return t.AvgHR }, func(v float64) string { return "avg " + present.BPM(v) }))
+	if activity.Has(s.AvgCadenceSPM) {
+		unit := "steps/min"
+		if a.Sport == activity.Cycling {
+			unit = "rpm"
+		}
+		fmt.Fprintf(w, "  Cadence:      %.0f %s\n", s.AvgCadenceSPM, unit)
+	}
+	if activity.Has(s.AvgPowerW) {
+		fmt.Fprintf(w, "  Power:        %.0f W\n", s.AvgPowerW)
+	}
+	if activity.Has(s.AvgTempC) {
+		fmt.Fprintf(w, "  Temperature:  %s (%s to %s, device sensor)\n", u.Temperature(s.AvgTempC), u.Temperature(s.MinTempC), u.Temperature(s.MaxTempC))
+	}
+	if r.HRZonesS != nil {
+		hr := prof.HR()
+		note := ""
+		if hr.MaxEstimated || hr.RestEstimated {
+			note = " — estimated"
+			if hr.MaxEstimated {
+				note += " max HR (208 − 0.7 × age)"
+			}
+			if hr.RestEstimated {
+				note += ", default resting HR"
+			}
+			note += "; set yours with rebound profile set"
+		}
+		fmt.Fprintf(w, "  TRIMP:        %.0f (Banister, per sample; rest %.0f, max %.0f bpm%s)\n", float64(r.TRIMP), hr.Rest, hr.Max, note)
+		fmt.Fprintln(w, "  Zones (% of heart-rate reserve):")
+		names := []string{"Z1 <60%", "Z2 60-70%", "Z3 70-80%", "Z4 80-90%", "Z5 ≥90%"}
+		total := 0.0
+		for _, z := range r.HRZonesS {
+			total += float64(z)
+		}
+		for i, z := range r.HRZonesS {
+			pct := 0.0
+			if total > 0 {
+				pct = float64(z) / total * 100
+			}
+			fmt.Fprintf(w, "    %-10s %8s  %5.1f%%  %s\n", names[i], present.Clock(float64(z)), pct, strings.Repeat("█", int(math.Round(pct/4))))
+		}
+	}
+	if len(a.Laps) > 0 {
+		fmt.Fprintf(w, "\n  Laps\n  %3s %10s %9s %10s %5s %6s\n", "#", "Distance", "Time", "Pace", "HR", "Climb")
+		for i, l := range a.Laps {
+			speed := activity.NaN
+			if l.TimerS > 0 && activity.Has(l.DistanceM) {
+				speed = l.DistanceM / l.TimerS
+			}
+			fmt.Fprintf(w, "  %3d %10s %9s %10s %5s %6s\n", i+1, u.Distance(l.DistanceM), present.Clock(l.TimerS),
+				u.Pace(speed), present.BPM(l.AvgHR), u.Elevation(l.AscentM))
+		}
+	}
+	for _, warn := range a.Warnings {
+		fmt.Fprintf(w, "  note: %s\n", warn)
+	}
+}

@@ -1,0 +1,200 @@
+package fit
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/muktihari/fit/decoder"
+
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/decode"
+)
+
+// Hints shown with a ParseError.
+const (
+	hintTruncated = "the file is truncated; re-export it from the device"
+	hintCorrupt   = "the file is corrupt; re-export it from the device"
+	hintNotFIT    = "the file is not a valid FIT file; re-export it from the device or app"
+)
+
+// part is one FIT file of a chain: data[start:end] holds its header, its
+// data records and its 2-byte file CRC.
+type part struct {
+	start, end int
+}
+
+// worker bundles a streaming decoder with its listener so that both can be
+// reused across Decode calls (the decoder owns several kilobytes of buffers).
+type worker struct {
+	dec  *decoder.Decoder
+	conv converter
+	rd   bytes.Reader
+	opts []decoder.Option
+}
+
+var workers = sync.Pool{New: func() any {
+	w := new(worker)
+	w.opts = []decoder.Option{
+		decoder.WithIgnoreChecksum(), // checked by split, see doc.go
+		decoder.WithBroadcastOnly(),  // stream: never build a proto.FIT
+		decoder.WithMesgListener(&w.conv),
+	}
+	w.dec = decoder.New(&w.rd, w.opts...)
+	return w
+}}
+
+// Decode decodes a whole FIT file (possibly several chained FIT files) into
+// the activities it records. name is used only in error messages.
+//
+// A FIT file that is valid but records no activity (monitoring, settings,
+// weight scale, workout, course, a file_id alone) yields a *decode.SkipError;
+// a broken one (bad CRC, truncated, corrupt header, undecodable message)
+// yields a *decode.ParseError. Decode never panics.
+func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
+	parts, trailing, err := split(data, name)
+	if err != nil {
+		return nil, err
+	}
+	w := workers.Get().(*worker)
+	defer func() {
+		if r := recover(); r != nil {
+			// The worker may be in any state: drop it rather than pool it.
+			acts, err = nil, &decode.ParseError{Format: decode.FIT, File: name,
+				Err: fmt.Errorf("internal error while decoding: %v", r), Hint: hintNotFIT}
+		}
+	}()
+	w.conv.reset()
+	for i, p := range parts {
+		w.conv.beginPart()
+		w.rd.Reset(data[p.start:p.end])
+		w.dec.Reset(&w.rd, w.opts...)
+		if _, derr := w.dec.Decode(); derr != nil {
+			w.conv.reset()
+			workers.Put(w)
+			return nil, decodeError(name, p.start, i, len(parts), derr)
+		}
+	}
+	acts, err = w.conv.finish(name)
+	w.conv.reset()
+	workers.Put(w)
+	if err != nil {
+		return nil, err
+	}
+	if trailing > 0 {
+		for _, a := range acts {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("ignored %d zero bytes after the FIT data", trailing))
+		}
+	}
+	return acts, nil
+}
+
+// split walks the chain of FIT files in data and checks each one's header
+// and CRC (see doc.go). It returns the parts and the number of trailing zero
+// bytes after the last one, which are tolerated.
+func split(data []byte, name string) (parts []part, trailing int, err error) {
+	fail := func(pos int, hint string, err error) ([]part, int, error) {
+		rec := ""
+		if pos >= 0 {
+			rec = "byte " + strconv.Itoa(pos)
+		}
+		return nil, 0, &decode.ParseError{Format: decode.FIT, File: name, Record: rec, Err: err, Hint: hint}
+	}
+	if len(data) == 0 {
+		return fail(-1, hintTruncated, fmt.Errorf("the file is empty: %w", io.ErrUnexpectedEOF))
+	}
+	for off := 0; off < len(data); {
+		rest := data[off:]
+		what := "FIT header"
+		if len(parts) > 0 {
+			if allZero(rest) {
+				return parts, len(rest), nil
+			}
+			what = fmt.Sprintf("header of chained FIT file %d", len(parts)+1)
+		}
+		size := int(rest[0])
+		if size != 12 && size != 14 {
+			return fail(off, hintNotFIT, fmt.Errorf("%s: size byte is %d, want 12 or 14: %w", what, size, decoder.ErrNotFITFile))
+		}
+		if len(rest) < size {
+			return fail(len(data), hintTruncated, fmt.Errorf("%s: file ends inside the %d-byte header: %w", what, size, io.ErrUnexpectedEOF))
+		}
+		if string(rest[8:12]) != ".FIT" {
+			return fail(off+8, hintNotFIT, fmt.Errorf("%s: no .FIT signature: %w", what, decoder.ErrNotFITFile))
+		}
+		dataSize := int64(binary.LittleEndian.Uint32(rest[4:8]))
+		if dataSize == 0 {
+			return fail(off+4, hintNotFIT, fmt.Errorf("%s announces no data: %w", what, decoder.ErrNotFITFile))
+		}
+		if size == 14 {
+			stored := binary.LittleEndian.Uint16(rest[12:14])
+			if got := crc16(0, rest[:12]); stored != 0 && stored != got {
+				return fail(off+12, hintCorrupt, fmt.Errorf("%s: header CRC is %#04x but the header gives %#04x: %w",
+					what, stored, got, decoder.ErrCRCChecksumMismatch))
+			}
+		}
+		total := int64(size) + dataSize + 2
+		if total > int64(len(rest)) {
+			return fail(len(data), hintTruncated, fmt.Errorf("the file ends after %d bytes but its %s announces %d: %w",
+				len(data), what, int64(off)+total, io.ErrUnexpectedEOF))
+		}
+		end := off + int(total)
+		// The file CRC covers header and data. With a valid header CRC the
+		// CRC over the 14 header bytes is 0, so this equals the CRC of the
+		// data alone; with a 0x0000 header CRC it does not (doc.go).
+		stored := binary.LittleEndian.Uint16(data[end-2 : end])
+		if got := crc16(0, data[off:end-2]); got != stored {
+			return fail(end-2, hintCorrupt, fmt.Errorf("file CRC is %#04x but the data gives %#04x: %w",
+				stored, got, decoder.ErrCRCChecksumMismatch))
+		}
+		parts = append(parts, part{start: off, end: end})
+		off = end
+	}
+	return parts, 0, nil
+}
+
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeError turns an error of the muktihari decoder, which reads
+// "decode message [byte pos: 784]: EOF", into a ParseError located in the
+// whole file.
+func decodeError(name string, start, i, n int, err error) *decode.ParseError {
+	msg := err.Error()
+	stage, rec := msg, ""
+	if j := strings.Index(msg, " [byte pos: "); j >= 0 {
+		stage = msg[:j]
+		digits := msg[j+len(" [byte pos: "):]
+		if k := strings.IndexByte(digits, ']'); k > 0 {
+			if pos, perr := strconv.Atoi(digits[:k]); perr == nil {
+				rec = "byte " + strconv.Itoa(start+pos)
+			}
+		}
+	} else if j := strings.Index(msg, ": "); j >= 0 {
+		stage = msg[:j]
+	}
+	if n > 1 {
+		stage = fmt.Sprintf("chained FIT file %d: %s", i+1, stage)
+	}
+	inner := errors.Unwrap(err)
+	if inner == nil {
+		inner = err
+	}
+	hint := hintNotFIT
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		hint = hintTruncated
+	}
+	return &decode.ParseError{Format: decode.FIT, File: name, Record: rec,
+		Err: fmt.Errorf("%s: %w", stage, inner), Hint: hint}
+}

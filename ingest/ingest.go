@@ -1,0 +1,350 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/decode"
+	"github.com/rebound-run/rebound/store"
+)
+
+// MaxFileBytes is the largest activity file ingest reads (after
+// un-gzipping). The largest real recordings (multi-day FIT files) are tens
+// of megabytes; anything larger is refused rather than exhausting memory.
+const MaxFileBytes = 256 << 20
+
+// Store is what ingest needs of a store.
+type Store interface {
+	CreateActivity(ctx context.Context, a *store.Activity) error
+	HasActivityHash(ctx context.Context, sha256 string) (bool, error)
+}
+
+// Skipped is a file that holds no recorded activity, with the reason.
+type Skipped struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
+}
+
+// Failed is a file that could not be imported, with the error.
+type Failed struct {
+	File  string `json:"file"`
+	Error string `json:"error"`
+}
+
+// Report is the outcome of one import. Its JSON form is the output of
+// `rebound import --json`.
+type Report struct {
+	Imported   int       `json:"imported"`
+	Duplicates int       `json:"duplicates"`
+	Skipped    []Skipped `json:"skipped"`
+	Failed     []Failed  `json:"failed"`
+	// IDs are the ids of the activities stored by this import.
+	IDs   []int64 `json:"ids"`
+	Files int     `json:"files"`
+	Bytes int64   `json:"bytes"`
+}
+
+// Event is a progress notification. Total grows as archives are opened;
+// Done counts files finished (imported, duplicate, skipped or failed).
+type Event struct {
+	Total, Done int
+	File        string
+	Outcome     string // "imported", "duplicate", "skipped", "failed"
+	Detail      string // the skip reason or error, for the last two
+}
+
+// Importer imports files into Store.
+type Importer struct {
+	Store Store
+	// Decoders maps each format to its decoder (decode/fit, decode/gpx,
+	// decode/tcx). A format without a decoder is reported as failed.
+	Decoders map[decode.Format]decode.Decoder
+	// Workers is the number of decoding goroutines; 0 means GOMAXPROCS.
+	Workers int
+	// Progress, when set, is called from the writer goroutine after each file.
+	Progress func(Event)
+	// Now stamps ImportedAt; time.Now when nil.
+	Now func() time.Time
+}
+
+// job is one file to decode: a path to read, or bytes already read from
+// an archive (with optional Strava metadata), or a manual activity.
+type job struct {
+	name   string
+	path   string
+	data   []byte
+	meta   *Meta
+	manual *activity.Activity
+}
+
+// result is what a worker made of a job.
+type result struct {
+	name   string
+	acts   []*store.Activity
+	dup    bool   // known hash: not decoded
+	skip   string // skip reason
+	err    error
+	nbytes int64
+}
+
+// Import imports every file under paths and returns what happened to each.
+// The error is non-nil only when the import itself could not go on (the
+// context was cancelled, the store failed); per-file problems are in the
+// report.
+func (im *Importer) Import(ctx context.Context, paths []string) (*Report, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := im.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan job, workers*2)
+	results := make(chan result, workers*2)
+	totals := make(chan int, 16)
+	walkFailures := make(chan Failed, 16)
+
+	go func() {
+		defer close(jobs)
+		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures}
+		w.walk(paths)
+		close(totals)
+		close(walkFailures)
+	}()
+
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			enc, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest),
+				zstd.WithEncoderConcurrency(1), zstd.WithLowerEncoderMem(true))
+			defer enc.Close()
+			for j := range jobs {
+				r := im.process(ctx, enc, j)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	rep := &Report{Skipped: []Skipped{}, Failed: []Failed{}, IDs: []int64{}}
+	ev := Event{}
+	var storeErr error
+	for results != nil || totals != nil || walkFailures != nil {
+		select {
+		case n, ok := <-totals:
+			if !ok {
+				totals = nil
+				continue
+			}
+			ev.Total += n
+		case f, ok := <-walkFailures:
+			if !ok {
+				walkFailures = nil
+				continue
+			}
+			rep.Failed = append(rep.Failed, f)
+			ev.Done++
+			im.notify(ev, f.File, "failed", f.Error)
+		case r, ok := <-results:
+			if !ok {
+				results = nil
+				continue
+			}
+			if storeErr != nil {
+				continue
+			}
+			outcome, detail, err := im.store(ctx, rep, r)
+			if err != nil {
+				storeErr = err
+				cancel()
+				continue
+			}
+			ev.Done++
+			im.notify(ev, r.name, outcome, detail)
+		}
+	}
+	if storeErr != nil {
+		return rep, storeErr
+	}
+	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
+		return rep, err
+	}
+	return rep, nil
+}
+
+func (im *Importer) notify(ev Event, file, outcome, detail string) {
+	if im.Progress != nil {
+		ev.File, ev.Outcome, ev.Detail = file, outcome, detail
+		im.Progress(ev)
+	}
+}
+
+// store writes a worker's result and records it in rep.
+func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, detail string, err error) {
+	rep.Files++
+	rep.Bytes += r.nbytes
+	switch {
+	case r.err != nil:
+		rep.Failed = append(rep.Failed, Failed{File: r.name, Error: r.err.Error()})
+		return "failed", r.err.Error(), nil
+	case r.skip != "":
+		rep.Skipped = append(rep.Skipped, Skipped{File: r.name, Reason: r.skip})
+		return "skipped", r.skip, nil
+	case r.dup:
+		rep.Duplicates++
+		return "duplicate", "", nil
+	}
+	now := time.Now
+	if im.Now != nil {
+		now = im.Now
+	}
+	outcome = "duplicate"
+	for _, a := range r.acts {
+		a.ImportedAt = now().UTC()
+		err := im.Store.CreateActivity(ctx, a)
+		switch {
+		case err == nil:
+			rep.Imported++
+			rep.IDs = append(rep.IDs, a.ID)
+			outcome = "imported"
+		case rebound.ErrorCode(err) == rebound.ECONFLICT:
+			rep.Duplicates++
+		default:
+			return "", "", fmt.Errorf("store %q: %w", r.name, err)
+		}
+	}
+	return outcome, "", nil
+}
+
+// process reads, hashes, decodes and summarises one job. It never panics:
+// a decoder panic becomes a failure of that file.
+func (im *Importer) process(ctx context.Context, enc *zstd.Encoder, j job) (r result) {
+	r.name = j.name
+	defer func() {
+		if p := recover(); p != nil {
+			r = result{name: j.name, err: fmt.Errorf("%s: internal error while decoding: %v", j.name, p)}
+		}
+	}()
+	if j.manual != nil {
+		sum := activity.Compute(j.manual)
+		sa := &store.Activity{SHA256: manualHash(j), SourceFile: j.name, Activity: j.manual, Summary: sum}
+		applyMeta(sa, j.meta)
+		r.acts = []*store.Activity{sa}
+		return r
+	}
+	data := j.data
+	if data == nil {
+		var err error
+		data, err = readFile(j.path)
+		if err != nil {
+			r.err = err
+			return r
+		}
+	}
+	r.nbytes = int64(len(data))
+	data, format, err := unwrap(data, j.name)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	sumBytes := sha256.Sum256(data)
+	hash := hex.EncodeToString(sumBytes[:])
+	if ok, err := im.Store.HasActivityHash(ctx, hash); err == nil && ok {
+		r.dup = true
+		return r
+	}
+	dec := im.Decoders[format]
+	switch {
+	case format == decode.Unknown:
+		r.skip = "not a FIT, GPX or TCX file"
+		return r
+	case format == decode.Zip:
+		r.err = fmt.Errorf("%s: a zip archive inside a gzip file is not supported", j.name)
+		return r
+	case dec == nil:
+		r.err = fmt.Errorf("%s: no decoder for %s files", j.name, format)
+		return r
+	}
+	acts, err := dec(data, j.name)
+	if err != nil {
+		var skip *decode.SkipError
+		if errors.As(err, &skip) {
+			r.skip = skip.Reason
+			return r
+		}
+		r.err = err
+		return r
+	}
+	if len(acts) == 0 {
+		r.skip = "the file holds no activity"
+		return r
+	}
+	original := enc.EncodeAll(data, make([]byte, 0, len(data)/3))
+	for i, a := range acts {
+		h := hash
+		if i > 0 {
+			h = fmt.Sprintf("%s#%d", hash, i)
+		}
+		if a.Format == "" {
+			a.Format = string(format)
+		}
+		sa := &store.Activity{SHA256: h, SourceFile: j.name, Activity: a, Summary: activity.Compute(a)}
+		if i == 0 {
+			sa.Original = original
+		}
+		applyMeta(sa, j.meta)
+		r.acts = append(r.acts, sa)
+	}
+	return r
+}
+
+// unwrap un-gzips data (repeatedly) and detects its format.
+func unwrap(data []byte, name string) ([]byte, decode.Format, error) {
+	for depth := 0; ; depth++ {
+		f := decode.Detect(data)
+		if f != decode.Gzip {
+			if len(data) == 0 {
+				return nil, f, fmt.Errorf("%s: the file is empty", name)
+			}
+			return data, f, nil
+		}
+		if depth == 2 {
+			return nil, f, fmt.Errorf("%s: gzip nested too deep", name)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, f, fmt.Errorf("%s: gunzip: %w", name, err)
+		}
+		out, err := io.ReadAll(io.LimitReader(zr, MaxFileBytes+1))
+		if err != nil {
+			return nil, f, fmt.Errorf("%s: gunzip: %w (the file is damaged or cut short)", name, err)
+		}
+		if len(out) > MaxFileBytes {
+			return nil, f, fmt.Errorf("%s: larger than %d MB when uncompressed", name, MaxFileBytes>>20)
+		}
+		data = out
+	}
+}
+
+func manualHash(j job) string {
+	s := sha256.Sum256([]byte("manual\x00" + j.name))
+	return hex.EncodeToString(s[:])
+}
