@@ -1,0 +1,98 @@
+package load_test
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/rebound-run/rebound/load"
+)
+
+var mon = time.Date(2026, 9, 7, 0, 0, 0, 0, time.UTC) // a Monday
+
+func near(t *testing.T, what string, got, want, tol float64) {
+	t.Helper()
+	if math.IsNaN(got) || math.Abs(got-want) > tol {
+		t.Errorf("%s = %.4f, want %.4f", what, got, want)
+	}
+}
+
+func TestSeriesSingleSession(t *testing.T) {
+	// One session of load 100 at 07:00 on day 0, nothing after.
+	// Day 0: fitness = 100·(1 − e^(−1/42)) = 2.3528, fatigue = 100·(1 − e^(−1/7))
+	// = 13.3122; form on day 0 is 0 (nothing before), on day 1 it is
+	// 2.3528 − 13.3122 = −10.9594. EWMA acute = 100·2/8 = 25, chronic =
+	// 100·2/29 = 6.8966.
+	days := load.Series([]load.Session{{Start: mon.Add(7 * time.Hour), Load: 100}}, mon.AddDate(0, 0, 1))
+	if len(days) != 2 {
+		t.Fatalf("%d days, want 2", len(days))
+	}
+	near(t, "fitness", days[0].Fitness, 2.3528, 1e-4)
+	near(t, "fatigue", days[0].Fatigue, 13.3122, 1e-4)
+	near(t, "form day 0", days[0].Form, 0, 1e-9)
+	near(t, "form day 1", days[1].Form, -10.9594, 1e-4)
+	near(t, "acute", days[0].Acute, 25, 1e-9)
+	near(t, "chronic", days[0].Chronic, 6.8966, 1e-4)
+	if !math.IsNaN(days[1].ACWR) {
+		t.Errorf("ACWR with 2 days of history = %v, want NaN", days[1].ACWR)
+	}
+}
+
+func TestSeriesSteadyStateConverges(t *testing.T) {
+	// The same load every day: every average converges to it, form to 0
+	// and the acute:chronic ratio to 1.
+	var ss []load.Session
+	for i := 0; i < 400; i++ {
+		ss = append(ss, load.Session{Start: mon.AddDate(0, 0, i).Add(7 * time.Hour), Load: 80})
+	}
+	days := load.Series(ss, mon.AddDate(0, 0, 399))
+	last := days[len(days)-1]
+	near(t, "fitness", last.Fitness, 80, 0.01)
+	near(t, "fatigue", last.Fatigue, 80, 0.01)
+	near(t, "form", last.Form, 0, 0.01)
+	near(t, "ACWR", last.ACWR, 1, 0.001)
+}
+
+func TestMonotony(t *testing.T) {
+	// Week loads 100, 0, 50, 0, 100, 0, 50: mean 42.857, population SD
+	// 41.650, monotony 1.0290, strain 300 · 1.0290 = 308.70.
+	loads := []float64{100, 0, 50, 0, 100, 0, 50}
+	var ss []load.Session
+	for i, l := range loads {
+		if l > 0 {
+			ss = append(ss, load.Session{Start: mon.AddDate(0, 0, i), Load: l})
+		}
+	}
+	days := load.Series(ss, mon.AddDate(0, 0, 6))
+	m, s := load.Monotony(days)
+	near(t, "monotony", m, 1.0290, 1e-4)
+	near(t, "strain", s, 308.70, 0.01)
+}
+
+func TestWeeksTenPercentRule(t *testing.T) {
+	// Week 1: 20 km; week 2: 22 km (+10 %, at the limit, not over);
+	// week 3: 26 km (+18.2 %, over).
+	var ss []load.Session
+	for w, km := range []float64{20, 22, 26} {
+		ss = append(ss, load.Session{Start: mon.AddDate(0, 0, 7*w+2), DistanceM: km * 1000, Run: true, Load: 50})
+	}
+	days := load.Series(ss, mon.AddDate(0, 0, 20))
+	weeks := load.Weeks(days, ss)
+	if len(weeks) != 3 {
+		t.Fatalf("%d weeks", len(weeks))
+	}
+	if !math.IsNaN(weeks[0].Change) {
+		t.Errorf("first week change %v, want NaN", weeks[0].Change)
+	}
+	near(t, "week 2 change", weeks[1].Change, 0.10, 1e-9)
+	if weeks[1].OverLimit {
+		t.Error("+10% flagged as over the limit")
+	}
+	near(t, "week 3 change", weeks[2].Change, 26.0/22-1, 1e-9)
+	if !weeks[2].OverLimit {
+		t.Error("+18% not flagged")
+	}
+	if weeks[2].Runs != 1 || weeks[2].DistanceM != 26000 {
+		t.Errorf("week 3: %+v", weeks[2])
+	}
+}
