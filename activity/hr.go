@@ -73,3 +73,21 @@ func trimp(hist []float64, hr profile.HR, a, b float64) float64 {
 	}
 	return t
 }
+
+// TRIMPAt returns Banister's TRIMP for minutes held at a constant
+// heart-rate-reserve fraction x (clamped to [0, 1]), with the sex-specific
+// coefficients (the mean of both when sex is unknown). It puts loads that
+// were not measured by heart rate (rated or estimated efforts) on the same
+// scale as TRIMP.
+func TRIMPAt(minutes, x float64, sex profile.Sex) float64 {
+	x = math.Max(0, math.Min(1, x))
+	m := minutes * x * TRIMPMaleA * math.Exp(TRIMPMaleB*x)
+	f := minutes * x * TRIMPFemaleA * math.Exp(TRIMPFemaleB*x)
+	switch sex {
+	case profile.Male:
+		return m
+	case profile.Female:
+		return f
+	}
+	return (m + f) / 2
+}

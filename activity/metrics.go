@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"time"
@@ -19,6 +20,15 @@ const (
 	// standing still (1.8 km/h, slower than any walk). Auto-pause on
 	// Garmin and Strava's moving time use thresholds of the same order.
 	MovingSpeedMS = 0.5
+
+	// SpeedWindowS is the window over which speed is measured for moving
+	// time when the device records no speed of its own.
+	SpeedWindowS = 5.0
+
+	// MaxStartLead is how long before its first record an activity's start
+	// may lie and still count towards elapsed time (a watch waiting for a
+	// GPS fix records nothing for up to a few minutes).
+	MaxStartLead = 10 * time.Minute
 
 	// DeviceElevationThresholdM and GPSElevationThresholdM are the
 	// hysteresis bands of the ascent/descent counter: a climb is counted
@@ -93,17 +103,27 @@ func Compute(a *Activity) Summary {
 	}
 	if len(samples) < 2 {
 		fromTotals(&s, a.DeviceTotals)
+		if s.DistanceSource == "totals" && a.Format != "manual" {
+			s.Notes = append(s.Notes, "the file has no usable samples: figures are from its own summary")
+		}
 		heartRate(&s, samples, nil)
 		return s
 	}
-	s.ElapsedS = samples[len(samples)-1].Time.Sub(samples[0].Time).Seconds()
+	first := samples[0].Time
+	if !a.Start.IsZero() && a.Start.Before(first) && first.Sub(a.Start) <= MaxStartLead {
+		// The timer started before the first record (waiting for a GPS
+		// fix, a sparse recorder): elapsed time counts from the start.
+		first = a.Start
+	}
+	s.ElapsedS = samples[len(samples)-1].Time.Sub(first).Seconds()
 
 	step := steps(samples, a.Pauses)
 	distance(&s, samples, step)
 	if s.DistanceSource == "none" && a.DeviceTotals != nil && Has(a.DeviceTotals.DistanceM) {
 		s.DistanceM, s.DistanceSource = a.DeviceTotals.DistanceM, "totals"
 	}
-	moving(&s, samples, step)
+	moving(&s, a.Sport, samples, step)
+	trustTotals(&s, a.DeviceTotals)
 	elevation(&s, a, samples, step)
 	heartRate(&s, samples, step)
 	averages(&s, samples, step)
@@ -135,6 +155,38 @@ func fromTotals(s *Summary, t *Totals) {
 	}
 	s.AscentM, s.DescentM = t.AscentM, t.DescentM
 	s.AvgHR, s.MaxHR, s.AvgCadenceSPM = t.AvgHR, t.MaxHR, t.AvgCadenceSPM
+}
+
+// PartialTrackShare is how much larger a file's own distance must be
+// than its samples' (beyond 100 m) for Compute to decide that the samples
+// cover only part of the activity (a cut-down export, a track that lost
+// points) and to trust the summary instead.
+const PartialTrackShare = 1.10
+
+// trustTotals replaces the sample-based distance and moving time by the
+// file's own totals when the samples plainly cover only part of the
+// activity, and says so in Notes.
+func trustTotals(s *Summary, t *Totals) {
+	if t == nil || !Has(t.DistanceM) || s.DistanceSource == "none" {
+		return
+	}
+	if t.DistanceM > s.DistanceM*PartialTrackShare+100 {
+		s.Notes = append(s.Notes, fmt.Sprintf("the file's summary says %.2f km but its samples cover only %.2f km: using the summary",
+			t.DistanceM/1000, s.DistanceM/1000))
+		s.DistanceM, s.DistanceSource = t.DistanceM, "totals"
+		if Has(t.TimerS) && (!Has(t.ElapsedS) || t.TimerS <= t.ElapsedS+1) && t.TimerS > s.MovingS {
+			s.MovingS = t.TimerS
+			if t.TimerS > s.ElapsedS {
+				s.ElapsedS = t.TimerS
+			}
+			if Has(t.ElapsedS) && t.ElapsedS > s.ElapsedS {
+				s.ElapsedS = t.ElapsedS
+			}
+		}
+		if s.MovingS > 0 {
+			s.AvgSpeedMS = s.DistanceM / s.MovingS
+		}
+	}
 }
 
 // step describes the interval between sample i-1 and sample i.
@@ -231,9 +283,20 @@ func distance(s *Summary, samples []Sample, st []step) {
 	}
 }
 
-func moving(s *Summary, samples []Sample, st []step) {
-	hasMotion := s.DistanceSource == "device" || s.DistanceSource == "gps"
+func moving(s *Summary, sport Sport, samples []Sample, st []step) {
+	// A pool swim's distance moves in whole lengths, so its speed between
+	// records says nothing: the time recorded is its moving time.
+	hasMotion := (s.DistanceSource == "device" || s.DistanceSource == "gps") && sport != Swimming
+	// cum[i] is the distance covered up to sample i, for windowed speeds.
+	cum := make([]float64, len(samples))
+	for i := 1; i < len(st); i++ {
+		cum[i] = cum[i-1]
+		if Has(st[i].dist) {
+			cum[i] += st[i].dist
+		}
+	}
 	maxSpeed := 0.0
+	back, fwd := 0, 0
 	for i := 1; i < len(st); i++ {
 		x := st[i]
 		if !x.counted {
@@ -249,6 +312,36 @@ func moving(s *Summary, samples []Sample, st []step) {
 				continue
 			}
 			v = x.dist / x.dt
+			// Devices that write distance only every few records leave
+			// zero-distance records while moving. Speed over SpeedWindowS
+			// before and after the record, the lower of the two, counts
+			// them as moving without blurring the edges of real stops.
+			for back < i && samples[i].Time.Sub(samples[back].Time).Seconds() > SpeedWindowS {
+				back++
+			}
+			if fwd < i {
+				fwd = i
+			}
+			for fwd < len(samples)-1 && samples[fwd+1].Time.Sub(samples[i-1].Time).Seconds() <= SpeedWindowS {
+				fwd++
+			}
+			wb := samples[i].Time.Sub(samples[back].Time).Seconds()
+			wf := samples[fwd].Time.Sub(samples[i-1].Time).Seconds()
+			vb, vf := NaN, NaN
+			if wb > 0 {
+				vb = (cum[i] - cum[back]) / wb
+			}
+			if wf > 0 {
+				vf = (cum[fwd] - cum[i-1]) / wf
+			}
+			switch {
+			case back == 0 && wb < SpeedWindowS && Has(vf):
+				v = math.Max(v, vf) // the first seconds: no window before
+			case fwd == len(samples)-1 && wf < SpeedWindowS && Has(vb):
+				v = math.Max(v, vb) // the last seconds: no window after
+			case Has(vb) && Has(vf):
+				v = math.Max(v, math.Min(vb, vf))
+			}
 		}
 		if v >= MovingSpeedMS {
 			s.MovingS += x.dt

@@ -257,3 +257,39 @@ func TestZonesFollowProfile(t *testing.T) {
 		t.Errorf("zones with max 170 = %v, want all in Z4", z)
 	}
 }
+
+func TestComputeSparseDistanceIsStillMoving(t *testing.T) {
+	// A device that updates distance every third record (9 m every 3 s at
+	// 3 m/s): the records in between carry no new distance, but the runner
+	// never stopped, so all 300 s are moving.
+	a := track(301, func(i int) float64 {
+		if i%3 == 0 {
+			return 9
+		}
+		return 0
+	}, nil, nil)
+	s := activity.Compute(a)
+	near(t, "moving", s.MovingS, 300, 1.01)
+	near(t, "distance", s.DistanceM, 900, 0.5)
+}
+
+func TestComputeSwimMovingIsTimerTime(t *testing.T) {
+	// A pool swim: distance moves 25 m per length (every 30 s); its moving
+	// time is the recorded time, 600 s.
+	a := track(601, func(i int) float64 {
+		if i%30 == 0 {
+			return 25
+		}
+		return 0
+	}, nil, nil)
+	a.Sport = activity.Swimming
+	near(t, "moving", activity.Compute(a).MovingS, 600, 0.01)
+}
+
+func TestComputeElapsedFromStartBeforeFirstRecord(t *testing.T) {
+	// The timer started 40 s before the first record (waiting for GPS):
+	// elapsed counts from the start, 40 + 100 = 140 s.
+	a := track(101, func(int) float64 { return 3 }, nil, nil)
+	a.Start = t0.Add(-40 * time.Second)
+	near(t, "elapsed", activity.Compute(a).ElapsedS, 140, 0.01)
+}

@@ -38,4 +38,7 @@ type Summary struct {
 	AvgTempC      float64   `json:"avg_temp_c"`
 	MinTempC      float64   `json:"min_temp_c"`
 	MaxTempC      float64   `json:"max_temp_c"`
+	// Notes say where Compute trusted the file's own summary over its
+	// samples, and why.
+	Notes []string `json:"notes,omitempty"`
 }

@@ -94,7 +94,7 @@ type job struct {
 type result struct {
 	name   string
 	acts   []*store.Activity
-	dup    bool   // known hash: not decoded
+	dups   int    // activities already stored from this content: not decoded
 	skip   string // skip reason
 	err    error
 	nbytes int64
@@ -208,8 +208,8 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 	case r.skip != "":
 		rep.Skipped = append(rep.Skipped, Skipped{File: r.name, Reason: r.skip})
 		return "skipped", r.skip, nil
-	case r.dup:
-		rep.Duplicates++
+	case r.dups > 0:
+		rep.Duplicates += r.dups
 		return "duplicate", "", nil
 	}
 	now := time.Now
@@ -267,8 +267,7 @@ func (im *Importer) process(ctx context.Context, enc *zstd.Encoder, j job) (r re
 	}
 	sumBytes := sha256.Sum256(data)
 	hash := hex.EncodeToString(sumBytes[:])
-	if ok, err := im.Store.HasActivityHash(ctx, hash); err == nil && ok {
-		r.dup = true
+	if r.dups = im.storedFrom(ctx, hash); r.dups > 0 {
 		return r
 	}
 	dec := im.Decoders[format]
@@ -341,6 +340,23 @@ func unwrap(data []byte, name string) ([]byte, decode.Format, error) {
 			return nil, f, fmt.Errorf("%s: larger than %d MB when uncompressed", name, MaxFileBytes>>20)
 		}
 		data = out
+	}
+}
+
+// storedFrom returns how many activities are stored from the content with
+// this hash (a file can hold several: hash, hash#1, hash#2…), so that a
+// re-import skips decoding and still counts every duplicate.
+func (im *Importer) storedFrom(ctx context.Context, hash string) int {
+	n := 0
+	for {
+		h := hash
+		if n > 0 {
+			h = fmt.Sprintf("%s#%d", hash, n)
+		}
+		if ok, err := im.Store.HasActivityHash(ctx, h); err != nil || !ok {
+			return n
+		}
+		n++
 	}
 }
 

@@ -100,10 +100,17 @@ func TestManifest(t *testing.T) {
 //   - distance ±1.5 % (or 15 m): both come from the same cumulative
 //     distance field, but devices close the session on the last lap's
 //     distance, which can differ from the last record by a few metres;
-//   - elapsed time ±2 % (or 3 s): the session spans start to the final
-//     event; records stop up to a couple of seconds earlier;
+//   - elapsed time ±3 % (or 15 s): the device counts from the start
+//     button to the stop button; records start at the first write and end
+//     at the last, which sparse or "smart" recorders place up to tens of
+//     seconds inside that span (and a few devices write records after
+//     the session's end);
 //   - average heart rate ±3 bpm: the device averages per record or per
 //     second depending on model and firmware;
+//   - pool swims: distance ±50 m (records are written per length, and the
+//     last length or two may be only in the session) and average heart
+//     rate ±8 bpm (swim straps store heart rate and the watch averages
+//     only the swimming lengths, not the rests between them);
 //   - maximum heart rate ±1 bpm: the same readings;
 //   - ascent ±35 % (or 15 m): devices filter elevation with their own,
 //     undocumented thresholds, so only agreement in size is expected.
@@ -134,14 +141,19 @@ func TestDeviceTotals(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := a.Summary
+			swim := a.Sport == activity.Swimming
+			distTol, hrTol := func(want float64) float64 { return math.Max(15, want*0.015) }, 3.0
+			if swim {
+				distTol, hrTol = func(float64) float64 { return 50 }, 8
+			}
 			if want, ok := e.Float("distance_m"); ok && want > 0 && s.DistanceSource == "device" {
-				within(t, "distance", s.DistanceM, want, math.Max(15, want*0.015))
+				within(t, "distance", s.DistanceM, want, distTol(want))
 			}
 			if want, ok := e.Float("elapsed_s"); ok && want > 0 {
-				within(t, "elapsed", s.ElapsedS, want, math.Max(3, want*0.02))
+				within(t, "elapsed", s.ElapsedS, want, math.Max(15, want*0.03))
 			}
 			if want, ok := e.Float("avg_hr"); ok && want > 0 {
-				within(t, "avg HR", s.AvgHR, want, 3)
+				within(t, "avg HR", s.AvgHR, want, hrTol)
 			}
 			if want, ok := e.Float("max_hr"); ok && want > 0 {
 				within(t, "max HR", s.MaxHR, want, 1)
@@ -161,6 +173,65 @@ func TestDeviceTotals(t *testing.T) {
 	}
 	if checked < 20 {
 		t.Errorf("only %d files checked against device totals", checked)
+	}
+}
+
+// TestTCXAndGPXTotals checks TCX files against the sums of their laps and
+// GPX files against the manifest's straight-line sum of their points.
+//
+// Tolerances: TCX distance ±1.5 % (or 15 m): the trackpoints' cumulative
+// distance and the laps' DistanceMeters come from the same device, but
+// the last trackpoint can precede the lap's end (python-tcxparser's
+// 4686.31 m against the laps' 4689.24 m for tcxparser__test.tcx is one
+// such case). GPX distance ±0.5 %: both are haversine sums over the same
+// points within segments; Rebound's uses the IUGG mean radius and skips
+// untimed points, the manifest's may use another radius.
+func TestTCXAndGPXTotals(t *testing.T) {
+	ctx := context.Background()
+	checked := 0
+	for _, e := range corpus.Manifest(t) {
+		if e.Expect != "import" || (e.Format != "tcx" && e.Format != "gpx") {
+			continue
+		}
+		e := e
+		t.Run(filepath.Base(e.Path), func(t *testing.T) {
+			db := MustOpenDB(t)
+			rep, err := importer(db).Import(ctx, []string{corpus.Path(t, e.Path)})
+			if err != nil || rep.Imported < 1 {
+				t.Fatalf("import: %v %+v", err, rep)
+			}
+			a, err := db.FindActivityByID(ctx, rep.IDs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := a.Summary
+			switch e.Format {
+			case "tcx":
+				if rep.Imported != 1 {
+					return // several activities: the lap sums span all of them
+				}
+				// Two sample files carry a cut-down track (19 of the points
+				// of an 8.3 km run): Rebound then trusts the laps and says so.
+				if want, ok := e.Float("distance_m"); ok && want > 0 && s.DistanceSource != "none" {
+					within(t, "distance", s.DistanceM, want, math.Max(15, want*0.015))
+					if s.DistanceSource == "totals" && len(s.Notes) == 0 {
+						t.Error("the summary was trusted over the samples without a note")
+					}
+					checked++
+				}
+			case "gpx":
+				withTime, _ := e.Float("pts_with_time")
+				points, _ := e.Float("records_or_points")
+				want, ok := e.Float("calc_2d_distance_m")
+				if ok && want > 0 && withTime == points {
+					within(t, "distance", s.DistanceM, want, math.Max(2, want*0.005))
+					checked++
+				}
+			}
+		})
+	}
+	if checked < 15 {
+		t.Errorf("only %d TCX/GPX files checked", checked)
 	}
 }
 

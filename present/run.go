@@ -131,9 +131,7 @@ func NewRun(a *store.Activity, p profile.Profile, laps bool) Run {
 		Legs: a.Legs, Warnings: a.Warnings, ImportedAt: a.ImportedAt.In(loc).Format(time.RFC3339),
 		HRAnchors: &HRAnchors{Num(hr.Rest), Num(hr.Max), hr.RestEstimated, hr.MaxEstimated},
 	}
-	if r.Warnings == nil {
-		r.Warnings = []string{}
-	}
+	r.Warnings = append(append([]string{}, a.Warnings...), s.Notes...)
 	if len(s.HRSeconds) > 0 {
 		z := activity.Zones(s.HRSeconds, hr)
 		r.HRZonesS = &[5]Num{Num(z[0]), Num(z[1]), Num(z[2]), Num(z[3]), Num(z[4])}

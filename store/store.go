@@ -50,7 +50,8 @@ type ActivityStore interface {
 	// CreateActivity stores a, its samples and its original bytes in one
 	// transaction and sets a.ID. It returns ECONFLICT, storing nothing, when
 	// an activity with the same SHA256 exists or one of the same sport starts
-	// within DuplicateWindow of a.Start.
+	// within DuplicateWindow of a.Start. A zero a.ImportedAt is set to the
+	// current time.
 	CreateActivity(ctx context.Context, a *Activity) error
 
 	// FindActivityByID returns the activity with its laps and samples.
@@ -65,7 +66,8 @@ type ActivityStore interface {
 	HasActivityHash(ctx context.Context, sha256 string) (bool, error)
 
 	// FindOriginal returns the original file's bytes (decompressed) and
-	// its source name. Returns ENOTFOUND if the activity does not exist.
+	// its source name. Returns ENOTFOUND if the activity does not exist or
+	// has no original (a manual entry).
 	FindOriginal(ctx context.Context, id int64) (name string, data []byte, err error)
 
 	// UpdateActivityGear sets the gear name of an activity.

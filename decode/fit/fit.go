@@ -40,14 +40,24 @@ type worker struct {
 
 var workers = sync.Pool{New: func() any {
 	w := new(worker)
-	w.opts = []decoder.Option{
-		decoder.WithIgnoreChecksum(), // checked by split, see doc.go
-		decoder.WithBroadcastOnly(),  // stream: never build a proto.FIT
-		decoder.WithMesgListener(&w.conv),
-	}
+	w.opts = decoderOptions(&w.conv)
 	w.dec = decoder.New(&w.rd, w.opts...)
 	return w
 }}
+
+// decoderOptions are the options Decode runs muktihari's decoder with.
+func decoderOptions(l decoder.MesgListener) []decoder.Option {
+	return []decoder.Option{
+		decoder.WithIgnoreChecksum(), // checked by split, see doc.go
+		decoder.WithBroadcastOnly(),  // stream: never build a proto.FIT
+		// Expanding components costs a third of the decode; the few
+		// expansions Rebound needs are done by the converter.
+		decoder.WithNoComponentExpansion(),
+		// Describe only the fields the converter reads.
+		decoder.WithFactory(leanFactory{}),
+		decoder.WithMesgListener(l),
+	}
+}
 
 // Decode decodes a whole FIT file (possibly several chained FIT files) into
 // the activities it records. name is used only in error messages.
@@ -71,7 +81,7 @@ func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
 	}()
 	w.conv.reset()
 	for i, p := range parts {
-		w.conv.beginPart()
+		w.conv.beginPart(countRecords(data[p.start:p.end]))
 		w.rd.Reset(data[p.start:p.end])
 		w.dec.Reset(&w.rd, w.opts...)
 		if _, derr := w.dec.Decode(); derr != nil {
@@ -125,16 +135,16 @@ func split(data []byte, name string) (parts []part, trailing int, err error) {
 			return fail(len(data), hintTruncated, fmt.Errorf("%s: file ends inside the %d-byte header: %w", what, size, io.ErrUnexpectedEOF))
 		}
 		if string(rest[8:12]) != ".FIT" {
-			return fail(off+8, hintNotFIT, fmt.Errorf("%s: no .FIT signature: %w", what, decoder.ErrNotFITFile))
+			return fail(off, hintNotFIT, fmt.Errorf("%s: no .FIT signature: %w", what, decoder.ErrNotFITFile))
 		}
 		dataSize := int64(binary.LittleEndian.Uint32(rest[4:8]))
 		if dataSize == 0 {
-			return fail(off+4, hintNotFIT, fmt.Errorf("%s announces no data: %w", what, decoder.ErrNotFITFile))
+			return fail(off, hintNotFIT, fmt.Errorf("%s announces no data: %w", what, decoder.ErrNotFITFile))
 		}
 		if size == 14 {
 			stored := binary.LittleEndian.Uint16(rest[12:14])
 			if got := crc16(0, rest[:12]); stored != 0 && stored != got {
-				return fail(off+12, hintCorrupt, fmt.Errorf("%s: header CRC is %#04x but the header gives %#04x: %w",
+				return fail(off, hintCorrupt, fmt.Errorf("%s: header CRC is %#04x but the header gives %#04x: %w",
 					what, stored, got, decoder.ErrCRCChecksumMismatch))
 			}
 		}
@@ -197,4 +207,73 @@ func decodeError(name string, start, i, n int, err error) *decode.ParseError {
 	}
 	return &decode.ParseError{Format: decode.FIT, File: name, Record: rec,
 		Err: fmt.Errorf("%s: %w", stage, inner), Hint: hint}
+}
+
+// countRecords counts the record messages of one FIT part (header, data and
+// CRC) by walking its message headers and definitions without decoding any
+// field. Decode uses it to size each activity's samples exactly, instead of
+// growing them by repeated copying. It stops quietly at anything malformed:
+// the count is only a capacity hint.
+func countRecords(p []byte) int {
+	if len(p) < 14 {
+		return 0
+	}
+	data := p[int(p[0]) : len(p)-2]
+	var sizes [16]int // data message size per local message type
+	var defined, record [16]bool
+	n := 0
+	for i := 0; i < len(data); {
+		h := data[i]
+		i++
+		if h&0xC0 == 0x40 { // definition message
+			if len(data)-i < 5 {
+				break
+			}
+			var global uint16
+			if data[i+1] == 0 {
+				global = binary.LittleEndian.Uint16(data[i+2:])
+			} else {
+				global = binary.BigEndian.Uint16(data[i+2:])
+			}
+			nf := int(data[i+4])
+			i += 5
+			if len(data)-i < 3*nf {
+				break
+			}
+			size := 0
+			for k := range nf {
+				size += int(data[i+3*k+1])
+			}
+			i += 3 * nf
+			if h&0x20 != 0 { // developer fields
+				if i >= len(data) {
+					break
+				}
+				nd := int(data[i])
+				i++
+				if len(data)-i < 3*nd {
+					break
+				}
+				for k := range nd {
+					size += int(data[i+3*k+1])
+				}
+				i += 3 * nd
+			}
+			local := h & 0x0F
+			sizes[local], defined[local], record[local] = size, true, global == 20 // mesgnum.Record
+			continue
+		}
+		local := h & 0x0F
+		if h&0x80 != 0 { // compressed timestamp header
+			local = h >> 5 & 0x03
+		}
+		if !defined[local] {
+			break
+		}
+		if record[local] {
+			n++
+		}
+		i += sizes[local]
+	}
+	return n
 }

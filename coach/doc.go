@@ -1,0 +1,7 @@
+// Package coach turns a runner's stored history (profile, activities,
+// check-ins, shoes) into advice: each run's kind and load, the load
+// series, the soreness forecast with the runner's fitted parameters, the
+// recovery plan after a run, today's readiness and the next 7 days. It
+// joins the pure models of load, recovery and protocol; it does no I/O
+// (callers read the store and pass what they read).
+package coach

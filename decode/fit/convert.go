@@ -1,0 +1,934 @@
+package fit
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/muktihari/fit/profile/basetype"
+	"github.com/muktihari/fit/profile/typedef"
+	"github.com/muktihari/fit/profile/untyped/fieldnum"
+	"github.com/muktihari/fit/profile/untyped/mesgnum"
+	"github.com/muktihari/fit/proto"
+
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/decode"
+)
+
+const (
+	// fitEpoch is 1989-12-31T00:00:00Z, the zero of FIT date_time, in Unix seconds.
+	fitEpoch = 631065600
+	// fitSystemTime: FIT date_time values below it count seconds from device
+	// power-on, not from the FIT epoch (the clock was never set).
+	fitSystemTime = 0x10000000
+	noTime        = basetype.Uint32Invalid
+	// bigGap is the forward jump in record times that earns a warning.
+	bigGap = 6 * 3600
+	// hrMatchS is how far (seconds) an hr message's beat may be from a
+	// record to lend it its heart rate.
+	hrMatchS = 5
+)
+
+// fitTime converts a FIT date_time to UTC.
+func fitTime(ts uint32) time.Time {
+	return time.Unix(int64(ts)+fitEpoch, 0).UTC()
+}
+
+// num returns a numeric field's value in its profile units (scale and offset
+// applied), or NaN when the field holds the FIT invalid value or is not a
+// number.
+func num(f *proto.Field) float64 {
+	v := f.Value
+	if !v.Valid(f.BaseType) {
+		return math.NaN()
+	}
+	var x float64
+	switch v.Type() {
+	case proto.TypeInt8:
+		x = float64(v.Int8())
+	case proto.TypeUint8:
+		x = float64(v.Uint8())
+	case proto.TypeInt16:
+		x = float64(v.Int16())
+	case proto.TypeUint16:
+		x = float64(v.Uint16())
+	case proto.TypeInt32:
+		x = float64(v.Int32())
+	case proto.TypeUint32:
+		x = float64(v.Uint32())
+	case proto.TypeInt64:
+		x = float64(v.Int64())
+	case proto.TypeUint64:
+		x = float64(v.Uint64())
+	case proto.TypeFloat32:
+		x = float64(v.Float32())
+	case proto.TypeFloat64:
+		x = v.Float64()
+	default:
+		return math.NaN()
+	}
+	if s := f.Scale; s != 0 && s != 1 {
+		x /= s
+	}
+	return x - f.Offset
+}
+
+// fileID is what a file_id message says about its FIT file.
+type fileID struct {
+	typ          typedef.File
+	manufacturer typedef.Manufacturer
+	product      uint16
+	productName  string
+	serial       uint32
+	created      uint32
+}
+
+func readFileID(m *proto.Message) fileID {
+	id := fileID{typ: typedef.FileInvalid, manufacturer: typedef.ManufacturerInvalid,
+		product: basetype.Uint16Invalid, created: noTime}
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		switch f.Num {
+		case fieldnum.FileIdType:
+			id.typ = typedef.File(f.Value.Uint8())
+		case fieldnum.FileIdManufacturer:
+			id.manufacturer = typedef.Manufacturer(f.Value.Uint16())
+		case fieldnum.FileIdProduct:
+			id.product = f.Value.Uint16()
+		case fieldnum.FileIdSerialNumber:
+			id.serial = f.Value.Uint32z()
+		case fieldnum.FileIdTimeCreated:
+			id.created = f.Value.Uint32()
+		case fieldnum.FileIdProductName:
+			if f.Value.Valid(f.BaseType) {
+				id.productName = strings.TrimSpace(f.Value.String())
+			}
+		}
+	}
+	return id
+}
+
+// sameRecording reports whether two file_id messages describe the same
+// recording (a chained continuation that repeats the file_id).
+func (id fileID) sameRecording(o fileID) bool {
+	return id.serial != 0 && id.serial == o.serial && id.created != noTime && id.created == o.created
+}
+
+// converter is the decoder's message listener. It routes the messages of
+// each chained FIT part to the activity they belong to.
+type converter struct {
+	builders []*builder
+	cur      *builder // receives the current part's messages; nil: part ignored
+	last     *builder // the most recent activity
+	started  bool     // the current part has delivered a message
+	records  int      // record messages in the current part
+	skipType string   // FIT file type of the first non-activity part
+}
+
+func (c *converter) reset() {
+	clear(c.builders)
+	*c = converter{builders: c.builders[:0]}
+}
+
+// beginPart is called before each chained FIT part is decoded, with the
+// number of record messages the part holds.
+func (c *converter) beginPart(records int) {
+	c.started, c.cur, c.records = false, nil, records
+}
+
+// OnMesg implements decoder.MesgListener.
+func (c *converter) OnMesg(m proto.Message) {
+	if !c.started {
+		c.started = true
+		if m.Num == mesgnum.FileId {
+			c.startPart(readFileID(&m))
+			return
+		}
+		// A part without file_id continues the previous activity.
+		if c.last == nil {
+			c.last = c.newBuilder(fileID{typ: typedef.FileInvalid, manufacturer: typedef.ManufacturerInvalid,
+				product: basetype.Uint16Invalid, created: noTime})
+		}
+		c.cur = c.last
+		c.cur.newPart(c.records)
+	}
+	if c.cur != nil {
+		c.cur.onMesg(&m)
+	}
+}
+
+func (c *converter) startPart(id fileID) {
+	if id.typ != typedef.FileActivity && id.typ != typedef.FileInvalid {
+		if c.skipType == "" {
+			c.skipType = id.typ.String()
+		}
+		return
+	}
+	if c.last != nil && c.last.id.sameRecording(id) {
+		c.cur = c.last
+	} else {
+		c.cur = c.newBuilder(id)
+		c.last = c.cur
+	}
+	c.cur.newPart(c.records)
+}
+
+func (c *converter) newBuilder(id fileID) *builder {
+	b := &builder{id: id, stopAt: noTime, prevTS: noTime,
+		sportMsg: typedef.SportInvalid, subMsg: typedef.SubSportInvalid,
+		devManufacturer: typedef.ManufacturerInvalid, devProduct: basetype.Uint16Invalid}
+	c.builders = append(c.builders, b)
+	return b
+}
+
+// finish turns what was collected into activities.
+func (c *converter) finish(name string) ([]*activity.Activity, error) {
+	var acts []*activity.Activity
+	skip := ""
+	for _, b := range c.builders {
+		a, reason, err := b.finish()
+		switch {
+		case err != nil:
+			return nil, &decode.ParseError{Format: decode.FIT, File: name, Err: err, Hint: hintTruncated}
+		case a != nil:
+			acts = append(acts, a)
+		case skip == "":
+			skip = reason
+		}
+	}
+	if len(acts) > 0 {
+		return acts, nil
+	}
+	switch {
+	case skip != "":
+	case c.skipType != "":
+		skip = fmt.Sprintf("FIT file type is %s, not an activity", c.skipType)
+	default:
+		skip = "the FIT file holds no activity"
+	}
+	return nil, &decode.SkipError{File: name, Reason: skip}
+}
+
+// session is a FIT session message, in raw units except for Totals.
+type session struct {
+	start    uint32
+	end      uint32 // the message timestamp
+	sport    typedef.Sport
+	subSport typedef.SubSport
+	tot      activity.Totals // AvgCadenceSPM is still the device's rpm/strides
+}
+
+// lap is a FIT lap message.
+type lap struct {
+	start uint32
+	tot   activity.Totals // AvgCadenceSPM is still the device's rpm/strides
+}
+
+// hrBeat is one heart-rate value from an hr message: FIT seconds and bpm.
+type hrBeat struct {
+	t   float64
+	bpm float64
+}
+
+// builder accumulates one activity's messages.
+type builder struct {
+	id       fileID
+	samples  []activity.Sample
+	laps     []lap
+	sessions []session
+	pauses   []activity.Pause
+	hr       []hrBeat
+
+	stopAt   uint32 // time the timer stopped, noTime while running
+	sportMsg typedef.Sport
+	subMsg   typedef.SubSport
+
+	hasActivity bool
+	utcOffset   int
+	hasOffset   bool
+
+	devManufacturer typedef.Manufacturer // from device_info of the creator
+	devProduct      uint16
+
+	hrAnchored bool
+	hrAnchorT  float64 // FIT seconds of the anchor beat
+	hrAnchorE  float64 // its event_timestamp, seconds
+
+	dist   accumulator // record distance from compressed_speed_distance, 1/16 m
+	hrEvt  accumulator // hr event_timestamp, 1/1024 s
+	evtBuf []uint32    // scratch for one hr message's event times
+	bpmBuf [1]uint8
+
+	records   int
+	noTimeRec int
+	prevTS    uint32
+	backwards int
+	maxGap    uint32
+}
+
+// newPart prepares for a chained FIT part holding n records: it makes room
+// for their samples and resets the accumulators, which FIT scopes to a part.
+func (b *builder) newPart(n int) {
+	b.samples = slices.Grow(b.samples, n)
+	b.dist, b.hrEvt = accumulator{}, accumulator{}
+}
+
+func (b *builder) onMesg(m *proto.Message) {
+	switch m.Num {
+	case mesgnum.Record:
+		b.onRecord(m)
+	case mesgnum.Hr:
+		b.onHR(m)
+	case mesgnum.Event:
+		b.onEvent(m)
+	case mesgnum.Lap:
+		b.onLap(m)
+	case mesgnum.Session:
+		b.onSession(m)
+	case mesgnum.Activity:
+		b.onActivity(m)
+	case mesgnum.Sport:
+		for i := range m.Fields {
+			f := &m.Fields[i]
+			switch f.Num {
+			case fieldnum.SportSport:
+				b.sportMsg = typedef.Sport(f.Value.Uint8())
+			case fieldnum.SportSubSport:
+				b.subMsg = typedef.SubSport(f.Value.Uint8())
+			}
+		}
+	case mesgnum.DeviceInfo:
+		b.onDeviceInfo(m)
+	}
+}
+
+// Profile units of the record fields read in onRecord. TestProfileUnits
+// checks them against muktihari's profile.
+const (
+	altScale, altOffset = 5, 500 // altitude, enhanced_altitude
+	distScale           = 100    // distance
+	speedScale          = 1000   // speed, enhanced_speed
+	fracCadenceScale    = 128    // fractional_cadence
+	csdSpeedScale       = 100    // compressed_speed_distance: speed, 12 bits
+	csdDistScale        = 16     // compressed_speed_distance: distance, 12 bits, accumulated
+	hrEvtScale          = 1024   // hr event_timestamp(_12)
+	hrFracScale         = 32768  // hr fractional_timestamp
+	hrTime256Scale      = 256    // hr time256
+	semicircleDeg       = 180.0 / (1 << 31)
+)
+
+// accumulator rebuilds a running total from the truncated values of an
+// accumulated component (FIT "accumulate"), as the FIT SDK does.
+type accumulator struct {
+	value, last uint64
+	set         bool
+}
+
+// reset makes v the running total, e.g. when a message carries the full value.
+func (a *accumulator) reset(v uint64) { *a = accumulator{value: v, last: v, set: true} }
+
+// add accumulates the bits-wide value v.
+func (a *accumulator) add(v uint64, bits uint) uint64 {
+	if !a.set {
+		a.reset(v)
+		return v
+	}
+	a.value += (v - a.last) & (1<<bits - 1)
+	a.last = v
+	return a.value
+}
+
+// onRecord converts a record message into a Sample. The decoder runs
+// without component expansion (it is the costliest part of decoding), so
+// the one expansion records need, compressed_speed_distance, is done here;
+// enhanced_speed/enhanced_altitude are read directly, with speed/altitude
+// as fallbacks. Values are read with typed accessors, which yield FIT's
+// invalid value on a type mismatch, so malformed fields read as absent.
+func (b *builder) onRecord(m *proto.Message) {
+	b.records++
+	ts := noTime
+	lat, lon := int32(basetype.Sint32Invalid), int32(basetype.Sint32Invalid)
+	nan := math.NaN()
+	alt, ealt, spd, espd, cad, fcad := nan, nan, nan, nan, nan, nan
+	var csd []uint8
+	s := activity.Sample{LatDeg: nan, LonDeg: nan, AltitudeM: nan, DistanceM: nan,
+		SpeedMS: nan, HeartRateBPM: nan, CadenceSPM: nan, PowerW: nan, TemperatureC: nan}
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		switch f.Num {
+		case fieldnum.RecordTimestamp:
+			ts = f.Value.Uint32()
+		case fieldnum.RecordPositionLat:
+			lat = f.Value.Int32()
+		case fieldnum.RecordPositionLong:
+			lon = f.Value.Int32()
+		case fieldnum.RecordAltitude:
+			if x := f.Value.Uint16(); x != basetype.Uint16Invalid {
+				alt = float64(x)/altScale - altOffset
+			}
+		case fieldnum.RecordEnhancedAltitude:
+			if x := f.Value.Uint32(); x != basetype.Uint32Invalid {
+				ealt = float64(x)/altScale - altOffset
+			}
+		case fieldnum.RecordDistance:
+			if x := f.Value.Uint32(); x != basetype.Uint32Invalid {
+				s.DistanceM = float64(x) / distScale
+				b.dist.reset(uint64(math.Round(s.DistanceM * csdDistScale)))
+			}
+		case fieldnum.RecordSpeed:
+			if x := f.Value.Uint16(); x != basetype.Uint16Invalid {
+				spd = float64(x) / speedScale
+			}
+		case fieldnum.RecordEnhancedSpeed:
+			if x := f.Value.Uint32(); x != basetype.Uint32Invalid {
+				espd = float64(x) / speedScale
+			}
+		case fieldnum.RecordCompressedSpeedDistance:
+			csd = f.Value.SliceUint8()
+		case fieldnum.RecordHeartRate:
+			if x := f.Value.Uint8(); x != basetype.Uint8Invalid && x != 0 {
+				s.HeartRateBPM = float64(x)
+			}
+		case fieldnum.RecordCadence:
+			if x := f.Value.Uint8(); x != basetype.Uint8Invalid {
+				cad = float64(x)
+			}
+		case fieldnum.RecordFractionalCadence:
+			if x := f.Value.Uint8(); x != basetype.Uint8Invalid {
+				fcad = float64(x) / fracCadenceScale
+			}
+		case fieldnum.RecordPower:
+			if x := f.Value.Uint16(); x != basetype.Uint16Invalid {
+				s.PowerW = float64(x)
+			}
+		case fieldnum.RecordTemperature:
+			if x := f.Value.Int8(); x != basetype.Sint8Invalid {
+				s.TemperatureC = float64(x)
+			}
+		}
+	}
+	if len(csd) >= 3 && (csd[0] != 0xFF || csd[1] != 0xFF || csd[2] != 0xFF) {
+		// 12 bits of speed (1/100 m/s), then 12 bits of accumulated distance (1/16 m).
+		v := uint64(csd[0]) | uint64(csd[1])<<8 | uint64(csd[2])<<16
+		spd, espd = float64(v&0xFFF)/csdSpeedScale, nan
+		s.DistanceM = float64(b.dist.add(v>>12&0xFFF, 12)) / csdDistScale
+	}
+	if ts == noTime {
+		b.noTimeRec++
+		return
+	}
+	if b.prevTS != noTime {
+		if ts < b.prevTS {
+			b.backwards++
+		} else if gap := ts - b.prevTS; gap > b.maxGap {
+			b.maxGap = gap
+		}
+	}
+	b.prevTS = ts
+	s.Time = fitTime(ts)
+	if lat != basetype.Sint32Invalid && lon != basetype.Sint32Invalid && (lat != 0 || lon != 0) {
+		if la, lo := float64(lat)*semicircleDeg, float64(lon)*semicircleDeg; la >= -90 && la <= 90 && lo >= -180 && lo <= 180 {
+			s.LatDeg, s.LonDeg = la, lo
+		}
+	}
+	s.AltitudeM = pick(ealt, alt)
+	s.SpeedMS = pick(espd, spd)
+	if !math.IsNaN(cad) {
+		if !math.IsNaN(fcad) {
+			cad += fcad
+		}
+		s.CadenceSPM = cad // doubled for foot sports in finish
+	}
+	b.samples = append(b.samples, s)
+}
+
+// pick returns a unless it is NaN, else b.
+func pick(a, b float64) float64 {
+	if math.IsNaN(a) {
+		return b
+	}
+	return a
+}
+
+// onHR collects beats from hr messages (HR straps that store their data
+// apart from the records, e.g. swim and HRM-Pro recordings). The first hr
+// message of a block carries a timestamp that anchors the event_timestamp
+// of its first beat; later beats are placed relative to it. Later messages
+// pack their event times as accumulated 12-bit values (event_timestamp_12),
+// expanded here since the decoder runs without component expansion.
+func (b *builder) onHR(m *proto.Message) {
+	ts := noTime
+	frac, frac256 := math.NaN(), math.NaN()
+	evts := b.evtBuf[:0]
+	var evt12, bpms []uint8
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		switch f.Num {
+		case fieldnum.HrTimestamp:
+			ts = f.Value.Uint32()
+		case fieldnum.HrFractionalTimestamp:
+			if x := f.Value.Uint16(); x != basetype.Uint16Invalid {
+				frac = float64(x) / hrFracScale
+			}
+		case fieldnum.HrTime256:
+			if x := f.Value.Uint8(); x != basetype.Uint8Invalid {
+				frac256 = float64(x) / hrTime256Scale
+			}
+		case fieldnum.HrEventTimestamp:
+			switch f.Value.Type() {
+			case proto.TypeSliceUint32:
+				evts = append(evts, f.Value.SliceUint32()...)
+			case proto.TypeUint32:
+				evts = append(evts, f.Value.Uint32())
+			}
+		case fieldnum.HrEventTimestamp12:
+			evt12 = f.Value.SliceUint8()
+		case fieldnum.HrFilteredBpm:
+			switch f.Value.Type() {
+			case proto.TypeSliceUint8:
+				bpms = f.Value.SliceUint8()
+			case proto.TypeUint8:
+				b.bpmBuf[0] = f.Value.Uint8()
+				bpms = b.bpmBuf[:1]
+			}
+		}
+	}
+	if n := len(evts); n > 0 && evts[n-1] != basetype.Uint32Invalid {
+		b.hrEvt.reset(uint64(evts[n-1]))
+	}
+	if anyValid(evt12) {
+		// Up to 10 values of 12 bits, least significant first; a short
+		// last value keeps the bits there are.
+		n := min((len(evt12)*8+11)/12, 10)
+		for k := range n {
+			var v uint64
+			for bit := k * 12; bit < k*12+12 && bit/8 < len(evt12); bit += 8 - bit%8 {
+				v |= uint64(evt12[bit/8]>>(bit%8)) << (bit - k*12)
+			}
+			evts = append(evts, uint32(b.hrEvt.add(v&0xFFF, 12)))
+		}
+	}
+	b.evtBuf = evts[:0]
+	if math.IsNaN(frac) {
+		frac = frac256
+	}
+	if math.IsNaN(frac) {
+		frac = 0
+	}
+	if ts != noTime && len(evts) > 0 && evts[0] != basetype.Uint32Invalid {
+		b.hrAnchored = true
+		b.hrAnchorT = float64(ts) + frac
+		b.hrAnchorE = float64(evts[0]) / hrEvtScale
+	}
+	if !b.hrAnchored {
+		return
+	}
+	for i, e := range evts {
+		if i >= len(bpms) {
+			break
+		}
+		if e == basetype.Uint32Invalid || bpms[i] == 0 || bpms[i] == basetype.Uint8Invalid {
+			continue
+		}
+		b.hr = append(b.hr, hrBeat{t: b.hrAnchorT + float64(e)/hrEvtScale - b.hrAnchorE, bpm: float64(bpms[i])})
+	}
+}
+
+// anyValid reports whether a byte array holds a valid (non-0xFF) byte.
+func anyValid(p []uint8) bool {
+	for _, c := range p {
+		if c != basetype.ByteInvalid {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) onEvent(m *proto.Message) {
+	ts := noTime
+	ev, typ := typedef.EventInvalid, typedef.EventTypeInvalid
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		switch f.Num {
+		case fieldnum.EventTimestamp:
+			ts = f.Value.Uint32()
+		case fieldnum.EventEvent:
+			ev = typedef.Event(f.Value.Uint8())
+		case fieldnum.EventEventType:
+			typ = typedef.EventType(f.Value.Uint8())
+		}
+	}
+	if ev != typedef.EventTimer || ts == noTime {
+		return
+	}
+	switch typ {
+	case typedef.EventTypeStart:
+		if b.stopAt != noTime && ts >= b.stopAt {
+			if ts > b.stopAt {
+				b.pauses = append(b.pauses, activity.Pause{Start: fitTime(b.stopAt), End: fitTime(ts)})
+			}
+			b.stopAt = noTime
+		}
+	case typedef.EventTypeStop, typedef.EventTypeStopAll, typedef.EventTypeStopDisable, typedef.EventTypeStopDisableAll:
+		if b.stopAt == noTime {
+			b.stopAt = ts
+		}
+	}
+}
+
+func (b *builder) onLap(m *proto.Message) {
+	l := lap{start: noTime, tot: activity.NewTotals()}
+	ts := noTime
+	frac := math.NaN()
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		switch f.Num {
+		case fieldnum.LapTimestamp:
+			ts = f.Value.Uint32()
+		case fieldnum.LapStartTime:
+			l.start = f.Value.Uint32()
+		case fieldnum.LapTotalElapsedTime:
+			l.tot.ElapsedS = num(f)
+		case fieldnum.LapTotalTimerTime:
+			l.tot.TimerS = num(f)
+		case fieldnum.LapTotalDistance:
+			l.tot.DistanceM = num(f)
+		case fieldnum.LapAvgHeartRate:
+			l.tot.AvgHR = num(f)
+		case fieldnum.LapMaxHeartRate:
+			l.tot.MaxHR = num(f)
+		case fieldnum.LapTotalAscent:
+			l.tot.AscentM = num(f)
+		case fieldnum.LapTotalDescent:
+			l.tot.DescentM = num(f)
+		case fieldnum.LapAvgCadence:
+			l.tot.AvgCadenceSPM = num(f)
+		case fieldnum.LapAvgFractionalCadence:
+			frac = num(f)
+		case fieldnum.LapTotalCalories:
+			l.tot.Calories = num(f)
+		}
+	}
+	if !math.IsNaN(frac) {
+		l.tot.AvgCadenceSPM += frac // stays NaN without avg_cadence
+	}
+	if l.start == noTime {
+		l.start = startFrom(ts, l.tot.ElapsedS)
+	}
+	b.laps = append(b.laps, l)
+}
+
+// startFrom estimates a start time from an end time and an elapsed time.
+func startFrom(end uint32, elapsed float64) uint32 {
+	if end == noTime || math.IsNaN(elapsed) || elapsed < 0 || elapsed > float64(end) {
+		return end
+	}
+	return end - uint32(elapsed)
+}
+
+func (b *builder) onSession(m *proto.Message) {
+	s := session{start: noTime, end: noTime, sport: typedef.SportInvalid, subSport: typedef.SubSportInvalid,
+		tot: activity.NewTotals()}
+	frac := math.NaN()
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		switch f.Num {
+		case fieldnum.SessionTimestamp:
+			s.end = f.Value.Uint32()
+		case fieldnum.SessionStartTime:
+			s.start = f.Value.Uint32()
+		case fieldnum.SessionSport:
+			s.sport = typedef.Sport(f.Value.Uint8())
+		case fieldnum.SessionSubSport:
+			s.subSport = typedef.SubSport(f.Value.Uint8())
+		case fieldnum.SessionTotalElapsedTime:
+			s.tot.ElapsedS = num(f)
+		case fieldnum.SessionTotalTimerTime:
+			s.tot.TimerS = num(f)
+		case fieldnum.SessionTotalDistance:
+			s.tot.DistanceM = num(f)
+		case fieldnum.SessionAvgHeartRate:
+			s.tot.AvgHR = num(f)
+		case fieldnum.SessionMaxHeartRate:
+			s.tot.MaxHR = num(f)
+		case fieldnum.SessionTotalAscent:
+			s.tot.AscentM = num(f)
+		case fieldnum.SessionTotalDescent:
+			s.tot.DescentM = num(f)
+		case fieldnum.SessionAvgCadence:
+			s.tot.AvgCadenceSPM = num(f)
+		case fieldnum.SessionAvgFractionalCadence:
+			frac = num(f)
+		case fieldnum.SessionTotalCalories:
+			s.tot.Calories = num(f)
+		}
+	}
+	if !math.IsNaN(frac) {
+		s.tot.AvgCadenceSPM += frac
+	}
+	if s.start == noTime {
+		s.start = startFrom(s.end, s.tot.ElapsedS)
+	}
+	b.sessions = append(b.sessions, s)
+}
+
+func (b *builder) onActivity(m *proto.Message) {
+	b.hasActivity = true
+	ts, local := noTime, noTime
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		switch f.Num {
+		case fieldnum.ActivityTimestamp:
+			ts = f.Value.Uint32()
+		case fieldnum.ActivityLocalTimestamp:
+			local = f.Value.Uint32()
+		}
+	}
+	if ts == noTime || local == noTime || b.hasOffset {
+		return
+	}
+	off := int64(local) - int64(ts)
+	if off < -14*3600 || off > 14*3600 {
+		return
+	}
+	// Real offsets are whole quarter hours; round away clock skew.
+	b.utcOffset = int(math.Round(float64(off)/900) * 900)
+	b.hasOffset = true
+}
+
+func (b *builder) onDeviceInfo(m *proto.Message) {
+	if b.devManufacturer != typedef.ManufacturerInvalid {
+		return
+	}
+	creator := false
+	manu, prod := typedef.ManufacturerInvalid, uint16(basetype.Uint16Invalid)
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		switch f.Num {
+		case fieldnum.DeviceInfoDeviceIndex:
+			creator = f.Value.Uint8() == uint8(typedef.DeviceIndexCreator)
+		case fieldnum.DeviceInfoManufacturer:
+			manu = typedef.Manufacturer(f.Value.Uint16())
+		case fieldnum.DeviceInfoProduct:
+			prod = f.Value.Uint16()
+		}
+	}
+	if creator {
+		b.devManufacturer, b.devProduct = manu, prod
+	}
+}
+
+// errNoSummary is returned for a recording cut off before its summary.
+var errNoSummary = errors.New("the recording has no session or activity message: it stops before the device finished writing it")
+
+// finish builds the activity. It returns a nil activity and a reason when
+// the part holds nothing worth importing.
+func (b *builder) finish() (*activity.Activity, string, error) {
+	nRec := len(b.samples)
+	if len(b.sessions) == 0 && len(b.laps) == 0 && nRec < 2 {
+		return nil, fmt.Sprintf("FIT activity file holds no recorded activity (no session, %d record(s))", nRec), nil
+	}
+	if len(b.sessions) == 0 && !b.hasActivity {
+		return nil, "", fmt.Errorf("%w (%d records)", errNoSummary, nRec)
+	}
+	a := &activity.Activity{Format: string(decode.FIT), Samples: b.samples, Pauses: b.pauses}
+	if b.hasOffset {
+		off := b.utcOffset
+		a.UTCOffsetS = &off
+	}
+	a.Device = b.device()
+
+	// Sessions in time order (a file may write its summaries last).
+	sort.SliceStable(b.sessions, func(i, j int) bool {
+		si, sj := b.sessions[i].start, b.sessions[j].start
+		return si != noTime && sj != noTime && si < sj
+	})
+	legs := make([]activity.Sport, len(b.sessions))
+	longest, longestS := 0, -1.0
+	for i := range b.sessions {
+		s := &b.sessions[i]
+		if s.sport == typedef.SportInvalid {
+			s.sport, s.subSport = b.sportMsg, b.subMsg
+		}
+		legs[i] = mapSport(s.sport, s.subSport)
+		d := pick(s.tot.TimerS, s.tot.ElapsedS)
+		if d > longestS {
+			longest, longestS = i, d
+		}
+	}
+	if len(b.sessions) > 0 {
+		s := b.sessions[longest]
+		a.Sport, a.SubSport = legs[longest], subSportLabel(s.sport, s.subSport)
+		if len(legs) > 1 {
+			a.Legs = legs
+		}
+	} else {
+		a.Sport, a.SubSport = mapSport(b.sportMsg, b.subMsg), subSportLabel(b.sportMsg, b.subMsg)
+		a.Warnings = append(a.Warnings, "the file has no session message, so no device totals")
+	}
+
+	// Running cadence: FIT counts strides (one foot); Rebound counts steps.
+	footAt := b.footLookup(legs)
+	for i := range a.Samples {
+		s := &a.Samples[i]
+		if !math.IsNaN(s.CadenceSPM) && footAt(s.Time.Unix()-fitEpoch) {
+			s.CadenceSPM *= 2
+		}
+	}
+	a.Laps = make([]activity.Lap, 0, len(b.laps))
+	for _, l := range b.laps {
+		if l.start != noTime && footAt(int64(l.start)) {
+			l.tot.AvgCadenceSPM *= 2
+		}
+		al := activity.Lap{Totals: l.tot}
+		if l.start != noTime {
+			al.Start = fitTime(l.start)
+		}
+		a.Laps = append(a.Laps, al)
+	}
+	a.DeviceTotals = b.totals(legs)
+
+	// Start: first session, else first record, else file creation.
+	start := noTime
+	if len(b.sessions) > 0 {
+		start = b.sessions[0].start
+	}
+	if start == noTime && len(a.Samples) > 0 {
+		start = uint32(a.Samples[0].Time.Unix() - fitEpoch)
+	}
+	if start == noTime {
+		start = b.id.created
+	}
+	if start != noTime {
+		a.Start = fitTime(start)
+	}
+
+	b.fillHR(a)
+	a.Warnings = append(a.Warnings, b.warnings(start)...)
+	return a, "", nil
+}
+
+// footLookup returns a function that says whether the leg under way at FIT
+// time t is a foot sport (whose cadence FIT stores in strides per minute).
+func (b *builder) footLookup(legs []activity.Sport) func(t int64) bool {
+	if len(b.sessions) == 0 {
+		foot := isFoot(mapSport(b.sportMsg, b.subMsg))
+		return func(int64) bool { return foot }
+	}
+	if len(b.sessions) == 1 {
+		foot := isFoot(legs[0])
+		return func(int64) bool { return foot }
+	}
+	return func(t int64) bool {
+		// The last session that started at or before t; the first before any.
+		i := sort.Search(len(b.sessions), func(i int) bool {
+			s := b.sessions[i].start
+			return s != noTime && int64(s) > t
+		})
+		if i > 0 {
+			i--
+		}
+		return isFoot(legs[i])
+	}
+}
+
+// isFoot reports whether FIT stores s's cadence as strides per minute.
+func isFoot(s activity.Sport) bool {
+	return s.IsRun() || s == activity.Walking || s == activity.Hiking
+}
+
+// totals are the device's own totals: the session's, or for a multisport
+// file the sums of its sessions (averages dropped, maximum kept).
+func (b *builder) totals(legs []activity.Sport) *activity.Totals {
+	switch len(b.sessions) {
+	case 0:
+		return nil
+	case 1:
+		t := b.sessions[0].tot
+		if isFoot(legs[0]) {
+			t.AvgCadenceSPM *= 2
+		}
+		return &t
+	}
+	t := activity.NewTotals()
+	for _, s := range b.sessions {
+		t.DistanceM = addPresent(t.DistanceM, s.tot.DistanceM)
+		t.ElapsedS = addPresent(t.ElapsedS, s.tot.ElapsedS)
+		t.TimerS = addPresent(t.TimerS, s.tot.TimerS)
+		t.AscentM = addPresent(t.AscentM, s.tot.AscentM)
+		t.DescentM = addPresent(t.DescentM, s.tot.DescentM)
+		t.Calories = addPresent(t.Calories, s.tot.Calories)
+		if !math.IsNaN(s.tot.MaxHR) && (math.IsNaN(t.MaxHR) || s.tot.MaxHR > t.MaxHR) {
+			t.MaxHR = s.tot.MaxHR
+		}
+	}
+	return &t
+}
+
+// addPresent adds b to a, treating NaN as absent rather than poison.
+func addPresent(a, b float64) float64 {
+	switch {
+	case math.IsNaN(b):
+		return a
+	case math.IsNaN(a):
+		return b
+	}
+	return a + b
+}
+
+// fillHR lends samples without heart rate the nearest beat from the hr
+// messages, when there is one within hrMatchS seconds.
+func (b *builder) fillHR(a *activity.Activity) {
+	if len(b.hr) == 0 {
+		return
+	}
+	hr := b.hr
+	if !sort.SliceIsSorted(hr, func(i, j int) bool { return hr[i].t < hr[j].t }) {
+		sort.SliceStable(hr, func(i, j int) bool { return hr[i].t < hr[j].t })
+	}
+	for i := range a.Samples {
+		s := &a.Samples[i]
+		if !math.IsNaN(s.HeartRateBPM) {
+			continue
+		}
+		t := float64(s.Time.Unix() - fitEpoch)
+		j := sort.Search(len(hr), func(k int) bool { return hr[k].t >= t })
+		best, bestD := math.NaN(), math.Inf(1)
+		if j < len(hr) {
+			best, bestD = hr[j].bpm, hr[j].t-t
+		}
+		if j > 0 && t-hr[j-1].t < bestD {
+			best, bestD = hr[j-1].bpm, t-hr[j-1].t
+		}
+		if bestD <= hrMatchS {
+			s.HeartRateBPM = best
+		}
+	}
+}
+
+// warnings lists the recoverable oddities seen while decoding.
+func (b *builder) warnings(start uint32) []string {
+	var w []string
+	if start != noTime && start < fitSystemTime {
+		w = append(w, "the device clock was never set: times count from power-on and show as 1990 dates")
+	}
+	if b.noTimeRec > 0 {
+		w = append(w, fmt.Sprintf("dropped %d record(s) without a timestamp", b.noTimeRec))
+	}
+	if b.backwards > 0 {
+		w = append(w, fmt.Sprintf("record times go backwards %d time(s); samples kept in file order", b.backwards))
+	}
+	if b.maxGap >= bigGap {
+		w = append(w, fmt.Sprintf("record times jump forward by %s", time.Duration(b.maxGap)*time.Second))
+	}
+	for _, s := range b.sessions {
+		if s.tot.TimerS > s.tot.ElapsedS+1 {
+			w = append(w, fmt.Sprintf("session timer time (%.0f s) exceeds its elapsed time (%.0f s)", s.tot.TimerS, s.tot.ElapsedS))
+		}
+	}
+	return w
+}

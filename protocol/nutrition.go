@@ -1,0 +1,121 @@
+package protocol
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Refuelling after a run (000): carbohydrate 0.8-1.2 g per kg of body weight
+// and protein 0.25-0.4 g per kg, within 30-60 min (000, 002, 003). The
+// ACSM 2016 and ISSN 2017 position stands, as reported in REFERENCES.md
+// (*check*), give 1.0-1.2 g/kg per hour of carbohydrate when glycogen must
+// be restored fast and about 0.25-0.3 g/kg of protein; the seeds' values
+// stay the default (see the "refuel-amounts" disagreement).
+const (
+	CarbsPerKgMin      = 0.8
+	CarbsPerKgMax      = 1.2
+	ProteinPerKgMin    = 0.25
+	ProteinPerKgMax    = 0.4
+	RefuelWindowMinMin = 30
+	RefuelWindowMaxMin = 60
+)
+
+// Fluid after a run. FluidPerKgLost (000: drink 1.5 times the weight lost)
+// is the default target, in litres per kg lost; FluidPerKgLostLow is the
+// lower end the ACSM 2016 position stand gives, as reported in
+// REFERENCES.md (*check*: 1.25-1.5 L per kg). Without a weight, 002's
+// 16-24 US fl oz.
+const (
+	FluidPerKgLost    = 1.5
+	FluidPerKgLostLow = 1.25
+	FluidUnknownOzMin = 16
+	FluidUnknownOzMax = 24
+	// MlPerUSFlOz is the exact size of a US fluid ounce.
+	MlPerUSFlOz = 29.5735295625
+)
+
+// HotRunTempC is the device temperature at or above which a run counts as
+// hot for electrolytes. 003 says "hot days" without a number, so this is
+// Rebound's choice: sweat losses climb steeply on warm days, and 25 °C is
+// where most runners already call a run warm. A wrist or chest sensor reads
+// somewhat above the air because of body heat, so this errs towards
+// suggesting electrolytes, which is cheap and safe.
+const HotRunTempC = 25.0
+
+// Range is an inclusive span of values in the unit the function names.
+type Range struct{ Min, Max float64 }
+
+// Mid returns the middle of r.
+func (r Range) Mid() float64 { return (r.Min + r.Max) / 2 }
+
+// Carbs returns grams of carbohydrate to eat within 30-60 min of a run
+// (000: 0.8-1.2 g/kg). A weight that is zero, negative or NaN gives the zero
+// Range. Example: 70 kg gives 56-84 g.
+func Carbs(weightKg float64) Range {
+	if !(weightKg > 0) {
+		return Range{}
+	}
+	return Range{CarbsPerKgMin * weightKg, CarbsPerKgMax * weightKg}
+}
+
+// Protein returns grams of protein to eat with the carbohydrate (000:
+// 0.25-0.4 g/kg). A weight that is zero, negative or NaN gives the zero
+// Range. Example: 70 kg gives 17.5-28 g.
+func Protein(weightKg float64) Range {
+	if !(weightKg > 0) {
+		return Range{}
+	}
+	return Range{ProteinPerKgMin * weightKg, ProteinPerKgMax * weightKg}
+}
+
+// Fluid returns millilitres to drink after a run.
+//
+// When the weight lost during the run is known (> 0 kg), Max is 000's
+// default of 1.5 x the loss (1.5 L per kg) and Min the 1.25 L per kg lower
+// end the ACSM 2016 position stand gives as reported in REFERENCES.md
+// (*check*): 1.2 kg lost gives 1500-1800 ml. When it is not known (zero,
+// negative, i.e. within scale noise or a gain, or NaN), it returns 002's
+// 16-24 US fl oz, 473.2-709.8 ml.
+func Fluid(weightLostKg float64) Range {
+	if !(weightLostKg > 0) {
+		return Range{FluidUnknownOzMin * MlPerUSFlOz, FluidUnknownOzMax * MlPerUSFlOz}
+	}
+	return Range{FluidPerKgLostLow * 1000 * weightLostKg, FluidPerKgLost * 1000 * weightLostKg}
+}
+
+// LostFraction returns the weight lost during a run as a fraction of the
+// pre-run weight, for comparison with DehydrationBodyWeightLoss (004: more
+// than 2% may hurt performance). It returns 0 when either value is not
+// positive or is NaN.
+func LostFraction(weightLostKg, weightKg float64) float64 {
+	if !(weightLostKg > 0) || !(weightKg > 0) {
+		return 0
+	}
+	return weightLostKg / weightKg
+}
+
+// NeedsElectrolytes reports whether to add electrolytes (a sports drink or
+// an electrolyte tablet) to the post-run fluid, and why: after long runs and
+// hard sessions (001, 003; 003 adds races and speed work) and on hot days
+// (003), which Rebound takes as a device temperature of at least
+// HotRunTempC. Pass NaN when the temperature is unknown.
+func NeedsElectrolytes(long, hard bool, tempC float64) (bool, string) {
+	var why []string
+	if long {
+		why = append(why, "long run")
+	}
+	if hard {
+		why = append(why, "hard session")
+	}
+	if tempC >= HotRunTempC {
+		why = append(why, fmt.Sprintf("hot run (%.0f °C, at or above %.0f °C)", tempC, HotRunTempC))
+	}
+	if len(why) > 0 {
+		return true, "electrolytes help after a " + strings.Join(why, ", ") + ": heavy sweating costs salts as well as water"
+	}
+	if math.IsNaN(tempC) {
+		return false, "short, easy run (temperature unknown): water and your next meal are enough"
+	}
+	return false, fmt.Sprintf("short, easy run below %.0f °C: water and your next meal are enough", HotRunTempC)
+}

@@ -1,0 +1,173 @@
+package protocol
+
+// KmPerMile converts the seeds' miles to kilometres.
+const KmPerMile = 1.609344
+
+// Sleep (000, 001, 002: 7-9 h a night; 004: need varies with age, sex and
+// fitness, and sleep loss lowers endurance performance).
+const (
+	SleepMinH = 7
+	SleepMaxH = 9
+)
+
+// Training progression (003, citing the National Academy of Sports
+// Medicine): raise weekly mileage or intensity by no more than 10% a week,
+// e.g. 20 miles one week, at most 22 the next.
+const WeeklyIncreaseLimit = 0.10
+
+// TenPercentRuleCaveat is what Rebound says next to the 10% rule.
+const TenPercentRuleCaveat = "The 10% rule is a coaching guide, not a proven safety limit: " +
+	"in a randomised trial of 532 novice runners (Buist et al. 2008) a 10%-per-week plan " +
+	"gave the same injury rate as a standard plan (20.8% vs 20.3%), and Nielsen et al. 2014 " +
+	"linked increases above 30% over two weeks with more distance-related injuries " +
+	"(hazard ratio 1.59, not significant at 5%). Avoid big jumps; 10% is a sensible ceiling."
+
+// Running shoes (003): replace every 300-500 miles, or sooner when they feel
+// flat and aches increase. Practice, not trial evidence (Cook et al. 1985
+// measured lost shock absorption, not injuries).
+const (
+	ShoeLimitMilesMin = 300
+	ShoeLimitMilesMax = 500
+	ShoeLimitKmMin    = ShoeLimitMilesMin * KmPerMile // 482.8 km
+	ShoeLimitKmMax    = ShoeLimitMilesMax * KmPerMile // 804.7 km
+)
+
+// Run kinds (002): easy runs are 3-5 miles at conversational pace; long
+// runs are 10 miles or more.
+const (
+	EasyRunMilesMin = 3
+	EasyRunMilesMax = 5
+	LongRunMiles    = 10
+	LongRunKm       = LongRunMiles * KmPerMile // 16.1 km
+)
+
+// Recovery time by run kind (002): easy runs often need about a day; long
+// runs and hard workouts two to three days for full muscle repair. Most
+// runners recover within 24-72 h (001, 002).
+const (
+	RecoveryDaysEasy    = 1
+	RecoveryDaysHardMin = 2
+	RecoveryDaysHardMax = 3
+	TypicalRecoveryMinH = 24
+	TypicalRecoveryMaxH = 72
+)
+
+// Rest after a long run (004, a sports physical therapist): at least one to
+// two days, possibly more for older runners.
+const (
+	RestDaysAfterLongMin = 1
+	RestDaysAfterLongMax = 2
+)
+
+// DehydrationBodyWeightLoss is the fraction of body weight lost as sweat
+// beyond which performance may suffer (004, citing a 2019 study in Int J
+// Sport Nutr Exerc Metab).
+const DehydrationBodyWeightLoss = 0.02
+
+// DOMS timing. Onset within 24-48 h and a peak at 48-72 h (002); peak at
+// 24-72 h (000; Cheung et al. 2003, which Rebound uses); gone within 5-7 days
+// after unaccustomed eccentric work (Cheung et al. 2003). See the "doms-peak"
+// and "soreness-duration" disagreements.
+const (
+	DOMSOnsetMinH      = 24
+	DOMSOnsetMaxH      = 48
+	DOMSPeakMinH       = 24
+	DOMSPeakMaxH       = 72
+	DOMSResolveMinDays = 5
+	DOMSResolveMaxDays = 7
+)
+
+// SorenessSeeProfessionalDays: soreness or pain lasting longer than this may
+// signal overtraining or injury; see a professional (002). Urgency "soon".
+const SorenessSeeProfessionalDays = 7
+
+// HeatWaitH is how long to wait after a run before applying heat (001), so
+// inflammation can settle first.
+const HeatWaitH = 48
+
+// Cold water (000, 001: 10-15 min at 10-15 °C; 004 citing the Cleveland
+// Clinic: start with 5 min, stay no longer than 10, most benefit in the first
+// few minutes and tapering after about 3).
+const (
+	ColdWaterMinC       = 10
+	ColdWaterMaxC       = 15
+	ColdWaterDefaultMin = 10
+	ColdWaterFirstMin   = 5
+	ColdWaterMaxMin     = 15
+	ColdBenefitTaperMin = 3
+)
+
+// Cool-down length (000, 002: 5-10 min; 003: about 10 min).
+const (
+	CoolDownMinMin = 5
+	CoolDownMaxMin = 10
+)
+
+// Strength sessions a week (002: 2-3 in the body, 1-2 in its FAQ; Rebound
+// defaults to 2, which both allow).
+const (
+	StrengthPerWeekMin     = 1
+	StrengthPerWeekMax     = 3
+	StrengthPerWeekDefault = 2
+)
+
+// Threshold is a named constant with its unit and source, for display.
+type Threshold struct {
+	Name   string
+	Value  float64
+	Unit   string
+	Source string
+}
+
+// Thresholds returns the named thresholds above, for documentation and
+// display.
+func Thresholds() []Threshold {
+	return []Threshold{
+		{"SleepMinH", SleepMinH, "h", "000, 001, 002"},
+		{"SleepMaxH", SleepMaxH, "h", "000, 001, 002"},
+		{"WeeklyIncreaseLimit", WeeklyIncreaseLimit, "fraction", "003 (NASM); caveat: Buist et al. 2008, Nielsen et al. 2014"},
+		{"ShoeLimitMilesMin", ShoeLimitMilesMin, "miles", "003; practice (Cook et al. 1985)"},
+		{"ShoeLimitMilesMax", ShoeLimitMilesMax, "miles", "003; practice (Cook et al. 1985)"},
+		{"EasyRunMilesMin", EasyRunMilesMin, "miles", "002"},
+		{"EasyRunMilesMax", EasyRunMilesMax, "miles", "002"},
+		{"LongRunMiles", LongRunMiles, "miles", "002"},
+		{"RecoveryDaysEasy", RecoveryDaysEasy, "days", "002"},
+		{"RecoveryDaysHardMin", RecoveryDaysHardMin, "days", "002"},
+		{"RecoveryDaysHardMax", RecoveryDaysHardMax, "days", "002"},
+		{"TypicalRecoveryMinH", TypicalRecoveryMinH, "h", "001, 002"},
+		{"TypicalRecoveryMaxH", TypicalRecoveryMaxH, "h", "001, 002"},
+		{"RestDaysAfterLongMin", RestDaysAfterLongMin, "days", "004"},
+		{"RestDaysAfterLongMax", RestDaysAfterLongMax, "days", "004"},
+		{"DehydrationBodyWeightLoss", DehydrationBodyWeightLoss, "fraction of body weight", "004"},
+		{"DOMSOnsetMinH", DOMSOnsetMinH, "h", "002"},
+		{"DOMSOnsetMaxH", DOMSOnsetMaxH, "h", "002"},
+		{"DOMSPeakMinH", DOMSPeakMinH, "h", "000; Cheung et al. 2003"},
+		{"DOMSPeakMaxH", DOMSPeakMaxH, "h", "000, 002; Cheung et al. 2003"},
+		{"DOMSResolveMinDays", DOMSResolveMinDays, "days", "Cheung et al. 2003"},
+		{"DOMSResolveMaxDays", DOMSResolveMaxDays, "days", "Cheung et al. 2003"},
+		{"SorenessSeeProfessionalDays", SorenessSeeProfessionalDays, "days", "002"},
+		{"HeatWaitH", HeatWaitH, "h", "001"},
+		{"ColdWaterMinC", ColdWaterMinC, "°C", "000"},
+		{"ColdWaterMaxC", ColdWaterMaxC, "°C", "000"},
+		{"ColdWaterDefaultMin", ColdWaterDefaultMin, "min", "000, 001, 004"},
+		{"ColdWaterFirstMin", ColdWaterFirstMin, "min", "004 (Cleveland Clinic)"},
+		{"ColdWaterMaxMin", ColdWaterMaxMin, "min", "000, 001"},
+		{"ColdBenefitTaperMin", ColdBenefitTaperMin, "min", "004 (Cleveland Clinic)"},
+		{"CoolDownMinMin", CoolDownMinMin, "min", "000, 002"},
+		{"CoolDownMaxMin", CoolDownMaxMin, "min", "000, 002, 003"},
+		{"StrengthPerWeekMin", StrengthPerWeekMin, "times/week", "002 FAQ"},
+		{"StrengthPerWeekMax", StrengthPerWeekMax, "times/week", "002"},
+		{"StrengthPerWeekDefault", StrengthPerWeekDefault, "times/week", "002"},
+		{"CarbsPerKgMin", CarbsPerKgMin, "g/kg", "000"},
+		{"CarbsPerKgMax", CarbsPerKgMax, "g/kg", "000"},
+		{"ProteinPerKgMin", ProteinPerKgMin, "g/kg", "000"},
+		{"ProteinPerKgMax", ProteinPerKgMax, "g/kg", "000"},
+		{"RefuelWindowMinMin", RefuelWindowMinMin, "min", "000, 002, 003"},
+		{"RefuelWindowMaxMin", RefuelWindowMaxMin, "min", "000, 002, 003"},
+		{"FluidPerKgLost", FluidPerKgLost, "L per kg lost", "000"},
+		{"FluidPerKgLostLow", FluidPerKgLostLow, "L per kg lost", "ACSM 2016 (*check*)"},
+		{"FluidUnknownOzMin", FluidUnknownOzMin, "US fl oz", "002"},
+		{"FluidUnknownOzMax", FluidUnknownOzMax, "US fl oz", "002"},
+		{"HotRunTempC", HotRunTempC, "°C", "Rebound's choice for 003's \"hot days\""},
+	}
+}

@@ -1,0 +1,227 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+	"time"
+)
+
+// CheckIn is one morning's subjective and wearable data, as the runner
+// would log it on waking (before any run that day).
+type CheckIn struct {
+	Date time.Time // local midnight of the day
+	// Soreness is 0 (none) to 10 (worst) per muscle group of
+	// MuscleGroups, in steps of 0.5.
+	Soreness     map[string]float64
+	SleepH       float64 // last night's sleep, hours (to the nearest 5 min)
+	SleepQuality int     // 1 (awful) to 5 (excellent)
+	Stress       int     // life stress, 1 (none) to 5 (very high)
+	RestingHR    float64 // morning resting heart rate, bpm
+	HRVms        float64 // morning rMSSD, ms
+}
+
+// MuscleGroups returns the muscle groups a CheckIn rates, in display
+// order.
+func MuscleGroups() []string {
+	return []string{"calves", "shins", "quads", "hamstrings", "glutes", "hip-flexors", "feet"}
+}
+
+// Constants of the check-in model. It is deliberately simple: each
+// workout adds a load (a training-stress score: hours × effort² × 100,
+// as Coggan's TSS and its running variants define it), and what it does
+// to the runner decays with Runner.RecoveryHalfLifeH.
+const (
+	// CheckInHour is the local hour of the morning check-in; workouts
+	// that end later count from the next day.
+	CheckInHour = 6
+	// PostSeasonDays is how many days after the season's last day
+	// CheckIns still covers, so that the race's aftermath is visible.
+	PostSeasonDays = 3
+	// SorenessRiseH is the rise time constant of soreness. Delayed-onset
+	// muscle soreness builds over the first day and peaks 24-72 h after
+	// unaccustomed work (Cheung et al. 2003, Sports Med 33:145); with a
+	// 30 h half-life this kernel peaks after about a day.
+	SorenessRiseH = 14.0
+	// SorenessPerLoad is the peak soreness (0-10 scale) of a muscle group
+	// fully loaded (weight 1) by a 100-point session, at sensitivity 1.
+	SorenessPerLoad = 3.0
+	// RHRPerLoad is the rise of morning resting heart rate per 100 points
+	// of residual load: a few bpm after hard days (Buchheit 2014, Front
+	// Physiol 5:73, reviews morning HR as a fatigue marker).
+	RHRPerLoad = 3.0
+	// RHRNoiseBPM is the day-to-day scatter of morning resting HR.
+	RHRNoiseBPM = 1.5
+	// HRVPerLoad is the drop of ln rMSSD per 100 points of residual load,
+	// and HRVNoiseLn its day-to-day scatter: the coefficient of variation
+	// of ln rMSSD in endurance athletes is about 5-10 % (Plews et al.
+	// 2012, Eur J Appl Physiol 112:3729).
+	HRVPerLoad = 0.10
+	HRVNoiseLn = 0.07
+	// SleepNoiseH is the night-to-night scatter of sleep duration.
+	SleepNoiseH = 0.5
+)
+
+// CheckIns returns one check-in per day from the season's first day to
+// PostSeasonDays after its last, generated from the workouts' planned
+// loads, the runner's true parameters (SorenessSensitivity,
+// RecoveryHalfLifeH, SleepNeedH, RestingHR, HRVBaselineMs) and seeded
+// noise. It is pure and deterministic.
+func (r Runner) CheckIns(season []Workout) []CheckIn {
+	if len(season) == 0 {
+		return nil
+	}
+	loc := r.location()
+	rng := rand.New(rand.NewPCG(uint64(r.Seed), 0xc4ec_0000_0002))
+	groups := MuscleGroups()
+
+	half := r.RecoveryHalfLifeH
+	if half <= 0 {
+		half = 30
+	}
+	tauD := half / math.Ln2
+	tauR := math.Min(SorenessRiseH, 0.8*tauD)
+	peak := math.Log(tauD/tauR) * tauD * tauR / (tauD - tauR)
+	kmax := math.Exp(-peak/tauD) - math.Exp(-peak/tauR)
+	kernel := func(h float64) float64 { return (math.Exp(-h/tauD) - math.Exp(-h/tauR)) / kmax }
+
+	type bout struct {
+		end  time.Time
+		load float64 // TSS-like points
+		w    [7]float64
+	}
+	var bouts []bout
+	var raceDay time.Time
+	for _, w := range season {
+		if w.Kind == Rest {
+			continue
+		}
+		hours, load := r.plannedLoad(w)
+		bouts = append(bouts, bout{end: w.Start.Add(time.Duration(hours * float64(time.Hour))), load: load, w: muscleWeights(w)})
+		if w.Kind == Race {
+			raceDay = dateOf(w.Start, loc)
+		}
+	}
+
+	first := dateOf(season[0].Start, loc)
+	last := dateOf(season[len(season)-1].Start, loc).AddDate(0, 0, PostSeasonDays)
+	var out []CheckIn
+	weekStress := 0.0
+	for day, i := first, 0; !day.After(last); day, i = day.AddDate(0, 0, 1), i+1 {
+		if i%7 == 0 {
+			weekStress = 0.5 * rng.NormFloat64() // a busy or quiet week at work
+		}
+		at := day.Add(CheckInHour * time.Hour)
+		eve := day.Add(-3 * time.Hour) // bedtime the night before
+		soreness := make([]float64, len(groups))
+		fatigue, fatigueEve := 0.0, 0.0
+		for _, b := range bouts {
+			if h := at.Sub(b.end).Hours(); h > 0 {
+				fatigue += b.load / 100 * math.Exp(-h/tauD)
+				for g := range groups {
+					soreness[g] += r.SorenessSensitivity * SorenessPerLoad * b.load / 100 * b.w[g] * kernel(h)
+				}
+			}
+			if h := eve.Sub(b.end).Hours(); h > 0 {
+				fatigueEve += b.load / 100 * math.Exp(-h/tauD)
+			}
+		}
+
+		wd := day.Weekday()
+		stress := 3.0
+		switch wd {
+		case time.Friday:
+			stress = 2.6
+		case time.Saturday, time.Sunday:
+			stress = 2.0
+		}
+		raceMorning := !raceDay.IsZero() && day.Equal(raceDay)
+		if raceMorning || (!raceDay.IsZero() && day.Equal(raceDay.AddDate(0, 0, -1))) {
+			stress += 0.5 // race nerves
+		}
+		stressLevel := int(clamp(math.Round(stress+weekStress+0.6*rng.NormFloat64()), 1, 5))
+
+		sleep := r.SleepNeedH - 0.3
+		if wd == time.Saturday || wd == time.Sunday {
+			sleep = r.SleepNeedH + 0.6 // a lie-in after Friday and Saturday nights
+		}
+		sleep += -0.25*float64(stressLevel-3) + 0.2*fatigueEve + SleepNoiseH*rng.NormFloat64()
+		if raceMorning {
+			sleep -= 0.8 // the night before the race, and an early alarm
+		}
+		sleep = math.Round(clamp(sleep, 4, 10)*12) / 12
+		debt := math.Max(0, r.SleepNeedH-sleep)
+
+		quality := 3 + 1.2*(sleep-r.SleepNeedH) - 0.5*float64(stressLevel-3) - 0.4*math.Max(0, fatigue-1) + 0.6*rng.NormFloat64()
+
+		rhr := r.RestingHR + RHRPerLoad*fatigue + 1.0*debt + 0.5*float64(stressLevel-3) + RHRNoiseBPM*rng.NormFloat64()
+		lnHRV := math.Log(r.HRVBaselineMs) - HRVPerLoad*fatigue - 0.04*debt - 0.03*float64(stressLevel-3) + HRVNoiseLn*rng.NormFloat64()
+
+		c := CheckIn{
+			Date:         day,
+			Soreness:     make(map[string]float64, len(groups)),
+			SleepH:       sleep,
+			SleepQuality: int(clamp(math.Round(quality), 1, 5)),
+			Stress:       stressLevel,
+			RestingHR:    math.Round(rhr),
+			HRVms:        math.Round(math.Exp(lnHRV)),
+		}
+		for g, name := range groups {
+			v := soreness[g] + 0.3*math.Abs(rng.NormFloat64()) // a little background stiffness
+			c.Soreness[name] = math.Round(clamp(v, 0, 10)*2) / 2
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// plannedLoad estimates w's duration (hours) and load (hours × effort² ×
+// 100) from its plan: distance-based run segments at their planned
+// speed, time-based ones at their duration.
+func (r Runner) plannedLoad(w Workout) (hours, load float64) {
+	for _, s := range w.Segments {
+		sec := s.DurationS
+		if s.DistanceM > 0 {
+			sec = s.DistanceM / (math.Max(0.3, s.Effort) * r.ThresholdSpeedMS())
+		}
+		h := sec / 3600
+		hours += h
+		load += h * s.Effort * s.Effort * 100
+	}
+	return hours, load
+}
+
+// muscleWeights returns how much w loads each of MuscleGroups (0-1),
+// by kind: hills and downhill running load the quads and calves
+// (eccentric work), fast running the hamstrings and calves, long runs
+// the feet and hip flexors, cycling mostly the quads.
+func muscleWeights(w Workout) [7]float64 {
+	//          calves shins quads hams glutes hipflex feet
+	var m [7]float64
+	switch w.Kind {
+	case Long:
+		m = [7]float64{0.7, 0.4, 0.8, 0.5, 0.5, 0.6, 0.7}
+	case Intervals:
+		m = [7]float64{0.9, 0.5, 0.5, 0.9, 0.6, 0.7, 0.5}
+	case Tempo:
+		m = [7]float64{0.7, 0.4, 0.6, 0.6, 0.5, 0.5, 0.5}
+	case Hills:
+		m = [7]float64{1.0, 0.4, 1.0, 0.6, 0.9, 0.6, 0.4}
+	case Race:
+		m = [7]float64{1.0, 0.6, 1.0, 0.8, 0.7, 0.8, 0.9}
+	case Cross:
+		m = [7]float64{0.1, 0, 0.5, 0.1, 0.3, 0.2, 0}
+	default: // easy, recovery
+		m = [7]float64{0.5, 0.3, 0.4, 0.3, 0.3, 0.3, 0.4}
+	}
+	if w.Route == HillRoad && w.Kind != Hills {
+		m[2] *= 1.4 // the long descents
+	}
+	return m
+}
+
+func dateOf(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }

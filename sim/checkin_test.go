@@ -1,0 +1,89 @@
+package sim_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/rebound-run/rebound/sim"
+)
+
+func TestCheckIns(t *testing.T) {
+	r, ws := season(t)
+	cs := r.CheckIns(ws)
+	if len(cs) != len(ws)+sim.PostSeasonDays {
+		t.Fatalf("%d check-ins for %d days", len(cs), len(ws))
+	}
+	if !reflect.DeepEqual(cs, r.CheckIns(ws)) {
+		t.Fatal("two calls of CheckIns differ")
+	}
+	groups := sim.MuscleGroups()
+	for i, c := range cs {
+		if want := seasonStart(r).AddDate(0, 0, i); !c.Date.Equal(want) {
+			t.Fatalf("check-in %d dated %v, want %v", i, c.Date, want)
+		}
+		if len(c.Soreness) != len(groups) {
+			t.Fatalf("%v: soreness for %d groups", c.Date, len(c.Soreness))
+		}
+		for _, g := range groups {
+			if v, ok := c.Soreness[g]; !ok || v < 0 || v > 10 {
+				t.Fatalf("%v: %s soreness %v", c.Date, g, v)
+			}
+		}
+		if c.SleepH < 4 || c.SleepH > 10 || c.SleepQuality < 1 || c.SleepQuality > 5 || c.Stress < 1 || c.Stress > 5 {
+			t.Fatalf("%v: sleep %v h quality %d stress %d", c.Date, c.SleepH, c.SleepQuality, c.Stress)
+		}
+		if c.RestingHR < r.RestingHR-6 || c.RestingHR > r.RestingHR+15 || c.HRVms < 20 || c.HRVms > 150 {
+			t.Fatalf("%v: resting HR %v, HRV %v", c.Date, c.RestingHR, c.HRVms)
+		}
+	}
+
+	// The morning after the race, legs are sorer, resting HR higher and
+	// HRV lower than on race morning (after the taper).
+	race := 0
+	for i, w := range ws {
+		if w.Kind == sim.Race {
+			race = i
+		}
+	}
+	before, after := cs[race], cs[race+1]
+	if after.Soreness["quads"] < before.Soreness["quads"]+2 {
+		t.Errorf("quads soreness %v on race morning, %v the day after", before.Soreness["quads"], after.Soreness["quads"])
+	}
+
+	// Averaged over the season, mornings after a long run or a race show
+	// more soreness, a higher resting HR and a lower HRV than mornings
+	// after a rest day.
+	var hardSore, restSore, hardRHR, restRHR, hardHRV, restHRV []float64
+	for i := 1; i < len(ws); i++ {
+		c := cs[i]
+		switch ws[i-1].Kind {
+		case sim.Long, sim.Race:
+			hardSore = append(hardSore, c.Soreness["quads"])
+			hardRHR = append(hardRHR, c.RestingHR)
+			hardHRV = append(hardHRV, c.HRVms)
+		case sim.Rest:
+			restSore = append(restSore, c.Soreness["quads"])
+			restRHR = append(restRHR, c.RestingHR)
+			restHRV = append(restHRV, c.HRVms)
+		}
+	}
+	if mean(hardSore) <= mean(restSore)+1 || mean(hardRHR) <= mean(restRHR) || mean(hardHRV) >= mean(restHRV) {
+		t.Errorf("after long runs: quads %.1f, RHR %.1f, HRV %.1f; after rest days: %.1f, %.1f, %.1f",
+			mean(hardSore), mean(hardRHR), mean(hardHRV), mean(restSore), mean(restRHR), mean(restHRV))
+	}
+
+	// A more sensitive runner with a slower recovery is sorer.
+	slow := r
+	slow.SorenessSensitivity, slow.RecoveryHalfLifeH = 1.5, 48
+	sum := func(cs []sim.CheckIn) (s float64) {
+		for _, c := range cs {
+			for _, v := range c.Soreness {
+				s += v
+			}
+		}
+		return s
+	}
+	if sum(slow.CheckIns(ws)) <= sum(cs)*1.3 {
+		t.Error("a more sensitive, slower-recovering runner is not sorer")
+	}
+}

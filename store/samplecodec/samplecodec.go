@@ -1,0 +1,563 @@
+// Package samplecodec encodes an activity's samples ([]activity.Sample) as
+// one compact binary blob, so that a store keeps one value per activity
+// rather than one row per sample.
+//
+// The encoding is columnar. Time and each optional field form a column of
+// integers, quantized to a fixed resolution, divided by their greatest
+// common divisor, delta-encoded (first or second order, whichever is
+// smaller) and written as zig-zag varints, optionally with runs of zero
+// residuals collapsed. A presence map (all present, a bitmap or run
+// lengths, whichever is smallest) records which samples carry a value, so
+// NaN (absent) round-trips; a column whose values are all absent is not
+// written at all. The first byte is a format version.
+//
+// Resolutions, hence the largest error a round trip adds to a value:
+//
+//	Time                    1 ms        (rounded to the nearest millisecond)
+//	LatDeg, LonDeg          1e-7 degree (about 1.1 cm)
+//	AltitudeM, DistanceM    1 cm
+//	SpeedMS                 1 mm/s
+//	HeartRateBPM            0.1 bpm
+//	CadenceSPM              0.1 spm
+//	PowerW                  0.1 W
+//	TemperatureC            0.1 °C
+//
+// A value already on its column's grid (such as 47.1234567 degrees or
+// 152 bpm) decodes to exactly the float64 it was. Decoded times are in UTC;
+// the zone of the input is not kept. Values beyond ±2^48 resolution steps
+// (±2.8e7 degrees, ±2.8e12 m; ±Inf too) are clamped to that bound, which
+// keeps every stored integer exact in a float64: decoding, encoding and
+// decoding again gives the very same samples.
+//
+// This package imports only activity; it does no I/O.
+package samplecodec
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"math/bits"
+	"time"
+
+	"github.com/rebound-run/rebound/activity"
+)
+
+// Version is the format version Encode writes as the blob's first byte.
+const Version = 1
+
+// MaxSamples is the largest number of samples a blob may hold: 48 days at
+// one sample a second. Decode rejects a blob that claims more, so that a
+// corrupt count cannot make it allocate without bound.
+const MaxSamples = 1 << 22
+
+// ErrCorrupt is wrapped by every error Decode returns.
+var ErrCorrupt = errors.New("samplecodec: corrupt sample data")
+
+// column is one optional float field of activity.Sample.
+type column struct {
+	name  string
+	scale float64 // integer steps per unit: stored = round(value * scale)
+}
+
+// columns lists the optional fields in their on-disk order. Appending is
+// backward compatible; reordering or rescaling needs a new Version.
+var columns = [...]column{
+	{"lat", 1e7},
+	{"lon", 1e7},
+	{"altitude", 100},
+	{"distance", 100},
+	{"speed", 1000},
+	{"heart_rate", 10},
+	{"cadence", 10},
+	{"power", 10},
+	{"temperature", 10},
+}
+
+// field returns a pointer to the i'th column's field of s.
+func field(s *activity.Sample, i int) *float64 {
+	switch i {
+	case 0:
+		return &s.LatDeg
+	case 1:
+		return &s.LonDeg
+	case 2:
+		return &s.AltitudeM
+	case 3:
+		return &s.DistanceM
+	case 4:
+		return &s.SpeedMS
+	case 5:
+		return &s.HeartRateBPM
+	case 6:
+		return &s.CadenceSPM
+	case 7:
+		return &s.PowerW
+	default:
+		return &s.TemperatureC
+	}
+}
+
+// Presence modes.
+const (
+	presentAll    = 0 // every sample has a value
+	presentBitmap = 1 // ceil(n/8) bytes, bit i%8 of byte i/8 set when sample i has a value
+	presentRuns   = 2 // uvarint run lengths, alternately present and absent, starting with present
+)
+
+// Flags of an integer stream.
+const (
+	flagOrder2   = 1 << 0 // residuals are second differences, not first
+	flagZeroRuns = 1 << 1 // a 0 token is followed by uvarint (run length - 1) of zero residuals
+	flagsKnown   = flagOrder2 | flagZeroRuns
+)
+
+// maxQ bounds quantized values (and divisors), well inside the 2^53 up to
+// which float64 holds integers exactly, so that float64(q)/scale*scale
+// rounds back to q.
+const maxQ = 1 << 48
+
+// Encode returns the encoding of samples, which Decode reverses to within
+// the resolutions in the package documentation. Nil and empty inputs both
+// encode to two bytes and decode to nil. Encode panics if len(samples) is
+// above MaxSamples; callers that accept outside data should check first.
+func Encode(samples []activity.Sample) []byte {
+	n := len(samples)
+	if n > MaxSamples {
+		panic(fmt.Sprintf("samplecodec: %d samples is more than MaxSamples (%d)", n, MaxSamples))
+	}
+	out := make([]byte, 0, 32+n*12) // a realistic run takes about 10 bytes per sample
+	out = append(out, Version)
+	out = binary.AppendUvarint(out, uint64(n))
+	if n == 0 {
+		return out
+	}
+
+	vals := make([]int64, n)
+	for i := range samples {
+		vals[i] = samples[i].Time.Round(time.Millisecond).UnixMilli()
+	}
+	out = appendInts(out, vals)
+
+	var mask uint64
+	for c := range columns {
+		for i := range samples {
+			if !math.IsNaN(*field(&samples[i], c)) {
+				mask |= 1 << c
+				break
+			}
+		}
+	}
+	out = binary.AppendUvarint(out, mask)
+
+	for c, col := range columns {
+		if mask&(1<<c) == 0 {
+			continue
+		}
+		out = appendPresence(out, samples, c)
+		vals = vals[:0]
+		for i := range samples {
+			if v := *field(&samples[i], c); !math.IsNaN(v) {
+				vals = append(vals, quantize(v, col.scale))
+			}
+		}
+		out = appendInts(out, vals)
+	}
+	return out
+}
+
+// quantize returns v in steps of 1/scale, rounded and clamped to ±maxQ.
+func quantize(v, scale float64) int64 {
+	q := math.Round(v * scale)
+	switch {
+	case q > maxQ:
+		return maxQ
+	case q < -maxQ:
+		return -maxQ
+	}
+	return int64(q)
+}
+
+// appendPresence appends the presence map of column c, which has at least
+// one value.
+func appendPresence(out []byte, samples []activity.Sample, c int) []byte {
+	n := len(samples)
+	// Size the run-length form: runs alternate present/absent, first present.
+	runsSize, runs, run, cur := 0, 0, 0, true
+	for i := range samples {
+		if has := !math.IsNaN(*field(&samples[i], c)); has != cur {
+			runsSize += uvarintLen(uint64(run))
+			runs++
+			run, cur = 0, has
+		}
+		run++
+	}
+	if runs == 0 { // a single present run: every sample has a value
+		return append(out, presentAll)
+	}
+	runsSize += uvarintLen(uint64(run))
+
+	if bitmapSize := (n + 7) / 8; bitmapSize <= runsSize {
+		out = append(out, presentBitmap)
+		start := len(out)
+		out = append(out, make([]byte, bitmapSize)...)
+		for i := range samples {
+			if !math.IsNaN(*field(&samples[i], c)) {
+				out[start+i/8] |= 1 << (i % 8)
+			}
+		}
+		return out
+	}
+
+	out = append(out, presentRuns)
+	run, cur = 0, true
+	for i := range samples {
+		if has := !math.IsNaN(*field(&samples[i], c)); has != cur {
+			out = binary.AppendUvarint(out, uint64(run))
+			run, cur = 0, has
+		}
+		run++
+	}
+	return binary.AppendUvarint(out, uint64(run))
+}
+
+// appendInts appends a non-empty stream of integers: flags, divisor, the
+// first value divided by the divisor, then the residuals of the smallest of
+// the four codings (first or second differences, zero runs or not).
+func appendInts(out []byte, v []int64) []byte {
+	g := gcd(v)
+	w := v
+	if g != 1 {
+		w = make([]int64, len(v))
+		for i, x := range v {
+			w[i] = x / g
+		}
+	}
+
+	// Size the four codings in one pass.
+	var size [4]int // indexed by flags
+	var zeros [4]uint64
+	prev, prevD := w[0], int64(0)
+	for _, x := range w[1:] {
+		d := x - prev
+		dd := d - prevD
+		prev, prevD = x, d
+		for o, r := range [2]int64{d, dd} {
+			u := zigzag(r)
+			size[o] += uvarintLen(u)
+			z := o | flagZeroRuns
+			if u == 0 {
+				zeros[z]++
+				continue
+			}
+			if zeros[z] > 0 {
+				size[z] += 1 + uvarintLen(zeros[z]-1)
+				zeros[z] = 0
+			}
+			size[z] += uvarintLen(u)
+		}
+	}
+	flags := 0
+	for f := range size {
+		if zeros[f] > 0 {
+			size[f] += 1 + uvarintLen(zeros[f]-1)
+		}
+		if size[f] < size[flags] {
+			flags = f
+		}
+	}
+
+	out = append(out, byte(flags))
+	out = binary.AppendUvarint(out, uint64(g))
+	out = binary.AppendVarint(out, w[0])
+	var run uint64
+	prev, prevD = w[0], 0
+	for _, x := range w[1:] {
+		d := x - prev
+		r := d
+		if flags&flagOrder2 != 0 {
+			r = d - prevD
+		}
+		prev, prevD = x, d
+		if flags&flagZeroRuns != 0 {
+			if r == 0 {
+				run++
+				continue
+			}
+			if run > 0 {
+				out = append(out, 0)
+				out = binary.AppendUvarint(out, run-1)
+				run = 0
+			}
+		}
+		out = binary.AppendUvarint(out, zigzag(r))
+	}
+	if run > 0 {
+		out = append(out, 0)
+		out = binary.AppendUvarint(out, run-1)
+	}
+	return out
+}
+
+// gcd returns the greatest common divisor of v's absolute values, or 1 when
+// that is 0 (all zero) or too large to divide by safely.
+func gcd(v []int64) int64 {
+	var g uint64
+	for _, x := range v {
+		a := uint64(x)
+		if x < 0 {
+			a = uint64(-x)
+		}
+		for a != 0 {
+			g, a = a, g%a
+		}
+		if g == 1 {
+			return 1
+		}
+	}
+	if g == 0 || g > maxQ {
+		return 1
+	}
+	return int64(g)
+}
+
+func zigzag(v int64) uint64   { return uint64(v<<1) ^ uint64(v>>63) }
+func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
+
+// uvarintLen is the length of binary.AppendUvarint(nil, u).
+func uvarintLen(u uint64) int { return (bits.Len64(u|1) + 6) / 7 }
+
+// Decode returns the samples encoded by Encode, with times in UTC and
+// absent values NaN. It returns nil for an encoding of no samples, and an
+// error wrapping ErrCorrupt, never a panic, for an unknown version,
+// truncated or trailing bytes, or any other malformed input.
+func Decode(data []byte) ([]activity.Sample, error) {
+	if len(data) == 0 {
+		return nil, fmt.Errorf("%w: empty", ErrCorrupt)
+	}
+	if data[0] != Version {
+		return nil, fmt.Errorf("%w: unsupported version %d (want %d)", ErrCorrupt, data[0], Version)
+	}
+	r := &reader{b: data, off: 1}
+	n64, err := r.uvarint("sample count")
+	if err != nil {
+		return nil, err
+	}
+	if n64 > MaxSamples {
+		return nil, fmt.Errorf("%w: %d samples is more than MaxSamples", ErrCorrupt, n64)
+	}
+	n := int(n64)
+	if n == 0 {
+		if r.off != len(data) {
+			return nil, fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(data)-r.off)
+		}
+		return nil, nil
+	}
+
+	vals := make([]int64, n)
+	if err := r.ints(vals, "time", false); err != nil {
+		return nil, err
+	}
+	samples := make([]activity.Sample, n)
+	for i, ms := range vals {
+		samples[i].Time = time.UnixMilli(ms).UTC()
+	}
+
+	mask, err := r.uvarint("column mask")
+	if err != nil {
+		return nil, err
+	}
+	if mask>>len(columns) != 0 {
+		return nil, fmt.Errorf("%w: unknown columns in mask %#x", ErrCorrupt, mask)
+	}
+	present := make([]bool, n)
+	for c, col := range columns {
+		if mask&(1<<c) == 0 {
+			for i := range samples {
+				*field(&samples[i], c) = math.NaN()
+			}
+			continue
+		}
+		m, err := r.presence(present, col.name)
+		if err != nil {
+			return nil, err
+		}
+		vals = vals[:m]
+		if err := r.ints(vals, col.name, true); err != nil {
+			return nil, err
+		}
+		j := 0
+		for i := range samples {
+			f := field(&samples[i], c)
+			if present[i] {
+				*f = float64(vals[j]) / col.scale
+				j++
+			} else {
+				*f = math.NaN()
+			}
+		}
+	}
+	if r.off != len(data) {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(data)-r.off)
+	}
+	return samples, nil
+}
+
+// reader reads an encoding, turning every failure into an ErrCorrupt.
+type reader struct {
+	b   []byte
+	off int
+}
+
+func (r *reader) errorf(what, format string, args ...any) error {
+	return fmt.Errorf("%w: %s at byte %d: %s", ErrCorrupt, what, r.off, fmt.Sprintf(format, args...))
+}
+
+func (r *reader) byte(what string) (byte, error) {
+	if r.off >= len(r.b) {
+		return 0, r.errorf(what, "unexpected end of data")
+	}
+	r.off++
+	return r.b[r.off-1], nil
+}
+
+func (r *reader) uvarint(what string) (uint64, error) {
+	u, k := binary.Uvarint(r.b[r.off:])
+	if k <= 0 {
+		return 0, r.errorf(what, "bad varint")
+	}
+	r.off += k
+	return u, nil
+}
+
+// presence reads a presence map into present (len n) and returns how many
+// samples have a value, at least one.
+func (r *reader) presence(present []bool, what string) (int, error) {
+	n := len(present)
+	what += " presence"
+	mode, err := r.byte(what)
+	if err != nil {
+		return 0, err
+	}
+	m := 0
+	switch mode {
+	case presentAll:
+		for i := range present {
+			present[i] = true
+		}
+		m = n
+	case presentBitmap:
+		size := (n + 7) / 8
+		if len(r.b)-r.off < size {
+			return 0, r.errorf(what, "bitmap needs %d bytes", size)
+		}
+		bitmap := r.b[r.off : r.off+size]
+		for i := range present {
+			present[i] = bitmap[i/8]&(1<<(i%8)) != 0
+			if present[i] {
+				m++
+			}
+		}
+		if n%8 != 0 && bitmap[size-1]>>(n%8) != 0 {
+			return 0, r.errorf(what, "bits set past the last sample")
+		}
+		r.off += size
+	case presentRuns:
+		cur := true
+		for i := 0; i < n; cur = !cur {
+			run, err := r.uvarint(what)
+			if err != nil {
+				return 0, err
+			}
+			if run > uint64(n-i) || (run == 0 && i > 0) {
+				return 0, r.errorf(what, "run of %d at sample %d of %d", run, i, n)
+			}
+			for k := 0; k < int(run); k++ {
+				present[i] = cur
+				i++
+			}
+			if cur {
+				m += int(run)
+			}
+		}
+	default:
+		return 0, r.errorf(what, "unknown mode %d", mode)
+	}
+	if m == 0 {
+		return 0, r.errorf(what, "stored column has no values")
+	}
+	return m, nil
+}
+
+// ints reads a stream written by appendInts into dst, which is not empty.
+// When bounded, a value beyond ±maxQ (which Encode never writes) is an
+// error.
+func (r *reader) ints(dst []int64, what string, bounded bool) error {
+	flags, err := r.byte(what)
+	if err != nil {
+		return err
+	}
+	if flags&^flagsKnown != 0 {
+		return r.errorf(what, "unknown flags %#x", flags)
+	}
+	g, err := r.uvarint(what)
+	if err != nil {
+		return err
+	}
+	if g == 0 || g > maxQ {
+		return r.errorf(what, "bad divisor %d", g)
+	}
+	first, k := binary.Varint(r.b[r.off:])
+	if k <= 0 {
+		return r.errorf(what, "bad varint")
+	}
+	r.off += k
+
+	dst[0] = first
+	prev, prevD := first, int64(0)
+	add := func(res int64) {
+		d := res
+		if flags&flagOrder2 != 0 {
+			d = prevD + res
+		}
+		prev += d
+		prevD = d
+	}
+	for i := 1; i < len(dst); {
+		u, err := r.uvarint(what)
+		if err != nil {
+			return err
+		}
+		if u == 0 && flags&flagZeroRuns != 0 {
+			k, err := r.uvarint(what)
+			if err != nil {
+				return err
+			}
+			if k >= uint64(len(dst)-i) {
+				return r.errorf(what, "zero run of %d+1 past the last value", k)
+			}
+			for end := i + int(k) + 1; i < end; i++ {
+				add(0)
+				dst[i] = prev
+			}
+			continue
+		}
+		add(unzigzag(u))
+		dst[i] = prev
+		i++
+	}
+	if bounded {
+		limit := maxQ / int64(g)
+		for _, w := range dst {
+			if w > limit || w < -limit {
+				return r.errorf(what, "value %d×%d out of range", w, g)
+			}
+		}
+	}
+	if g != 1 {
+		for i := range dst {
+			dst[i] *= int64(g)
+		}
+	}
+	return nil
+}

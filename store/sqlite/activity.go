@@ -1,0 +1,420 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/samplecodec"
+)
+
+// maxOriginalSize bounds what FindOriginal will decompress (1 GiB).
+const maxOriginalSize = 1 << 30
+
+// decoder decompresses originals; DecodeAll is safe for concurrent use.
+var decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
+	return zstd.NewReader(nil, zstd.WithDecoderMaxMemory(maxOriginalSize))
+})
+
+// activityRow is an activity in column form, encoded outside the write
+// transaction so that the write lock is held only for the inserts.
+type activityRow struct {
+	startMS, importedAtMS                        int64
+	utcOffsetS                                   sql.NullInt64
+	summary, laps, pauses, deviceTotals, legs, w []byte
+	samples                                      []byte // nil without samples
+	originalSize                                 sql.NullInt64
+}
+
+// encodeActivity validates a and returns its columns.
+func encodeActivity(a *store.Activity, now func() int64) (*activityRow, error) {
+	switch {
+	case a.Activity == nil:
+		return nil, rebound.Errorf(rebound.EINVALID, "no decoded activity")
+	case a.SHA256 == "":
+		return nil, rebound.Errorf(rebound.EINVALID, "no SHA-256")
+	case len(a.Samples) > samplecodec.MaxSamples:
+		return nil, rebound.Errorf(rebound.EINVALID, "%d samples is more than the %d a store keeps",
+			len(a.Samples), samplecodec.MaxSamples)
+	}
+	r := &activityRow{startMS: toMS(a.Start), importedAtMS: toMS(a.ImportedAt)}
+	if a.ImportedAt.IsZero() {
+		r.importedAtMS = now()
+	}
+	if a.UTCOffsetS != nil {
+		r.utcOffsetS = sql.NullInt64{Int64: int64(*a.UTCOffsetS), Valid: true}
+	}
+
+	laps := make([]lapJSON, len(a.Laps))
+	for i, l := range a.Laps {
+		laps[i] = lapJSON{StartMS: toMS(l.Start), Totals: toTotalsJSON(l.Totals)}
+	}
+	pauses := make([]pauseJSON, len(a.Pauses))
+	for i, p := range a.Pauses {
+		pauses[i] = pauseJSON{StartMS: toMS(p.Start), EndMS: toMS(p.End)}
+	}
+	var err error
+	if r.summary, err = json.Marshal(toSummaryJSON(a.Summary)); err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	if r.laps, err = marshalList(laps); err != nil {
+		return nil, fmt.Errorf("laps: %w", err)
+	}
+	if r.pauses, err = marshalList(pauses); err != nil {
+		return nil, fmt.Errorf("pauses: %w", err)
+	}
+	if a.DeviceTotals != nil {
+		if r.deviceTotals, err = json.Marshal(toTotalsJSON(*a.DeviceTotals)); err != nil {
+			return nil, fmt.Errorf("device totals: %w", err)
+		}
+	}
+	if r.legs, err = marshalList(a.Legs); err != nil {
+		return nil, fmt.Errorf("legs: %w", err)
+	}
+	if r.w, err = marshalList(a.Warnings); err != nil {
+		return nil, fmt.Errorf("warnings: %w", err)
+	}
+
+	if len(a.Samples) > 0 {
+		r.samples = samplecodec.Encode(a.Samples)
+	}
+	if len(a.Original) > 0 {
+		var h zstd.Header
+		if err := h.Decode(a.Original); err != nil {
+			return nil, rebound.Errorf(rebound.EINVALID, "original is not zstd-compressed: %v", err)
+		}
+		if h.HasFCS {
+			r.originalSize = sql.NullInt64{Int64: int64(h.FrameContentSize), Valid: true}
+		}
+	}
+	return r, nil
+}
+
+// CreateActivity stores a, its samples and its original in one
+// transaction, and sets a.ID (and a.ImportedAt to db.Now() if it was
+// zero). It returns ECONFLICT, storing nothing, when an activity with the
+// same SHA256 exists or one of the same sport starts within
+// store.DuplicateWindow of a.Start; EINVALID when a has no decoded
+// activity, no SHA256, more than samplecodec.MaxSamples samples, or an
+// Original that is not zstd.
+func (db *DB) CreateActivity(ctx context.Context, a *store.Activity) error {
+	if err := db.createActivity(ctx, a); err != nil {
+		return fmt.Errorf("create activity %q: %w", a.SourceFile, err)
+	}
+	return nil
+}
+
+func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
+	r, err := encodeActivity(a, func() int64 { return toMS(db.Now()) })
+	if err != nil {
+		return err
+	}
+
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+
+	var id int64
+	var source string
+	err = tx.StmtContext(ctx, db.stmt.hashOwner).QueryRowContext(ctx, athleteID, a.SHA256).Scan(&id, &source)
+	if err == nil {
+		return rebound.Errorf(rebound.ECONFLICT, "already imported as activity %d (%s)", id, source)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look up hash: %w", err)
+	}
+	err = tx.StmtContext(ctx, db.stmt.nearby).QueryRowContext(ctx,
+		athleteID, string(a.Sport), r.startMS, store.DuplicateWindow.Milliseconds()).Scan(&id, &source)
+	if err == nil {
+		return rebound.Errorf(rebound.ECONFLICT, "same sport starting within a minute of activity %d (%s)", id, source)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look up nearby starts: %w", err)
+	}
+
+	res, err := tx.StmtContext(ctx, db.stmt.insertActivity).ExecContext(ctx,
+		athleteID, a.SHA256, string(a.Sport), a.SubSport, r.startMS, r.utcOffsetS,
+		a.Name, a.Device, a.Format, a.SourceFile, a.Gear, r.importedAtMS,
+		string(r.summary), string(r.laps), string(r.pauses), nullText(r.deviceTotals), string(r.legs), string(r.w))
+	if isUniqueViolation(err) { // another process won a race for the same hash
+		return rebound.Errorf(rebound.ECONFLICT, "already imported (SHA-256 %s)", a.SHA256)
+	} else if err != nil {
+		return fmt.Errorf("insert: %w", err)
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return fmt.Errorf("insert: %w", err)
+	}
+	if r.samples != nil {
+		if _, err := tx.StmtContext(ctx, db.stmt.insertSamples).ExecContext(ctx, id, r.samples); err != nil {
+			return fmt.Errorf("insert samples: %w", err)
+		}
+	}
+	if len(a.Original) > 0 {
+		if _, err := tx.StmtContext(ctx, db.stmt.insertOriginal).ExecContext(ctx,
+			id, a.SourceFile, r.originalSize, a.Original); err != nil {
+			return fmt.Errorf("insert original: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	a.ID = id
+	a.ImportedAt = fromMS(r.importedAtMS)
+	return nil
+}
+
+// nullText is b as a nullable TEXT value: NULL when b is nil.
+func nullText(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return string(b)
+}
+
+// FindActivityByID returns the activity with its laps and samples.
+// Returns ENOTFOUND if it does not exist.
+func (db *DB) FindActivityByID(ctx context.Context, id int64) (*store.Activity, error) {
+	var samples []byte
+	a, err := scanActivity(db.stmt.findActivity.QueryRowContext(ctx, athleteID, id), &samples)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+	}
+	if err == nil && samples != nil {
+		if a.Samples, err = samplecodec.Decode(samples); err != nil {
+			err = fmt.Errorf("samples: %w", err)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find activity %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// FindActivities returns the activities f selects, newest first (ties by
+// descending ID), without samples or originals, and how many match
+// ignoring f.Offset and f.Limit. Since is inclusive, Until exclusive.
+// Returns EINVALID for a negative Offset or Limit.
+func (db *DB) FindActivities(ctx context.Context, f store.ActivityFilter) ([]*store.Activity, int, error) {
+	as, n, err := db.findActivities(ctx, f)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find activities: %w", err)
+	}
+	return as, n, nil
+}
+
+func (db *DB) findActivities(ctx context.Context, f store.ActivityFilter) (_ []*store.Activity, total int, err error) {
+	if f.Offset < 0 || f.Limit < 0 {
+		return nil, 0, rebound.Errorf(rebound.EINVALID, "negative offset %d or limit %d", f.Offset, f.Limit)
+	}
+	where, args := []string{"a.athlete_id = ?"}, []any{athleteID}
+	if f.Since != nil {
+		where, args = append(where, "a.start_ms >= ?"), append(args, toMS(*f.Since))
+	}
+	if f.Until != nil {
+		where, args = append(where, "a.start_ms < ?"), append(args, toMS(*f.Until))
+	}
+	if f.Sport != nil {
+		where, args = append(where, "a.sport = ?"), append(args, string(*f.Sport))
+	}
+	cond := strings.Join(where, " AND ")
+
+	// One read transaction, so that the count and the page agree.
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM activities a WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	if total == 0 || f.Offset >= total {
+		return nil, total, nil
+	}
+	limit := f.Limit
+	if limit == 0 {
+		limit = -1 // SQLite: no limit
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+activityColumns+` FROM activities a WHERE `+cond+
+		` ORDER BY a.start_ms DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, f.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*store.Activity
+	for rows.Next() {
+		a, err := scanActivity(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
+}
+
+// scanActivity reads the activityColumns of one row, then extra columns
+// into extra.
+func scanActivity(row interface{ Scan(...any) error }, extra ...any) (*store.Activity, error) {
+	var (
+		a                                               = &store.Activity{Activity: &activity.Activity{}}
+		startMS, importedAtMS                           int64
+		utcOffsetS                                      sql.NullInt64
+		summary, laps, pauses, deviceTotals, legs, warn []byte
+	)
+	dest := append([]any{&a.ID, &a.SHA256, &a.Sport, &a.SubSport, &startMS, &utcOffsetS,
+		&a.Name, &a.Device, &a.Format, &a.SourceFile, &a.Gear, &importedAtMS,
+		&summary, &laps, &pauses, &deviceTotals, &legs, &warn}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return nil, err
+	}
+	a.Start, a.ImportedAt = fromMS(startMS), fromMS(importedAtMS)
+	if utcOffsetS.Valid {
+		off := int(utcOffsetS.Int64)
+		a.UTCOffsetS = &off
+	}
+
+	var (
+		sj summaryJSON
+		lj []lapJSON
+		pj []pauseJSON
+	)
+	for _, c := range []struct {
+		name string
+		data []byte
+		dst  any
+	}{
+		{"summary", summary, &sj},
+		{"laps", laps, &lj},
+		{"pauses", pauses, &pj},
+		{"legs", legs, &a.Legs},
+		{"warnings", warn, &a.Warnings},
+	} {
+		if err := json.Unmarshal(c.data, c.dst); err != nil {
+			return nil, fmt.Errorf("activity %d: %s: %w", a.ID, c.name, err)
+		}
+	}
+	if deviceTotals != nil {
+		var tj totalsJSON
+		if err := json.Unmarshal(deviceTotals, &tj); err != nil {
+			return nil, fmt.Errorf("activity %d: device totals: %w", a.ID, err)
+		}
+		t := tj.totals()
+		a.DeviceTotals = &t
+	}
+	a.Summary = sj.summary()
+	if len(lj) > 0 {
+		a.Laps = make([]activity.Lap, len(lj))
+		for i, l := range lj {
+			a.Laps[i] = activity.Lap{Start: fromMS(l.StartMS), Totals: l.Totals.totals()}
+		}
+	}
+	if len(pj) > 0 {
+		a.Pauses = make([]activity.Pause, len(pj))
+		for i, p := range pj {
+			a.Pauses[i] = activity.Pause{Start: fromMS(p.StartMS), End: fromMS(p.EndMS)}
+		}
+	}
+	if len(a.Legs) == 0 {
+		a.Legs = nil
+	}
+	if len(a.Warnings) == 0 {
+		a.Warnings = nil
+	}
+	return a, nil
+}
+
+// HasActivityHash reports whether an activity with this SHA-256 exists.
+func (db *DB) HasActivityHash(ctx context.Context, sha256 string) (bool, error) {
+	var ok bool
+	if err := db.stmt.hasHash.QueryRowContext(ctx, athleteID, sha256).Scan(&ok); err != nil {
+		return false, fmt.Errorf("look up hash %q: %w", sha256, err)
+	}
+	return ok, nil
+}
+
+// FindOriginal returns the original file's bytes, decompressed, and the
+// source it was imported from. Returns ENOTFOUND if the activity does not
+// exist or has no original (it was entered by hand).
+func (db *DB) FindOriginal(ctx context.Context, id int64) (name string, data []byte, err error) {
+	if name, data, err = db.findOriginal(ctx, id); err != nil {
+		return "", nil, fmt.Errorf("find original of activity %d: %w", id, err)
+	}
+	return name, data, nil
+}
+
+func (db *DB) findOriginal(ctx context.Context, id int64) (string, []byte, error) {
+	var (
+		name       sql.NullString
+		size       sql.NullInt64
+		compressed []byte
+	)
+	err := db.stmt.findOriginal.QueryRowContext(ctx, athleteID, id).Scan(&name, &size, &compressed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+	} else if err != nil {
+		return "", nil, err
+	}
+	if compressed == nil {
+		return "", nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d has no original file", id)
+	}
+	dec, err := decoder()
+	if err != nil {
+		return "", nil, err
+	}
+	var dst []byte
+	if size.Valid && size.Int64 >= 0 && size.Int64 <= maxOriginalSize {
+		dst = make([]byte, 0, size.Int64)
+	}
+	data, err := dec.DecodeAll(compressed, dst)
+	if err != nil {
+		return "", nil, fmt.Errorf("decompress: %w", err)
+	}
+	if size.Valid && int64(len(data)) != size.Int64 {
+		return "", nil, fmt.Errorf("decompressed %d bytes, want %d", len(data), size.Int64)
+	}
+	return name.String, data, nil
+}
+
+// UpdateActivityGear sets the gear name of an activity.
+// Returns ENOTFOUND if it does not exist.
+func (db *DB) UpdateActivityGear(ctx context.Context, id int64, gear string) error {
+	if err := db.execOne(ctx, db.stmt.updateGear, id, gear, athleteID, id); err != nil {
+		return fmt.Errorf("update gear of activity %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteActivity removes an activity with its samples and original.
+// Returns ENOTFOUND if it does not exist.
+func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
+	if err := db.execOne(ctx, db.stmt.deleteActivity, id, athleteID, id); err != nil {
+		return fmt.Errorf("delete activity %d: %w", id, err)
+	}
+	return nil
+}
+
+// execOne runs stmt, which changes at most the activity id, and returns
+// ENOTFOUND when it changed nothing.
+func (db *DB) execOne(ctx context.Context, stmt *sql.Stmt, id int64, args ...any) error {
+	res, err := stmt.ExecContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+	}
+	return nil
+}

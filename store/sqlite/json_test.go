@@ -1,0 +1,96 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/rebound-run/rebound/activity"
+)
+
+// TestJSONMirrors fails when activity.Summary or activity.Totals gains,
+// loses or renames a field that summaryJSON or totalsJSON does not mirror.
+func TestJSONMirrors(t *testing.T) {
+	for _, tt := range []struct{ domain, mirror reflect.Type }{
+		{reflect.TypeFor[activity.Summary](), reflect.TypeFor[summaryJSON]()},
+		{reflect.TypeFor[activity.Totals](), reflect.TypeFor[totalsJSON]()},
+	} {
+		if tt.domain.NumField() != tt.mirror.NumField() {
+			t.Errorf("%v has %d fields, %v %d", tt.domain, tt.domain.NumField(), tt.mirror, tt.mirror.NumField())
+			continue
+		}
+		for i := range tt.domain.NumField() {
+			d, m := tt.domain.Field(i), tt.mirror.Field(i)
+			want := map[reflect.Type]reflect.Type{
+				reflect.TypeFor[float64]():   reflect.TypeFor[jfloat](),
+				reflect.TypeFor[[]float64](): reflect.TypeFor[[]jfloat](),
+				reflect.TypeFor[string]():    reflect.TypeFor[string](),
+			}[d.Type]
+			if d.Name != m.Name || m.Type != want || d.Tag.Get("json") != m.Tag.Get("json") {
+				t.Errorf("%v.%s %v `%s` is mirrored by %s %v `%s`",
+					tt.domain, d.Name, d.Type, d.Tag, m.Name, m.Type, m.Tag)
+			}
+		}
+	}
+}
+
+func TestJfloat(t *testing.T) {
+	for _, v := range []float64{0, math.Copysign(0, -1), 1, -1.5, 1e300, 5e-324, math.MaxFloat64,
+		1.0 / 3, math.NaN(), math.Inf(1), math.Inf(-1)} {
+		b, err := json.Marshal([]jfloat{jfloat(v)})
+		if err != nil {
+			t.Fatalf("Marshal(%v): %v", v, err)
+		}
+		var got []jfloat
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatalf("Unmarshal(%s): %v", b, err)
+		}
+		g := float64(got[0])
+		if !(g == v && math.Signbit(g) == math.Signbit(v) || math.IsNaN(g) && math.IsNaN(v)) {
+			t.Errorf("%v encodes as %s and decodes as %v", v, b, g)
+		}
+	}
+	var f jfloat
+	for _, bad := range []string{`"NaN"`, `"1"`, `true`, `{}`} {
+		if err := json.Unmarshal([]byte(bad), &f); err == nil {
+			t.Errorf("Unmarshal(%s) succeeded as %v", bad, f)
+		}
+	}
+}
+
+func TestSummaryJSONMissingIsNaN(t *testing.T) {
+	// A row written before a field existed decodes that field as absent.
+	var s summaryJSON
+	if err := json.Unmarshal([]byte(`{"distance_m":5000,"distance_source":"gps"}`), &s); err != nil {
+		t.Fatal(err)
+	}
+	got := s.summary()
+	if got.DistanceM != 5000 || got.DistanceSource != "gps" || !math.IsNaN(got.ElapsedS) || !math.IsNaN(got.MaxTempC) {
+		t.Errorf("decoded %+v, want distance 5000 from gps and NaN elsewhere", got)
+	}
+	var l []lapJSON
+	if err := json.Unmarshal([]byte(`[{"start_ms":7,"totals":{"timer_s":60}}]`), &l); err != nil {
+		t.Fatal(err)
+	}
+	if tot := l[0].Totals.totals(); l[0].StartMS != 7 || tot.TimerS != 60 || !math.IsNaN(tot.DistanceM) {
+		t.Errorf("decoded lap %+v, want start 7, timer 60, NaN distance", l[0])
+	}
+}
+
+func TestIsUniqueViolation(t *testing.T) {
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	insert := `INSERT INTO profile (athlete_id, json) VALUES (1, '{}')`
+	if _, err := db.write.Exec(insert); err != nil || isUniqueViolation(err) {
+		t.Fatalf("first insert: %v", err)
+	}
+	if _, err := db.write.Exec(insert); !isUniqueViolation(err) {
+		t.Errorf("second insert: %v, want a unique violation", err)
+	}
+}

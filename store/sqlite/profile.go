@@ -1,0 +1,43 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/profile"
+)
+
+// FindProfile returns the stored profile, or a zero Profile when none has
+// been saved yet.
+func (db *DB) FindProfile(ctx context.Context) (profile.Profile, error) {
+	var p profile.Profile
+	var data []byte
+	err := db.stmt.findProfile.QueryRowContext(ctx, athleteID).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, nil
+	} else if err != nil {
+		return p, fmt.Errorf("find profile: %w", err)
+	}
+	if err := json.Unmarshal(data, &p); err != nil {
+		return profile.Profile{}, fmt.Errorf("find profile: %w", err)
+	}
+	return p, nil
+}
+
+// SaveProfile replaces the stored profile. It does not validate p (see
+// profile.Profile.Validate) beyond returning EINVALID for a value JSON
+// cannot hold, such as a NaN weight.
+func (db *DB) SaveProfile(ctx context.Context, p profile.Profile) error {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return fmt.Errorf("save profile: %w", rebound.Errorf(rebound.EINVALID, "%v", err))
+	}
+	if _, err := db.stmt.saveProfile.ExecContext(ctx, athleteID, string(data)); err != nil {
+		return fmt.Errorf("save profile: %w", err)
+	}
+	return nil
+}

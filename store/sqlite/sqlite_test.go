@@ -1,0 +1,312 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/sqlite"
+	"github.com/rebound-run/rebound/store/storetest"
+)
+
+var dump = flag.Bool("dump", false, "keep each test database and log its path")
+
+// MustOpenDB opens a new database file in a fresh directory (kept and
+// logged with -dump) and closes it when the test ends.
+func MustOpenDB(tb testing.TB) *sqlite.DB {
+	tb.Helper()
+	db := mustOpen(tb, dbPath(tb))
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Errorf("Close: %v", err)
+		}
+	})
+	return db
+}
+
+// dbPath returns a database path in a directory that does not exist yet.
+func dbPath(tb testing.TB) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	if *dump {
+		var err error
+		if dir, err = os.MkdirTemp("", "rebound-test-"); err != nil {
+			tb.Fatal(err)
+		}
+		tb.Logf("database kept in %s", dir)
+	}
+	return filepath.Join(dir, "data", "rebound.db")
+}
+
+func mustOpen(tb testing.TB, path string) *sqlite.DB {
+	tb.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(tb testing.TB) store.Store { return mustOpen(tb, dbPath(tb)) })
+}
+
+func TestStoreInMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the file-backed suite covers the same code")
+	}
+	storetest.Run(t, func(tb testing.TB) store.Store { return mustOpen(tb, ":memory:") })
+}
+
+// rawDB opens the database file directly, for checks the store API does
+// not expose.
+func rawDB(tb testing.TB, path string) *sql.DB {
+	tb.Helper()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { raw.Close() })
+	return raw
+}
+
+// migrationFiles lists the .sql files in dir, sorted.
+func migrationFiles(tb testing.TB, dir string) []string {
+	tb.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.sql"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := range names {
+		names[i] = filepath.Base(names[i])
+	}
+	slices.Sort(names)
+	return names
+}
+
+func TestOpen(t *testing.T) {
+	t.Run("OKCreatesParentsWALForeignKeys", func(t *testing.T) {
+		path := dbPath(t)
+		db := mustOpen(t, path)
+		defer db.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Fatalf("database file: %v", err)
+		}
+		var mode string
+		if err := rawDB(t, path).QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+			t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+		}
+	})
+
+	t.Run("ErrEmptyPath", func(t *testing.T) {
+		_, err := sqlite.Open(context.Background(), "")
+		if code := rebound.ErrorCode(err); code != rebound.EINVALID {
+			t.Errorf("Open(\"\") = %v, want EINVALID", err)
+		}
+	})
+
+	t.Run("ErrNotADatabase", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "notes.txt")
+		if err := os.WriteFile(path, []byte("these are not the pages you are looking for, "+
+			"not a SQLite header at all, just text long enough to fill one"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if db, err := sqlite.Open(context.Background(), path); err == nil {
+			db.Close()
+			t.Error("Open(a text file) succeeded")
+		}
+	})
+}
+
+func TestMigrate(t *testing.T) {
+	files := migrationFiles(t, "migrations")
+	if len(files) == 0 {
+		t.Fatal("no migrations/*.sql files")
+	}
+
+	t.Run("IdempotentAcrossOpens", func(t *testing.T) {
+		path := dbPath(t)
+		db := mustOpen(t, path)
+		a := storetest.MustCreateActivity(t, db, storetest.NewActivity(time.Now(), activity.Running))
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		db = mustOpen(t, path)
+		defer db.Close()
+		storetest.MustFindActivityByID(t, db, a.ID)
+	})
+
+	t.Run("ListsAppliedFiles", func(t *testing.T) {
+		path := dbPath(t)
+		mustOpen(t, path).Close()
+		mustOpen(t, path).Close()
+		rows, err := rawDB(t, path).Query(`SELECT name FROM migrations ORDER BY name`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var applied []string
+		for rows.Next() {
+			var name string
+			if err := rows.Scan(&name); err != nil {
+				t.Fatal(err)
+			}
+			applied = append(applied, name)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(applied, files) {
+			t.Errorf("migrations table lists %q, want %q", applied, files)
+		}
+	})
+
+	t.Run("ErrNewerDatabase", func(t *testing.T) {
+		path := dbPath(t)
+		mustOpen(t, path).Close()
+		if _, err := rawDB(t, path).Exec(`INSERT INTO migrations (name, applied_at_ms) VALUES ('9999_future.sql', 0)`); err != nil {
+			t.Fatal(err)
+		}
+		db, err := sqlite.Open(context.Background(), path)
+		if err == nil {
+			db.Close()
+		}
+		if code := rebound.ErrorCode(err); code != rebound.EINVALID {
+			t.Errorf("Open(newer database) = %v, want EINVALID", err)
+		}
+	})
+
+	t.Run("SameFilesAsPostgres", func(t *testing.T) {
+		const pg = "../postgres/migrations"
+		if _, err := os.Stat(pg); os.IsNotExist(err) {
+			t.Skipf("%s does not exist yet", pg)
+		}
+		if got := migrationFiles(t, pg); !slices.Equal(got, files) {
+			t.Errorf("postgres migrations %q differ from sqlite migrations %q", got, files)
+		}
+	})
+}
+
+func TestCreateActivity(t *testing.T) {
+	day := time.Date(2024, 5, 4, 6, 30, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name   string
+		change func(a *store.Activity)
+	}{
+		{"ErrInvalidNoActivity", func(a *store.Activity) { a.Activity = nil }},
+		{"ErrInvalidNoHash", func(a *store.Activity) { a.SHA256 = "" }},
+		{"ErrInvalidOriginalNotZstd", func(a *store.Activity) { a.Original = []byte("plain FIT bytes") }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := MustOpenDB(t)
+			a := storetest.NewActivity(day, activity.Running)
+			tt.change(a)
+			err := db.CreateActivity(context.Background(), a)
+			if code := rebound.ErrorCode(err); code != rebound.EINVALID {
+				t.Errorf("CreateActivity = %v, want EINVALID", err)
+			}
+			if n := storetest.MustCount(t, db); n != 0 {
+				t.Errorf("count = %d after a failed create, want 0", n)
+			}
+		})
+	}
+
+	t.Run("OKNowStampsImportedAt", func(t *testing.T) {
+		db := MustOpenDB(t)
+		now := time.Date(2025, 1, 2, 3, 4, 5, 6e6, time.UTC)
+		db.Now = func() time.Time { return now }
+		a := storetest.NewActivity(day, activity.Running)
+		a.ImportedAt = time.Time{}
+		storetest.MustCreateActivity(t, db, a)
+		if !a.ImportedAt.Equal(now) {
+			t.Errorf("ImportedAt set to %v, want %v", a.ImportedAt, now)
+		}
+		if got := storetest.MustFindActivityByID(t, db, a.ID).ImportedAt; !got.Equal(now) {
+			t.Errorf("stored ImportedAt = %v, want %v", got, now)
+		}
+	})
+
+	t.Run("ErrConflictAcrossHandles", func(t *testing.T) {
+		// Two handles on one file stand for two processes.
+		path := dbPath(t)
+		db1, db2 := mustOpen(t, path), mustOpen(t, path)
+		defer db1.Close()
+		defer db2.Close()
+		storetest.MustCreateActivity(t, db1, storetest.NewActivity(day, activity.Running))
+		err := db2.CreateActivity(context.Background(), storetest.NewActivity(day, activity.Running))
+		if code := rebound.ErrorCode(err); code != rebound.ECONFLICT {
+			t.Errorf("CreateActivity on the second handle = %v, want ECONFLICT", err)
+		}
+	})
+}
+
+func TestFindActivities(t *testing.T) {
+	t.Run("ErrInvalidNegative", func(t *testing.T) {
+		db := MustOpenDB(t)
+		for _, f := range []store.ActivityFilter{{Offset: -1}, {Limit: -1}} {
+			_, _, err := db.FindActivities(context.Background(), f)
+			if code := rebound.ErrorCode(err); code != rebound.EINVALID {
+				t.Errorf("FindActivities(%+v) = %v, want EINVALID", f, err)
+			}
+		}
+	})
+}
+
+func TestSaveProfile(t *testing.T) {
+	t.Run("ErrInvalidNaN", func(t *testing.T) {
+		db := MustOpenDB(t)
+		err := db.SaveProfile(context.Background(), profileWithNaN())
+		if code := rebound.ErrorCode(err); code != rebound.EINVALID {
+			t.Errorf("SaveProfile(NaN weight) = %v, want EINVALID", err)
+		}
+	})
+}
+
+// BenchmarkCreateActivity measures the importer's path: one hour of
+// samples and a 100 KB original per activity.
+func BenchmarkCreateActivity(b *testing.B) {
+	db := MustOpenDB(b)
+	start := time.Date(2020, 1, 1, 6, 0, 0, 0, time.UTC)
+	original := storetest.Compress(make([]byte, 100<<10))
+	samples := storetest.NewSamples(start, 3600)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a := storetest.NewActivity(start.Add(time.Duration(i)*time.Hour), activity.Running)
+		a.Samples, a.Original = samples, original
+		if err := db.CreateActivity(context.Background(), a); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "activities/s")
+}
+
+// BenchmarkFindActivities lists 1000 activities without samples.
+func BenchmarkFindActivities(b *testing.B) {
+	db := MustOpenDB(b)
+	start := time.Date(2020, 1, 1, 6, 0, 0, 0, time.UTC)
+	for i := range 1000 {
+		a := storetest.NewActivity(start.Add(time.Duration(i)*time.Hour), activity.Running)
+		a.Summary.HRSeconds = make([]float64, 200)
+		storetest.MustCreateActivity(b, db, a)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, n, err := db.FindActivities(context.Background(), store.ActivityFilter{}); err != nil || n != 1000 {
+			b.Fatal(n, err)
+		}
+	}
+}
+
+func profileWithNaN() profile.Profile { return profile.Profile{WeightKg: math.NaN()} }
