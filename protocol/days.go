@@ -25,12 +25,12 @@ func days1to3() []Technique {
 			Why: "Light movement keeps blood flowing through sore muscles, bringing oxygen and nutrients and clearing " +
 				"waste, without adding training stress. For normal soreness it beats lying still.",
 			Sources: []Source{
-				{Seed000, "Very low-intensity, non-impact activity such as walking, cycling or swimming for 20-30 minutes " +
-					"the day after a hard run raises blood flow to the muscles without adding much stress."},
-				{Seed001, "Walking, swimming or cycling at a gentle pace aids recovery better than complete rest; use it on " +
-					"rest days or as a cooldown."},
-				{Seed002, "Low-intensity movement (easy walking, cycling, light jogging) speeds muscle repair better than " +
-					"complete rest, especially for heavy legs after long runs; skip it for sharp pain, significant " +
+				{Seed000, "On the day after a hard run, 20-30 minutes of very easy, low-impact movement (walking, cycling, " +
+					"swimming) gets blood to the muscles without much added stress."},
+				{Seed001, "Rather than a full rest day, gentle walking, swimming or cycling helps sore legs recover; use it " +
+					"on rest days or as a cooldown."},
+				{Seed002, "Low-intensity movement (easy walking, cycling, light jogging) beats full rest for muscle " +
+					"repair, especially for heavy legs after long runs; skip it for sharp pain, significant " +
 					"swelling or a suspected injury."},
 				{Seed003, "Do recovery cardio the day after hard workouts (walking, cycling, swimming, light jogging, short " +
 					"hikes), keep the heart rate moderate and don't overdo it."},
@@ -61,8 +61,8 @@ func days1to3() []Technique {
 			Sources: []Source{
 				{Seed001, "Running with mild to moderate soreness is generally safe if you adjust intensity or distance; " +
 					"if soreness is severe or painful, take a rest day or do low-impact activity."},
-				{Seed002, "Normal soreness affects both legs evenly, improves as you warm up and fades within a few days; " +
-					"easy runs are 3-5 miles at conversational pace."},
+				{Seed002, "Ordinary soreness is the same in both legs, eases once you are warmed up and is gone in a few " +
+					"days; an easy run means 3-5 miles at a pace you can talk at."},
 				{Seed003, "Even on a run streak, recovery days can be very slow, light jogs, keeping intensity low."},
 			},
 		},
@@ -86,15 +86,15 @@ func days1to3() []Technique {
 			Why: "Muscles, tendons, joints and bones rebuild between sessions, not during them. Skipping rest is how " +
 				"soreness turns into overtraining or an overuse injury.",
 			Sources: []Source{
-				{Seed000, "Plan rest days and alternate hard efforts with easier runs and recovery weeks, so the body " +
-					"can adapt."},
+				{Seed000, "Schedule rest days, mix hard efforts with easy running and add recovery weeks, so the body has " +
+					"time to adapt."},
 				{Seed001, "Plan rest days so muscles recover and rebuild; this prevents overuse injuries and overtraining."},
-				{Seed002, "Easy runs often need just a day; long runs or hard workouts may need two to three days for " +
-					"full muscle repair."},
+				{Seed002, "An easy run usually takes about a day to recover from; a long run or hard workout can take two " +
+					"to three days before the muscle is fully repaired."},
 				{Seed003, "Enough rest days and easy base-run days prevent overtraining, soreness and overuse injuries."},
-				{Seed004, "A physical therapist advises at least one to two days of rest after a long run, and possibly " +
-					"more for older runners; rest needs depend on age, frequency, duration and experience; a rest day " +
-					"can include Pilates or yoga."},
+				{Seed004, "A physical therapist's rule of thumb: no less than one to two days of rest following a long " +
+					"run, longer for older runners; how much depends on age, how often and how long you run, and " +
+					"experience; a rest day can still hold Pilates or yoga."},
 				{RefAgeRecovery, "Veteran athletes felt slower recovery yet performed the same; a review of 11 studies " +
 					"was mixed, so age is modelled gently with low evidence."},
 			},
@@ -105,23 +105,23 @@ func days1to3() []Technique {
 			Name:   "Heat pad or warm compress",
 			Phase:  Days1to3,
 			StartH: HeatWaitH, EndH: 168,
-			Dose:     Dose{Text: "a heating pad, warm compress or warm towel on a low setting, with cloth between it and the skin, from 48 h after the run"},
+			Dose:     Dose{Text: "a heating pad, warm towel or warm compress on a low setting, with cloth between it and the skin, from 48 h after the run"},
 			Muscles:  []string{Calves, Hamstrings, Quads, Glutes},
 			Evidence: VeryLow,
 			EvidenceNote: "No study in the references tests heat after running; 001 says it suits lingering rather " +
 				"than fresh soreness.",
 			Contraindications: heatContra(true),
 			AppliesAfter:      []string{RunAny},
-			How: "From two days after the run, if muscles still feel tight, put a heating pad, warm compress or warm " +
-				"towel on them. Keep it warm, not hot, with a cloth between it and your skin, and don't fall asleep " +
+			How: "From two days after the run, if muscles still feel tight, put a heating pad, a warm towel or a warm " +
+				"compress on them. Keep it warm, not hot, with a cloth between it and your skin, and don't fall asleep " +
 				"on a heating pad.",
 			Why: "Warmth relaxes tight muscle and brings blood to it. Waiting 48 hours avoids adding heat to fresh " +
 				"inflammation.",
 			Sources: []Source{
 				{Seed001, "Heat (hot showers, warm compresses) relaxes muscles and raises blood flow but suits chronic more " +
-					"than acute soreness; wait at least 48 hours after a run before applying heat."},
-				{Seed003, "A heating pad, warm compress or warm towel boosts blood flow and eases tension; don't put heat " +
-					"directly on the skin and keep it low enough not to burn."},
+					"than acute soreness; hold off heat until at least 48 hours after a run."},
+				{Seed003, "Heating pads, warm compresses and warm towels raise blood flow and ease tension; keep heat off " +
+					"bare skin and low enough not to burn."},
 				{RefList, "No heat on an acute injury or swelling in the first 48-72 h; the seeds say wait at least 48 h."},
 			},
 			Disagreement: dHeatTiming(),
@@ -145,8 +145,8 @@ func days1to3() []Technique {
 				"pounding of running, and it's relaxing.",
 			Sources: []Source{
 				{Seed003, "Restorative yoga is a good way to get light stretching on recovery days."},
-				{Seed004, "Rest days can still be active: Pilates or yoga build flexibility, stability, balance, muscular " +
-					"endurance and core strength."},
+				{Seed004, "Rest from running can stay active: Pilates or yoga work on flexibility, balance, stability, core " +
+					"strength and muscular endurance."},
 				{Seed001, "Yoga is one of the cross-training options that let sore legs rest while keeping fitness."},
 				{Seed000, "Yoga is among the practices that lower stress."},
 			},
@@ -172,7 +172,7 @@ func days1to3() []Technique {
 			Sources: []Source{
 				{Seed001, "Active isolated stretching holds each stretch for a short time (around 2 seconds) and then " +
 					"releases it, for flexibility and range of motion in the quads, hamstrings and calves; warm up first."},
-				{RefDupuy2018, "Stretching had no effect on soreness or perceived fatigue."},
+				{RefDupuy2018, "Stretching did not reduce DOMS."},
 			},
 			Disagreement: dStretchHold(),
 		},
@@ -195,9 +195,9 @@ func days1to3() []Technique {
 			Why: "The aim is to loosen scar tissue and stuck layers and bring blood to the spot; it's an old " +
 				"hands-on technique rather than a tested one.",
 			Sources: []Source{
-				{Seed001, "With fingers or a massage tool, apply firm pressure across the grain of the muscle to break " +
-					"down scar tissue, promote circulation and cut soreness; a few minutes each day on quads, hamstrings " +
-					"and calves."},
+				{Seed001, "Press firmly with the fingertips or a tool at right angles to the fibres (across the grain) to " +
+					"break up scar tissue, help circulation and reduce soreness; a few minutes daily on quads, " +
+					"hamstrings and calves."},
 			},
 		},
 	}

@@ -145,7 +145,7 @@ func dStaticStretchingBenefit() *Disagreement {
 		Default:    "offer it for stiffness and range of motion, graded low, and say it doesn't reduce soreness",
 		Range:      "recommended by 000, 001, 002, 003 and coaches in 004; no recovery benefit in Dupuy et al. 2018 and Afonso et al. 2021",
 		Note: "All five seeds recommend post-run stretching, 001 saying it prevents soreness. The " +
-			"meta-analysis of Dupuy et al. 2018 found no effect of stretching on soreness or fatigue, " +
+			"meta-analysis of Dupuy et al. 2018 found no effect of stretching on soreness, " +
 			"and the 2021 Frontiers in Physiology review cited by 004 (Afonso et al. 2021) found no " +
 			"faster recovery. 004 itself says more research is needed. Stretching is harmless and may " +
 			"ease the feeling of stiffness, so Rebound keeps it with an honest low grade.",
@@ -202,8 +202,8 @@ func dIcePackDuration() *Disagreement {
 		Techniques: []string{"ice-pack", "rice"},
 		Default:    "15 min at a time, wrapped in a towel, a few times a day with breaks for the skin to warm",
 		Range:      "10-20 min (003) to 15-20 min several times a day (001)",
-		Note: "001 (RICE) gives 15-20 min at a time, several times a day; 003 gives 10-20 min at a " +
-			"time, wrapped in a towel, with breaks so the skin warms up. 15 min is in both ranges and " +
+		Note: "001 (RICE) gives 15-20 min sessions several times a day; 003 gives 10-20 min per " +
+			"application, wrapped in a towel, with breaks so the skin warms up. 15 min is in both ranges and " +
 			"keeps the skin safe.",
 	}
 }
@@ -257,7 +257,7 @@ func dRestAfterLong() *Disagreement {
 		Techniques: []string{"rest-day"},
 		Default:    "1 rest day (2 if still sore or an older runner) and no hard session for 2-3 days",
 		Range:      "1-2 rest days (004) to 2-3 days for full muscle repair (002)",
-		Note: "004's physical therapist advises at least 1-2 days of rest after a long run, longer for " +
+		Note: "004's physical therapist advises resting no less than 1-2 days following a long run, longer for " +
 			"older runners; 002 says long runs and hard workouts may need 2-3 days for full muscle " +
 			"repair. They measure different things (days off running vs days to full recovery) and " +
 			"combine: rest 1-2 days, then keep running easy until day 3.",
@@ -282,9 +282,9 @@ func dTenPercentRule() *Disagreement {
 		Topic:      "Whether the 10% rule prevents injuries",
 		Techniques: []string{"gradual-progression"},
 		Default:    "keep 10% a week as a ceiling, and say it's a guide, not a guarantee",
-		Range:      "no more than 10% a week (003, citing NASM) to no difference in injuries (Buist et al. 2008)",
-		Note: "003, citing the National Academy of Sports Medicine, says raise mileage or intensity by " +
-			"no more than 10% a week. In Buist et al. 2008, " + tenPercentSummary + "; Nielsen et al. " +
+		Range:      "at most 10% a week (003, citing NASM) to no difference in injuries (Buist et al. 2008)",
+		Note: "003, citing the National Academy of Sports Medicine, caps weekly increases in mileage or " +
+			"intensity at 10%. In Buist et al. 2008, " + tenPercentSummary + "; Nielsen et al. " +
 			"2014 linked increases above 30% over two weeks with more distance-related injuries " +
 			"(hazard ratio 1.59, not significant at 5%). Big jumps look risky, the exact 10% is not " +
 			"proven.",

@@ -25,7 +25,7 @@ func immediate() []Technique {
 				"gradually while blood keeps moving through the muscles.",
 			Sources: []Source{
 				{Seed000, "Going straight from running to rest can pool blood in the legs and cause light-headedness; " +
-					"5-10 minutes of walking or very light jogging lets the heart rate drop gradually and keeps blood flowing."},
+					"5-10 minutes of walking or gentle jogging lets the heart rate drop gradually and keeps blood flowing."},
 				{Seed002, "Every post-run routine starts with a 5-10 minutes easy walk, which keeps blood from pooling in the legs."},
 				{Seed003, "End hard sessions and long runs with about 10 minutes of light jogging or walking at a moderate " +
 					"heart rate, and do easy cardio again the following day."},
@@ -65,7 +65,7 @@ func immediate() []Technique {
 					"soreness worse; add electrolyte or sports drinks after long-distance or intense sessions."},
 				{Seed002, "After every run, drink 16-24 oz of water or an electrolyte drink to replace sweat losses."},
 				{Seed003, "Dehydrated muscles don't work properly and can get sore and cramp, and repair and glycogen " +
-					"refilling slow down; drink water, sports drinks or electrolyte formulas before, during and after " +
+					"refilling slow down; drink (water, sports drinks, electrolyte mixes) before, during and after " +
 					"runs, and rest if you feel tired or dizzy."},
 				{Seed004, "Losing more than two percent of body weight as sweat could hinder performance (a 2019 study in " +
 					"Int J Sport Nutr Exerc Metab); runners often train in the heat; serious runners should have a sports " +
@@ -94,10 +94,10 @@ func immediate() []Technique {
 					"fatigue and cramping."},
 				{Seed001, "For long-distance running or intense workouts, add electrolyte or sports drinks to replace " +
 					"minerals."},
-				{Seed003, "Sports drinks or electrolyte tablets replace what heavy sweating removes, such as after hard " +
-					"runs or on hot days; electrolytes matter most after speed workouts, long runs and races."},
+				{Seed003, "Sports drinks or tablets put back the electrolytes lost in heavy sweat (hard runs, hot days), " +
+					"above all after speed sessions, long runs and races."},
 				{Seed004, "A post-workout snack or meal restores water, electrolytes, glucose, protein and minerals; " +
-					"recovery depends on the right balance of fluids, electrolytes and carbohydrates."},
+					"recovery hinges on getting fluids, electrolytes and carbohydrate in balance."},
 				{RefACSM2016, "Post-exercise fluid should come with sodium (" + checkNote + ")."},
 			},
 		},
@@ -126,8 +126,8 @@ func immediate() []Technique {
 					"and nuts, which help with inflammation."},
 				{Seed002, "Eat protein plus carbs within 30-60 minutes (chocolate milk, a protein shake, a banana with " +
 					"peanut butter); poor nutrition lengthens recovery."},
-				{Seed003, "Have a protein-rich meal or snack within 30 minutes to an hour (lentils, lean meat, fish, " +
-					"beans, nuts, shakes, eggs, dairy) with complex carbohydrates and healthy fats: all three macronutrients."},
+				{Seed003, "Eat protein-rich food 30 minutes to an hour after a hard run (lentils, lean meat, fish, beans, " +
+					"nuts, shakes, eggs, dairy) along with complex carbohydrates and healthy fats: all three macronutrients."},
 				{Seed004, "Carbohydrate with protein helps restore glycogen and repair tissue (a January review in Int J " +
 					"Environ Res Public Health); special recovery products are unnecessary if you eat enough carbohydrate " +
 					"at several points during recovery; a registered dietitian can set your amounts."},
@@ -190,9 +190,9 @@ func immediate() []Technique {
 					"restorative yoga on recovery days."},
 				{Seed004, "More research is needed: a 2021 review in Frontiers in Physiology found no evidence that " +
 					"static stretching speeds recovery, though many coaches still recommend it; stretch core, back and " +
-					"arms too; the Hospital for Special Surgery says static stretches belong in the cool-down, since before " +
-					"a race or long run they can hurt performance."},
-				{RefDupuy2018, "Meta-analysis of 99 studies: stretching had no effect on soreness or perceived fatigue."},
+					"arms too; the Hospital for Special Surgery says static stretches belong in the cool-down, since doing them " +
+					"right before a race or long run can blunt your reactions and performance."},
+				{RefDupuy2018, "Meta-analysis of 99 studies: stretching (like electrostimulation) did not reduce DOMS."},
 				{RefAfonso2021, "Meta-analysis of randomised trials (10 in the pooled analysis, 229 people): post-exercise " +
 					"stretching did not speed recovery of soreness, strength or range of motion."},
 			},
@@ -217,11 +217,11 @@ func immediate() []Technique {
 			Why: "Moving stretches warm and loosen the muscles without the short-lived loss of spring that long " +
 				"static holds can cause right before running.",
 			Sources: []Source{
-				{Seed001, "Dynamic stretches take muscles through a full range of motion; do them before and after runs; " +
-					"examples are walking lunges, leg swings and high knees."},
-				{Seed003, "Do some dynamic stretches before your run to warm up and prevent soreness."},
-				{Seed004, "Stick to dynamic stretching, moving continuously, before a run; static stretching before a race " +
-					"or long run can slow your reactions (Hospital for Special Surgery)."},
+				{Seed001, "Dynamic stretching moves each muscle through its whole range; do it before and after runs, e.g. " +
+					"walking lunges, leg swings and high knees."},
+				{Seed003, "Recommends dynamic stretches as the pre-run warm-up, which also helps prevent soreness."},
+				{Seed004, "Before a run, stretch dynamically (keep moving while you stretch); held stretches just before " +
+					"a race or long run can make you react more slowly (Hospital for Special Surgery)."},
 			},
 			Disagreement: dStretchBeforeRun(),
 		},
@@ -246,13 +246,13 @@ func immediate() []Technique {
 			Why: "Pressure on tight spots loosens muscle and the tissue around it and raises blood flow for a while " +
 				"afterwards, which can take the edge off soreness.",
 			Sources: []Source{
-				{Seed000, "A foam roller, massage ball or similar tool can release tight spots in muscle and fascia; roll " +
-					"quads, hamstrings, IT band, glutes and calves slowly, pausing 20-30 seconds on especially tight spots."},
+				{Seed000, "Rolling on a foam roller or massage ball frees tight spots (trigger points) in muscle and " +
+					"fascia; work quads, hamstrings, IT band, glutes and calves slowly, pausing 20-30 seconds on the tightest spots."},
 				{Seed001, "Roll back and forth, lingering on tight or sore areas, for 1-2 minutes on each muscle group; " +
 					"it can be uncomfortable at first."},
 				{Seed002, "Foam rolling (5-10 minutes) after every run, before static stretching, eases stiffness and soreness."},
-				{Seed003, "Roll calves, quads, IT bands and glutes one to two times for 30 to 60 seconds each, pausing on " +
-					"tender spots, to raise blood flow and cut soreness."},
+				{Seed003, "Give calves, quads, IT bands and glutes one or two passes of 30 to 60 seconds, stopping on " +
+					"tender spots; rolling raises blood flow and eases soreness."},
 				{Seed004, "A 2020 review (J Bodywork Mov Ther) found less soreness and more pain tolerance; a small 2017 " +
 					"study (J Strength Cond Res) found 74% more blood flow in the side of the thigh right after rolling and " +
 					"53% after 30 minutes; a small 2015 study (J Athl Train) found less thigh tenderness and better " +
@@ -278,7 +278,7 @@ func immediate() []Technique {
 			Why: "Gentle, even pressure helps blood flow back from the legs and limits swelling; many runners simply " +
 				"feel fresher in them.",
 			Sources: []Source{
-				{Seed000, "Compression socks or sleeves after a run may cut swelling, help circulation and lower perceived " +
+				{Seed000, "Wearing compression socks or sleeves afterwards may cut swelling, help circulation and lower perceived " +
 					"soreness; research on performance is mixed, but many runners feel the benefit."},
 				{Seed001, "Compression socks or leggings, during and after runs, improve circulation and reduce swelling; " +
 					"they reduce muscle vibration while running and support the calves; ask a health professional " +
@@ -311,7 +311,7 @@ func immediate() []Technique {
 				{Seed001, "Fill a bathtub or large container with cold water and ice and submerge your legs for 10-15 " +
 					"minutes; most useful after intense workouts or long runs; with a medical condition or injury, " +
 					"consult a health professional first."},
-				{Seed003, "A plunge in an ice bath or a whole-body cold dip can speed recovery and ease soreness."},
+				{Seed003, "For the brave: a full ice-bath plunge or whole-body cold dip to ease soreness and speed recovery."},
 				{Seed004, "A 2023 review in Frontiers in Physiology found lower perceived soreness and effort right after " +
 					"and lower lactate at 24 and 48 hours; the Cleveland Clinic advises starting with a 5-minute plunge " +
 					"and staying no longer than 10 minutes, since most benefit comes early and tapers after the " +

@@ -23,8 +23,8 @@ func longTerm() []Technique {
 			Why: "You keep your heart and lungs fit and strengthen supporting muscles while the muscles and joints " +
 				"that take the pounding of running get a break.",
 			Sources: []Source{
-				{Seed000, "Low-impact swimming, cycling or elliptical training on non-running days builds fitness and " +
-					"supporting muscles and aids recovery without the repetitive stress of running."},
+				{Seed000, "On days off running, low-impact swimming, cycling or elliptical work keeps up cardio fitness " +
+					"and strengthens supporting muscles without the repetitive strain of running."},
 				{Seed001, "Swimming, cycling or yoga let sore leg muscles rest while you keep your fitness."},
 			},
 		},
@@ -41,7 +41,7 @@ func longTerm() []Technique {
 				"many sports (Lauersen et al. 2014), but runner-specific trials are few; regular ice baths after " +
 				"lifting blunt the gains (Roberts et al. 2015).",
 			Contraindications: []Contraindication{
-				{CondAfterHardOrLong, Avoid, "Not right after hard workouts or long runs: put strength work on an easy-run day or a rest day.", Seed002},
+				{CondAfterHardOrLong, Avoid, "Never in the day after a hard session or long run: put strength work on an easy-run day or a rest day.", Seed002},
 			},
 			AppliesAfter: []string{RunEasy},
 			How: "Twice a week, on an easy-run day or a rest day, work your legs, hips and core: squats, lunges, " +
@@ -53,9 +53,9 @@ func longTerm() []Technique {
 				{Seed001, "Resistance training for quadriceps, hamstrings, calves and glutes (squats, lunges, deadlifts, " +
 					"calf raises), starting light and gradually increasing the load, builds stability and reduces " +
 					"future soreness."},
-				{Seed002, "Strength training 2-3 times per week (lower body, hip and glute activation, core stability) " +
-					"prevents overuse injuries from muscle imbalance; do it on easy-run or rest days, not after hard " +
-					"workouts or long runs; its FAQ says most runners benefit from 1-2 sessions a week."},
+				{Seed002, "Lift 2-3 times per week (lower-body, hip and glute, and core work) to fix the muscle " +
+					"imbalances behind overuse injuries; schedule it for easy-run or rest days, never straight after " +
+					"hard workouts or long runs; its FAQ says most runners benefit from 1-2 sessions a week."},
 				{RefLauersen2014, "Meta-analysis of 25 trials (26,610 people) across sports: strength training cut " +
 					"injuries to about a third (RR 0.315), while stretching showed no benefit."},
 				{RefRoberts2015, "Regular cold-water immersion after strength sessions blunted long-term gains in muscle " +
@@ -69,7 +69,7 @@ func longTerm() []Technique {
 			Phase:  LongTerm,
 			StartH: 0, EndH: 168,
 			Dose: Dose{Default: 10, Min: 0, Max: 10, Unit: UnitPercent,
-				Text: "raise weekly mileage or intensity by no more than 10% a week (e.g. 20 to 22 miles)"},
+				Text: "at most 10% more weekly mileage or intensity than the week before (e.g. 20 to 22 miles)"},
 			Evidence: Low,
 			EvidenceNote: "Buist et al. 2008 found no fewer injuries with a 10%-per-week plan; Nielsen et al. 2014 " +
 				"linked increases above 30% in two weeks with more injuries (not significant at 5%).",
@@ -82,10 +82,10 @@ func longTerm() []Technique {
 			Sources: []Source{
 				{Seed001, "Increase distance, speed or duration gradually; pushing too hard too soon causes more " +
 					"soreness and injuries."},
-				{Seed002, "Increasing mileage too quickly, running on hard surfaces or poor form overloads leg muscles, " +
-					"leading to persistent stiffness or overuse injuries such as shin splints or hip pain."},
-				{Seed003, "Citing the National Academy of Sports Medicine: increase mileage or intensity by no more than " +
-					"10 percent a week, e.g. from 20 to 22 miles, to prevent strains, shin splints and overuse injuries."},
+				{Seed002, "Ramping up mileage fast, hard running surfaces and poor form overload particular leg muscles, " +
+					"causing lasting stiffness or overuse injuries such as shin splints and hip pain."},
+				{Seed003, "Citing the National Academy of Sports Medicine: cap the week-to-week rise in mileage or " +
+					"intensity at 10 percent, e.g. from 20 to 22 miles, to head off strains, shin splints and overuse injuries."},
 				{RefBuist2008, "In a randomised trial of 532 novice runners, a graded 10%-per-week programme gave the same " +
 					"injury rate as a standard programme (20.8% vs 20.3%)."},
 				{RefNielsen2014, "Novice runners who increased weekly distance by more than 30% over two weeks had more " +
@@ -108,8 +108,8 @@ func longTerm() []Technique {
 			Why: "Fitness is built in the recovery between hard efforts. Listening to signs of persistent fatigue or " +
 				"unusual pain and easing off in time keeps soreness from turning into overtraining.",
 			Sources: []Source{
-				{Seed000, "Watch for overtraining, persistent fatigue or unusual pain; plan rest days and periodise " +
-					"training, alternating hard efforts with easier runs and recovery weeks."},
+				{Seed000, "Watch for overtraining, persistent fatigue or unusual pain; plan rest days and structure " +
+					"training in cycles, following hard efforts with easier runs and adding recovery weeks."},
 				{Seed002, "Adapt recovery to the run: easy runs (3-5 miles, conversational), hard workouts (intervals, " +
 					"tempo, hills) and long runs (10+ miles) each need their own routine, within a weekly structure."},
 				{Seed003, "A training plan with rest days and easy base-run days prevents overtraining, overuse and soreness."},
@@ -135,8 +135,8 @@ func longTerm() []Technique {
 			Sources: []Source{
 				{Seed001, "Choose shoes with enough cushioning and support, fitted at a specialty running store; " +
 					"ill-fitting or worn-out shoes add to soreness and injury risk."},
-				{Seed003, "Change your shoes every 300 to 500 miles, or when they feel flat and aches increase; get fitted " +
-					"at a local running store."},
+				{Seed003, "Swap shoes after 300 to 500 miles, or earlier once they feel flat and you ache more than usual; " +
+					"have a local running store fit you."},
 				{RefCook1985, "In machine tests, running shoes kept only about 60-75% of their shock absorption after " +
 					"50-500 miles; no injury outcomes were measured."},
 			},
@@ -180,9 +180,9 @@ func longTerm() []Technique {
 			Why: "They carry antioxidants and omega-3 fats, which the seeds say calm inflammation; whether that " +
 				"makes your legs less sore is unproven.",
 			Sources: []Source{
-				{Seed001, "Berries, leafy greens, turmeric, ginger and fatty fish such as salmon contain antioxidants and " +
-					"omega-3 fatty acids that may reduce inflammation and soreness."},
-				{Seed003, "Healthy fats in avocado, nuts and olive oil can help reduce inflammation and add energy."},
+				{Seed001, "Foods carrying antioxidants and omega-3 fats (berries, leafy greens, turmeric, ginger, oily fish " +
+					"like salmon) may lower inflammation and soreness."},
+				{Seed003, "Fats from avocado, nuts and olive oil may dampen inflammation and supply energy."},
 			},
 		},
 		{
@@ -204,8 +204,8 @@ func longTerm() []Technique {
 				"recovery, but the benefit for runners who eat well is unclear.",
 			Sources: []Source{
 				{Seed001, "BCAAs help repair muscle and reduce fatigue, and omega-3 fatty acids from fish oil are " +
-					"anti-inflammatory; consult a healthcare professional or sports nutritionist before starting any " +
-					"supplement."},
+					"anti-inflammatory; check with a doctor or sports nutritionist before taking any of " +
+					"them."},
 			},
 		},
 		{
@@ -241,8 +241,8 @@ func longTerm() []Technique {
 			Why: "It targets specific adhesions and scar tissue in a muscle; a hands-on professional option when " +
 				"self-care hasn't freed a tight spot.",
 			Sources: []Source{
-				{Seed001, "ART is a specialised manual therapy: practitioners use their hands to apply precise pressure " +
-					"and movement to break down muscle adhesions and scar tissue in areas of tightness."},
+				{Seed001, "ART is a specialised hands-on therapy in which a trained practitioner combines targeted " +
+					"pressure with movement of the muscle to free adhesions and scar tissue in tight areas."},
 			},
 		},
 	}
@@ -262,16 +262,16 @@ func seeProfessional() Technique {
 		EvidenceNote: "Clinical common sense shared by all the seeds; the urgent signs (dark urine, a swollen warm calf, " +
 			"chest pain, fainting) follow REFERENCES.md.",
 		AppliesAfter: []string{RunAny},
-		How: "Stop self-treating and see a sports-medicine doctor, physical therapist or certified athletic trainer " +
+		How: "Stop self-treating and see a sports-medicine doctor, physiotherapist or athletic trainer " +
 			"if you have sharp pain, pain that gets worse or doesn't ease with rest, marked swelling, bruising or a " +
 			"misshapen limb, numbness, tingling or weakness, pain that changes your stride, or soreness lasting more " +
 			"than a week. Chest pain, fainting, cola-coloured urine or one swollen, warm calf need urgent care now.",
-		Why: "Normal soreness is spread over both legs, eases as you warm up and fades within days; these signs " +
+		Why: "Normal soreness is spread over both legs, loosens once you are warm and is gone within days; these signs " +
 			"point to an injury or illness that rest and foam rolling won't fix.",
 		Sources: []Source{
 			{Seed000, "Soreness is normal, but persistent pain that doesn't ease with rest, sharp pain during or right " +
 				"after a run, significant swelling, bruising or deformity, worsening pain, and numbness, tingling or " +
-				"weakness call for a sports medicine physician, physical therapist or certified athletic trainer."},
+				"weakness are reasons to see a sports-medicine doctor, physiotherapist or athletic trainer."},
 			{Seed001, "Severe soreness, soreness with swelling or bruising, or soreness that persists despite rest may " +
 				"be an injury needing professional evaluation; most soreness resolves within 24 to 72 hours."},
 			{Seed002, "Most runners recover within 24-72 hours; soreness lasting longer than a week may signal " +

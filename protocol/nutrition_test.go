@@ -12,9 +12,9 @@ func near(a, b float64) bool { return math.Abs(a-b) < 0.05 }
 
 func TestCarbsProtein(t *testing.T) {
 	tests := []struct {
-		name                     string
-		kg                       float64
-		carbs, protein           protocol.Range
+		name           string
+		kg             float64
+		carbs, protein protocol.Range
 	}{
 		// 70 x 0.8 = 56, 70 x 1.2 = 84; 70 x 0.25 = 17.5, 70 x 0.4 = 28.
 		{"70 kg", 70, protocol.Range{Min: 56, Max: 84}, protocol.Range{Min: 17.5, Max: 28}},

@@ -15,7 +15,7 @@ func sameDay() []Technique {
 			Evidence:     Moderate,
 			EvidenceNote: "Dupuy et al. 2018 found contrast water therapy reduced soreness.",
 			Contraindications: append(coldContra(false),
-				Contraindication{CondSwelling, Avoid, "No warm water on a swollen spot in the first 48-72 h; use cold only, or rest.", RefList}),
+				Contraindication{CondSwelling, Avoid, "No warm water on a swollen spot in the first 48-72 h; use an ice pack instead, or rest.", RefList}),
 			AppliesAfter: []string{RunAny},
 			How: "Fill two basins or buckets, one warm (comfortably hot, never scalding) and one cold. Soak your " +
 				"legs 3-4 minutes in the warm, then 1-2 minutes in the cold, and repeat for 15-20 minutes, finishing " +
@@ -52,10 +52,10 @@ func sameDay() []Technique {
 			Why: "Cold narrows blood vessels and dulls nerve endings, which eases pain and can calm local " +
 				"inflammation for a while.",
 			Sources: []Source{
-				{Seed001, "As part of RICE, put an ice pack on the affected area for 15-20 minutes at a time, several " +
-					"times a day, to reduce inflammation."},
-				{Seed003, "Wrap a cold compress or ice pack in a towel and apply it to sore areas for 10 to 20 minutes at " +
-					"a time, with breaks to let the skin warm; ice narrows blood vessels, cuts inflammation and numbs " +
+				{Seed001, "Within RICE: ice the sore area in 15-20 minute sessions, repeated several times a day, to calm " +
+					"inflammation."},
+				{Seed003, "Use an ice pack or cold compress inside a towel on sore areas, 10 to 20 minutes per application, " +
+					"with breaks for the skin to rewarm; ice narrows blood vessels, cuts inflammation and numbs " +
 					"nerve endings; useful after a hard workout."},
 			},
 			Disagreement: dIcePackDuration(),
@@ -80,8 +80,8 @@ func sameDay() []Technique {
 				"few days, see a professional.",
 			Why: "Together these limit swelling and pain while the tissue settles.",
 			Sources: []Source{
-				{Seed001, "Rest and avoid what aggravates the soreness; ice for 15-20 minutes at a time several times a " +
-					"day; use compression garments or wraps for support and blood flow; elevate the legs to help " +
+				{Seed001, "Rest and avoid what aggravates the soreness; ice in 15-20 minute sessions several times " +
+					"daily; use compression garments or wraps for support and blood flow; elevate the legs to help " +
 					"circulation and reduce swelling."},
 			},
 			Disagreement: dIcePackDuration(),
@@ -105,7 +105,7 @@ func sameDay() []Technique {
 			Sources: []Source{
 				{Seed000, "Lying with the legs raised above the heart for 15-20 minutes helps blood return and fluid " +
 					"drain from the lower legs, reducing swelling."},
-				{Seed001, "After a run, lie down and prop the legs against a wall or on a pillow so gravity drains " +
+				{Seed001, "Lie down after the run with the legs propped up a wall or on a pillow so gravity drains " +
 					"excess fluid; also part of RICE."},
 			},
 		},
@@ -155,7 +155,7 @@ func sameDay() []Technique {
 			Sources: []Source{
 				{Seed001, "Handheld percussion massagers deliver rapid pulses of pressure to sore, tense spots, raising " +
 					"blood flow and easing tightness; use one on the legs for a few minutes each day, as the maker instructs."},
-				{Seed003, "A massage tool such as the TheraGun or Hyperice Hypervolt is an alternative to a sports massage."},
+				{Seed003, "Names the TheraGun and Hyperice Hypervolt percussion guns as a stand-in for a sports massage."},
 			},
 		},
 		{
@@ -172,13 +172,13 @@ func sameDay() []Technique {
 			Requires:          []string{EquipBathtub},
 			Contraindications: heatContra(false),
 			AppliesAfter:      []string{RunAny},
-			How: "Run a warm (not hot) bath and soak your legs for about 20 minutes. Add a favourite scent or 1-2 " +
+			How: "Run a warm (not hot) bath and lie back in it for about 20 minutes. Add a favourite scent or 1-2 " +
 				"cups of Epsom salt if you enjoy it. Skip it if any spot is swollen or injured, and drink some water " +
 				"afterwards.",
 			Why: "Warm water relaxes tight muscles and helps you wind down; it's comfort more than proven treatment.",
 			Sources: []Source{
-				{Seed001, "Add a cup or two of Epsom salt to a warm bath and soak the legs for 15-20 minutes; its FAQ " +
-					"advises waiting at least 48 hours after a run before using heat."},
+				{Seed001, "Soak the legs 15-20 minutes in a warm bath with a cup or two of Epsom salt stirred in; its FAQ " +
+					"says to hold off heat until at least 48 hours after a run."},
 				{Seed003, "Soak the legs in a warm bath for 20 to 30 minutes; scents such as lavender, peppermint or " +
 					"eucalyptus oil can add to the calm; 1 to 2 cups of Epsom salt are optional."},
 			},
@@ -198,14 +198,14 @@ func sameDay() []Technique {
 			Requires:          []string{EquipBathtub},
 			Contraindications: heatContra(false),
 			AppliesAfter:      []string{RunAny},
-			How: "Stir 1-2 cups of Epsom salt (magnesium sulfate) into a warm bath and soak your legs for 15-20 " +
+			How: "Dissolve 1-2 cups of Epsom salt (magnesium sulfate) in warm bathwater and stay in for 15-20 " +
 				"minutes. It's cheap and harmless for most people; treat it as a comfort, not a cure.",
 			Why: "The seeds say the magnesium is absorbed through the skin and relaxes muscles; that isn't shown. " +
 				"The warm soak does help you relax.",
 			Sources: []Source{
-				{Seed001, "Epsom salt (magnesium sulfate): add a cup or two to a warm bath and soak for 15-20 minutes; " +
+				{Seed001, "Epsom salt is magnesium sulfate; dissolve a cup or two in warm bathwater and soak 15-20 minutes; " +
 					"claims the magnesium is absorbed through the skin, relaxing muscles and reducing inflammation."},
-				{Seed003, "Add 1 to 2 cups of Epsom salt to the bath; claims its magnesium relaxes muscles and reduces " +
+				{Seed003, "Suggests 1 to 2 cups of Epsom salt per bath; claims its magnesium relaxes muscles and reduces " +
 					"inflammation."},
 			},
 			Disagreement: dWarmBathDuration(),
@@ -239,7 +239,7 @@ func sameDay() []Technique {
 			Dose: Dose{Default: 8, Min: SleepMinH, Max: SleepMaxH, Unit: UnitHours,
 				Text: "7-9 h a night, starting tonight; more in heavy training weeks"},
 			Evidence: Moderate,
-			EvidenceNote: "Sleep loss lowers endurance performance (a 2023 review in the European Journal of Sport " +
+			EvidenceNote: "Sleep loss lowers endurance performance (a 2023 review in Eur J Sport " +
 				"Science, cited by 004); REFERENCES.md takes 7-9 h for adults.",
 			AppliesAfter: []string{RunAny},
 			How: "Aim for 7-9 hours of unbroken sleep every night, and protect it most after races, long runs and " +
@@ -248,13 +248,13 @@ func sameDay() []Technique {
 				"single 4-hour night made athletes run slower and think less sharply the next day.",
 			Sources: []Source{
 				{Seed000, "Sleep may be the most important part of recovery: growth hormone released in deep sleep drives " +
-					"muscle repair; aim for 7-9 hours of good sleep a night."},
-				{Seed001, "The body repairs damaged muscle during sleep; aim for 7 to 9 hours of uninterrupted sleep; " +
+					"muscle repair; 7-9 hours of good sleep a night is the target."},
+				{Seed001, "The body repairs damaged muscle during sleep; get 7 to 9 hours of unbroken sleep; " +
 					"build rest days into training and avoid overtraining."},
 				{Seed002, "Most muscle repair happens during deep sleep; runners need 7-9 hours a night, especially in " +
 					"heavy training blocks."},
-				{Seed004, "Sleep deprivation lowers endurance performance, especially in efforts over 30 minutes (a 2023 " +
-					"review in the Eur J Sport Sci); in a 2020 study in Physiology & Behavior, 20 athletes ran a 12-minute " +
+				{Seed004, "Sleep deprivation lowers endurance performance, especially in efforts over 30 minutes (Eur J Sport " +
+					"Sci review, 2023); in a 2020 study in Physiology & Behavior, 20 athletes ran a 12-minute " +
 					"test after a normal night and after four hours of sleep, and after the short night ran slower and less " +
 					"far, with worse reaction time, mood and concentration; need depends on age, gender and fitness."},
 			},

@@ -11,7 +11,7 @@ const (
 )
 
 // Training progression (003, citing the National Academy of Sports
-// Medicine): raise weekly mileage or intensity by no more than 10% a week,
+// Medicine): weekly mileage or intensity should rise by at most 10% a week,
 // e.g. 20 miles one week, at most 22 the next.
 const WeeklyIncreaseLimit = 0.10
 
