@@ -15,6 +15,7 @@ import (
 	"github.com/muktihari/fit/profile/typedef"
 
 	"github.com/rebound-run/rebound/activity"
+	fitdecode "github.com/rebound-run/rebound/decode/fit"
 	"github.com/rebound-run/rebound/sim"
 )
 
@@ -248,5 +249,47 @@ func TestWriteSeasonDeterministic(t *testing.T) {
 	}
 	if err := r.WriteFIT(first(t, r.Season(start, 1), sim.Rest), &bytes.Buffer{}); err == nil {
 		t.Error("WriteFIT of a rest day did not fail")
+	}
+}
+
+// TestImportPath decodes written files with Rebound's own FIT decoder, the
+// demo's import path, and checks that it gets back what Record returned.
+func TestImportPath(t *testing.T) {
+	r := sim.DefaultRunner()
+	ws, as := recorded()
+	n := 0
+	for i, w := range ws {
+		if w.Kind == sim.Rest || (w.Kind != sim.Long && w.Kind != sim.Cross && w.Kind != sim.Hills && i%3 != 0) {
+			continue
+		}
+		n++
+		name := w.Start.Format(time.DateOnly) + "-" + string(w.Kind) + ".fit"
+		got, err := fitdecode.Decode(writeFIT(t, r, w), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(got) != 1 {
+			t.Fatalf("%s: %d activities", name, len(got))
+		}
+		g, a := got[0], as[i]
+		if len(g.Warnings) > 0 {
+			t.Errorf("%s: warnings %v", name, g.Warnings)
+		}
+		if g.Sport != a.Sport || g.SubSport != a.SubSport || !g.Start.Equal(a.Start) ||
+			g.UTCOffsetS == nil || *g.UTCOffsetS != *a.UTCOffsetS {
+			t.Errorf("%s: decoded %s/%s at %v %v, want %s/%s at %v %v", name, g.Sport, g.SubSport, g.Start, g.UTCOffsetS,
+				a.Sport, a.SubSport, a.Start, *a.UTCOffsetS)
+		}
+		if !sameTotals(*g.DeviceTotals, *a.DeviceTotals) {
+			t.Errorf("%s: decoded totals %+v, want %+v", name, *g.DeviceTotals, *a.DeviceTotals)
+		}
+		// Device is not compared: decode/fit names a non-Garmin product
+		// by its number ("development 1"), Record by its product_name.
+		if !sameActivity(g, a) {
+			t.Errorf("%s: decoded samples, laps or pauses differ from Record's", name)
+		}
+	}
+	if n < 20 {
+		t.Errorf("checked only %d files", n)
 	}
 }

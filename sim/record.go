@@ -9,6 +9,10 @@ import (
 	"github.com/rebound-run/rebound/activity"
 )
 
+// MinEffort is the lowest effort a segment is run at (a brisk walk for
+// runs), so that every segment ends.
+const MinEffort = 0.3
+
 // Stops during a workout.
 const (
 	// RedLightProb is the chance that a traffic light is red when the
@@ -219,7 +223,7 @@ func (st *sim) move(seg Segment) {
 	noise := st.paceN.next(st.rng)
 	var vo2 float64
 	if st.bike {
-		p := seg.Effort * r.BikeFTPW * (1 + 2*noise) // power wanders more than pace
+		p := math.Max(MinEffort, seg.Effort) * r.BikeFTPW * (1 + 2*noise) // power wanders more than pace
 		v := bikeSpeed(p, g, r.WeightKg+BikeMassKg)
 		if g < -0.04 || v > BikeMaxSpeedMS {
 			// Coast (or brake) downhill.
@@ -233,7 +237,7 @@ func (st *sim) move(seg Segment) {
 			vo2 = RestingVO2
 		}
 	} else {
-		vFlat := seg.Effort * r.ThresholdSpeedMS() * st.pace * (1 + noise)
+		vFlat := math.Max(MinEffort, seg.Effort) * r.ThresholdSpeedMS() * st.pace * (1 + noise)
 		if st.w.Kind == Race {
 			vFlat *= racePacing(st.d, seg.DistanceM)
 		}

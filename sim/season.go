@@ -47,7 +47,8 @@ type Segment struct {
 	// Effort is the step's target on flat ground relative to the
 	// runner's threshold: a fraction of threshold speed for runs (0.78 =
 	// easy, 1.0 = threshold, 1.08 = 3-5 km race pace) and a fraction of
-	// Runner.BikeFTPW for rides.
+	// Runner.BikeFTPW for rides. Efforts below MinEffort count as
+	// MinEffort.
 	Effort float64
 }
 

@@ -263,6 +263,64 @@ func TestHillsRaiseHeartRate(t *testing.T) {
 	}
 }
 
+// TestUphillRaisesHeartRate compares heart rate on the climbs and the
+// descents of a hilly long run, all planned at the same effort.
+func TestUphillRaisesHeartRate(t *testing.T) {
+	ws, as := recorded()
+	for i, w := range ws {
+		if w.Kind != sim.Long || w.Route != sim.HillRoad {
+			continue
+		}
+		ss := as[i].Samples
+		var up, down []float64
+		j := 0
+		for k, s := range ss {
+			for ss[j+1].DistanceM <= s.DistanceM-200 {
+				j++
+			}
+			d := s.DistanceM - ss[j].DistanceM
+			if d < 150 || s.SpeedMS == 0 {
+				continue
+			}
+			switch g := (s.AltitudeM - ss[j].AltitudeM) / d; {
+			case g > 0.025:
+				up = append(up, ss[k].HeartRateBPM)
+			case g < -0.025:
+				down = append(down, ss[k].HeartRateBPM)
+			}
+		}
+		t.Logf("%s: HR %.1f on %d s of climbing, %.1f on %d s of descent", w.Title, mean(up), len(up), mean(down), len(down))
+		if len(up) < 300 || len(down) < 300 || mean(up) < mean(down)+5 {
+			t.Errorf("%s: HR %.1f uphill vs %.1f downhill", w.Title, mean(up), mean(down))
+		}
+		return
+	}
+	t.Fatal("no hilly long run")
+}
+
+// TestSeasonalTemperature checks that the autumn season cools down.
+func TestSeasonalTemperature(t *testing.T) {
+	ws, as := recorded()
+	var sep, nov []float64
+	for i, w := range ws {
+		if as[i] == nil {
+			continue
+		}
+		for _, s := range as[i].Samples {
+			switch w.Start.Month() {
+			case time.September:
+				sep = append(sep, s.TemperatureC)
+			case time.November:
+				nov = append(nov, s.TemperatureC)
+			}
+		}
+	}
+	t.Logf("device temperature: September %.1f °C, November %.1f °C", mean(sep), mean(nov))
+	if mean(sep) < mean(nov)+4 {
+		t.Errorf("September %.1f °C, November %.1f °C", mean(sep), mean(nov))
+	}
+}
+
 func TestCardiacDrift(t *testing.T) {
 	r, ws := season(t)
 	var w sim.Workout

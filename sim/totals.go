@@ -34,7 +34,7 @@ func (st *sim) finish() *track {
 	_, off := st.start.In(r.location()).Zone()
 	a := &activity.Activity{
 		Sport:      st.w.Sport,
-		SubSport:   "generic",
+		SubSport:   "running", // FIT sub_sport generic, which decode/fit labels by the sport
 		Start:      st.start.UTC(),
 		UTCOffsetS: &off,
 		Name:       st.w.Title,

@@ -1,0 +1,487 @@
+package coach
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/load"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
+)
+
+// Disclaimer ends every plan: Rebound informs, it does not diagnose.
+const Disclaimer = "Rebound informs; it does not diagnose. For pain, injury or a health condition, ask a doctor or physiotherapist."
+
+// Range is a {min, max} quantity.
+type Range struct {
+	Min float64 `json:"min"`
+	Max float64 `json:"max"`
+}
+
+// Step is one recommendation of a plan.
+type Step struct {
+	ID       string   `json:"id"`
+	Phase    string   `json:"phase"`
+	StartH   float64  `json:"start_h"`
+	EndH     float64  `json:"end_h"`
+	Title    string   `json:"title"`
+	Dose     string   `json:"dose"`
+	How      string   `json:"how"`
+	Why      string   `json:"why"`
+	Evidence string   `json:"evidence"`
+	Sources  []string `json:"sources"`
+	Note     string   `json:"note,omitempty"` // a modification for this runner
+	// Disagreement says where the sources differ and what Rebound chose.
+	Disagreement string `json:"disagreement,omitempty"`
+}
+
+// Warning is something the runner should know.
+type Warning struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// SeeProfessional says whether a symptom calls for a professional.
+type SeeProfessional struct {
+	Needed  bool     `json:"needed"`
+	Urgency string   `json:"urgency,omitempty"` // urgent or soon
+	Reasons []string `json:"reasons"`
+}
+
+// Skipped is a technique left out of a plan, and why.
+type Skipped struct {
+	ID     string `json:"id"`
+	Reason string `json:"reason"`
+}
+
+// MusclePeak is one muscle's forecast peak.
+type MusclePeak struct {
+	Muscle    recovery.Muscle `json:"muscle"`
+	Peak      float64         `json:"peak"`
+	PeakHours float64         `json:"peak_hours"` // after the run's end
+}
+
+// PlanRun identifies the run a plan is for.
+type PlanRun struct {
+	ID        int64         `json:"id"`
+	Kind      recovery.Kind `json:"kind"`
+	KindWhy   []string      `json:"kind_reasons"`
+	Sport     string        `json:"sport"`
+	Start     time.Time     `json:"start"`
+	End       time.Time     `json:"end"`
+	Name      string        `json:"name"`
+	DistanceM float64       `json:"distance_m"`
+	Load      float64       `json:"load"`
+	LoadFrom  string        `json:"load_source"`
+}
+
+// Nutrition is the first hour's food and drink.
+type Nutrition struct {
+	CarbsG       Range    `json:"carbs_g"`
+	ProteinG     Range    `json:"protein_g"`
+	FluidML      Range    `json:"fluid_ml"`
+	Electrolytes bool     `json:"electrolytes"`
+	Notes        []string `json:"notes"`
+}
+
+// Plan is the recovery plan after one run.
+type Plan struct {
+	Run             PlanRun           `json:"run"`
+	Recovery        recovery.Recovery `json:"recovery"`
+	Soreness        []MusclePeak      `json:"soreness"`
+	Nutrition       Nutrition         `json:"nutrition"`
+	Steps           []Step            `json:"steps"`
+	Skipped         []Skipped         `json:"skipped"`
+	Warnings        []Warning         `json:"warnings"`
+	SeeProfessional SeeProfessional   `json:"see_professional"`
+	Params          recovery.Params   `json:"model_params"`
+	Disclaimer      string            `json:"disclaimer"`
+}
+
+// WeightChange is the runner's weight before and after the run, when
+// weighed (0 when not).
+type WeightChange struct{ BeforeKg, AfterKg float64 }
+
+// Plan builds the recovery plan after the activity with id (0 = the
+// latest). It returns ENOTFOUND when there is no such activity.
+func (s *State) Plan(id int64, w WeightChange) (*Plan, error) {
+	i := len(s.Entries) - 1
+	if id != 0 {
+		i = s.Index(id)
+	}
+	if i < 0 {
+		if id == 0 {
+			return nil, rebound.Errorf(rebound.ENOTFOUND, "no activities yet: import some with rebound import")
+		}
+		return nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found (see rebound runs)", id)
+	}
+	e := s.Entries[i]
+	p := s.Params()
+	rec := recovery.RecoveryTime(e.Run, s.Contribs, i, p, s.Mod)
+	plan := &Plan{
+		Run: PlanRun{ID: e.A.ID, Kind: e.Kind, KindWhy: e.Why, Sport: string(e.A.Sport), Start: e.A.Start,
+			End: e.Run.End, Name: e.A.Name, DistanceM: e.A.Summary.DistanceM, Load: round1(e.Session.Load), LoadFrom: e.Session.Source},
+		Recovery: rec, Params: p, Disclaimer: Disclaimer,
+		Steps: []Step{}, Skipped: []Skipped{}, Warnings: []Warning{}, SeeProfessional: SeeProfessional{Reasons: []string{}},
+	}
+	// Soreness forecast of this run (with what earlier runs left).
+	f := recovery.ForecastFrom(s.Contribs[:i+1], p, s.Mod, e.Run.End)
+	for _, m := range recovery.Muscles {
+		peak, h := f.PeakOf(m)
+		plan.Soreness = append(plan.Soreness, MusclePeak{Muscle: m, Peak: round1(peak), PeakHours: float64(h)})
+	}
+	sort.SliceStable(plan.Soreness, func(a, b int) bool { return plan.Soreness[a].Peak > plan.Soreness[b].Peak })
+	maxPeak := plan.Soreness[0].Peak
+
+	plan.SeeProfessional = s.redFlags(e.Run.End)
+	plan.Nutrition = s.nutrition(e, w, &plan.Warnings)
+	conds := s.conditions(e, rec)
+	s.steps(plan, e, rec, conds, maxPeak)
+	plan.Warnings = append(plan.Warnings, s.warnings(e)...)
+	return plan, nil
+}
+
+func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
+// protoKind maps a run kind to the protocol's.
+func protoKind(k recovery.Kind) string {
+	switch k {
+	case recovery.Long:
+		return protocol.RunLong
+	case recovery.Hard:
+		return protocol.RunHard
+	}
+	return protocol.RunEasy
+}
+
+// conditions lists the runner's conditions, current symptoms and the
+// situations of this run that contraindications are checked against.
+func (s *State) conditions(e Entry, rec recovery.Recovery) []string {
+	conds := append([]string(nil), s.H.Profile.Conditions...)
+	for _, c := range s.recentCheckIns(e.Run.End) {
+		conds = append(conds, c.Symptoms...)
+	}
+	if e.Kind == recovery.Hard || e.Kind == recovery.Long {
+		conds = append(conds, protocol.CondAfterHardOrLong)
+	}
+	if s.H.Profile.Age >= recovery.OlderRunnerAge {
+		conds = append(conds, protocol.CondOlderRunner)
+	}
+	return conds
+}
+
+// recentCheckIns returns check-ins from the day of t onwards (up to now).
+func (s *State) recentCheckIns(t time.Time) []recovery.CheckIn {
+	y, m, d := t.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	var out []recovery.CheckIn
+	for _, c := range s.H.CheckIns {
+		if !c.Date.Before(day) && !c.Date.After(s.Now) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// injured reports whether conds hold a symptom that rules out active
+// recovery and hands-on work (seed 002: sharp pain, swelling or a
+// suspected injury call for passive rest).
+func injured(conds []string) bool {
+	for _, c := range conds {
+		switch c {
+		case protocol.CondSharpPain, protocol.CondSwelling, protocol.CondInjury, "bone-pain", "deformity", "joint-pain":
+			return true
+		}
+	}
+	return false
+}
+
+// conditional techniques appear only when the situation calls for them.
+var conditional = map[string]bool{"passive-rest": true, "see-professional": true, "rest-day": true, "electrolytes": true, "easy-run": true}
+
+// steps fills the plan's steps from the rule base.
+func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string, maxPeak float64) {
+	kind := protoKind(e.Kind)
+	equip := s.H.Profile.Equipment
+	hurt := injured(conds)
+	restDays := s.restDays(e, maxPeak)
+	for _, t := range protocol.Techniques() {
+		include := t.AppliesTo(kind)
+		switch t.ID {
+		case "passive-rest":
+			include = hurt
+		case "see-professional":
+			include = plan.SeeProfessional.Needed
+		case "rest-day":
+			include = restDays > 0
+		case "electrolytes":
+			include = plan.Nutrition.Electrolytes
+		case "easy-run":
+			include = e.Kind != recovery.Easy && !hurt
+		}
+		if !include {
+			continue
+		}
+		if !conditional[t.ID] && !t.Available(equip) {
+			plan.Skipped = append(plan.Skipped, Skipped{ID: t.ID, Reason: "needs " + strings.Join(t.Requires, " or ") + " (add it with rebound profile set --equipment)"})
+			continue
+		}
+		var notes []string
+		blocked := ""
+		for _, c := range t.Check(conds) {
+			switch c.Action {
+			case protocol.Avoid:
+				blocked = c.Why
+			case protocol.DoctorFirst:
+				if blocked == "" {
+					blocked = "ask a doctor first: " + c.Why
+					plan.Warnings = append(plan.Warnings, Warning{Code: "doctor-first",
+						Message: fmt.Sprintf("%s left out: ask your doctor first (%s). %s", t.Name, c.Condition, c.Why)})
+				}
+			case protocol.Modify:
+				if c.Condition != protocol.CondAny {
+					notes = append(notes, c.Why)
+				}
+			}
+		}
+		if blocked != "" {
+			plan.Skipped = append(plan.Skipped, Skipped{ID: t.ID, Reason: blocked})
+			continue
+		}
+		st := Step{ID: t.ID, Phase: string(t.Phase), StartH: t.StartH, EndH: t.EndH, Title: t.Name, Dose: t.Dose.Text,
+			How: t.How, Why: t.Why, Evidence: string(t.Evidence), Note: strings.Join(notes, " ")}
+		for _, src := range t.Sources {
+			st.Sources = append(st.Sources, src.Ref)
+		}
+		st.Sources = slices.Compact(st.Sources)
+		if t.Disagreement != nil {
+			st.Disagreement = fmt.Sprintf("%s — Rebound uses %s (sources range %s). %s", t.Disagreement.Topic, t.Disagreement.Default, t.Disagreement.Range, t.Disagreement.Note)
+		}
+		s.tailor(&st, plan, e, rec, restDays)
+		plan.Steps = append(plan.Steps, st)
+	}
+	sort.SliceStable(plan.Steps, func(a, b int) bool { return plan.Steps[a].StartH < plan.Steps[b].StartH })
+}
+
+// tailor computes a step's dose and timing for this run and runner.
+func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, restDays int) {
+	n := plan.Nutrition
+	switch st.ID {
+	case "refuel":
+		if n.CarbsG.Max > 0 {
+			st.Dose = fmt.Sprintf("%.0f-%.0f g carbohydrate and %.0f-%.0f g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg of your %.0f kg)",
+				n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max, s.weight())
+		}
+	case "rehydrate":
+		st.Dose = fmt.Sprintf("%.0f-%.0f ml over the next hours", n.FluidML.Min, n.FluidML.Max)
+		if len(n.Notes) > 0 {
+			st.Dose += " (" + n.Notes[0] + ")"
+		}
+	case "electrolytes":
+		_, why := protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind == recovery.Hard, e.A.Summary.AvgTempC)
+		st.Why = why + ". " + st.Why
+	case "easy-run":
+		st.StartH = rec.EasyH
+		st.EndH = math.Max(rec.EasyH+24, rec.HardH)
+		st.Why = fmt.Sprintf("Easy running is fine from %.0f h after this run. ", rec.EasyH) + st.Why
+	case "rest-day":
+		st.StartH, st.EndH = 12, 12+24*float64(restDays)
+		st.Dose = fmt.Sprintf("%d rest %s", restDays, pluralWord(restDays, "day", "days"))
+		st.Why = s.restWhy(e, restDays) + " " + st.Why
+	case "strength":
+		// Never right after a hard session or long run (seed 002): from
+		// the next easy day.
+		if e.Kind == recovery.Hard || e.Kind == recovery.Long {
+			st.StartH = math.Max(st.StartH, rec.EasyH)
+		}
+	case "sleep":
+		if s.Mod.SleepDebtH > 0.25 {
+			st.Why = fmt.Sprintf("You have averaged %.1f h a night less than 7 h lately. ", s.Mod.SleepDebtH) + st.Why
+		}
+	}
+	if st.StartH >= st.EndH {
+		st.EndH = st.StartH + 24
+	}
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// restDays returns how many rest days the run calls for: 1-2 after a long
+// run, one more for older runners (seed 004), and one after a hard session
+// that leaves strong soreness.
+func (s *State) restDays(e Entry, maxPeak float64) int {
+	switch e.Kind {
+	case recovery.Long:
+		n := protocol.RestDaysAfterLongMin
+		if maxPeak >= 6 {
+			n = protocol.RestDaysAfterLongMax
+		}
+		if s.H.Profile.Age >= recovery.OlderRunnerAge {
+			n++
+		}
+		return n
+	case recovery.Hard:
+		if maxPeak >= 7 {
+			return 1
+		}
+	}
+	return 0
+}
+
+func (s *State) restWhy(e Entry, n int) string {
+	if e.Kind == recovery.Long {
+		why := "After a long run take 1-2 rest days (seed 004)"
+		if s.H.Profile.Age >= recovery.OlderRunnerAge {
+			why += fmt.Sprintf(", one more at %d", s.H.Profile.Age)
+		}
+		return why + "."
+	}
+	return "This session should leave you very sore: a rest day lets the muscles repair."
+}
+
+func (s *State) weight() float64 { return s.H.Profile.WeightKg }
+
+// nutrition computes the first hour's food and drink.
+func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
+	n := Nutrition{Notes: []string{}}
+	if kg := s.weight(); kg > 0 {
+		c, p := protocol.Carbs(kg), protocol.Protein(kg)
+		n.CarbsG, n.ProteinG = Range{math.Round(c.Min), math.Round(c.Max)}, Range{math.Round(p.Min), math.Round(p.Max)}
+	} else {
+		*warns = append(*warns, Warning{Code: "no-weight", Message: "Set your weight (rebound profile set --weight KG) for grams of carbohydrate and protein."})
+	}
+	lost := 0.0
+	if w.BeforeKg > 0 && w.AfterKg > 0 {
+		lost = w.BeforeKg - w.AfterKg
+	}
+	fl := protocol.Fluid(lost)
+	n.FluidML = Range{math.Round(fl.Min), math.Round(fl.Max)}
+	if lost > 0 {
+		n.Notes = append(n.Notes, fmt.Sprintf("1.25-1.5 × the %.1f kg you lost", lost))
+		if frac := protocol.LostFraction(lost, w.BeforeKg); frac > protocol.DehydrationBodyWeightLoss {
+			*warns = append(*warns, Warning{Code: "dehydration", Message: fmt.Sprintf(
+				"You lost %.1f%% of your body weight: more than 2%% hurts performance (seed 004). Drink more during long or hot runs.", frac*100)})
+		}
+	} else {
+		n.Notes = append(n.Notes, "16-24 oz; weigh yourself before and after a run for a personal amount")
+	}
+	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind == recovery.Hard, e.A.Summary.AvgTempC)
+	return n
+}
+
+// redFlags turns the symptoms of check-ins since t, and lasting soreness,
+// into a referral.
+func (s *State) redFlags(t time.Time) SeeProfessional {
+	sp := SeeProfessional{Reasons: []string{}}
+	rank := map[string]int{"": 0, string(protocol.Soon): 1, string(protocol.Urgent): 2}
+	seen := map[string]bool{}
+	for _, c := range s.recentCheckIns(t.AddDate(0, 0, -3)) {
+		for _, id := range c.Symptoms {
+			sym, ok := protocol.SymptomByID(id)
+			if !ok || seen[id] {
+				continue
+			}
+			seen[id] = true
+			sp.Needed = true
+			if rank[string(sym.Urgency)] > rank[sp.Urgency] {
+				sp.Urgency = string(sym.Urgency)
+			}
+			sp.Reasons = append(sp.Reasons, fmt.Sprintf("%s: %s", sym.Name, sym.Why))
+		}
+	}
+	if m, days := s.lastingSoreness(); days > protocol.SorenessSeeProfessionalDays {
+		sp.Needed = true
+		if sp.Urgency == "" {
+			sp.Urgency = string(protocol.Soon)
+		}
+		sp.Reasons = append(sp.Reasons, fmt.Sprintf("your %s have been sore for %d days: soreness past a week may be overtraining or an injury (seed 002)", m, days))
+	}
+	return sp
+}
+
+// LastingSorenessMin is the rating that counts as still sore.
+const LastingSorenessMin = 3
+
+// lastingSoreness returns the muscle rated sore (LastingSorenessMin or
+// more) on every check-in for the longest unbroken run of days up to now,
+// and that run's length in days.
+func (s *State) lastingSoreness() (recovery.Muscle, int) {
+	cs := append([]recovery.CheckIn(nil), s.H.CheckIns...)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Date.After(cs[j].Date) })
+	best, bestDays := recovery.Muscle(""), 0
+	for _, m := range recovery.Muscles {
+		var first, last time.Time
+		for _, c := range cs {
+			if c.Date.After(s.Now) {
+				continue
+			}
+			v, ok := c.Soreness[m]
+			if !ok {
+				continue
+			}
+			if v < LastingSorenessMin {
+				break
+			}
+			if last.IsZero() {
+				last = c.Date
+			}
+			first = c.Date
+		}
+		if !last.IsZero() && s.Now.Sub(last) < 48*time.Hour {
+			if d := int(math.Round(last.Sub(first).Hours()/24)) + 1; d > bestDays {
+				best, bestDays = m, d
+			}
+		}
+	}
+	return best, bestDays
+}
+
+// warnings are the long-term flags: worn shoes, a weekly jump over 10 %,
+// a load spike.
+func (s *State) warnings(e Entry) []Warning {
+	var ws []Warning
+	for _, sh := range s.H.Shoes {
+		if sh.Retired || sh.LimitKm <= 0 {
+			continue
+		}
+		if sh.DistanceM/1000 >= sh.LimitKm && (e.A.Gear == sh.Name || sh.Default) {
+			ws = append(ws, Warning{Code: "shoe-worn", Message: fmt.Sprintf(
+				"%s has %.0f km, past its %.0f km limit: shoes are usually replaced every 300-500 miles (483-805 km), or when they feel flat (seed 003; practice, not trial evidence).",
+				sh.Name, sh.DistanceM/1000, sh.LimitKm)})
+		}
+	}
+	if wk := s.weekOf(e.Run.End); wk != nil && wk.OverLimit {
+		ws = append(ws, Warning{Code: "weekly-increase", Message: fmt.Sprintf(
+			"This week's running (%.1f km) is %.0f%% above last week's: the 10%% rule (seed 003) says at most 10%%. %s",
+			wk.DistanceM/1000, wk.Change*100, protocol.TenPercentRuleCaveat)})
+	}
+	if d := s.Day(e.Run.End); d != nil && !math.IsNaN(d.ACWR) && d.ACWR > load.ACWRRisk {
+		ws = append(ws, Warning{Code: "load-spike", Message: fmt.Sprintf(
+			"Your acute:chronic load ratio is %.2f (above 1.5): a sharp rise on what you are used to. The risk bands are disputed (Impellizzeri et al. 2020); treat it as a prompt to ease off.", d.ACWR)})
+	}
+	if e.A.Summary.DistanceSource == "none" && e.A.Sport.IsRun() {
+		ws = append(ws, Warning{Code: "no-distance", Message: "This run has no distance: its load is estimated from time."})
+	}
+	return ws
+}
+
+// weekOf returns the load week containing t.
+func (s *State) weekOf(t time.Time) *load.Week {
+	for i := len(s.Weeks) - 1; i >= 0; i-- {
+		w := s.Weeks[i]
+		if !t.Before(w.Start) && t.Before(w.Start.AddDate(0, 0, 7)) {
+			return &s.Weeks[i]
+		}
+	}
+	return nil
+}
