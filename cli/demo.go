@@ -21,6 +21,10 @@ import (
 // DemoWeeks is the length of the demo season.
 const DemoWeeks = 12
 
+// DemoDoneAfter is how long before now a simulated workout must have
+// started to be in the demo (no run from the future, none half-run).
+const DemoDoneAfter = 4 * time.Hour
+
 type demoCmd struct{ g *globals }
 
 func (c *demoCmd) Run(ctx context.Context, args []string) error {
@@ -61,7 +65,15 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 	start := startOfDay(today).AddDate(0, 0, -7*DemoWeeks+1)
 	fmt.Fprintf(out, "Simulating %s's %d-week season (%s to %s)…\n", runner.Name, DemoWeeks,
 		start.Format("2 Jan"), today.Format("2 Jan 2006"))
-	files, err := runner.WriteSeason(*dir, start, DemoWeeks)
+	// Only what has happened by now: a workout counts once it started
+	// DemoDoneAfter ago.
+	var done []sim.Workout
+	for _, w := range runner.Season(start, DemoWeeks) {
+		if w.Start.Before(today.Add(-DemoDoneAfter)) {
+			done = append(done, w)
+		}
+	}
+	files, err := runner.WriteWorkouts(*dir, done)
 	if err != nil {
 		return fmt.Errorf("write demo season: %w", err)
 	}
@@ -73,8 +85,7 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	prof := profile.Profile{WeightKg: runner.WeightKg, Age: runner.Age, Sex: runner.Sex,
-		RestingHR: runner.RestingHR, MaxHR: runner.MaxHR, Units: profile.Metric, Timezone: "UTC"}
+	prof := runner.Profile()
 	if err := db.SaveProfile(ctx, prof); err != nil {
 		return err
 	}

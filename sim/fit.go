@@ -75,12 +75,18 @@ func (r Runner) WriteFIT(w Workout, dst io.Writer) error {
 // the paths written, in order. The bytes depend only on r and the
 // arguments.
 func (r Runner) WriteSeason(dir string, start time.Time, weeks int) ([]string, error) {
+	return r.WriteWorkouts(dir, r.Season(start, weeks))
+}
+
+// WriteWorkouts writes one FIT file per workout of ws (rest days have
+// none) into dir, as WriteSeason does, and returns the paths written.
+func (r Runner) WriteWorkouts(dir string, ws []Workout) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	var paths []string
 	seen := map[string]bool{}
-	for _, w := range r.Season(start, weeks) {
+	for _, w := range ws {
 		if w.Kind == Rest {
 			continue
 		}
