@@ -92,7 +92,8 @@ func (e *expanded) OnMesg(m proto.Message) {
 // reads the same record values and hr event times as muktihari's
 // expansion gives.
 func TestManualExpansion(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "testdata", "fit")
+	repoRoot := filepath.Join("..", "..") // this package is decode/fit
+	dir := filepath.Join(repoRoot, "..", "shared", "testdata", "fit")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.fit"))
 	if len(files) == 0 {
 		t.Skip("shared test data not found")

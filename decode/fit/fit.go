@@ -21,6 +21,7 @@ const (
 	hintTruncated = "the file is truncated; re-export it from the device"
 	hintCorrupt   = "the file is corrupt; re-export it from the device"
 	hintNotFIT    = "the file is not a valid FIT file; re-export it from the device or app"
+	hintEmpty     = "the file is empty; copy or export it again"
 )
 
 // part is one FIT file of a chain: data[start:end] holds its header, its
@@ -79,19 +80,10 @@ func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
 				Err: fmt.Errorf("internal error while decoding: %v", r), Hint: hintNotFIT}
 		}
 	}()
+	acts, err = w.decode(data, parts, name)
+	// Keep neither the caller's bytes nor its activities in the pool.
 	w.conv.reset()
-	for i, p := range parts {
-		w.conv.beginPart(countRecords(data[p.start:p.end]))
-		w.rd.Reset(data[p.start:p.end])
-		w.dec.Reset(&w.rd, w.opts...)
-		if _, derr := w.dec.Decode(); derr != nil {
-			w.conv.reset()
-			workers.Put(w)
-			return nil, decodeError(name, p.start, i, len(parts), derr)
-		}
-	}
-	acts, err = w.conv.finish(name)
-	w.conv.reset()
+	w.rd.Reset(nil)
 	workers.Put(w)
 	if err != nil {
 		return nil, err
@@ -102,6 +94,21 @@ func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
 		}
 	}
 	return acts, nil
+}
+
+// decode streams each part through the decoder and the converter.
+func (w *worker) decode(data []byte, parts []part, name string) ([]*activity.Activity, error) {
+	w.conv.reset()
+	for i, p := range parts {
+		b := data[p.start:p.end]
+		w.conv.beginPart(countRecords(b))
+		w.rd.Reset(b)
+		w.dec.Reset(&w.rd, w.opts...)
+		if _, err := w.dec.Decode(); err != nil {
+			return nil, decodeError(name, p.start, i, len(parts), err)
+		}
+	}
+	return w.conv.finish(name)
 }
 
 // split walks the chain of FIT files in data and checks each one's header
@@ -116,7 +123,7 @@ func split(data []byte, name string) (parts []part, trailing int, err error) {
 		return nil, 0, &decode.ParseError{Format: decode.FIT, File: name, Record: rec, Err: err, Hint: hint}
 	}
 	if len(data) == 0 {
-		return fail(-1, hintTruncated, fmt.Errorf("the file is empty: %w", io.ErrUnexpectedEOF))
+		return fail(-1, hintEmpty, fmt.Errorf("the file is empty (0 bytes): %w", io.ErrUnexpectedEOF))
 	}
 	for off := 0; off < len(data); {
 		rest := data[off:]

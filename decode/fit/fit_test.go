@@ -5,12 +5,15 @@ import (
 	"encoding/binary"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,7 +33,8 @@ var _ decode.Decoder = fit.Decode
 // skips the test when it is not there.
 func testdata(tb testing.TB) string {
 	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "testdata")
+	repoRoot := filepath.Join("..", "..") // this package is decode/fit
+	dir := filepath.Join(repoRoot, "..", "shared", "testdata")
 	if _, err := os.Stat(filepath.Join(dir, "manifest.tsv")); err != nil {
 		tb.Skipf("shared test data not found: %v", err)
 	}
@@ -399,6 +403,18 @@ func TestChained(t *testing.T) {
 		t.Errorf("fr935 swim: %v of %d samples with HR, average %.1f (session says 80)", n, len(swim.Samples), hr/n)
 	}
 
+	// Zero padding after the last part is tolerated, other bytes are not.
+	small := read(t, "fit/fitparse__Activity.fit")
+	padded, err := fit.Decode(append(bytes.Clone(small), make([]byte, 10)...), "padded.fit")
+	if err != nil || len(padded) != 1 || len(padded[0].Warnings) != 1 {
+		t.Errorf("zero padding: %v, %v", err, padded)
+	}
+	var pe *decode.ParseError
+	if _, err := fit.Decode(append(bytes.Clone(small), "garbage"...), "garbage.fit"); !errors.As(err, &pe) ||
+		pe.Record != "byte "+strconv.Itoa(len(small)) {
+		t.Errorf("trailing garbage: %v", err)
+	}
+
 	acts, err := fit.Decode(read(t, "fit/muktihari__chained_Activity_activity_poolswim.fit"), "two.fit")
 	if err != nil || len(acts) != 2 {
 		t.Fatalf("two chained activities: %d, %v", len(acts), err)
@@ -717,4 +733,111 @@ func BenchmarkBareListenerChecksum(b *testing.B) {
 			}
 		}
 	}
+}
+
+// TestConcurrent runs Decode from several goroutines (it pools decoders)
+// and checks that each result matches a sequential decode.
+func TestConcurrent(t *testing.T) {
+	rels := []string{
+		"fit/fitparse__activity-small-fenix2-run.fit",
+		"fit/fitdecode__garmin-fr935-cr.fit",
+		"fit/muktihari__chained_Activity_activity_poolswim.fit",
+		"fit/fitparse__compressed-speed-distance.fit",
+	}
+	want := make([][]*activity.Activity, len(rels))
+	for i, rel := range rels {
+		acts, err := fit.Decode(read(t, rel), rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = acts
+	}
+	errs := make(chan error, 8*len(rels))
+	var wg sync.WaitGroup
+	for range 8 {
+		for i, rel := range rels {
+			wg.Go(func() {
+				acts, err := fit.Decode(read(t, rel), rel)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if !sameSamples(acts, want[i]) {
+					errs <- fmt.Errorf("%s: concurrent decode differs", rel)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// sameSamples compares activities field by field, NaN equal to NaN.
+func sameSamples(a, b []*activity.Activity) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if len(x.Samples) != len(y.Samples) || len(x.Laps) != len(y.Laps) || x.Sport != y.Sport || !x.Start.Equal(y.Start) {
+			return false
+		}
+		for j := range x.Samples {
+			p, q := x.Samples[j], y.Samples[j]
+			if !p.Time.Equal(q.Time) {
+				return false
+			}
+			for _, f := range [][2]float64{{p.LatDeg, q.LatDeg}, {p.LonDeg, q.LonDeg}, {p.AltitudeM, q.AltitudeM},
+				{p.DistanceM, q.DistanceM}, {p.SpeedMS, q.SpeedMS}, {p.HeartRateBPM, q.HeartRateBPM},
+				{p.CadenceSPM, q.CadenceSPM}, {p.PowerW, q.PowerW}, {p.TemperatureC, q.TemperatureC}} {
+				if f[0] != f[1] && !(math.IsNaN(f[0]) && math.IsNaN(f[1])) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// TestMutations flips random bytes of every corpus file, with and without
+// fixing the CRCs afterwards, and checks that Decode copes: activities or
+// one of the two error types, never a panic.
+func TestMutations(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	outcomes := map[string]int{}
+	for _, row := range manifest(t) {
+		orig := read(t, row["path"])
+		if len(orig) < 16 {
+			continue
+		}
+		n := 10
+		if len(orig) > 200<<10 {
+			n = 2
+		}
+		for range n {
+			data := bytes.Clone(orig)
+			for range 1 + r.IntN(8) {
+				data[r.IntN(len(data))] ^= byte(1 + r.IntN(255))
+			}
+			if r.IntN(4) == 0 {
+				data = data[:r.IntN(len(data))]
+			}
+			acts, err := fit.Decode(fixCRCs(data), "mutated.fit")
+			var pe *decode.ParseError
+			switch {
+			case err == nil && len(acts) > 0:
+				outcomes["import"]++
+			case decode.IsSkip(err):
+				outcomes["skip"]++
+			case errors.As(err, &pe):
+				outcomes["fail"]++
+			default:
+				t.Fatalf("%s mutated: %d activities, error %T %v", row["path"], len(acts), err, err)
+			}
+		}
+	}
+	t.Logf("outcomes: %v", outcomes)
 }
