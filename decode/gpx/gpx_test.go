@@ -62,6 +62,9 @@ var sportWant = map[string]activity.Sport{
 	"gpx/gpxpy__korita-zbevnica.gpx":        activity.Other,   // <type>jkljkl</type>
 }
 
+// TestDecodeManifest decodes every GPX file listed in the corpus manifest
+// (broken/ ones included) and checks the outcome its expect column names
+// and, for imports, the facts it lists.
 func TestDecodeManifest(t *testing.T) {
 	td := testdataDir(t)
 	for _, row := range readManifest(t, td, ".gpx") {
@@ -283,6 +286,8 @@ func TestDecodeWarnings(t *testing.T) {
 	}
 }
 
+// TestDecodeTruncated checks the ParseError of the corpus GPX cut inside
+// an <ele> tag: it names the track point being read.
 func TestDecodeTruncated(t *testing.T) {
 	td := testdataDir(t)
 	name := "madehere__garmin-activity-cut-mid-element.gpx"
@@ -351,6 +356,17 @@ func TestDecodeSynthetic(t *testing.T) {
 				}
 				if !hasWarning(a, "no time zone") {
 					t.Errorf("warnings %q should mention the missing time zone", a.Warnings)
+				}
+			},
+		},
+		{
+			name: "'>' in a comment and in an attribute value",
+			doc: head + `<gpx><!-- made with a -> b, <see> --><trk><trkseg>` +
+				`<trkpt lat="1" lon="2" note="x>y"><time>2024-01-01T10:00:00Z</time></trkpt>` +
+				`<trkpt lat="1.5" lon="2.5"><time>2024-01-01T10:00:01Z</time></trkpt></trkseg></trk></gpx>`,
+			check: func(t *testing.T, a *activity.Activity) {
+				if len(a.Samples) != 2 || a.Samples[0].LatDeg != 1 || a.Samples[1].LonDeg != 2.5 {
+					t.Errorf("samples = %+v", a.Samples)
 				}
 			},
 		},

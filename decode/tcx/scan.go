@@ -58,7 +58,7 @@ type scanner struct {
 func newScanner(data []byte) *scanner {
 	const readSize = 16 << 10
 	return &scanner{
-		z: xmltokenizer.New(bytes.NewReader(data),
+		z: xmltokenizer.New(bytes.NewReader(blankComments(data)),
 			xmltokenizer.WithReadBufferSize(readSize),
 			// A single token (a long CDATA description) may be as large as
 			// the file; the default limit of 1 MB would reject it.
@@ -66,6 +66,38 @@ func newScanner(data []byte) *scanner {
 		open: make([]byte, 0, 256),
 		ends: make([]int, 0, 16),
 	}
+}
+
+// blankComments returns data with the inside of every comment that holds
+// a '<' or '>' replaced by spaces (newlines are kept, so line numbers stay
+// right). The tokenizer finds tokens by counting angle brackets, so such a
+// comment would throw it off for the rest of the file. data is copied only
+// when it has such a comment.
+func blankComments(data []byte) []byte {
+	out := data
+	for i := 0; i < len(data); {
+		j := bytes.Index(data[i:], []byte("<!--"))
+		if j < 0 {
+			break
+		}
+		start := i + j + len("<!--")
+		end := len(data)
+		if k := bytes.Index(data[start:], []byte("-->")); k >= 0 {
+			end = start + k
+		}
+		if bytes.ContainsAny(data[start:end], "<>") {
+			if &out[0] == &data[0] {
+				out = bytes.Clone(data)
+			}
+			for p := start; p < end; p++ {
+				if out[p] != '\n' {
+					out[p] = ' '
+				}
+			}
+		}
+		i = end + len("-->")
+	}
+	return out
 }
 
 // depth returns the number of open elements. After a start tag that is

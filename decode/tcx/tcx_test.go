@@ -36,6 +36,9 @@ func countSamples(samples []activity.Sample) counts {
 	return c
 }
 
+// TestDecodeManifest decodes every TCX file listed in the corpus manifest
+// (broken/ ones included) and checks the outcome its expect column names
+// and, for imports, the facts it lists.
 func TestDecodeManifest(t *testing.T) {
 	td := testdataDir(t)
 	for _, row := range readManifest(t, td, ".tcx") {
