@@ -14,6 +14,7 @@ import (
 
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/recovery"
 )
 
 // DuplicateWindow is how close two starts of the same sport must be for the
@@ -92,4 +93,45 @@ type Store interface {
 	ActivityStore
 	ProfileStore
 	Close() error
+}
+
+// Shoe is a pair of running shoes (or any gear) and how far it has gone.
+type Shoe struct {
+	Name    string  `json:"name"`
+	LimitKm float64 `json:"limit_km"` // 0: no limit set
+	// Default shoes are given to new runs imported without gear.
+	Default bool `json:"default"`
+	Retired bool `json:"retired"`
+	// DistanceM and Runs are computed: the sum over activities whose
+	// Gear is Name.
+	DistanceM float64 `json:"distance_m"`
+	Runs      int     `json:"runs"`
+}
+
+// GearStore keeps shoes.
+type GearStore interface {
+	// SaveShoe creates the shoe, or updates the one with the same name
+	// (case-insensitive). Making a shoe Default clears the flag on the
+	// others.
+	SaveShoe(ctx context.Context, s Shoe) error
+	// FindShoes returns every shoe with its distance, by name.
+	FindShoes(ctx context.Context) ([]Shoe, error)
+	// FindShoe returns one shoe by name (case-insensitive).
+	// Returns ENOTFOUND if there is none.
+	FindShoe(ctx context.Context, name string) (Shoe, error)
+}
+
+// CheckInStore keeps daily check-ins and session ratings.
+type CheckInStore interface {
+	// SaveCheckIn stores the check-in of c.Date's day, replacing any
+	// earlier one of that day.
+	SaveCheckIn(ctx context.Context, c recovery.CheckIn) error
+	// FindCheckIns returns the check-ins with from <= Date < to, oldest
+	// first; a zero from or to is unbounded. Dates are in loc.
+	FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Location) ([]recovery.CheckIn, error)
+	// SaveRPE sets the session RPE (0-10) of an activity.
+	// Returns ENOTFOUND if the activity does not exist.
+	SaveRPE(ctx context.Context, activityID int64, rpe float64) error
+	// FindRPEs returns every session RPE by activity id.
+	FindRPEs(ctx context.Context) (map[int64]float64, error)
 }

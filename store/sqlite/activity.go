@@ -107,6 +107,9 @@ func encodeActivity(a *store.Activity, now func() int64) (*activityRow, error) {
 // activity, no SHA256, more than samplecodec.MaxSamples samples, or an
 // Original that is not zstd.
 func (db *DB) CreateActivity(ctx context.Context, a *store.Activity) error {
+	if a == nil {
+		return fmt.Errorf("create activity: %w", rebound.Errorf(rebound.EINVALID, "nil activity"))
+	}
 	if err := db.createActivity(ctx, a); err != nil {
 		return fmt.Errorf("create activity %q: %w", a.SourceFile, err)
 	}
@@ -168,7 +171,9 @@ func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	a.ID = id
-	a.ImportedAt = fromMS(r.importedAtMS)
+	if a.ImportedAt.IsZero() {
+		a.ImportedAt = fromMS(r.importedAtMS)
+	}
 	return nil
 }
 
@@ -284,8 +289,11 @@ func scanActivity(row interface{ Scan(...any) error }, extra ...any) (*store.Act
 		a.UTCOffsetS = &off
 	}
 
+	var err error
+	if a.Summary, err = unmarshalSummary(summary); err != nil {
+		return nil, fmt.Errorf("activity %d: summary: %w", a.ID, err)
+	}
 	var (
-		sj summaryJSON
 		lj []lapJSON
 		pj []pauseJSON
 	)
@@ -294,7 +302,6 @@ func scanActivity(row interface{ Scan(...any) error }, extra ...any) (*store.Act
 		data []byte
 		dst  any
 	}{
-		{"summary", summary, &sj},
 		{"laps", laps, &lj},
 		{"pauses", pauses, &pj},
 		{"legs", legs, &a.Legs},
@@ -312,7 +319,6 @@ func scanActivity(row interface{ Scan(...any) error }, extra ...any) (*store.Act
 		t := tj.totals()
 		a.DeviceTotals = &t
 	}
-	a.Summary = sj.summary()
 	if len(lj) > 0 {
 		a.Laps = make([]activity.Lap, len(lj))
 		for i, l := range lj {

@@ -26,7 +26,8 @@ func TestJSONMirrors(t *testing.T) {
 			d, m := tt.domain.Field(i), tt.mirror.Field(i)
 			want := map[reflect.Type]reflect.Type{
 				reflect.TypeFor[float64]():   reflect.TypeFor[jfloat](),
-				reflect.TypeFor[[]float64](): reflect.TypeFor[[]jfloat](),
+				reflect.TypeFor[[]float64](): reflect.TypeFor[jfloats](),
+				reflect.TypeFor[[]string]():  reflect.TypeFor[[]string](),
 				reflect.TypeFor[string]():    reflect.TypeFor[string](),
 			}[d.Type]
 			if d.Name != m.Name || m.Type != want || d.Tag.Get("json") != m.Tag.Get("json") {
@@ -63,11 +64,10 @@ func TestJfloat(t *testing.T) {
 
 func TestSummaryJSONMissingIsNaN(t *testing.T) {
 	// A row written before a field existed decodes that field as absent.
-	var s summaryJSON
-	if err := json.Unmarshal([]byte(`{"distance_m":5000,"distance_source":"gps"}`), &s); err != nil {
+	got, err := unmarshalSummary([]byte(`{"distance_m":5000,"distance_source":"gps"}`))
+	if err != nil {
 		t.Fatal(err)
 	}
-	got := s.summary()
 	if got.DistanceM != 5000 || got.DistanceSource != "gps" || !math.IsNaN(got.ElapsedS) || !math.IsNaN(got.MaxTempC) {
 		t.Errorf("decoded %+v, want distance 5000 from gps and NaN elsewhere", got)
 	}
@@ -92,5 +92,44 @@ func TestIsUniqueViolation(t *testing.T) {
 	}
 	if _, err := db.write.Exec(insert); !isUniqueViolation(err) {
 		t.Errorf("second insert: %v, want a unique violation", err)
+	}
+}
+
+func TestJfloats(t *testing.T) {
+	type wrap struct {
+		V jfloats `json:"v"`
+	}
+	in := jfloats{0, 1.5, math.NaN(), math.Inf(1), math.Inf(-1), -2e-300, 120}
+	b, err := json.Marshal(wrap{in})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"v":[0,1.5,null,"+Inf","-Inf",-2e-300,120]}`; string(b) != want {
+		t.Errorf("Marshal = %s, want %s", b, want)
+	}
+	var out wrap
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.V) != len(in) {
+		t.Fatalf("decoded %v, want %v", out.V, in)
+	}
+	for i := range in {
+		if !(out.V[i] == in[i] || math.IsNaN(out.V[i]) && math.IsNaN(in[i])) {
+			t.Errorf("element %d = %v, want %v", i, out.V[i], in[i])
+		}
+	}
+
+	for text, want := range map[string]int{`{"v":null}`: 0, `{"v":[]}`: 0, `{"v":[ ]}`: 0, `{"v": [ 1 , null ]}`: 2, `{}`: 0} {
+		var w wrap
+		if err := json.Unmarshal([]byte(text), &w); err != nil || len(w.V) != want {
+			t.Errorf("Unmarshal(%s) = %v, %v; want %d elements", text, w.V, err, want)
+		}
+	}
+	for _, bad := range []string{`{"v":[1,"a,b"]}`, `{"v":["NaN"]}`, `{"v":{}}`, `{"v":[[1]]}`, `{"v":1}`} {
+		var w wrap
+		if err := json.Unmarshal([]byte(bad), &w); err == nil {
+			t.Errorf("Unmarshal(%s) succeeded as %v", bad, w.V)
+		}
 	}
 }

@@ -91,6 +91,7 @@ func NewActivity(start time.Time, sport activity.Sport) *store.Activity {
 			HRSeconds:     []float64{0, 0, 1.5, 12, 0.25},
 			AvgCadenceSPM: 170.1, MaxCadenceSPM: 182,
 			AvgPowerW: NaN, AvgTempC: 23.5, MinTempC: NaN, MaxTempC: NaN,
+			Notes: []string{"the file's summary says 1.51 km: using it"},
 		},
 	}
 	a.Original = Compress(OriginalBytes(a))
@@ -114,7 +115,7 @@ func NewManualActivity(start time.Time, sport activity.Sport) *store.Activity {
 
 // FillSummary returns a Summary whose every float64 field (and every
 // element of its float64 slices) is v, or a distinct non-integer value
-// when v is 0, and whose every string field is non-empty. It uses
+// when v is 0, and whose every string and string slice is non-empty. It uses
 // reflection, so that a field added to activity.Summary is covered by the
 // round-trip tests without anyone updating them.
 func FillSummary(v float64) activity.Summary {
@@ -152,6 +153,9 @@ func fill(rv reflect.Value, v float64) {
 			for j := range 4 {
 				f.Index(j).SetFloat(value())
 			}
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String:
+			name := rv.Type().Field(i).Name
+			f.Set(reflect.ValueOf([]string{name + " one", name + " two"}).Convert(f.Type()))
 		case f.Kind() == reflect.Struct:
 			fill(f, v)
 		default:
