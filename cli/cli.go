@@ -70,7 +70,15 @@ Commands:
   runs                 list activities
   show ID              show one activity with its metrics and laps
   profile              show the runner's profile
-  profile set ...      set weight, age, sex, heart rates, units, time zone
+  profile set ...      set weight, age, sex, heart rates, units, time zone, conditions, equipment
+  plan [ID|latest]     the recovery plan after a run: first hour, next days, this week
+  today                today's readiness (0-100), recommendation and checklist
+  checkin              log today's soreness, sleep, stress, resting HR, HRV, symptoms
+  load                 fitness, fatigue, form, acute:chronic ratio, weekly distance
+  week                 the suggested next 7 days
+  model                what Rebound has learned about how you recover
+  protocol             the whole recovery rule base with sources and evidence
+  gear                 shoes and their distance; gear add|assign|retire
 
 Every command takes --db PATH (or REBOUND_DB); the default database is
 $XDG_DATA_HOME/rebound/rebound.db (~/.local/share/rebound/rebound.db).
@@ -114,6 +122,22 @@ func Main(ctx context.Context, args []string, env Env) int {
 		cmd = &showCmd{g: g}
 	case "profile":
 		cmd = &profileCmd{g: g}
+	case "plan":
+		cmd = &planCmd{g: g}
+	case "today":
+		cmd = &todayCmd{g: g}
+	case "load":
+		cmd = &loadCmd{g: g}
+	case "week":
+		cmd = &weekCmd{g: g}
+	case "model":
+		cmd = &modelCmd{g: g}
+	case "protocol":
+		cmd = &protocolCmd{g: g}
+	case "checkin":
+		cmd = &checkinCmd{g: g}
+	case "gear":
+		cmd = &gearCmd{g: g}
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0

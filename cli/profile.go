@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
@@ -48,7 +49,7 @@ func (c *profileCmd) Run(ctx context.Context, args []string) error {
 }
 
 func (c *profileCmd) set(ctx context.Context, args []string) error {
-	fs := c.g.flags("profile set", "profile set [--weight KG] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE]")
+	fs := c.g.flags("profile set", "profile set [--weight KG] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE] [--conditions LIST] [--equipment LIST]")
 	weight := fs.Float64("weight", 0, "body weight in `kg` (in lb with --units imperial given in the same command or already set)")
 	age := fs.Int("age", 0, "age in years")
 	sex := fs.String("sex", "", "male or female (selects the TRIMP coefficients)")
@@ -56,6 +57,8 @@ func (c *profileCmd) set(ctx context.Context, args []string) error {
 	maxHR := fs.Float64("max-hr", 0, "maximum heart rate in `bpm` (estimated from age when not set; 0 clears it)")
 	units := fs.String("units", "", "metric or imperial")
 	tz := fs.String("timezone", "", "IANA time `zone`, e.g. Europe/Paris")
+	conds := fs.String("conditions", "", "comma-separated `list` (or none): "+strings.Join(profile.Conditions, ", "))
+	equip := fs.String("equipment", "", "comma-separated `list` (or none): "+strings.Join(profile.Equipment, ", "))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -98,6 +101,16 @@ func (c *profileCmd) set(ctx context.Context, args []string) error {
 	if set["timezone"] {
 		p.Timezone = *tz
 	}
+	if set["conditions"] {
+		if p.Conditions, err = profile.ParseList("condition", *conds, profile.Conditions); err != nil {
+			return err
+		}
+	}
+	if set["equipment"] {
+		if p.Equipment, err = profile.ParseList("equipment", *equip, profile.Equipment); err != nil {
+			return err
+		}
+	}
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -138,4 +151,6 @@ func printProfile(w io.Writer, p profile.Profile) {
 	fmt.Fprintf(w, "  Max HR:      %s\n", max)
 	fmt.Fprintf(w, "  Units:       %s\n", p.UnitsOrDefault())
 	fmt.Fprintf(w, "  Time zone:   %s\n", orNot(p.Timezone != "", p.Timezone))
+	fmt.Fprintf(w, "  Conditions:  %s\n", orNot(len(p.Conditions) > 0, strings.Join(p.Conditions, ", ")))
+	fmt.Fprintf(w, "  Equipment:   %s\n", orNot(len(p.Equipment) > 0, strings.Join(p.Equipment, ", ")))
 }

@@ -238,6 +238,11 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 			case protocol.Avoid:
 				blocked = c.Why
 			case protocol.DoctorFirst:
+				if c.Condition == protocol.CondAny {
+					// Advice for everyone, not a block: keep the step, say it.
+					notes = append(notes, c.Why)
+					continue
+				}
 				if blocked == "" {
 					blocked = "ask a doctor first: " + c.Why
 					plan.Warnings = append(plan.Warnings, Warning{Code: "doctor-first",
@@ -265,7 +270,20 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 		s.tailor(&st, plan, e, rec, restDays)
 		plan.Steps = append(plan.Steps, st)
 	}
-	sort.SliceStable(plan.Steps, func(a, b int) bool { return plan.Steps[a].StartH < plan.Steps[b].StartH })
+	order := map[string]int{}
+	for i, p := range protocol.Phases() {
+		order[string(p)] = i
+	}
+	sort.SliceStable(plan.Steps, func(a, b int) bool {
+		x, y := plan.Steps[a], plan.Steps[b]
+		if x.ID == "see-professional" || y.ID == "see-professional" {
+			return x.ID == "see-professional" && y.ID != "see-professional"
+		}
+		if order[x.Phase] != order[y.Phase] {
+			return order[x.Phase] < order[y.Phase]
+		}
+		return x.StartH < y.StartH
+	})
 }
 
 // tailor computes a step's dose and timing for this run and runner.

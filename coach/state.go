@@ -11,22 +11,13 @@ import (
 	"github.com/rebound-run/rebound/store"
 )
 
-// Shoe is a pair of shoes with the distance run in it.
-type Shoe struct {
-	Name      string  `json:"name"`
-	LimitKm   float64 `json:"limit_km"`
-	DistanceM float64 `json:"distance_m"`
-	Default   bool    `json:"default"`
-	Retired   bool    `json:"retired"`
-}
-
 // History is everything coach needs, read from the store by the caller.
 type History struct {
 	Profile    profile.Profile
 	Activities []*store.Activity // with laps; samples not needed
 	CheckIns   []recovery.CheckIn
 	RPE        map[int64]float64 // session RPE by activity id
-	Shoes      []Shoe
+	Shoes      []store.Shoe
 }
 
 // State is the derived view of a history at a moment.

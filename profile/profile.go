@@ -6,6 +6,8 @@ package profile
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/rebound-run/rebound"
@@ -136,4 +138,32 @@ func (p Profile) Validate() error {
 func (p Profile) String() string {
 	return fmt.Sprintf("weight=%.1fkg age=%d sex=%s rest=%.0f max=%.0f units=%s tz=%s",
 		p.WeightKg, p.Age, p.Sex, p.RestingHR, p.MaxHR, p.UnitsOrDefault(), p.Timezone)
+}
+
+// Conditions that change Rebound's advice.
+var Conditions = []string{"heart-disease", "high-blood-pressure", "diabetes", "raynauds", "pregnancy", "injury"}
+
+// Equipment a runner may have, which unlocks techniques that need it.
+var Equipment = []string{"foam-roller", "massage-gun", "ice-bath", "bathtub", "compression", "pool", "bike", "elliptical"}
+
+// ParseList splits a comma-separated list, checking each item against
+// known. "none" or "" gives an empty list.
+func ParseList(what, spec string, known []string) ([]string, error) {
+	out := []string{}
+	if spec == "" || spec == "none" {
+		return out, nil
+	}
+	for _, item := range strings.Split(spec, ",") {
+		item = strings.ToLower(strings.TrimSpace(item))
+		if item == "" {
+			continue
+		}
+		if !slices.Contains(known, item) {
+			return nil, rebound.Errorf(rebound.EINVALID, "%s %q: want one of %s (or none)", what, item, strings.Join(known, ", "))
+		}
+		if !slices.Contains(out, item) {
+			out = append(out, item)
+		}
+	}
+	return out, nil
 }

@@ -79,23 +79,48 @@ func MAE(cs []Contribution, obs []Observation, p Params, mod Modifiers) float64 
 }
 
 func fitParams(cs []Contribution, obs []Observation, mod Modifiers) Params {
-	best, bestCost := DefaultParams(), math.Inf(1)
+	// For each observation, the runs that may still hurt then: hours since
+	// each and its base peak for the observed muscle.
+	type term struct{ h, peak float64 }
 	idx := muscleIndex()
+	terms := make([][]term, len(obs))
+	for k, o := range obs {
+		for _, c := range cs {
+			if h := o.At.Sub(c.End).Hours(); h > 0 {
+				terms[k] = append(terms[k], term{h, c.Peak[idx[o.Muscle]]})
+			}
+		}
+	}
+	stretch := mod.stretch()
+	best, bestCost := DefaultParams(), math.Inf(1)
+	shape := make([][]float64, len(obs))
 	for ti := 0; ti <= 52; ti++ {
 		peak := 16 * math.Pow(120.0/16, float64(ti)/52)
+		for k := range terms {
+			shape[k] = shape[k][:0]
+			for _, tm := range terms[k] {
+				g := 0.0
+				if tm.h <= 12*peak*stretch {
+					g = Shape(tm.h, peak*stretch)
+				}
+				shape[k] = append(shape[k], tm.peak*g)
+			}
+		}
 		for gi := 0; gi <= 60; gi++ {
 			gain := 0.25 * math.Pow(16, float64(gi)/60)
-			p := Params{Gain: gain, PeakH: peak}
 			cost := sq(math.Log(gain/DefaultGain)/GainPriorLogSD) + sq(math.Log(peak/DefaultPeakH)/PeakPriorLogSD)
-			for _, o := range obs {
-				s := SorenessAt(cs, p, mod, o.At)[idx[o.Muscle]]
-				cost += sq((s - o.Soreness) / RatingNoiseSD)
+			for k, o := range obs {
+				keep := 1.0
+				for _, v := range shape[k] {
+					keep *= 1 - math.Min(10, gain*v)/10
+				}
+				cost += sq((10*(1-keep) - o.Soreness) / RatingNoiseSD)
 				if cost >= bestCost {
 					break
 				}
 			}
 			if cost < bestCost {
-				best, bestCost = p, cost
+				best, bestCost = Params{Gain: gain, PeakH: peak}, cost
 			}
 		}
 	}

@@ -4,6 +4,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"time"
+
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/recovery"
 )
 
 // CheckIn is one morning's subjective and wearable data, as the runner
@@ -37,14 +40,9 @@ const (
 	// PostSeasonDays is how many days after the season's last day
 	// CheckIns still covers, so that the race's aftermath is visible.
 	PostSeasonDays = 3
-	// SorenessRiseH is the rise time constant of soreness. Delayed-onset
-	// muscle soreness builds over the first day and peaks 24-72 h after
-	// unaccustomed work (Cheung et al. 2003, Sports Med 33:145); with a
-	// 30 h half-life this kernel peaks after about a day.
-	SorenessRiseH = 14.0
-	// SorenessPerLoad is the peak soreness (0-10 scale) of a muscle group
-	// fully loaded (weight 1) by a 100-point session, at sensitivity 1.
-	SorenessPerLoad = 3.0
+	// SorenessNoise is the scatter of a soreness rating around the true
+	// soreness, in points of the 0-10 scale.
+	SorenessNoise = 0.8
 	// RHRPerLoad is the rise of morning resting heart rate per 100 points
 	// of residual load: a few bpm after hard days (Buchheit 2014, Front
 	// Physiol 5:73, reviews morning HR as a fatigue marker).
@@ -60,6 +58,44 @@ const (
 	// SleepNoiseH is the night-to-night scatter of sleep duration.
 	SleepNoiseH = 0.5
 )
+
+// RecoveryRuns returns the season's workouts as the recovery model sees
+// them: each one recorded (Record), summarised (activity.Compute) and
+// labelled by its planned kind. The check-ins' true soreness comes from
+// these runs and the runner's true soreness parameters.
+func (r Runner) RecoveryRuns(season []Workout) []recovery.Run {
+	var runs []recovery.Run
+	for _, w := range season {
+		a := r.Record(w)
+		if a == nil {
+			continue
+		}
+		s := activity.Compute(a)
+		kind, hard := recovery.Easy, 0.0
+		switch w.Kind {
+		case Long:
+			kind, hard = recovery.Long, 0.1
+		case Intervals, Hills:
+			kind, hard = recovery.Hard, 0.35
+		case Tempo:
+			kind, hard = recovery.Hard, 0.5
+		case Race:
+			kind, hard = recovery.Long, 0.9
+		case Cross:
+			kind = recovery.Cross
+		}
+		nz := func(v float64) float64 {
+			if math.IsNaN(v) {
+				return 0
+			}
+			return v
+		}
+		runs = append(runs, recovery.Run{End: a.Start.Add(time.Duration(s.ElapsedS * float64(time.Second))), Sport: a.Sport,
+			Kind: kind, DistanceM: s.DistanceM, DurationS: s.MovingS, AscentM: nz(s.AscentM), DescentM: nz(s.DescentM),
+			DownhillM: nz(s.DownhillM), HardFraction: hard})
+	}
+	return runs
+}
 
 // CheckIns returns one check-in per day from the season's first day to
 // PostSeasonDays after its last, generated from the workouts' planned
@@ -79,24 +115,28 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 		half = 30
 	}
 	tauD := half / math.Ln2
-	tauR := math.Min(SorenessRiseH, 0.8*tauD)
-	peak := math.Log(tauD/tauR) * tauD * tauR / (tauD - tauR)
-	kmax := math.Exp(-peak/tauD) - math.Exp(-peak/tauR)
-	kernel := func(h float64) float64 { return (math.Exp(-h/tauD) - math.Exp(-h/tauR)) / kmax }
 
 	type bout struct {
 		end  time.Time
 		load float64 // TSS-like points
-		w    [7]float64
 	}
 	var bouts []bout
+	cs := recovery.Contributions(r.RecoveryRuns(season))
+	truth := recovery.Params{Gain: r.SorenessSensitivity, PeakH: r.SorenessPeakH}
+	if truth.Gain <= 0 {
+		truth.Gain = recovery.DefaultGain
+	}
+	if truth.PeakH <= 0 {
+		truth.PeakH = recovery.DefaultPeakH
+	}
+	mod := recovery.Modifiers{Age: r.Age}
 	var raceDay time.Time
 	for _, w := range season {
 		if w.Kind == Rest {
 			continue
 		}
 		hours, load := r.plannedLoad(w)
-		bouts = append(bouts, bout{end: w.Start.Add(time.Duration(hours * float64(time.Hour))), load: load, w: muscleWeights(w)})
+		bouts = append(bouts, bout{end: w.Start.Add(time.Duration(hours * float64(time.Hour))), load: load})
 		if w.Kind == Race {
 			raceDay = dateOf(w.Start, loc)
 		}
@@ -112,14 +152,11 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 		}
 		at := day.Add(CheckInHour * time.Hour)
 		eve := day.Add(-3 * time.Hour) // bedtime the night before
-		soreness := make([]float64, len(groups))
+		soreness := recovery.SorenessAt(cs, truth, mod, at)
 		fatigue, fatigueEve := 0.0, 0.0
 		for _, b := range bouts {
 			if h := at.Sub(b.end).Hours(); h > 0 {
 				fatigue += b.load / 100 * math.Exp(-h/tauD)
-				for g := range groups {
-					soreness[g] += r.SorenessSensitivity * SorenessPerLoad * b.load / 100 * b.w[g] * kernel(h)
-				}
 			}
 			if h := eve.Sub(b.end).Hours(); h > 0 {
 				fatigueEve += b.load / 100 * math.Exp(-h/tauD)
@@ -166,7 +203,9 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 			HRVms:        math.Round(math.Exp(lnHRV)),
 		}
 		for g, name := range groups {
-			v := soreness[g] + 0.3*math.Abs(rng.NormFloat64()) // a little background stiffness
+			// People rate soreness a point or so apart on the same legs,
+			// and in whole or half points.
+			v := soreness[g] + SorenessNoise*rng.NormFloat64()
 			c.Soreness[name] = math.Round(clamp(v, 0, 10)*2) / 2
 		}
 		out = append(out, c)
@@ -190,34 +229,6 @@ func (r Runner) plannedLoad(w Workout) (hours, load float64) {
 	return hours, load
 }
 
-// muscleWeights returns how much w loads each of MuscleGroups (0-1),
-// by kind: hills and downhill running load the quads and calves
-// (eccentric work), fast running the hamstrings and calves, long runs
-// the feet and hip flexors, cycling mostly the quads.
-func muscleWeights(w Workout) [7]float64 {
-	//          calves shins quads hams glutes hipflex feet
-	var m [7]float64
-	switch w.Kind {
-	case Long:
-		m = [7]float64{0.7, 0.4, 0.8, 0.5, 0.5, 0.6, 0.7}
-	case Intervals:
-		m = [7]float64{0.9, 0.5, 0.5, 0.9, 0.6, 0.7, 0.5}
-	case Tempo:
-		m = [7]float64{0.7, 0.4, 0.6, 0.6, 0.5, 0.5, 0.5}
-	case Hills:
-		m = [7]float64{1.0, 0.4, 1.0, 0.6, 0.9, 0.6, 0.4}
-	case Race:
-		m = [7]float64{1.0, 0.6, 1.0, 0.8, 0.7, 0.8, 0.9}
-	case Cross:
-		m = [7]float64{0.1, 0, 0.5, 0.1, 0.3, 0.2, 0}
-	default: // easy, recovery
-		m = [7]float64{0.5, 0.3, 0.4, 0.3, 0.3, 0.3, 0.4}
-	}
-	if w.Route == HillRoad && w.Kind != Hills {
-		m[2] *= 1.4 // the long descents
-	}
-	return m
-}
 
 func dateOf(t time.Time, loc *time.Location) time.Time {
 	y, m, d := t.In(loc).Date()

@@ -33,10 +33,13 @@ type Runner struct {
 	CardiacDriftBPMPerHour float64
 
 	// SorenessSensitivity scales how sore a given muscle load makes this
-	// runner (1 = typical).
+	// runner (1 = typical): the true value of recovery.Params.Gain.
 	SorenessSensitivity float64
-	// RecoveryHalfLifeH is the half-life, in hours, of both residual
-	// soreness and acute fatigue after a workout.
+	// SorenessPeakH is when this runner's soreness peaks after a run, in
+	// hours: the true value of recovery.Params.PeakH.
+	SorenessPeakH float64
+	// RecoveryHalfLifeH is the half-life, in hours, of acute fatigue
+	// after a workout (it moves resting HR, HRV and sleep).
 	RecoveryHalfLifeH float64
 	// SleepNeedH is the runner's habitual sleep, hours a night.
 	SleepNeedH float64
@@ -72,7 +75,8 @@ func DefaultRunner() Runner {
 		BikeFTPW:               185,
 		CadenceSPM:             168,
 		CardiacDriftBPMPerHour: 6,
-		SorenessSensitivity:    1,
+		SorenessSensitivity:    1.3,
+		SorenessPeakH:          36,
 		RecoveryHalfLifeH:      30,
 		SleepNeedH:             7.5,
 		HRVBaselineMs:          62,

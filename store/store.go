@@ -92,6 +92,8 @@ type ProfileStore interface {
 type Store interface {
 	ActivityStore
 	ProfileStore
+	CheckInStore
+	GearStore
 	Close() error
 }
 

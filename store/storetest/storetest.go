@@ -73,6 +73,9 @@ func Run(t *testing.T, open func(tb testing.TB) store.Store) {
 		t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, opener) })
 	})
 	t.Run("Profile", func(t *testing.T) { testProfile(t, opener) })
+	t.Run("CheckIn", func(t *testing.T) { testCheckIn(t, opener) })
+	t.Run("RPE", func(t *testing.T) { testRPE(t, opener) })
+	t.Run("Gear", func(t *testing.T) { testGear(t, opener) })
 }
 
 type opener = func(tb testing.TB) store.Store

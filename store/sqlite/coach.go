@@ -1,0 +1,223 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/store"
+)
+
+var (
+	_ store.CheckInStore = (*DB)(nil)
+	_ store.GearStore    = (*DB)(nil)
+)
+
+// checkinJSON is the stored form of a check-in: NaN fields are left out.
+type checkinJSON struct {
+	Soreness     map[recovery.Muscle]float64 `json:"soreness,omitempty"`
+	SleepH       *float64                    `json:"sleep_h,omitempty"`
+	SleepQuality *float64                    `json:"sleep_quality,omitempty"`
+	Stress       *float64                    `json:"stress,omitempty"`
+	RestingHR    *float64                    `json:"resting_hr,omitempty"`
+	HRVms        *float64                    `json:"hrv_ms,omitempty"`
+	Symptoms     []string                    `json:"symptoms,omitempty"`
+}
+
+func opt(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+func val(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
+
+// SaveCheckIn stores the check-in of c.Date's day, replacing any earlier
+// one of that day. Returns EINVALID for a soreness rating that is not a
+// number.
+func (db *DB) SaveCheckIn(ctx context.Context, c recovery.CheckIn) error {
+	day := c.Date.Format(time.DateOnly)
+	for m, v := range c.Soreness {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("save check-in %s: %w", day, rebound.Errorf(rebound.EINVALID, "soreness of %s is not a number", m))
+		}
+	}
+	data, err := json.Marshal(checkinJSON{Soreness: c.Soreness, SleepH: opt(c.SleepH), SleepQuality: opt(c.SleepQuality),
+		Stress: opt(c.Stress), RestingHR: opt(c.RestingHR), HRVms: opt(c.HRVms), Symptoms: c.Symptoms})
+	if err != nil {
+		return fmt.Errorf("save check-in %s: %w", day, err)
+	}
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO checkins (athlete_id, day, json) VALUES (?, ?, ?)
+		ON CONFLICT (athlete_id, day) DO UPDATE SET json = excluded.json`, athleteID, day, string(data)); err != nil {
+		return fmt.Errorf("save check-in %s: %w", day, err)
+	}
+	return nil
+}
+
+// FindCheckIns returns the check-ins with from <= Date < to, oldest first;
+// a zero from or to is unbounded. Dates are midnight in loc.
+func (db *DB) FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Location) ([]recovery.CheckIn, error) {
+	lo, hi := "0000-00-00", "9999-99-99"
+	if !from.IsZero() {
+		lo = from.In(loc).Format(time.DateOnly)
+	}
+	if !to.IsZero() {
+		hi = to.In(loc).Format(time.DateOnly)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT day, json FROM checkins WHERE athlete_id = ? AND day >= ? AND day < ? ORDER BY day`,
+		athleteID, lo, hi)
+	if err != nil {
+		return nil, fmt.Errorf("find check-ins: %w", err)
+	}
+	defer rows.Close()
+	var out []recovery.CheckIn
+	for rows.Next() {
+		var day, data string
+		if err := rows.Scan(&day, &data); err != nil {
+			return nil, fmt.Errorf("find check-ins: %w", err)
+		}
+		d, err := time.ParseInLocation(time.DateOnly, day, loc)
+		if err != nil {
+			return nil, fmt.Errorf("check-in %q: %w", day, err)
+		}
+		var j checkinJSON
+		if err := json.Unmarshal([]byte(data), &j); err != nil {
+			return nil, fmt.Errorf("check-in %s: %w", day, err)
+		}
+		c := recovery.CheckIn{Date: d, Soreness: j.Soreness, SleepH: val(j.SleepH), SleepQuality: val(j.SleepQuality),
+			Stress: val(j.Stress), RestingHR: val(j.RestingHR), HRVms: val(j.HRVms), Symptoms: j.Symptoms}
+		if c.Soreness == nil {
+			c.Soreness = map[recovery.Muscle]float64{}
+		}
+		if c.Symptoms == nil {
+			c.Symptoms = []string{}
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find check-ins: %w", err)
+	}
+	return out, nil
+}
+
+// SaveRPE sets the session RPE (0-10) of an activity. Returns ENOTFOUND if
+// the activity does not exist and EINVALID for a rating outside 0-10.
+func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error {
+	if !(rpe >= 0 && rpe <= 10) {
+		return fmt.Errorf("save RPE of activity %d: %w", activityID, rebound.Errorf(rebound.EINVALID, "RPE %v is not 0-10", rpe))
+	}
+	var exists bool
+	if err := db.write.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
+		athleteID, activityID).Scan(&exists); err != nil {
+		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
+	}
+	if !exists {
+		return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", activityID)
+	}
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO activity_rpe (activity_id, rpe) VALUES (?, ?)
+		ON CONFLICT (activity_id) DO UPDATE SET rpe = excluded.rpe`, activityID, rpe); err != nil {
+		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
+	}
+	return nil
+}
+
+// FindRPEs returns every session RPE by activity id.
+func (db *DB) FindRPEs(ctx context.Context) (map[int64]float64, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT r.activity_id, r.rpe FROM activity_rpe r
+		JOIN activities a ON a.id = r.activity_id WHERE a.athlete_id = ?`, athleteID)
+	if err != nil {
+		return nil, fmt.Errorf("find RPEs: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]float64{}
+	for rows.Next() {
+		var id int64
+		var v float64
+		if err := rows.Scan(&id, &v); err != nil {
+			return nil, fmt.Errorf("find RPEs: %w", err)
+		}
+		out[id] = v
+	}
+	return out, rows.Err()
+}
+
+// SaveShoe creates the shoe, or updates the one with the same name
+// (case-insensitive). Making a shoe Default clears the flag on the
+// others. Returns EINVALID for an empty name or a negative limit.
+func (db *DB) SaveShoe(ctx context.Context, s store.Shoe) (err error) {
+	if s.Name == "" || s.LimitKm < 0 || math.IsNaN(s.LimitKm) {
+		return rebound.Errorf(rebound.EINVALID, "a shoe needs a name and a limit of 0 km or more")
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save shoe %q: %w", s.Name, err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if s.Default {
+		if _, err = tx.ExecContext(ctx, `UPDATE shoes SET is_default = 0 WHERE athlete_id = ?`, athleteID); err != nil {
+			return fmt.Errorf("save shoe %q: %w", s.Name, err)
+		}
+	}
+	if _, err = tx.ExecContext(ctx, `INSERT INTO shoes (athlete_id, name, limit_km, is_default, retired) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (athlete_id, name) DO UPDATE SET limit_km = excluded.limit_km, is_default = excluded.is_default,
+		retired = excluded.retired`, athleteID, s.Name, s.LimitKm, s.Default, s.Retired); err != nil {
+		return fmt.Errorf("save shoe %q: %w", s.Name, err)
+	}
+	if err = tx.Commit(); err != nil {
+		return fmt.Errorf("save shoe %q: %w", s.Name, err)
+	}
+	return nil
+}
+
+const shoeQuery = `SELECT s.name, s.limit_km, s.is_default, s.retired,
+	COALESCE(SUM(json_extract(a.summary_json, '$.distance_m')), 0), COUNT(a.id)
+	FROM shoes s LEFT JOIN activities a ON a.athlete_id = s.athlete_id AND a.gear = s.name COLLATE NOCASE
+	WHERE s.athlete_id = ?`
+
+// FindShoes returns every shoe with its distance and runs, by name.
+func (db *DB) FindShoes(ctx context.Context) ([]store.Shoe, error) {
+	rows, err := db.read.QueryContext(ctx, shoeQuery+` GROUP BY s.name ORDER BY s.name`, athleteID)
+	if err != nil {
+		return nil, fmt.Errorf("find shoes: %w", err)
+	}
+	defer rows.Close()
+	out := []store.Shoe{}
+	for rows.Next() {
+		var s store.Shoe
+		if err := rows.Scan(&s.Name, &s.LimitKm, &s.Default, &s.Retired, &s.DistanceM, &s.Runs); err != nil {
+			return nil, fmt.Errorf("find shoes: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// FindShoe returns one shoe by name (case-insensitive). Returns ENOTFOUND
+// if there is none.
+func (db *DB) FindShoe(ctx context.Context, name string) (store.Shoe, error) {
+	var s store.Shoe
+	err := db.read.QueryRowContext(ctx, shoeQuery+` AND s.name = ? COLLATE NOCASE GROUP BY s.name`, athleteID, name).
+		Scan(&s.Name, &s.LimitKm, &s.Default, &s.Retired, &s.DistanceM, &s.Runs)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, rebound.Errorf(rebound.ENOTFOUND, "no shoe named %q (see rebound gear)", name)
+	} else if err != nil {
+		return s, fmt.Errorf("find shoe %q: %w", name, err)
+	}
+	return s, nil
+}
