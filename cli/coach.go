@@ -186,7 +186,15 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 }
 
 func printStep(w io.Writer, s coach.Step) {
-	fmt.Fprintf(w, "  [ ] %s  (%s)\n", s.Title, window(s.StartH, s.EndH))
+	if s.StartH < 0 {
+		until := ""
+		if s.EndAt.Sub(s.StartAt) < 6*24*time.Hour {
+			until = "  (until " + s.EndAt.Format("Mon 15:04") + ")"
+		}
+		fmt.Fprintf(w, "  [ ] %s%s\n", s.Title, until)
+	} else {
+		fmt.Fprintf(w, "  [ ] %s  (%s)\n", s.Title, window(s.StartH, s.EndH))
+	}
 	if s.Dose != "" {
 		fmt.Fprintf(w, "      Dose:     %s\n", s.Dose)
 	}
@@ -286,7 +294,7 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 	fmt.Fprintln(w, "\nFactors")
 	for _, f := range t.Factors {
 		pen := ""
-		if f.Penalty > 0 {
+		if f.Penalty >= 0.5 {
 			pen = fmt.Sprintf("−%.0f", f.Penalty)
 		}
 		fmt.Fprintf(w, "  %-24s %-7s %4s  %s — %s\n", f.Name, f.Status, pen, f.Value, f.Reason)
@@ -298,6 +306,7 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 	if len(t.Steps) > 0 {
 		fmt.Fprintln(w, "\nToday's checklist")
 		for _, s := range t.Steps {
+			s.StartH, s.EndH = -1, -1 // print the clock window instead
 			printStep(w, s)
 		}
 	}

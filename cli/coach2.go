@@ -47,6 +47,7 @@ type WeekJSON struct {
 	Runs      int         `json:"runs"`
 	Change    present.Num `json:"change"`
 	OverLimit bool        `json:"over_10_percent"`
+	SoFar     bool        `json:"in_progress"`
 }
 
 // DayJSON is one day of `rebound load --json`.
@@ -96,7 +97,7 @@ func (c *loadCmd) Run(ctx context.Context, args []string) error {
 		ws = ws[len(ws)-*weeks:]
 	}
 	for _, w := range ws {
-		out.Weeks = append(out.Weeks, WeekJSON{w.Start.Format("2006-01-02"), present.Num(w.DistanceM), present.Num(w.Load), w.Runs, present.Num(w.Change), w.OverLimit})
+		out.Weeks = append(out.Weeks, WeekJSON{w.Start.Format("2006-01-02"), present.Num(w.DistanceM), present.Num(w.Load), w.Runs, present.Num(w.Change), w.OverLimit, w.InProgress})
 	}
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, out)
@@ -113,11 +114,17 @@ func (c *loadCmd) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(w, "  Monotony / strain  %6s / %s   (Foster 1998; monotony above 2 means too little variation)\n", numText(float64(out.Monotony), "%.2f"), numText(float64(out.Strain), "%.0f"))
 	fmt.Fprintf(w, "\nWeekly running\n  %-10s %10s %8s %6s %5s\n", "Week of", "Distance", "Change", "Load", "Runs")
 	for _, x := range out.Weeks {
-		flag := ""
+		flag, change := "", pctText(float64(x.Change))
 		if x.OverLimit {
 			flag = "  ! over the 10% rule"
 		}
-		fmt.Fprintf(w, "  %-10s %10s %8s %6.0f %5d%s\n", x.Start, u.Distance(float64(x.DistanceM)), pctText(float64(x.Change)), x.Load, x.Runs, flag)
+		if x.SoFar {
+			flag, change = "  (so far)", ""
+			if x.OverLimit {
+				flag = "  (so far) ! already over the 10% rule"
+			}
+		}
+		fmt.Fprintf(w, "  %-10s %10s %8s %6.0f %5d%s\n", x.Start, u.Distance(float64(x.DistanceM)), change, x.Load, x.Runs, flag)
 	}
 	fmt.Fprintf(w, "\nNote: %s\nNote: %s\n", out.ACWRNote, out.TenPercent)
 	return nil

@@ -11,9 +11,11 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/ingest"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/sim"
 	"github.com/rebound-run/rebound/store"
 )
@@ -105,6 +107,11 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 	if len(rep.Failed) > 0 {
 		return &exitError{code: 1, err: fmt.Errorf("%d demo files failed to import", len(rep.Failed))}
 	}
+	n, err := saveCheckIns(ctx, db, runner, runner.Season(start, DemoWeeks), today)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Logged %d simulated morning check-ins (soreness, sleep, stress, resting HR, HRV).\n", n)
 	acts, _, err := db.FindActivities(ctx, store.ActivityFilter{})
 	if err != nil {
 		return err
@@ -112,19 +119,28 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 	fmt.Fprintln(out)
 	printSeason(out, acts, prof, today)
 	fmt.Fprintln(out)
+	st, err := loadState(ctx, db, today)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "══ Today ══")
+	printToday(out, st.Today(), prof)
 	if len(acts) > 0 {
-		latest, err := db.FindActivityByID(ctx, acts[0].ID)
+		p, err := st.Plan(0, coach.WeightChange{})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(out, "Latest activity")
-		printRun(out, latest, present.NewRun(latest, prof, true), prof)
+		fmt.Fprintln(out, "\n══ The latest run's recovery plan ══")
+		printPlan(out, p, prof)
 	}
 	fmt.Fprintf(out, "\nThe demo database is %s. Explore it:\n", dbPath)
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s runs\n", dbPath)
 	if len(acts) > 0 {
 		fmt.Fprintf(out, "  go run ./cmd/rebound --db %s show %d\n", dbPath, acts[0].ID)
 	}
+	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s today\n", dbPath)
+	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s week\n", dbPath)
+	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s model\n", dbPath)
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s profile\n", dbPath)
 	return nil
 }
@@ -188,4 +204,27 @@ func weekStart(t time.Time) time.Time {
 	d := startOfDay(t)
 	wd := (int(d.Weekday()) + 6) % 7
 	return d.AddDate(0, 0, -wd)
+}
+
+// saveCheckIns stores the simulated runner's morning check-ins up to
+// today and returns how many.
+func saveCheckIns(ctx context.Context, db interface {
+	SaveCheckIn(context.Context, recovery.CheckIn) error
+}, r sim.Runner, season []sim.Workout, today time.Time) (int, error) {
+	n := 0
+	for _, c := range r.CheckIns(season) {
+		if c.Date.After(today) {
+			break
+		}
+		ci := recovery.CheckIn{Date: c.Date, Soreness: map[recovery.Muscle]float64{}, SleepH: c.SleepH,
+			SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms, Symptoms: []string{}}
+		for m, v := range c.Soreness {
+			ci.Soreness[recovery.Muscle(m)] = v
+		}
+		if err := db.SaveCheckIn(ctx, ci); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }

@@ -36,6 +36,10 @@ type Step struct {
 	Evidence string   `json:"evidence"`
 	Sources  []string `json:"sources"`
 	Note     string   `json:"note,omitempty"` // a modification for this runner
+	// StartAt and EndAt are the window as clock times (the run's end
+	// plus StartH and EndH).
+	StartAt time.Time `json:"start_at"`
+	EndAt   time.Time `json:"end_at"`
 	// Disagreement says where the sources differ and what Rebound chose.
 	Disagreement string `json:"disagreement,omitempty"`
 }
@@ -268,6 +272,8 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 			st.Disagreement = fmt.Sprintf("%s — Rebound uses %s (sources range %s). %s", t.Disagreement.Topic, t.Disagreement.Default, t.Disagreement.Range, t.Disagreement.Note)
 		}
 		s.tailor(&st, plan, e, rec, restDays)
+		st.StartAt = e.Run.End.Add(time.Duration(st.StartH * float64(time.Hour))).In(s.Now.Location())
+		st.EndAt = e.Run.End.Add(time.Duration(st.EndH * float64(time.Hour))).In(s.Now.Location())
 		plan.Steps = append(plan.Steps, st)
 	}
 	order := map[string]int{}

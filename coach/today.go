@@ -63,6 +63,7 @@ func (s *State) Today() *Today {
 		}
 	}
 	if !easyAt.IsZero() {
+		easyAt, readyAt = easyAt.In(now.Location()), readyAt.In(now.Location())
 		t.EasyAt, t.ReadyAt = &easyAt, &readyAt
 	}
 	// Soreness now: today's ratings where given, the forecast elsewhere.
@@ -159,7 +160,32 @@ func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
 			add(st)
 		}
 	}
-	return out
+	return focus(out, rec)
+}
+
+// ChecklistSize is how many steps today's checklist shows: the few that
+// matter most, not the whole rule base (the run's plan has that).
+const ChecklistSize = 6
+
+// focus orders today's steps, the one that carries out the
+// recommendation first, then by strength of evidence, and keeps the first
+// ChecklistSize (a red-flag step is always kept).
+func focus(steps []Step, rec recovery.Recommendation) []Step {
+	lead := map[recovery.Recommendation]string{recovery.Rest: "rest-day", recovery.ActiveRecovery: "active-recovery", recovery.EasyRun: "easy-run"}[rec]
+	rank := func(st Step) int {
+		switch {
+		case st.ID == "see-professional":
+			return -2
+		case st.ID == lead || st.ID == "passive-rest":
+			return -1
+		}
+		return map[string]int{"moderate": 0, "low": 1, "practice": 2, "very-low": 3}[st.Evidence]
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return rank(steps[i]) < rank(steps[j]) })
+	if len(steps) > ChecklistSize {
+		steps = steps[:ChecklistSize]
+	}
+	return steps
 }
 
 // allowed says whether a step fits today's recommendation: no easy run on

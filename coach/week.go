@@ -341,4 +341,3 @@ func (s *State) lastHardOrLong() time.Time {
 	}
 	return time.Time{}
 }
-

@@ -169,6 +169,9 @@ type Week struct {
 	Change float64
 	// OverLimit is true when Change exceeds WeeklyIncreaseLimit.
 	OverLimit bool
+	// InProgress is true for a week that has not ended by the last day
+	// of the series: its distance is so far.
+	InProgress bool
 }
 
 // Weeks groups days into Monday-to-Sunday weeks.
@@ -188,6 +191,9 @@ func Weeks(days []Day, sessions []Session) []Week {
 		w := &out[len(out)-1]
 		w.DistanceM += d.DistanceM
 		w.Load += d.Load
+	}
+	if n := len(out); n > 0 && len(days) > 0 && days[len(days)-1].Date.Before(out[n-1].Start.AddDate(0, 0, 6)) {
+		out[n-1].InProgress = true
 	}
 	for i := 1; i < len(out); i++ {
 		if prev := out[i-1].DistanceM; prev > 0 {

@@ -203,6 +203,9 @@ func sleepFactor(c *CheckIn) Factor {
 	switch {
 	case c.SleepH >= SleepMinH:
 		f.Status, f.Reason = "good", "enough sleep for repair"
+	case c.SleepH >= SleepMinH-1:
+		f.Penalty = (SleepMinH - c.SleepH) * 6
+		f.Status, f.Reason = "fair", fmt.Sprintf("%.1f h is a little short of the 7-9 h recovery needs", c.SleepH)
 	default:
 		f.Penalty = math.Min(20, (SleepMinH-c.SleepH)*6)
 		f.Status, f.Reason = "poor", fmt.Sprintf("%.1f h is short of the 7-9 h recovery needs", c.SleepH)

@@ -229,7 +229,6 @@ func (r Runner) plannedLoad(w Workout) (hours, load float64) {
 	return hours, load
 }
 
-
 func dateOf(t time.Time, loc *time.Location) time.Time {
 	y, m, d := t.In(loc).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, loc)
