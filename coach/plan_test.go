@@ -1,0 +1,310 @@
+package coach_test
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/store"
+)
+
+var loc = time.UTC
+
+// run makes a stored run: km at 5:30/km starting at start, with a
+// heart-rate histogram at bpm (0 = no heart rate).
+func run(id int64, start time.Time, km float64, bpm int) *store.Activity {
+	dur := km * 330
+	s := activity.Summary{DistanceM: km * 1000, DistanceSource: "device", ElapsedS: dur, MovingS: dur,
+		AvgSpeedMS: 1000.0 / 330, AscentM: 20, DescentM: 20, DownhillM: 100, AvgHR: float64(bpm),
+		MaxHR: float64(bpm + 10), AvgTempC: activity.NaN}
+	if bpm > 0 {
+		s.HRSeconds = make([]float64, bpm+1)
+		s.HRSeconds[bpm] = dur
+	} else {
+		s.AvgHR = activity.NaN
+	}
+	return &store.Activity{ID: id, Activity: &activity.Activity{Sport: activity.Running, Start: start, Format: "fit"}, Summary: s}
+}
+
+// week0 is a Monday; the history is three weeks of four easy 8 km runs.
+var week0 = time.Date(2026, 9, 7, 7, 0, 0, 0, loc)
+
+func history() coach.History {
+	var acts []*store.Activity
+	id := int64(1)
+	for w := 0; w < 3; w++ {
+		for _, d := range []int{0, 2, 4, 6} {
+			acts = append(acts, run(id, week0.AddDate(0, 0, 7*w+d), 8, 135))
+			id++
+		}
+	}
+	return coach.History{Profile: profile.Profile{WeightKg: 70, Age: 35, Sex: profile.Male, RestingHR: 50, MaxHR: 190, Timezone: "UTC"},
+		Activities: acts, RPE: map[int64]float64{}}
+}
+
+// withRun adds a run on the Monday after the history and plans it 2 hours later.
+func withRun(t *testing.T, h coach.History, a *store.Activity, w coach.WeightChange) *coach.Plan {
+	t.Helper()
+	h.Activities = append(h.Activities, a)
+	st := coach.NewState(h, a.Start.Add(3*time.Hour))
+	p, err := st.Plan(a.ID, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func stepIDs(p *coach.Plan) []string {
+	var ids []string
+	for _, s := range p.Steps {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}
+
+func step(p *coach.Plan, id string) *coach.Step {
+	for i := range p.Steps {
+		if p.Steps[i].ID == id {
+			return &p.Steps[i]
+		}
+	}
+	return nil
+}
+
+func hasWarning(p *coach.Plan, code string) bool {
+	for _, w := range p.Warnings {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+var day21 = week0.AddDate(0, 0, 21)
+
+func TestPlanEveryStepCarriesWhyEvidenceAndSources(t *testing.T) {
+	p := withRun(t, history(), run(100, day21, 10, 140), coach.WeightChange{})
+	if len(p.Steps) < 10 {
+		t.Fatalf("only %d steps", len(p.Steps))
+	}
+	for _, s := range p.Steps {
+		if s.Why == "" || s.How == "" || s.Evidence == "" || len(s.Sources) == 0 || s.EndH <= s.StartH {
+			t.Errorf("step %s lacks why/how/evidence/sources or a window: %+v", s.ID, s)
+		}
+	}
+	if !strings.Contains(p.Disclaimer, "does not diagnose") {
+		t.Error("no disclaimer")
+	}
+}
+
+func TestPlanNutritionIsComputed(t *testing.T) {
+	// 70 kg: carbs 0.8-1.2 g/kg = 56-84 g, protein 0.25-0.4 g/kg = 17.5-28 g
+	// (rounded to 18-28). Weighed 70.0 before and 68.8 after: 1.2 kg lost,
+	// fluid 1.25-1.5 L per kg = 1500-1800 ml. Unweighed: 16-24 US fl oz =
+	// 473-710 ml.
+	p := withRun(t, history(), run(100, day21, 10, 140), coach.WeightChange{BeforeKg: 70, AfterKg: 68.8})
+	n := p.Nutrition
+	if n.CarbsG != (coach.Range{Min: 56, Max: 84}) || n.ProteinG != (coach.Range{Min: 18, Max: 28}) || n.FluidML != (coach.Range{Min: 1500, Max: 1800}) {
+		t.Errorf("nutrition %+v", n)
+	}
+	q := withRun(t, history(), run(100, day21, 10, 140), coach.WeightChange{})
+	if q.Nutrition.FluidML != (coach.Range{Min: 473, Max: 710}) {
+		t.Errorf("unweighed fluid %+v", q.Nutrition.FluidML)
+	}
+	// A 1.2 kg loss from 55 kg is 2.2 % of body weight: over 2 %.
+	r := withRun(t, history(), run(100, day21, 10, 140), coach.WeightChange{BeforeKg: 55, AfterKg: 53.8})
+	if !hasWarning(r, "dehydration") {
+		t.Error("no dehydration warning for a 2.2 % loss")
+	}
+}
+
+func TestPlanRules(t *testing.T) {
+	long := func() *store.Activity { return run(100, day21, 24, 150) }
+	easy := func() *store.Activity { return run(100, day21, 6, 130) }
+	hard := func() *store.Activity { return run(100, day21, 10, 178) } // 128/140 = 91 % of reserve
+	tests := []struct {
+		name  string
+		edit  func(*coach.History)
+		act   func() *store.Activity
+		check func(t *testing.T, p *coach.Plan)
+	}{
+		{"NoColdWaterWithHeartDisease", func(h *coach.History) {
+			h.Profile.Conditions = []string{"heart-disease"}
+			h.Profile.Equipment = []string{"ice-bath"}
+		}, long, func(t *testing.T, p *coach.Plan) {
+			if step(p, "cold-water-immersion") != nil || !hasWarning(p, "doctor-first") {
+				t.Errorf("cold-water immersion with heart disease: steps %v, warnings %v", stepIDs(p), p.Warnings)
+			}
+		}},
+		{"ColdWaterWhenHealthyWithATub", func(h *coach.History) { h.Profile.Equipment = []string{"ice-bath"} }, long,
+			func(t *testing.T, p *coach.Plan) {
+				if step(p, "cold-water-immersion") == nil {
+					t.Errorf("no cold-water immersion after a long run with an ice bath: %v", stepIDs(p))
+				}
+			}},
+		{"OnlyEquipmentTheRunnerHas", nil, long, func(t *testing.T, p *coach.Plan) {
+			for _, id := range []string{"cold-water-immersion", "foam-rolling", "massage-gun", "compression"} {
+				if step(p, id) != nil {
+					t.Errorf("%s suggested without the equipment", id)
+				}
+			}
+		}},
+		{"NoHeatInFirst48h", func(h *coach.History) { h.Profile.Equipment = []string{"bathtub"} }, long,
+			func(t *testing.T, p *coach.Plan) {
+				if s := step(p, "heat"); s == nil || s.StartH < 48 {
+					t.Errorf("heat step %+v", s)
+				}
+			}},
+		{"SharpPainMeansPassiveRestAndAProfessional", func(h *coach.History) {
+			h.Profile.Equipment = []string{"foam-roller", "massage-gun"}
+			h.CheckIns = []recovery.CheckIn{{Date: time.Date(2026, 9, 28, 0, 0, 0, 0, loc), Soreness: map[recovery.Muscle]float64{},
+				SleepH: math.NaN(), SleepQuality: math.NaN(), Stress: math.NaN(), RestingHR: math.NaN(), HRVms: math.NaN(), Symptoms: []string{"sharp-pain"}}}
+		}, long, func(t *testing.T, p *coach.Plan) {
+			for _, id := range []string{"active-recovery", "massage", "foam-rolling", "massage-gun"} {
+				if step(p, id) != nil {
+					t.Errorf("%s suggested with sharp pain", id)
+				}
+			}
+			if step(p, "passive-rest") == nil || !p.SeeProfessional.Needed || p.SeeProfessional.Urgency != "soon" {
+				t.Errorf("sharp pain: steps %v, see_professional %+v", stepIDs(p), p.SeeProfessional)
+			}
+		}},
+		{"ChestPainIsUrgent", func(h *coach.History) {
+			h.CheckIns = []recovery.CheckIn{{Date: time.Date(2026, 9, 28, 0, 0, 0, 0, loc), Soreness: map[recovery.Muscle]float64{},
+				SleepH: math.NaN(), SleepQuality: math.NaN(), Stress: math.NaN(), RestingHR: math.NaN(), HRVms: math.NaN(), Symptoms: []string{"numbness", "chest-pain"}}}
+		}, easy, func(t *testing.T, p *coach.Plan) {
+			if p.SeeProfessional.Urgency != "urgent" || len(p.SeeProfessional.Reasons) != 2 || p.Steps[0].ID != "see-professional" {
+				t.Errorf("chest pain: %+v, first step %s", p.SeeProfessional, p.Steps[0].ID)
+			}
+		}},
+		{"RestDaysAfterLongRun", nil, long, func(t *testing.T, p *coach.Plan) {
+			if p.Run.Kind != recovery.Long || step(p, "rest-day") == nil || step(p, "strength") != nil {
+				t.Errorf("long run: kind %s, steps %v", p.Run.Kind, stepIDs(p))
+			}
+			if p.Recovery.HardH < 48 {
+				t.Errorf("hard sessions %.0f h after a long run, want 48+", p.Recovery.HardH)
+			}
+		}},
+		{"OlderRunnerRestsLonger", func(h *coach.History) { h.Profile.Age = 62 }, long, func(t *testing.T, p *coach.Plan) {
+			if s := step(p, "rest-day"); s == nil || !strings.HasPrefix(s.Dose, "2") && !strings.HasPrefix(s.Dose, "3") {
+				t.Errorf("62-year-old after a long run: rest %+v", s)
+			}
+		}},
+		{"NoStrengthAfterHard", nil, hard, func(t *testing.T, p *coach.Plan) {
+			if p.Run.Kind != recovery.Hard || step(p, "strength") != nil {
+				t.Errorf("hard run: kind %s, steps %v", p.Run.Kind, stepIDs(p))
+			}
+		}},
+		{"StrengthAfterEasy", nil, easy, func(t *testing.T, p *coach.Plan) {
+			if p.Run.Kind != recovery.Easy || step(p, "strength") == nil || step(p, "electrolytes") != nil {
+				t.Errorf("easy run: kind %s, steps %v", p.Run.Kind, stepIDs(p))
+			}
+		}},
+		{"ElectrolytesWhenHot", nil, func() *store.Activity {
+			a := easy()
+			a.Summary.AvgTempC = 29
+			return a
+		}, func(t *testing.T, p *coach.Plan) {
+			if !p.Nutrition.Electrolytes || step(p, "electrolytes") == nil {
+				t.Errorf("a 29 °C easy run: electrolytes %v", p.Nutrition.Electrolytes)
+			}
+		}},
+		{"WornShoeFlagged", func(h *coach.History) {
+			h.Shoes = []store.Shoe{{Name: "Old", LimitKm: 500, DistanceM: 520000, Default: true}}
+		}, easy, func(t *testing.T, p *coach.Plan) {
+			if !hasWarning(p, "shoe-worn") {
+				t.Errorf("no shoe warning: %v", p.Warnings)
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := history()
+			if tc.edit != nil {
+				tc.edit(&h)
+			}
+			tc.check(t, withRun(t, h, tc.act(), coach.WeightChange{}))
+		})
+	}
+}
+
+func TestPlanFlagsWeeklyJump(t *testing.T) {
+	// Three weeks of 4 × 8 = 32 km; in week 4, 8 km on Monday and Wednesday
+	// and then 20 km on Friday: 36 km, +12.5 % on 32 km, over the 10 % rule.
+	h := history()
+	h.Activities = append(h.Activities, run(50, day21, 8, 135), run(51, day21.AddDate(0, 0, 2), 8, 135))
+	p := withRun(t, h, run(100, day21.AddDate(0, 0, 4), 20, 140), coach.WeightChange{})
+	if !hasWarning(p, "weekly-increase") {
+		t.Errorf("no weekly-increase warning: %v", p.Warnings)
+	}
+	for _, w := range p.Warnings {
+		if w.Code == "weekly-increase" && !strings.Contains(w.Message, "Buist") {
+			t.Error("the 10% warning lacks its evidence caveat")
+		}
+	}
+}
+
+func TestWeekPlan(t *testing.T) {
+	h := history()
+	h.Activities = append(h.Activities, run(100, day21, 16.5, 140)) // a long run on Monday
+	st := coach.NewState(h, day21.Add(10*time.Hour))
+	wp := st.Week()
+	if len(wp.Days) != 7 {
+		t.Fatalf("%d days", len(wp.Days))
+	}
+	total := 0.0
+	for i, d := range wp.Days {
+		total += d.DistanceM
+		if d.Strength && i > 0 && (wp.Days[i-1].Type == "hard" || wp.Days[i-1].Type == "long") {
+			t.Errorf("%s: strength right after a %s day", d.Date, wp.Days[i-1].Type)
+		}
+		if d.Strength && d.Type != "easy" && d.Type != "rest" {
+			t.Errorf("%s: strength on a %s day", d.Date, d.Type)
+		}
+	}
+	// Today is the day of the long run: no hard day before 48 h.
+	if wp.Days[0].Type == "hard" || wp.Days[1].Type == "hard" {
+		t.Errorf("hard within 48 h of the long run: %+v", wp.Days[:2])
+	}
+	// The last 7 days hold 3 × 8 + 16.5 = 40.5 km: at most 44.55 km.
+	if total > wp.TenPercentCap+1 {
+		t.Errorf("week total %.0f m over the 10%% cap %.0f m", total, wp.TenPercentCap)
+	}
+	if !slices.ContainsFunc(wp.Days, func(d coach.DayPlan) bool { return d.Type == "rest" }) {
+		t.Error("no rest day in the week")
+	}
+}
+
+func TestTodayRedFlagMeansRest(t *testing.T) {
+	h := history()
+	now := day21.Add(8 * time.Hour)
+	h.CheckIns = []recovery.CheckIn{{Date: time.Date(2026, 9, 28, 0, 0, 0, 0, loc), Soreness: map[recovery.Muscle]float64{recovery.Calves: 6},
+		SleepH: 8, SleepQuality: 4, Stress: 2, RestingHR: math.NaN(), HRVms: math.NaN(), Symptoms: []string{"calf-swelling-warmth"}}}
+	today := coach.NewState(h, now).Today()
+	if today.Recommendation != "rest" || !today.SeeProfessional.Needed || today.SeeProfessional.Urgency != "urgent" {
+		t.Errorf("calf swelling with warmth: %s, %+v", today.Recommendation, today.SeeProfessional)
+	}
+	if today.SorenessNow[0].Muscle != recovery.Calves || today.SorenessNow[0].Source != "check-in" {
+		t.Errorf("soreness now %+v", today.SorenessNow[0])
+	}
+}
+
+func TestTodayLastingSoreness(t *testing.T) {
+	// Quads rated 4 every morning for 9 days: past a week, see someone soon.
+	h := history()
+	for d := 0; d < 9; d++ {
+		h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: time.Date(2026, 9, 20+d, 0, 0, 0, 0, loc),
+			Soreness: map[recovery.Muscle]float64{recovery.Quads: 4}, SleepH: math.NaN(), SleepQuality: math.NaN(),
+			Stress: math.NaN(), RestingHR: math.NaN(), HRVms: math.NaN()})
+	}
+	today := coach.NewState(h, time.Date(2026, 9, 28, 9, 0, 0, 0, loc)).Today()
+	if !today.SeeProfessional.Needed || today.SeeProfessional.Urgency != "soon" {
+		t.Errorf("9 days of sore quads: %+v", today.SeeProfessional)
+	}
+}
