@@ -55,18 +55,19 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 	before := fs.Float64("weight-before", 0, "body weight before the run (kg, or lb with imperial units)")
 	after := fs.Float64("weight-after", 0, "body weight after the run")
 	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
-	if err := fs.Parse(reorder(args)); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
 	var id int64
-	if fs.NArg() > 1 {
+	if len(pos) > 1 {
 		fs.Usage()
 		return &exitError{code: 2}
 	}
-	if fs.NArg() == 1 && fs.Arg(0) != "latest" {
-		n, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+	if len(pos) == 1 && pos[0] != "latest" {
+		n, err := strconv.ParseInt(pos[0], 10, 64)
 		if err != nil {
-			return rebound.Errorf(rebound.EINVALID, "activity %q: want an id from rebound runs, or latest", fs.Arg(0))
+			return rebound.Errorf(rebound.EINVALID, "activity %q: want an id from rebound runs, or latest", pos[0])
 		}
 		id = n
 	}

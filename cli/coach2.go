@@ -585,7 +585,8 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 	limit := fs.Float64("limit-km", 0, "replace after this many km (300-500 miles = 483-805 km is common practice)")
 	def := fs.Bool("default", false, "give this shoe to newly imported runs")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(reorder(args)); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
 	db, err := c.g.open(ctx)
@@ -596,11 +597,11 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 	w := c.g.env.Stdout
 	switch sub {
 	case "add":
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			fs.Usage()
 			return &exitError{code: 2}
 		}
-		s := store.Shoe{Name: fs.Arg(0), LimitKm: *limit, Default: *def}
+		s := store.Shoe{Name: pos[0], LimitKm: *limit, Default: *def}
 		if s.LimitKm == 0 {
 			s.LimitKm = math.Round(protocol.ShoeLimitKmMax)
 		}
@@ -609,15 +610,15 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(w, "Added %s (limit %.0f km).\n", s.Name, s.LimitKm)
 	case "assign":
-		if fs.NArg() != 2 {
+		if len(pos) != 2 {
 			fs.Usage()
 			return &exitError{code: 2}
 		}
-		id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+		id, err := strconv.ParseInt(pos[0], 10, 64)
 		if err != nil {
-			return rebound.Errorf(rebound.EINVALID, "run %q: want an activity id", fs.Arg(0))
+			return rebound.Errorf(rebound.EINVALID, "run %q: want an activity id", pos[0])
 		}
-		shoe, err := db.FindShoe(ctx, fs.Arg(1))
+		shoe, err := db.FindShoe(ctx, pos[1])
 		if err != nil {
 			return err
 		}
@@ -626,11 +627,11 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(w, "Run %d now counts towards %s.\n", id, shoe.Name)
 	case "retire":
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			fs.Usage()
 			return &exitError{code: 2}
 		}
-		shoe, err := db.FindShoe(ctx, fs.Arg(0))
+		shoe, err := db.FindShoe(ctx, pos[0])
 		if err != nil {
 			return err
 		}

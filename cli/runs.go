@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -123,16 +124,17 @@ type showCmd struct{ g *globals }
 func (c *showCmd) Run(ctx context.Context, args []string) error {
 	fs := c.g.flags("show", "show ID [--json]")
 	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
-	if err := fs.Parse(reorder(args)); err != nil {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fs.Usage()
 		return &exitError{code: 2}
 	}
-	id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+	id, err := strconv.ParseInt(pos[0], 10, 64)
 	if err != nil {
-		return rebound.Errorf(rebound.EINVALID, "activity id %q: want a number (see rebound runs)", fs.Arg(0))
+		return rebound.Errorf(rebound.EINVALID, "activity id %q: want a number (see rebound runs)", pos[0])
 	}
 	db, err := c.g.open(ctx)
 	if err != nil {
@@ -155,18 +157,21 @@ func (c *showCmd) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// reorder moves flags before positional arguments so that both
-// "show 3 --json" and "show --json 3" work.
-func reorder(args []string) []string {
-	var flags, pos []string
-	for _, a := range args {
-		if strings.HasPrefix(a, "-") {
-			flags = append(flags, a)
-		} else {
-			pos = append(pos, a)
+// parseArgs parses flags wherever they stand among the positional
+// arguments ("show 3 --json" and "show --json 3" alike) and returns the
+// positional ones.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
 		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
 	}
-	return append(flags, pos...)
 }
 
 func printRun(w io.Writer, a *store.Activity, r present.Run, prof profile.Profile) {
