@@ -226,3 +226,17 @@ func TestDemo(t *testing.T) {
 		t.Errorf("latest demo run starts %v, after now %v", start, now)
 	}
 }
+
+func TestDefaultShoeGoesToNewRuns(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	rebound(t, db, "gear", "add", "Daily trainer", "--default")
+	rebound(t, db, "import", "--quiet", corpus.Path(t, "fit/fitparse__activity-small-fenix2-run.fit"),
+		corpus.Path(t, "fit/sweatpy__4078723797.fit")) // a run and a ride
+	_, out, _ := rebound(t, db, "gear", "--json")
+	var shoes []map[string]any
+	decode(t, out, &shoes)
+	// Only the run counts: 9008 m (its device total), not the 57.6 km ride.
+	if len(shoes) != 1 || shoes[0]["runs"].(float64) != 1 || shoes[0]["distance_m"].(float64) > 9100 {
+		t.Errorf("shoes %v", shoes)
+	}
+}

@@ -78,6 +78,9 @@ type Importer struct {
 	Progress func(Event)
 	// Now stamps ImportedAt; time.Now when nil.
 	Now func() time.Time
+	// DefaultGear is given to imported runs that name no gear (the
+	// runner's default shoes); empty for none.
+	DefaultGear string
 }
 
 // job is one file to decode: a path to read, or bytes already read from
@@ -310,6 +313,9 @@ func (im *Importer) process(ctx context.Context, enc *zstd.Encoder, j job) (r re
 			sa.Original = original
 		}
 		applyMeta(sa, j.meta)
+		if sa.Gear == "" && sa.Sport.IsRun() {
+			sa.Gear = im.DefaultGear
+		}
 		r.acts = append(r.acts, sa)
 	}
 	return r
