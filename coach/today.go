@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"math"
 	"sort"
 	"time"
 
@@ -77,6 +78,13 @@ func (s *State) Today() *Today {
 		if today != nil {
 			if v, ok := today.Soreness[m]; ok {
 				sn.Value, sn.Source = v, "check-in"
+				// Tomorrow: the rating, moved as the forecast moves (or
+				// kept, when the forecast knows nothing of this soreness).
+				if fc[k] > 0.3 {
+					sn.In24h = round1(math.Min(10, v*tomorrow[k]/fc[k]))
+				} else {
+					sn.In24h = v
+				}
 			}
 		}
 		soreNow[k] = sn.Value
