@@ -42,16 +42,17 @@
 // Only the tokenizer's RawToken is used. Its Token method mis-parses a tag
 // whose name is followed by a tab or newline (the first attribute becomes
 // part of the name), ignores single-quoted attribute values, and panics on
-// some malformed input; scan.go parses tags itself and also checks that end
-// tags match start tags, which the tokenizer does not, so a truncated or
-// broken file is reported as a *decode.ParseError naming the track point
-// and line where possible. The tokenizer finds tokens by counting angle
-// brackets, so comments that contain '<' or '>' are blanked out before
-// tokenizing (the data is copied only then). Limits that remain: a '>'
-// inside an attribute value cuts that tag short (its later attributes are
-// lost, the rest of the file reads normally); documents must be UTF-8 or
-// declare ISO-8859-1/Windows-1252; DTD entities other than the five predefined
-// ones and character references are left as written. Decode recovers from
-// any panic and returns it as a *decode.ParseError, and FuzzDecode checks
-// that none occurs.
+// some malformed input; the scanner in decode/internal/xmlscan (shared with
+// decode/tcx) parses tags itself and also checks that end tags match start
+// tags, which the tokenizer does not, so a truncated or broken file is
+// reported as a *decode.ParseError naming the track point and line where
+// possible. The tokenizer finds tokens by counting angle brackets, so
+// comments that contain '<' or '>' are blanked out before tokenizing (the
+// data is copied only then). Limits that remain: a '>' inside an attribute
+// value cuts that tag short (its later attributes are lost, the rest of the
+// file reads normally); documents must be UTF-8 or declare
+// ISO-8859-1/Windows-1252; DTD entities other than the five predefined ones
+// and character references are left as written. Decode recovers from any
+// panic and returns it as a *decode.ParseError, and FuzzDecode checks that
+// none occurs.
 package gpx

@@ -1,15 +1,14 @@
 package gpx
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/decode"
+	"github.com/rebound-run/rebound/decode/internal/xmlscan"
 )
 
 // Limits on what a track point value may be; values outside are treated as
@@ -75,11 +74,10 @@ func elementOf(local []byte) element {
 
 // decoder holds the state of one Decode call.
 type decoder struct {
-	s    *scanner
-	data []byte
+	s    xmlscan.Scanner
 	file string
 
-	stack []element // element kinds of the open elements, parallel to s.ends
+	stack []element // element kinds of the open elements, one per s.Depth()
 
 	creator, metaName, trkName, trkType string
 
@@ -109,52 +107,18 @@ type decoder struct {
 // warning. Decode never panics: a failure inside the tokenizer is returned
 // as a *decode.ParseError.
 func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			acts, err = nil, &decode.ParseError{Format: decode.GPX, File: name,
-				Err:  fmt.Errorf("internal error: %v", r),
-				Hint: "the file could not be read; please report it"}
-		}
-	}()
-	if len(trimSpace(data)) == 0 {
-		return nil, &decode.ParseError{Format: decode.GPX, File: name,
-			Err: errors.New("empty file"), Hint: "the file holds no data; re-export it"}
-	}
-	d := &decoder{s: newScanner(data), data: data, file: name,
+	defer xmlscan.Recover(decode.GPX, name, &acts, &err)
+	d := &decoder{file: name,
 		samples: make([]activity.Sample, 0, len(data)/256+1)}
-	if err := d.run(); err != nil {
+	if err := d.s.Init(data).Run(decode.GPX, name, d); err != nil {
 		return nil, err
 	}
 	return d.finish()
 }
 
-// run reads every tag of the document.
-func (d *decoder) run() error {
-	s := d.s
-	for {
-		err := s.next()
-		if err == io.EOF {
-			if s.elements == 0 {
-				return d.parseError("", errors.New("no XML elements"), "this is not a GPX file")
-			}
-			return nil
-		}
-		if err != nil {
-			return d.syntaxError(err)
-		}
-		if s.kind == tokEnd {
-			d.end()
-			continue
-		}
-		if err := d.start(); err != nil {
-			return err
-		}
-	}
-}
-
-// start handles a start tag.
-func (d *decoder) start() error {
-	s := d.s
+// Start handles a start tag (xmlscan.Handler).
+func (d *decoder) Start() error {
+	s := &d.s
 	depth := len(d.stack) // stack depth before this element
 	parent := elOther
 	if depth > 0 {
@@ -162,50 +126,50 @@ func (d *decoder) start() error {
 	}
 	el := elOther
 	if depth == 0 {
-		if string(s.local) != "gpx" {
-			return d.parseError("", fmt.Errorf("root element is <%s>, not <gpx>", clip(s.name)), "this is not a GPX file")
+		if string(s.Local()) != "gpx" {
+			return d.parseError("", fmt.Errorf("root element is <%s>, not <gpx>", xmlscan.Clip(s.Name())), "this is not a GPX file")
 		}
 		el = elGpx
-		if v, ok := s.attr("creator"); ok && d.creator == "" {
-			d.creator = s.str(v)
+		if v, ok := s.Attr("creator"); ok && d.creator == "" {
+			d.creator = s.Str(v)
 		}
 	} else if d.inPt {
 		d.pointChild(depth)
-		if depth == d.ptDepth && string(s.local) == "extensions" {
+		if depth == d.ptDepth && string(s.Local()) == "extensions" {
 			el = elExtensions
 		}
 	} else {
-		el = elementOf(s.local)
+		el = elementOf(s.Local())
 		switch {
 		case el == elTrkpt && parent == elTrkseg:
 			d.startPoint(depth)
 		case el == elTrkpt: // a trkpt outside a trkseg: not a track point
 			el = elOther
 		case parent == elTrk:
-			switch string(s.local) {
+			switch string(s.Local()) {
 			case "name":
 				if d.trkName == "" {
-					d.trkName = s.str(s.text)
+					d.trkName = s.Str(s.Text())
 				}
 			case "type":
 				if d.trkType == "" {
-					d.trkType = s.str(s.text)
+					d.trkType = s.Str(s.Text())
 				}
 			case "trkseg":
 				d.newSeg = true
 			}
-		case parent == elMetadata && string(s.local) == "name", // GPX 1.1
-			parent == elGpx && string(s.local) == "name": // GPX 1.0
+		case parent == elMetadata && string(s.Local()) == "name", // GPX 1.1
+			parent == elGpx && string(s.Local()) == "name": // GPX 1.0
 			if d.metaName == "" {
-				d.metaName = s.str(s.text)
+				d.metaName = s.Str(s.Text())
 			}
-		case string(s.local) == "rtept":
+		case string(s.Local()) == "rtept":
 			d.routePts++
-		case parent == elGpx && string(s.local) == "wpt":
+		case parent == elGpx && string(s.Local()) == "wpt":
 			d.waypoints++
 		}
 	}
-	if s.selfClosing {
+	if s.SelfClosing() {
 		if el == elTrkpt {
 			d.endPoint()
 		}
@@ -218,8 +182,9 @@ func (d *decoder) start() error {
 	return nil
 }
 
-// end handles an end tag (the scanner has checked that it matches).
-func (d *decoder) end() {
+// End handles an end tag (xmlscan.Handler); the scanner has checked that
+// it matches.
+func (d *decoder) End() {
 	n := len(d.stack)
 	if n == 0 {
 		return
@@ -238,22 +203,22 @@ func (d *decoder) end() {
 
 // startPoint begins a track point at stack depth depth.
 func (d *decoder) startPoint(depth int) {
-	s := d.s
+	s := &d.s
 	d.inPt, d.ptDepth, d.extDepth, d.ptTime = true, depth+1, 0, false
 	d.pt = activity.NewSample(time.Time{})
 	d.points++
 	var lat, lon float64
 	var okLat, okLon bool
 	for i := 0; ; {
-		k, v, ok := nextAttr(s.attrs, &i)
+		k, v, ok := xmlscan.NextAttr(s.Attrs(), &i)
 		if !ok {
 			break
 		}
 		switch string(k) {
 		case "lat":
-			lat, okLat = parseFloat(v)
+			lat, okLat = xmlscan.ParseFloat(v)
 		case "lon":
-			lon, okLon = parseFloat(v)
+			lon, okLon = xmlscan.ParseFloat(v)
 		}
 	}
 	if okLat && okLon && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 {
@@ -267,28 +232,28 @@ func (d *decoder) startPoint(depth int) {
 // as direct children, and the sensor values of any extension schema
 // (matched on local names, whatever the namespace prefix).
 func (d *decoder) pointChild(depth int) {
-	s := d.s
+	s := &d.s
 	direct := depth == d.ptDepth
 	if !direct && d.extDepth == 0 {
 		return // inside <link> or another non-extension child
 	}
-	switch string(s.local) {
+	switch string(s.Local()) {
 	case "time":
 		if !direct {
 			return
 		}
-		t, z, off, ok := parseTime(trimSpace(s.text))
+		t, z, off, ok := xmlscan.ParseTime(xmlscan.TrimSpace(s.Text()))
 		if !ok {
-			if len(trimSpace(s.text)) > 0 {
+			if len(xmlscan.TrimSpace(s.Text())) > 0 {
 				d.badTime++
 			}
 			return
 		}
 		d.pt.Time, d.ptTime = t, true
 		switch z {
-		case zoneNone:
+		case xmlscan.ZoneNone:
 			d.noZone++
-		case zoneOffset:
+		case xmlscan.ZoneOffset:
 			if d.firstOff == nil && len(d.samples) == 0 && off != 0 {
 				o := off
 				d.firstOff = &o
@@ -296,35 +261,35 @@ func (d *decoder) pointChild(depth int) {
 		}
 	case "ele":
 		if direct {
-			if v, ok := parseFloat(s.text); ok && v >= minAltitudeM && v <= maxAltitudeM {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= minAltitudeM && v <= maxAltitudeM {
 				d.pt.AltitudeM = v
 			}
 		}
 	case "speed": // GPX 1.0 <speed>, TrackPointExtension v2 <speed>, Apple's <speed>
-		if v, ok := parseFloat(s.text); ok && v >= 0 {
+		if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 {
 			d.pt.SpeedMS = v
 		}
 	case "hr", "heartrate", "HeartRate", "heartRate":
 		if !direct {
-			if v, ok := parseFloat(s.text); ok && v > 0 && v < maxHR {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v > 0 && v < maxHR {
 				d.pt.HeartRateBPM = v
 			}
 		}
 	case "cad", "cadence", "Cadence", "RunCadence":
 		if !direct {
-			if v, ok := parseFloat(s.text); ok && v >= 0 && v < maxCadence {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 && v < maxCadence {
 				d.pt.CadenceSPM = v
 			}
 		}
 	case "power", "PowerInWatts", "Watts", "watts":
 		if !direct {
-			if v, ok := parseFloat(s.text); ok && v >= 0 && v < maxPowerW {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 && v < maxPowerW {
 				d.pt.PowerW = v
 			}
 		}
 	case "atemp", "temp", "Temperature", "temperature":
 		if !direct {
-			if v, ok := parseFloat(s.text); ok && v > minTempC && v < maxTempC {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v > minTempC && v < maxTempC {
 				d.pt.TemperatureC = v
 			}
 		}
@@ -447,28 +412,12 @@ func strideCadence(samples []activity.Sample) bool {
 	return m < StrideCadenceMedian
 }
 
-// syntaxError turns a scanner error into a *decode.ParseError that says
-// where it happened.
-func (d *decoder) syntaxError(err error) error {
-	where := ""
+// Record names the point being read, for a syntax error (xmlscan.Handler).
+func (d *decoder) Record() string {
 	if d.inPt {
-		where = fmt.Sprintf("track point %d", d.points)
+		return fmt.Sprintf("track point %d", d.points)
 	}
-	hint := "the file is not well-formed XML; re-export it from the app or device"
-	if errors.Is(err, errTruncated) {
-		inside := string(d.s.top())
-		if inside != "" {
-			err = fmt.Errorf("%w inside <%s>", err, inside)
-		}
-		line := fmt.Sprintf("line %d", lineOf(d.data, len(d.data)))
-		if where == "" {
-			where = line
-		} else {
-			where += " (" + line + ")"
-		}
-		hint = "the file is cut off; download or export it again"
-	}
-	return d.parseError(where, err, hint)
+	return ""
 }
 
 func (d *decoder) parseError(record string, err error, hint string) error {

@@ -48,10 +48,11 @@
 //
 // Only the tokenizer's RawToken is used: its Token method mis-parses tags
 // whose name is followed by a tab or newline, ignores single-quoted
-// attributes and panics on some malformed input. scan.go (shared with
-// decode/gpx) parses tags itself and checks that end tags match start
-// tags. The tokenizer finds tokens by counting angle brackets, so comments
-// that contain '<' or '>' are blanked out first; a '>' inside an attribute
-// value still cuts that tag short. Decode recovers from any panic and returns it as a
-// *decode.ParseError, and FuzzDecode checks that none occurs.
+// attributes and panics on some malformed input. The scanner in
+// decode/internal/xmlscan (shared with decode/gpx) parses tags itself and
+// checks that end tags match start tags. The tokenizer finds tokens by
+// counting angle brackets, so comments that contain '<' or '>' are blanked
+// out first; a '>' inside an attribute value still cuts that tag short.
+// Decode recovers from any panic and returns it as a *decode.ParseError,
+// and FuzzDecode checks that none occurs.
 package tcx

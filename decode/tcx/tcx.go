@@ -1,15 +1,14 @@
 package tcx
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"math"
 	"sort"
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/decode"
+	"github.com/rebound-run/rebound/decode/internal/xmlscan"
 )
 
 // Limits on what a trackpoint value may be; values outside are treated as
@@ -69,8 +68,7 @@ type actState struct {
 
 // decoder holds the state of one Decode call.
 type decoder struct {
-	s    *scanner
-	data []byte
+	s    xmlscan.Scanner
 	file string
 
 	stack []element // element kinds of the open elements
@@ -110,19 +108,9 @@ type decoder struct {
 // warning. Decode never panics: a failure inside the tokenizer is returned
 // as a *decode.ParseError.
 func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			acts, err = nil, &decode.ParseError{Format: decode.TCX, File: name,
-				Err:  fmt.Errorf("internal error: %v", r),
-				Hint: "the file could not be read; please report it"}
-		}
-	}()
-	if len(trimSpace(data)) == 0 {
-		return nil, &decode.ParseError{Format: decode.TCX, File: name,
-			Err: errors.New("empty file"), Hint: "the file holds no data; re-export it"}
-	}
-	d := &decoder{s: newScanner(data), data: data, file: name}
-	if err := d.run(); err != nil {
+	defer xmlscan.Recover(decode.TCX, name, &acts, &err)
+	d := &decoder{file: name}
+	if err := d.s.Init(data).Run(decode.TCX, name, d); err != nil {
 		return nil, err
 	}
 	if len(d.acts) == 0 {
@@ -138,33 +126,9 @@ func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
 	return d.acts, nil
 }
 
-// run reads every tag of the document.
-func (d *decoder) run() error {
-	s := d.s
-	for {
-		err := s.next()
-		if err == io.EOF {
-			if s.elements == 0 {
-				return d.parseError("", errors.New("no XML elements"), "this is not a TCX file")
-			}
-			return nil
-		}
-		if err != nil {
-			return d.syntaxError(err)
-		}
-		if s.kind == tokEnd {
-			d.end()
-			continue
-		}
-		if err := d.start(); err != nil {
-			return err
-		}
-	}
-}
-
-// start handles a start tag.
-func (d *decoder) start() error {
-	s := d.s
+// Start handles a start tag (xmlscan.Handler).
+func (d *decoder) Start() error {
+	s := &d.s
 	depth := len(d.stack) // before this element
 	parent := elOther
 	if depth > 0 {
@@ -173,8 +137,8 @@ func (d *decoder) start() error {
 	el := elOther
 	switch {
 	case depth == 0:
-		if string(s.local) != "TrainingCenterDatabase" {
-			return d.parseError("", fmt.Errorf("root element is <%s>, not <TrainingCenterDatabase>", clip(s.name)), "this is not a TCX file")
+		if string(s.Local()) != "TrainingCenterDatabase" {
+			return d.parseError("", fmt.Errorf("root element is <%s>, not <TrainingCenterDatabase>", xmlscan.Clip(s.Name())), "this is not a TCX file")
 		}
 		el = elRoot
 	case d.inPt:
@@ -182,7 +146,7 @@ func (d *decoder) start() error {
 	case d.inLap:
 		el = d.lapChild(depth, parent)
 	case d.cur != nil:
-		switch string(s.local) {
+		switch string(s.Local()) {
 		case "Id":
 			if parent == elActivity {
 				d.readStart()
@@ -193,7 +157,7 @@ func (d *decoder) start() error {
 			}
 		case "Name":
 			if parent == elCreator && d.cur.a.Device == "" {
-				d.cur.a.Device = s.str(s.text)
+				d.cur.a.Device = s.Str(s.Text())
 			}
 		case "Lap":
 			if parent == elActivity {
@@ -202,7 +166,7 @@ func (d *decoder) start() error {
 			}
 		}
 	default:
-		switch string(s.local) {
+		switch string(s.Local()) {
 		case "Activity":
 			if d.courseDepth == 0 {
 				el = elActivity
@@ -215,7 +179,7 @@ func (d *decoder) start() error {
 			d.courses++
 		}
 	}
-	if s.selfClosing {
+	if s.SelfClosing() {
 		// An empty element ends at once.
 		switch el {
 		case elActivity:
@@ -240,8 +204,9 @@ func (d *decoder) start() error {
 	return nil
 }
 
-// end handles an end tag (the scanner has checked that it matches).
-func (d *decoder) end() {
+// End handles an end tag (xmlscan.Handler); the scanner has checked that
+// it matches.
+func (d *decoder) End() {
 	n := len(d.stack)
 	if n == 0 {
 		return
@@ -267,8 +232,8 @@ func (d *decoder) end() {
 func (d *decoder) startActivity(depth int) {
 	d.activities++
 	a := &activity.Activity{Sport: activity.Other, Format: string(decode.TCX)}
-	if v, ok := d.s.attr("Sport"); ok {
-		if sp := d.s.str(v); sp != "" {
+	if v, ok := d.s.Attr("Sport"); ok {
+		if sp := d.s.Str(v); sp != "" {
 			a.Sport = activity.ParseSport(sp)
 		}
 	}
@@ -278,16 +243,16 @@ func (d *decoder) startActivity(depth int) {
 
 // readStart reads the Activity's <Id>, its start time.
 func (d *decoder) readStart() {
-	t, z, off, ok := parseTime(trimSpace(d.s.text))
+	t, z, off, ok := xmlscan.ParseTime(xmlscan.TrimSpace(d.s.Text()))
 	if !ok {
 		d.cur.badStart = true
 		return
 	}
 	d.cur.start, d.cur.hasStart = t, true
 	switch z {
-	case zoneNone:
+	case xmlscan.ZoneNone:
 		d.cur.noZone++
-	case zoneOffset:
+	case xmlscan.ZoneOffset:
 		if off != 0 {
 			d.cur.a.UTCOffsetS = &off
 		}
@@ -299,10 +264,10 @@ func (d *decoder) startLap(depth int) {
 	d.lap = activity.Lap{Totals: activity.NewTotals()}
 	d.lapPlain, d.lapRunCad = false, activity.NaN
 	d.cur.newTrack, d.cur.lapHasPoints = false, false
-	if v, ok := d.s.attr("StartTime"); ok {
-		if t, z, _, ok := parseTime(trimSpace(v)); ok {
+	if v, ok := d.s.Attr("StartTime"); ok {
+		if t, z, _, ok := xmlscan.ParseTime(xmlscan.TrimSpace(v)); ok {
 			d.lap.Start = t
-			if z == zoneNone {
+			if z == xmlscan.ZoneNone {
 				d.cur.noZone++
 			}
 		}
@@ -311,11 +276,11 @@ func (d *decoder) startLap(depth int) {
 
 // lapChild reads an element inside a Lap but outside its trackpoints.
 func (d *decoder) lapChild(depth int, parent element) element {
-	s := d.s
+	s := &d.s
 	l := &d.lap
 	if d.lapExt > 0 {
-		if string(s.local) == "AvgRunCadence" {
-			if v, ok := parseFloat(s.text); ok && v >= 0 && v < maxCadence {
+		if string(s.Local()) == "AvgRunCadence" {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 && v < maxCadence {
 				d.lapRunCad = v
 			}
 		}
@@ -323,8 +288,8 @@ func (d *decoder) lapChild(depth int, parent element) element {
 	}
 	switch parent {
 	case elAvgHeartRate, elMaxHeartRate:
-		if string(s.local) == "Value" {
-			if v, ok := parseFloat(s.text); ok && v > 0 && v < maxHR {
+		if string(s.Local()) == "Value" {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v > 0 && v < maxHR {
 				if parent == elAvgHeartRate {
 					l.AvgHR = v
 				} else {
@@ -334,7 +299,7 @@ func (d *decoder) lapChild(depth int, parent element) element {
 		}
 		return elOther
 	case elTrack:
-		if string(s.local) == "Trackpoint" {
+		if string(s.Local()) == "Trackpoint" {
 			d.startPoint(depth)
 			return elTrackpoint
 		}
@@ -343,21 +308,21 @@ func (d *decoder) lapChild(depth int, parent element) element {
 	if depth != d.lapDepth {
 		return elOther
 	}
-	switch string(s.local) {
+	switch string(s.Local()) {
 	case "TotalTimeSeconds":
-		if v, ok := parseFloat(s.text); ok && v >= 0 {
+		if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 {
 			l.TimerS = v
 		}
 	case "DistanceMeters":
-		if v, ok := parseFloat(s.text); ok && v >= 0 {
+		if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 {
 			l.DistanceM = v
 		}
 	case "Calories":
-		if v, ok := parseFloat(s.text); ok && v >= 0 {
+		if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 {
 			l.Calories = v
 		}
 	case "Cadence":
-		if v, ok := parseFloat(s.text); ok && v >= 0 && v < maxCadence {
+		if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 && v < maxCadence {
 			l.AvgCadenceSPM, d.lapPlain = v, true
 		}
 	case "AverageHeartRateBpm":
@@ -398,20 +363,20 @@ func (d *decoder) startPoint(depth int) {
 
 // pointChild reads an element inside a Trackpoint.
 func (d *decoder) pointChild(depth int, parent element) element {
-	s := d.s
+	s := &d.s
 	p := &d.pt
 	if d.ptExt > 0 {
-		switch string(s.local) {
+		switch string(s.Local()) {
 		case "Speed":
-			if v, ok := parseFloat(s.text); ok && v >= 0 {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 {
 				p.SpeedMS = v
 			}
 		case "RunCadence":
-			if v, ok := parseFloat(s.text); ok && v >= 0 && v < maxCadence {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 && v < maxCadence {
 				d.ptRunCad = v
 			}
 		case "Watts":
-			if v, ok := parseFloat(s.text); ok && v >= 0 && v < maxPowerW {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 && v < maxPowerW {
 				p.PowerW = v
 			}
 		}
@@ -419,20 +384,20 @@ func (d *decoder) pointChild(depth int, parent element) element {
 	}
 	switch parent {
 	case elPosition:
-		switch string(s.local) {
+		switch string(s.Local()) {
 		case "LatitudeDegrees":
-			if v, ok := parseFloat(s.text); ok && v >= -90 && v <= 90 {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= -90 && v <= 90 {
 				p.LatDeg = v
 			}
 		case "LongitudeDegrees":
-			if v, ok := parseFloat(s.text); ok && v >= -180 && v <= 180 {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= -180 && v <= 180 {
 				p.LonDeg = v
 			}
 		}
 		return elOther
 	case elHeartRate:
-		if string(s.local) == "Value" {
-			if v, ok := parseFloat(s.text); ok && v > 0 && v < maxHR {
+		if string(s.Local()) == "Value" {
+			if v, ok := xmlscan.ParseFloat(s.Text()); ok && v > 0 && v < maxHR {
 				p.HeartRateBPM = v
 			}
 		}
@@ -441,33 +406,33 @@ func (d *decoder) pointChild(depth int, parent element) element {
 	if depth != d.ptDepth {
 		return elOther
 	}
-	switch string(s.local) {
+	switch string(s.Local()) {
 	case "Time":
-		t, z, _, ok := parseTime(trimSpace(s.text))
+		t, z, _, ok := xmlscan.ParseTime(xmlscan.TrimSpace(s.Text()))
 		if !ok {
-			if len(trimSpace(s.text)) > 0 {
+			if len(xmlscan.TrimSpace(s.Text())) > 0 {
 				d.cur.badTime++
 			}
 			return elOther
 		}
 		p.Time, d.ptTime = t, true
-		if z == zoneNone {
+		if z == xmlscan.ZoneNone {
 			d.cur.noZone++
 		}
 	case "Position":
 		return elPosition
 	case "AltitudeMeters":
-		if v, ok := parseFloat(s.text); ok && v >= minAltitudeM && v <= maxAltitudeM {
+		if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= minAltitudeM && v <= maxAltitudeM {
 			p.AltitudeM = v
 		}
 	case "DistanceMeters":
-		if v, ok := parseFloat(s.text); ok && v >= 0 {
+		if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 {
 			p.DistanceM = v
 		}
 	case "HeartRateBpm":
 		return elHeartRate
 	case "Cadence":
-		if v, ok := parseFloat(s.text); ok && v >= 0 && v < maxCadence {
+		if v, ok := xmlscan.ParseFloat(s.Text()); ok && v >= 0 && v < maxCadence {
 			d.ptCad = v
 		}
 	case "Extensions":
@@ -670,27 +635,12 @@ func (w *weighted) mean() float64 {
 	return math.NaN()
 }
 
-// syntaxError turns a scanner error into a *decode.ParseError that says
-// where it happened.
-func (d *decoder) syntaxError(err error) error {
-	where := ""
+// Record names the point being read, for a syntax error (xmlscan.Handler).
+func (d *decoder) Record() string {
 	if d.inPt {
-		where = fmt.Sprintf("trackpoint %d", d.trackpoints)
+		return fmt.Sprintf("trackpoint %d", d.trackpoints)
 	}
-	hint := "the file is not well-formed XML; re-export it from the app or device"
-	if errors.Is(err, errTruncated) {
-		if inside := string(d.s.top()); inside != "" {
-			err = fmt.Errorf("%w inside <%s>", err, inside)
-		}
-		line := fmt.Sprintf("line %d", lineOf(d.data, len(d.data)))
-		if where == "" {
-			where = line
-		} else {
-			where += " (" + line + ")"
-		}
-		hint = "the file is cut off; download or export it again"
-	}
-	return d.parseError(where, err, hint)
+	return ""
 }
 
 func (d *decoder) parseError(record string, err error, hint string) error {

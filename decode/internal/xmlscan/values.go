@@ -1,7 +1,4 @@
-package gpx
-
-// This file is shared word for word (apart from the package clause) with
-// decode/tcx/values.go.
+package xmlscan
 
 import (
 	"math"
@@ -13,12 +10,13 @@ import (
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
-// parseFloat parses a decimal number. Plain decimals of up to 15
+// ParseFloat parses a decimal number, such as the text of an <ele> or a
+// lat attribute. Plain decimals of up to 15
 // significant digits (almost every value in these files) take a fast path
 // that is exact: an integer below 2^53 divided by an exact power of ten
 // rounds correctly, as strconv would. Anything else goes to strconv.
 // Non-finite results are rejected.
-func parseFloat(b []byte) (float64, bool) {
+func ParseFloat(b []byte) (float64, bool) {
 	i, neg := 0, false
 	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
 		neg = b[0] == '-'
@@ -69,22 +67,23 @@ func parseFloatSlow(b []byte) (float64, bool) {
 	return f, true
 }
 
-// zone says what time zone a timestamp carried.
-type zone uint8
+// Zone says what time zone designator a timestamp carried.
+type Zone uint8
 
+// The zone designators ParseTime tells apart.
 const (
-	zoneNone   zone = iota // no zone designator: local time of unknown offset
-	zoneUTC                // "Z"
-	zoneOffset             // "+01:00", "-0500", "+00:00"
+	ZoneNone   Zone = iota // no zone designator: local time of unknown offset
+	ZoneUTC                // "Z"
+	ZoneOffset             // "+01:00", "-0500", "+00:00"
 )
 
-// parseTime parses an ISO 8601 / RFC 3339 timestamp,
+// ParseTime parses an ISO 8601 / RFC 3339 timestamp,
 // YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm|±hhmm|±hh], also with a space or
 // a lower-case t between date and time. It returns the instant in UTC, the
 // kind of zone designator and the offset in seconds east of UTC. Out of
 // range fields (month 13, minute 61) are rejected; a leap second 60 is read
 // as 59.
-func parseTime(b []byte) (t time.Time, z zone, offset int, ok bool) {
+func ParseTime(b []byte) (t time.Time, z Zone, offset int, ok bool) {
 	if len(b) < 19 || b[4] != '-' || b[7] != '-' || b[13] != ':' || b[16] != ':' ||
 		(b[10] != 'T' && b[10] != ' ' && b[10] != 't') {
 		return t, 0, 0, false
@@ -118,9 +117,9 @@ func parseTime(b []byte) (t time.Time, z zone, offset int, ok bool) {
 	}
 	switch {
 	case len(rest) == 0:
-		z = zoneNone
+		z = ZoneNone
 	case len(rest) == 1 && (rest[0] == 'Z' || rest[0] == 'z'):
-		z = zoneUTC
+		z = ZoneUTC
 	case rest[0] == '+' || rest[0] == '-':
 		var oh, om int
 		var okh, okm bool
@@ -139,7 +138,7 @@ func parseTime(b []byte) (t time.Time, z zone, offset int, ok bool) {
 		if !okh || !okm || oh > 23 || om > 59 {
 			return t, 0, 0, false
 		}
-		z, offset = zoneOffset, oh*3600+om*60
+		z, offset = ZoneOffset, oh*3600+om*60
 		if rest[0] == '-' {
 			offset = -offset
 		}

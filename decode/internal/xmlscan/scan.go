@@ -1,7 +1,4 @@
-package tcx
-
-// This file is shared word for word (apart from the package clause) with
-// decode/gpx/scan.go: the two format packages must not import each other.
+package xmlscan
 
 import (
 	"bytes"
@@ -13,19 +10,20 @@ import (
 	"github.com/muktihari/xmltokenizer"
 )
 
-// tokKind says what the scanner's current token is.
-type tokKind uint8
+// Kind says what a Scanner's current token is.
+type Kind uint8
 
+// The kinds of token Scanner.Next stops at.
 const (
-	tokStart tokKind = iota + 1 // <name attr="v">text or <name/>
-	tokEnd                      // </name>
+	StartTag Kind = iota + 1 // <name attr="v">text or <name/>
+	EndTag                   // </name>
 )
 
-// errTruncated is returned by scanner.next when the data ends inside an
+// ErrTruncated is returned by Scanner.Next when the data ends inside an
 // element (a file cut off while it was written or downloaded).
-var errTruncated = errors.New("unexpected end of file")
+var ErrTruncated = errors.New("unexpected end of file")
 
-// scanner reads the elements of an XML document from xmltokenizer's
+// Scanner reads the elements of an XML document from xmltokenizer's
 // RawToken and parses each tag itself. It skips the XML declaration,
 // comments, processing instructions and DOCTYPE, and checks that end tags
 // match start tags, which the tokenizer does not.
@@ -34,11 +32,17 @@ var errTruncated = errors.New("unexpected end of file")
 // whose name is followed by a tab or a newline instead of a space (the first
 // attribute becomes part of the name) and ignores single-quoted attribute
 // values; RawToken only finds the token boundaries, which it does fast.
-type scanner struct {
-	z *xmltokenizer.Tokenizer
+//
+// The tokenizer finds tokens by counting angle brackets, so a comment that
+// holds '<' or '>' is blanked out before tokenizing. A '>' inside an
+// attribute value still ends its tag early: the attributes after it are
+// lost, and the rest of the document reads normally.
+type Scanner struct {
+	z    *xmltokenizer.Tokenizer
+	data []byte // the document as given to New
 
-	// The current token, valid until the next call to next.
-	kind        tokKind
+	// The current token, valid until the next call to Next.
+	kind        Kind
 	name        []byte // qualified name, "ns3:hr"
 	local       []byte // local name, "hr"
 	attrs       []byte // the raw attribute text of a start tag
@@ -54,10 +58,14 @@ type scanner struct {
 	latin1   bool // the XML declaration names a single-byte Latin encoding
 }
 
-// newScanner returns a scanner over data.
-func newScanner(data []byte) *scanner {
+// Init sets s to read data from its first tag and returns s. data is not
+// modified: when a comment must be blanked out, s reads a copy. A Scanner
+// is meant to be a field of the decoder that uses it, set up with Init, so
+// that the two take one allocation.
+func (s *Scanner) Init(data []byte) *Scanner {
 	const readSize = 16 << 10
-	return &scanner{
+	*s = Scanner{
+		data: data,
 		z: xmltokenizer.New(bytes.NewReader(blankComments(data)),
 			xmltokenizer.WithReadBufferSize(readSize),
 			// A single token (a long CDATA description) may be as large as
@@ -66,6 +74,7 @@ func newScanner(data []byte) *scanner {
 		open: make([]byte, 0, 256),
 		ends: make([]int, 0, 16),
 	}
+	return s
 }
 
 // blankComments returns data with the inside of every comment that holds
@@ -100,12 +109,44 @@ func blankComments(data []byte) []byte {
 	return out
 }
 
-// depth returns the number of open elements. After a start tag that is
-// not self-closing, the new element is already counted.
-func (s *scanner) depth() int { return len(s.ends) }
+// Kind returns the kind of the current token.
+func (s *Scanner) Kind() Kind { return s.kind }
 
-// top returns the qualified name of the innermost open element.
-func (s *scanner) top() []byte {
+// Name returns the qualified name of the current tag, such as "ns3:hr".
+// Like every slice the Scanner returns, it is valid only until the next
+// call to Next and must not be modified.
+func (s *Scanner) Name() []byte { return s.name }
+
+// Local returns the local name of the current tag, its Name without the
+// namespace prefix: "hr" for "ns3:hr".
+func (s *Scanner) Local() []byte { return s.local }
+
+// Attrs returns the raw attribute text of the current start tag, everything
+// between its name and its closing '>' or "/>"; NextAttr splits it. It is
+// empty for an end tag.
+func (s *Scanner) Attrs() []byte { return s.attrs }
+
+// Text returns the character data right after the current start tag, up
+// to the next tag, with surrounding white space trimmed and a CDATA section
+// unwrapped; after a self-closing tag, that is the text which follows it.
+// Entities are not resolved; Str does that. It is empty for an end tag and
+// for an element whose first child is an element.
+func (s *Scanner) Text() []byte { return s.text }
+
+// SelfClosing reports whether the current start tag is an empty-element
+// tag, <name/>. No EndTag follows it.
+func (s *Scanner) SelfClosing() bool { return s.selfClosing }
+
+// Elements returns the number of start tags read so far.
+func (s *Scanner) Elements() int { return s.elements }
+
+// Depth returns the number of open elements. After a start tag that is
+// not self-closing, the new element is already counted.
+func (s *Scanner) Depth() int { return len(s.ends) }
+
+// Top returns the qualified name of the innermost open element, or nil
+// when none is open.
+func (s *Scanner) Top() []byte {
 	n := len(s.ends)
 	if n == 0 {
 		return nil
@@ -117,21 +158,24 @@ func (s *scanner) top() []byte {
 	return s.open[start:s.ends[n-1]]
 }
 
-// next moves to the next start or end tag. It returns io.EOF at the end of
-// a complete document, errTruncated when the data ends inside an element,
-// and a descriptive error for tags that do not match.
-func (s *scanner) next() error {
+// Next moves to the next start or end tag. It returns io.EOF at the end of
+// a complete document, ErrTruncated when the data ends inside an element,
+// and a descriptive error for an end tag that does not match its start tag
+// and for a tag without a name or a closing '>'. Text outside elements (a
+// byte order mark, stray white space), the XML declaration, comments,
+// processing instructions and DOCTYPE are skipped.
+func (s *Scanner) Next() error {
 	for {
 		b, err := s.z.RawToken()
 		if err != nil {
 			switch {
 			case errors.Is(err, io.EOF):
 				if len(s.ends) > 0 {
-					return errTruncated
+					return ErrTruncated
 				}
 				return io.EOF
 			case errors.Is(err, io.ErrUnexpectedEOF):
-				return errTruncated
+				return ErrTruncated
 			}
 			return err
 		}
@@ -153,18 +197,18 @@ func (s *scanner) next() error {
 	}
 }
 
-func (s *scanner) endTag(b []byte) error {
+func (s *Scanner) endTag(b []byte) error {
 	i := 2
 	for i < len(b) && b[i] != '>' && !isSpace(b[i]) {
 		i++
 	}
 	name := b[2:i]
-	top := s.top()
+	top := s.Top()
 	switch {
 	case top == nil:
-		return fmt.Errorf("end tag </%s> without a start tag", clip(name))
+		return fmt.Errorf("end tag </%s> without a start tag", Clip(name))
 	case !bytes.Equal(name, top):
-		return fmt.Errorf("end tag </%s> does not match <%s>", clip(name), clip(top))
+		return fmt.Errorf("end tag </%s> does not match <%s>", Clip(name), Clip(top))
 	}
 	s.ends = s.ends[:len(s.ends)-1]
 	if n := len(s.ends); n > 0 {
@@ -172,12 +216,12 @@ func (s *scanner) endTag(b []byte) error {
 	} else {
 		s.open = s.open[:0]
 	}
-	s.kind, s.name, s.local = tokEnd, name, localName(name)
+	s.kind, s.name, s.local = EndTag, name, localName(name)
 	s.attrs, s.text, s.selfClosing = nil, nil, false
 	return nil
 }
 
-func (s *scanner) startTag(b []byte) error {
+func (s *Scanner) startTag(b []byte) error {
 	gt := bytes.IndexByte(b, '>')
 	if gt < 0 {
 		return errors.New("tag without a closing '>'")
@@ -196,7 +240,7 @@ func (s *scanner) startTag(b []byte) error {
 	}
 	name := tag[:n]
 	s.elements++
-	s.kind, s.name, s.local = tokStart, name, localName(name)
+	s.kind, s.name, s.local = StartTag, name, localName(name)
 	s.attrs, s.text, s.selfClosing = tag[n:], charData(b[gt+1:]), self
 	if !self {
 		s.open = append(s.open, name...)
@@ -208,17 +252,27 @@ func (s *scanner) startTag(b []byte) error {
 // charData trims the character data that follows a tag and unwraps a
 // CDATA section.
 func charData(b []byte) []byte {
-	b = trimSpace(b)
+	b = TrimSpace(b)
 	if len(b) >= 12 && string(b[:9]) == "<![CDATA[" && string(b[len(b)-3:]) == "]]>" {
 		return b[9 : len(b)-3]
 	}
 	return b
 }
 
-// nextAttr returns the attribute at or after attrs[*i] and moves *i past
+// NextAttr returns the attribute at or after attrs[*i] and moves *i past
 // it; ok is false when there is none left (or the rest is malformed).
-// Values may be quoted with " or '.
-func nextAttr(attrs []byte, i *int) (key, val []byte, ok bool) {
+// Values may be quoted with " or ' and are returned raw, without the
+// quotes and with entities unresolved. The usual loop over the attributes
+// of a start tag is
+//
+//	for i := 0; ; {
+//		key, val, ok := xmlscan.NextAttr(s.Attrs(), &i)
+//		if !ok {
+//			break
+//		}
+//		...
+//	}
+func NextAttr(attrs []byte, i *int) (key, val []byte, ok bool) {
 	p := *i
 	for p < len(attrs) && isSpace(attrs[p]) {
 		p++
@@ -254,11 +308,11 @@ func nextAttr(attrs []byte, i *int) (key, val []byte, ok bool) {
 	return key, attrs[p : p+end], true
 }
 
-// attr returns the value of the attribute of the current start tag whose
-// local name is local.
-func (s *scanner) attr(local string) ([]byte, bool) {
+// Attr returns the raw value of the attribute of the current start tag
+// whose local name is local, and whether there is one.
+func (s *Scanner) Attr(local string) ([]byte, bool) {
 	for i := 0; ; {
-		k, v, ok := nextAttr(s.attrs, &i)
+		k, v, ok := NextAttr(s.attrs, &i)
 		if !ok {
 			return nil, false
 		}
@@ -268,11 +322,12 @@ func (s *scanner) attr(local string) ([]byte, bool) {
 	}
 }
 
-// str converts character data or an attribute value to a Go string:
-// entities are resolved, Latin-1 text is converted to UTF-8, invalid UTF-8
-// is replaced and surrounding space is trimmed.
-func (s *scanner) str(b []byte) string {
-	b = trimSpace(b)
+// Str converts character data or an attribute value to a Go string:
+// entities are resolved, text of a document declared ISO-8859-1 or
+// Windows-1252 is converted to UTF-8, invalid UTF-8 is replaced by U+FFFD
+// and surrounding space is trimmed.
+func (s *Scanner) Str(b []byte) string {
+	b = TrimSpace(b)
 	if bytes.IndexByte(b, '&') >= 0 {
 		b = unescape(b)
 	}
@@ -378,7 +433,7 @@ func latinEncoding(decl []byte) bool {
 		return false
 	}
 	k := 0
-	_, v, ok := nextAttr(decl[i:], &k)
+	_, v, ok := NextAttr(decl[i:], &k)
 	if !ok {
 		return false
 	}
@@ -399,7 +454,9 @@ func localName(name []byte) []byte {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
-func trimSpace(b []byte) []byte {
+// TrimSpace returns b without leading and trailing XML white space
+// (space, tab, CR, LF).
+func TrimSpace(b []byte) []byte {
 	for len(b) > 0 && isSpace(b[0]) {
 		b = b[1:]
 	}
@@ -409,8 +466,9 @@ func trimSpace(b []byte) []byte {
 	return b
 }
 
-// clip shortens a name for an error message.
-func clip(b []byte) string {
+// Clip shortens a name to at most 40 bytes, with invalid UTF-8 replaced,
+// for an error message.
+func Clip(b []byte) string {
 	if len(b) > 40 {
 		b = b[:40]
 	}
