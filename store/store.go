@@ -94,6 +94,7 @@ type Store interface {
 	ProfileStore
 	CheckInStore
 	GearStore
+	TickStore
 	Close() error
 }
 

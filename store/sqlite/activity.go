@@ -130,14 +130,14 @@ func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
 
 	var id int64
 	var source string
-	err = tx.StmtContext(ctx, db.stmt.hashOwner).QueryRowContext(ctx, athleteID, a.SHA256).Scan(&id, &source)
+	err = tx.StmtContext(ctx, db.stmt.hashOwner).QueryRowContext(ctx, db.athlete, a.SHA256).Scan(&id, &source)
 	if err == nil {
 		return rebound.Errorf(rebound.ECONFLICT, "already imported as activity %d (%s)", id, source)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("look up hash: %w", err)
 	}
 	err = tx.StmtContext(ctx, db.stmt.nearby).QueryRowContext(ctx,
-		athleteID, string(a.Sport), r.startMS, store.DuplicateWindow.Milliseconds()).Scan(&id, &source)
+		db.athlete, string(a.Sport), r.startMS, store.DuplicateWindow.Milliseconds()).Scan(&id, &source)
 	if err == nil {
 		return rebound.Errorf(rebound.ECONFLICT, "same sport starting within a minute of activity %d (%s)", id, source)
 	} else if !errors.Is(err, sql.ErrNoRows) {
@@ -145,7 +145,7 @@ func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
 	}
 
 	res, err := tx.StmtContext(ctx, db.stmt.insertActivity).ExecContext(ctx,
-		athleteID, a.SHA256, string(a.Sport), a.SubSport, r.startMS, r.utcOffsetS,
+		db.athlete, a.SHA256, string(a.Sport), a.SubSport, r.startMS, r.utcOffsetS,
 		a.Name, a.Device, a.Format, a.SourceFile, a.Gear, r.importedAtMS,
 		string(r.summary), string(r.laps), string(r.pauses), nullText(r.deviceTotals), string(r.legs), string(r.w))
 	if isUniqueViolation(err) { // another process won a race for the same hash
@@ -189,7 +189,7 @@ func nullText(b []byte) any {
 // Returns ENOTFOUND if it does not exist.
 func (db *DB) FindActivityByID(ctx context.Context, id int64) (*store.Activity, error) {
 	var samples []byte
-	a, err := scanActivity(db.stmt.findActivity.QueryRowContext(ctx, athleteID, id), &samples)
+	a, err := scanActivity(db.stmt.findActivity.QueryRowContext(ctx, db.athlete, id), &samples)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
 	}
@@ -220,7 +220,7 @@ func (db *DB) findActivities(ctx context.Context, f store.ActivityFilter) (_ []*
 	if f.Offset < 0 || f.Limit < 0 {
 		return nil, 0, rebound.Errorf(rebound.EINVALID, "negative offset %d or limit %d", f.Offset, f.Limit)
 	}
-	where, args := []string{"a.athlete_id = ?"}, []any{athleteID}
+	where, args := []string{"a.athlete_id = ?"}, []any{db.athlete}
 	if f.Since != nil {
 		where, args = append(where, "a.start_ms >= ?"), append(args, toMS(*f.Since))
 	}
@@ -343,7 +343,7 @@ func scanActivity(row interface{ Scan(...any) error }, extra ...any) (*store.Act
 // HasActivityHash reports whether an activity with this SHA-256 exists.
 func (db *DB) HasActivityHash(ctx context.Context, sha256 string) (bool, error) {
 	var ok bool
-	if err := db.stmt.hasHash.QueryRowContext(ctx, athleteID, sha256).Scan(&ok); err != nil {
+	if err := db.stmt.hasHash.QueryRowContext(ctx, db.athlete, sha256).Scan(&ok); err != nil {
 		return false, fmt.Errorf("look up hash %q: %w", sha256, err)
 	}
 	return ok, nil
@@ -365,7 +365,7 @@ func (db *DB) findOriginal(ctx context.Context, id int64) (string, []byte, error
 		size       sql.NullInt64
 		compressed []byte
 	)
-	err := db.stmt.findOriginal.QueryRowContext(ctx, athleteID, id).Scan(&name, &size, &compressed)
+	err := db.stmt.findOriginal.QueryRowContext(ctx, db.athlete, id).Scan(&name, &size, &compressed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
 	} else if err != nil {
@@ -395,7 +395,7 @@ func (db *DB) findOriginal(ctx context.Context, id int64) (string, []byte, error
 // UpdateActivityGear sets the gear name of an activity.
 // Returns ENOTFOUND if it does not exist.
 func (db *DB) UpdateActivityGear(ctx context.Context, id int64, gear string) error {
-	if err := db.execOne(ctx, db.stmt.updateGear, id, gear, athleteID, id); err != nil {
+	if err := db.execOne(ctx, db.stmt.updateGear, id, gear, db.athlete, id); err != nil {
 		return fmt.Errorf("update gear of activity %d: %w", id, err)
 	}
 	return nil
@@ -404,7 +404,7 @@ func (db *DB) UpdateActivityGear(ctx context.Context, id int64, gear string) err
 // DeleteActivity removes an activity with its samples and original.
 // Returns ENOTFOUND if it does not exist.
 func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
-	if err := db.execOne(ctx, db.stmt.deleteActivity, id, athleteID, id); err != nil {
+	if err := db.execOne(ctx, db.stmt.deleteActivity, id, db.athlete, id); err != nil {
 		return fmt.Errorf("delete activity %d: %w", id, err)
 	}
 	return nil

@@ -60,7 +60,7 @@ func (db *DB) SaveCheckIn(ctx context.Context, c recovery.CheckIn) error {
 		return fmt.Errorf("save check-in %s: %w", day, err)
 	}
 	if _, err := db.write.ExecContext(ctx, `INSERT INTO checkins (athlete_id, day, json) VALUES (?, ?, ?)
-		ON CONFLICT (athlete_id, day) DO UPDATE SET json = excluded.json`, athleteID, day, string(data)); err != nil {
+		ON CONFLICT (athlete_id, day) DO UPDATE SET json = excluded.json`, db.athlete, day, string(data)); err != nil {
 		return fmt.Errorf("save check-in %s: %w", day, err)
 	}
 	return nil
@@ -77,7 +77,7 @@ func (db *DB) FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Lo
 		hi = to.In(loc).Format(time.DateOnly)
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT day, json FROM checkins WHERE athlete_id = ? AND day >= ? AND day < ? ORDER BY day`,
-		athleteID, lo, hi)
+		db.athlete, lo, hi)
 	if err != nil {
 		return nil, fmt.Errorf("find check-ins: %w", err)
 	}
@@ -120,7 +120,7 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 	}
 	var exists bool
 	if err := db.write.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
-		athleteID, activityID).Scan(&exists); err != nil {
+		db.athlete, activityID).Scan(&exists); err != nil {
 		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
 	}
 	if !exists {
@@ -136,7 +136,7 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 // FindRPEs returns every session RPE by activity id.
 func (db *DB) FindRPEs(ctx context.Context) (map[int64]float64, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT r.activity_id, r.rpe FROM activity_rpe r
-		JOIN activities a ON a.id = r.activity_id WHERE a.athlete_id = ?`, athleteID)
+		JOIN activities a ON a.id = r.activity_id WHERE a.athlete_id = ?`, db.athlete)
 	if err != nil {
 		return nil, fmt.Errorf("find RPEs: %w", err)
 	}
@@ -170,13 +170,13 @@ func (db *DB) SaveShoe(ctx context.Context, s store.Shoe) (err error) {
 		}
 	}()
 	if s.Default {
-		if _, err = tx.ExecContext(ctx, `UPDATE shoes SET is_default = 0 WHERE athlete_id = ?`, athleteID); err != nil {
+		if _, err = tx.ExecContext(ctx, `UPDATE shoes SET is_default = 0 WHERE athlete_id = ?`, db.athlete); err != nil {
 			return fmt.Errorf("save shoe %q: %w", s.Name, err)
 		}
 	}
 	if _, err = tx.ExecContext(ctx, `INSERT INTO shoes (athlete_id, name, limit_km, is_default, retired) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (athlete_id, name) DO UPDATE SET limit_km = excluded.limit_km, is_default = excluded.is_default,
-		retired = excluded.retired`, athleteID, s.Name, s.LimitKm, s.Default, s.Retired); err != nil {
+		retired = excluded.retired`, db.athlete, s.Name, s.LimitKm, s.Default, s.Retired); err != nil {
 		return fmt.Errorf("save shoe %q: %w", s.Name, err)
 	}
 	if err = tx.Commit(); err != nil {
@@ -192,7 +192,7 @@ const shoeQuery = `SELECT s.name, s.limit_km, s.is_default, s.retired,
 
 // FindShoes returns every shoe with its distance and runs, by name.
 func (db *DB) FindShoes(ctx context.Context) ([]store.Shoe, error) {
-	rows, err := db.read.QueryContext(ctx, shoeQuery+` GROUP BY s.name ORDER BY s.name`, athleteID)
+	rows, err := db.read.QueryContext(ctx, shoeQuery+` GROUP BY s.name ORDER BY s.name`, db.athlete)
 	if err != nil {
 		return nil, fmt.Errorf("find shoes: %w", err)
 	}
@@ -212,7 +212,7 @@ func (db *DB) FindShoes(ctx context.Context) ([]store.Shoe, error) {
 // if there is none.
 func (db *DB) FindShoe(ctx context.Context, name string) (store.Shoe, error) {
 	var s store.Shoe
-	err := db.read.QueryRowContext(ctx, shoeQuery+` AND s.name = ? COLLATE NOCASE GROUP BY s.name`, athleteID, name).
+	err := db.read.QueryRowContext(ctx, shoeQuery+` AND s.name = ? COLLATE NOCASE GROUP BY s.name`, db.athlete, name).
 		Scan(&s.Name, &s.LimitKm, &s.Default, &s.Retired, &s.DistanceM, &s.Runs)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, rebound.Errorf(rebound.ENOTFOUND, "no shoe named %q (see rebound gear)", name)

@@ -16,7 +16,7 @@ import (
 func (db *DB) FindProfile(ctx context.Context) (profile.Profile, error) {
 	var p profile.Profile
 	var data []byte
-	err := db.stmt.findProfile.QueryRowContext(ctx, athleteID).Scan(&data)
+	err := db.stmt.findProfile.QueryRowContext(ctx, db.athlete).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, nil
 	} else if err != nil {
@@ -36,7 +36,7 @@ func (db *DB) SaveProfile(ctx context.Context, p profile.Profile) error {
 	if err != nil {
 		return fmt.Errorf("save profile: %w", rebound.Errorf(rebound.EINVALID, "%v", err))
 	}
-	if _, err := db.stmt.saveProfile.ExecContext(ctx, athleteID, string(data)); err != nil {
+	if _, err := db.stmt.saveProfile.ExecContext(ctx, db.athlete, string(data)); err != nil {
 		return fmt.Errorf("save profile: %w", err)
 	}
 	return nil

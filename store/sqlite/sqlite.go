@@ -35,10 +35,6 @@ import (
 	"github.com/rebound-run/rebound/store"
 )
 
-// athleteID is the runner every row belongs to, until Rebound knows
-// several.
-const athleteID = 1
-
 // busyTimeout is how long a connection waits for another process's lock
 // before failing with SQLITE_BUSY.
 const busyTimeout = 10 * time.Second
@@ -46,8 +42,16 @@ const busyTimeout = 10 * time.Second
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// DB is a Rebound database in one SQLite file.
+// DB is a Rebound database in one SQLite file, seen as one athlete's
+// store: Open's DB is the local runner's (store.LocalAthleteID), and
+// ForAthlete gives another athlete's view of the same connections.
 type DB struct {
+	*conn
+	athlete int64
+}
+
+// conn is what every athlete's view of one database shares.
+type conn struct {
 	// Now returns the current time. CreateActivity stamps a zero
 	// ImportedAt with it. Open sets it to time.Now; tests may replace it
 	// before first use.
@@ -59,7 +63,11 @@ type DB struct {
 	stmt  statements
 }
 
-var _ store.Store = (*DB)(nil)
+var _ store.Database = (*DB)(nil)
+
+// ForAthlete returns athlete id's view of the database. Closing it closes
+// the database.
+func (db *DB) ForAthlete(id int64) store.Store { return &DB{conn: db.conn, athlete: id} }
 
 // Open opens the database at path, creating it and its parent
 // directories if needed, and applies any pending migrations. The path
@@ -81,7 +89,7 @@ func open(ctx context.Context, path string) (_ *DB, err error) {
 	if path == "" {
 		return nil, rebound.Errorf(rebound.EINVALID, "no database path")
 	}
-	db := &DB{Now: time.Now, path: path}
+	db := &DB{conn: &conn{Now: time.Now, path: path}, athlete: store.LocalAthleteID}
 	defer func() {
 		if err != nil {
 			db.Close()

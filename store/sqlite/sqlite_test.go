@@ -58,14 +58,14 @@ func mustOpen(tb testing.TB, path string) *sqlite.DB {
 }
 
 func TestStore(t *testing.T) {
-	storetest.Run(t, func(tb testing.TB) store.Store { return mustOpen(tb, dbPath(tb)) })
+	storetest.Run(t, func(tb testing.TB) store.Database { return mustOpen(tb, dbPath(tb)) })
 }
 
 func TestStoreInMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the file-backed suite covers the same code")
 	}
-	storetest.Run(t, func(tb testing.TB) store.Store { return mustOpen(tb, ":memory:") })
+	storetest.Run(t, func(tb testing.TB) store.Database { return mustOpen(tb, ":memory:") })
 }
 
 // rawDB opens the database file directly, for checks the store API does

@@ -4,7 +4,7 @@
 // that opens a new, empty store:
 //
 //	func TestStore(t *testing.T) {
-//		storetest.Run(t, func(tb testing.TB) store.Store { return MustOpenDB(tb) })
+//		storetest.Run(t, func(tb testing.TB) store.Database { return MustOpenDB(tb) })
 //	}
 //
 // The subtests are named by outcome (Activity/Create/OK,
@@ -50,8 +50,8 @@ var day = time.Date(2024, 5, 4, 6, 30, 0, 0, time.FixedZone("CEST", 2*3600))
 // Run runs the suite. open must return a new, empty store each time it is
 // called (once per subtest); Run closes it when the subtest ends and fails
 // the subtest if Close returns an error.
-func Run(t *testing.T, open func(tb testing.TB) store.Store) {
-	opener := func(tb testing.TB) store.Store {
+func Run(t *testing.T, open func(tb testing.TB) store.Database) {
+	dbOpener := func(tb testing.TB) store.Database {
 		tb.Helper()
 		s := open(tb)
 		tb.Cleanup(func() {
@@ -61,6 +61,7 @@ func Run(t *testing.T, open func(tb testing.TB) store.Store) {
 		})
 		return s
 	}
+	opener := func(tb testing.TB) store.Store { return dbOpener(tb) }
 	t.Run("Activity", func(t *testing.T) {
 		t.Run("Create", func(t *testing.T) { testCreate(t, opener) })
 		t.Run("FindByID", func(t *testing.T) { testFindByID(t, opener) })
@@ -76,6 +77,12 @@ func Run(t *testing.T, open func(tb testing.TB) store.Store) {
 	t.Run("CheckIn", func(t *testing.T) { testCheckIn(t, opener) })
 	t.Run("RPE", func(t *testing.T) { testRPE(t, opener) })
 	t.Run("Gear", func(t *testing.T) { testGear(t, opener) })
+	t.Run("Ticks", func(t *testing.T) { testTicks(t, opener) })
+	t.Run("Users", func(t *testing.T) { testUsers(t, dbOpener) })
+	t.Run("Sessions", func(t *testing.T) { testSessions(t, dbOpener) })
+	t.Run("Tokens", func(t *testing.T) { testTokens(t, dbOpener) })
+	t.Run("Grants", func(t *testing.T) { testGrants(t, dbOpener) })
+	t.Run("AthleteIsolation", func(t *testing.T) { testIsolation(t, dbOpener) })
 }
 
 type opener = func(tb testing.TB) store.Store
