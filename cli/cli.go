@@ -22,7 +22,7 @@ import (
 	"github.com/rebound-run/rebound/decode/gpx"
 	"github.com/rebound-run/rebound/decode/tcx"
 	"github.com/rebound-run/rebound/store"
-	"github.com/rebound-run/rebound/store/sqlite"
+	"github.com/rebound-run/rebound/store/engine"
 )
 
 // Env is the process environment a command runs in, injected so that
@@ -219,19 +219,17 @@ func dataFile(env Env, name string) (string, error) {
 }
 
 // open opens the store.
-func (g *globals) open(ctx context.Context) (*sqlite.DB, error) {
+func (g *globals) open(ctx context.Context) (store.Database, error) {
 	p, err := g.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	db, err := sqlite.Open(ctx, p)
+	db, err := engine.Open(ctx, p)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", p, err)
+		return nil, fmt.Errorf("open database %s: %w", engine.Redact(p), err)
 	}
 	return db, nil
 }
-
-var _ store.Store = (*sqlite.DB)(nil)
 
 // Decoders returns the decoder of every supported format.
 func Decoders() map[decode.Format]decode.Decoder {

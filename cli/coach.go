@@ -14,11 +14,10 @@ import (
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/store"
-	"github.com/rebound-run/rebound/store/sqlite"
 )
 
 // loadState reads the runner's history and derives the coaching state at now.
-func loadState(ctx context.Context, db *sqlite.DB, now time.Time) (*coach.State, error) {
+func loadState(ctx context.Context, db store.Store, now time.Time) (*coach.State, error) {
 	h, err := readHistory(ctx, db)
 	if err != nil {
 		return nil, err
@@ -26,25 +25,8 @@ func loadState(ctx context.Context, db *sqlite.DB, now time.Time) (*coach.State,
 	return coach.NewState(h, now), nil
 }
 
-func readHistory(ctx context.Context, db *sqlite.DB) (coach.History, error) {
-	var h coach.History
-	var err error
-	if h.Profile, err = db.FindProfile(ctx); err != nil {
-		return h, err
-	}
-	if h.Activities, _, err = db.FindActivities(ctx, store.ActivityFilter{}); err != nil {
-		return h, err
-	}
-	if h.CheckIns, err = db.FindCheckIns(ctx, time.Time{}, time.Time{}, h.Profile.Location()); err != nil {
-		return h, err
-	}
-	if h.RPE, err = db.FindRPEs(ctx); err != nil {
-		return h, err
-	}
-	if h.Shoes, err = db.FindShoes(ctx); err != nil {
-		return h, err
-	}
-	return h, nil
+func readHistory(ctx context.Context, db store.Store) (coach.History, error) {
+	return coach.LoadHistory(ctx, db)
 }
 
 // planCmd is `rebound plan [ID|latest]`.
@@ -259,7 +241,7 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 
 // at returns the moment to assess: now, or a given day at the time of
 // day it is now (noon for past days).
-func (c *todayCmd) at(ctx context.Context, db *sqlite.DB, date string) (time.Time, error) {
+func (c *todayCmd) at(ctx context.Context, db store.Store, date string) (time.Time, error) {
 	now := c.g.env.now()
 	if date == "" {
 		return now, nil

@@ -1,0 +1,41 @@
+package coach
+
+import (
+	"context"
+	"time"
+
+	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/store"
+)
+
+// HistoryReader is the part of a store LoadHistory reads.
+type HistoryReader interface {
+	store.ProfileStore
+	FindActivities(ctx context.Context, f store.ActivityFilter) ([]*store.Activity, int, error)
+	FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Location) ([]recovery.CheckIn, error)
+	FindRPEs(ctx context.Context) (map[int64]float64, error)
+	FindShoes(ctx context.Context) ([]store.Shoe, error)
+}
+
+// LoadHistory reads a runner's whole history from a store: the one
+// imperative step before the pure models run.
+func LoadHistory(ctx context.Context, db HistoryReader) (History, error) {
+	var h History
+	var err error
+	if h.Profile, err = db.FindProfile(ctx); err != nil {
+		return h, err
+	}
+	if h.Activities, _, err = db.FindActivities(ctx, store.ActivityFilter{}); err != nil {
+		return h, err
+	}
+	if h.CheckIns, err = db.FindCheckIns(ctx, time.Time{}, time.Time{}, h.Profile.Location()); err != nil {
+		return h, err
+	}
+	if h.RPE, err = db.FindRPEs(ctx); err != nil {
+		return h, err
+	}
+	if h.Shoes, err = db.FindShoes(ctx); err != nil {
+		return h, err
+	}
+	return h, nil
+}

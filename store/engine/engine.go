@@ -1,0 +1,46 @@
+// Package engine opens a Rebound database by its name: a file path (or
+// file: URI) for the embedded SQLite engine, a postgres:// or
+// postgresql:// URL for PostgreSQL. It is the one place that knows every
+// engine, so callers (the CLI, the server) depend only on store.Database.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/sqlite"
+)
+
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens (creating and migrating as needed) the database named by dsn.
+func Open(ctx context.Context, dsn string) (store.Database, error) {
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn)
+	}
+	return sqlite.Open(ctx, dsn)
+}
+
+// openPostgres is replaced when the PostgreSQL engine lands.
+var openPostgres = func(ctx context.Context, dsn string) (store.Database, error) {
+	return nil, fmt.Errorf("open %s: this build has no PostgreSQL engine", Redact(dsn))
+}
+
+// Redact hides a URL's password for messages.
+func Redact(dsn string) string {
+	at := strings.LastIndex(dsn, "@")
+	scheme := strings.Index(dsn, "://")
+	if at < 0 || scheme < 0 {
+		return dsn
+	}
+	userinfo := dsn[scheme+3 : at]
+	if i := strings.Index(userinfo, ":"); i >= 0 {
+		return dsn[:scheme+3] + userinfo[:i] + ":xxxxx" + dsn[at:]
+	}
+	return dsn
+}
