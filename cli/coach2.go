@@ -22,44 +22,6 @@ import (
 // loadCmd is `rebound load`.
 type loadCmd struct{ g *globals }
 
-// LoadJSON is the JSON of `rebound load`.
-type LoadJSON struct {
-	Date        string         `json:"date"`
-	Fitness     present.Num    `json:"fitness"`
-	Fatigue     present.Num    `json:"fatigue"`
-	Form        present.Num    `json:"form"`
-	ACWR        present.Num    `json:"acwr"`
-	Monotony    present.Num    `json:"monotony"`
-	Strain      present.Num    `json:"strain"`
-	Weeks       []WeekJSON     `json:"weeks"`
-	Days        []DayJSON      `json:"days"`
-	ACWRNote    string         `json:"acwr_note"`
-	TenPercent  string         `json:"ten_percent_note"`
-	LoadUnit    string         `json:"load_unit"`
-	LoadSources map[string]int `json:"load_sources"`
-}
-
-// WeekJSON is one week of `rebound load --json`.
-type WeekJSON struct {
-	Start     string      `json:"start"`
-	DistanceM present.Num `json:"distance_m"`
-	Load      present.Num `json:"load"`
-	Runs      int         `json:"runs"`
-	Change    present.Num `json:"change"`
-	OverLimit bool        `json:"over_10_percent"`
-	SoFar     bool        `json:"in_progress"`
-}
-
-// DayJSON is one day of `rebound load --json`.
-type DayJSON struct {
-	Date    string      `json:"date"`
-	Load    present.Num `json:"load"`
-	Fitness present.Num `json:"fitness"`
-	Fatigue present.Num `json:"fatigue"`
-	Form    present.Num `json:"form"`
-	ACWR    present.Num `json:"acwr"`
-}
-
 func (c *loadCmd) Run(ctx context.Context, args []string) error {
 	fs := c.g.flags("load", "load [--weeks N] [--json]")
 	weeks := fs.Int("weeks", 8, "weeks of history to show")
@@ -76,29 +38,7 @@ func (c *loadCmd) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := LoadJSON{Date: st.Now.Format("2006-01-02"), Fitness: present.Num(math.NaN()), Fatigue: present.Num(math.NaN()),
-		Form: present.Num(math.NaN()), ACWR: present.Num(math.NaN()), Monotony: present.Num(math.NaN()), Strain: present.Num(math.NaN()),
-		Weeks: []WeekJSON{}, Days: []DayJSON{}, ACWRNote: "EWMA acute:chronic ratio (Williams et al. 2017). The 0.8-1.3 and >1.5 bands are disputed (Impellizzeri et al. 2020): information, not a verdict.",
-		TenPercent: protocol.TenPercentRuleCaveat, LoadUnit: "Banister TRIMP (rated or estimated sessions converted to the same scale)", LoadSources: map[string]int{}}
-	for _, e := range st.Entries {
-		out.LoadSources[e.Session.Source]++
-	}
-	if n := len(st.Days); n > 0 {
-		d := st.Days[n-1]
-		out.Fitness, out.Fatigue, out.Form, out.ACWR = present.Num(d.Fitness), present.Num(d.Fatigue), present.Num(d.Form), present.Num(d.ACWR)
-		m, s := load.Monotony(st.Days)
-		out.Monotony, out.Strain = present.Num(m), present.Num(s)
-		for _, d := range st.Days[max2(0, n-7**weeks):] {
-			out.Days = append(out.Days, DayJSON{d.Date.Format("2006-01-02"), present.Num(d.Load), present.Num(d.Fitness), present.Num(d.Fatigue), present.Num(d.Form), present.Num(d.ACWR)})
-		}
-	}
-	ws := st.Weeks
-	if len(ws) > *weeks {
-		ws = ws[len(ws)-*weeks:]
-	}
-	for _, w := range ws {
-		out.Weeks = append(out.Weeks, WeekJSON{w.Start.Format("2006-01-02"), present.Num(w.DistanceM), present.Num(w.Load), w.Runs, present.Num(w.Change), w.OverLimit, w.InProgress})
-	}
+	out := present.NewLoad(st, *weeks)
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, out)
 	}
@@ -204,17 +144,6 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 // modelCmd is `rebound model`.
 type modelCmd struct{ g *globals }
 
-// ModelJSON is the JSON of `rebound model`.
-type ModelJSON struct {
-	Personal      recovery.Params `json:"personal"`
-	Population    recovery.Params `json:"population"`
-	CheckIns      int             `json:"check_ins"`
-	Observations  int             `json:"observations"`
-	MAEPopulation present.Num     `json:"mae_population"`
-	MAEPersonal   present.Num     `json:"mae_personal"`
-	Explanation   string          `json:"explanation"`
-}
-
 func (c *modelCmd) Run(ctx context.Context, args []string) error {
 	fs := c.g.flags("model", "model [--json]")
 	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
@@ -231,9 +160,7 @@ func (c *modelCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	f := st.Fitted
-	out := ModelJSON{Personal: f.Params, Population: recovery.DefaultParams(), CheckIns: len(st.H.CheckIns), Observations: f.Observations,
-		MAEPopulation: present.Num(f.MAEPopulation), MAEPersonal: present.Num(f.MAEPersonal),
-		Explanation: "Soreness per muscle is forecast from each run's muscular load, softened by what you are used to (repeated-bout effect) and spread over a DOMS time course. Your gain scales how sore runs make you; your peak time is when soreness peaks. Both are fitted to your check-ins and shrunk toward the population values, so a few check-ins cannot swing them. Forecast errors are measured on your newest 25% of ratings, with the model fitted on the rest."}
+	out := present.NewModel(st)
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, out)
 	}
@@ -358,7 +285,7 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	if err := validateCheckIn(ci); err != nil {
+	if err := recovery.ValidateCheckIn(ci); err != nil {
 		return err
 	}
 	// Keep what an earlier check-in of the same day said unless replaced.
@@ -461,22 +388,6 @@ func parseSymptoms(spec string, into *[]string) error {
 			return rebound.Errorf(rebound.EINVALID, "symptom %q: want one of %s", s, symptomList())
 		}
 		*into = append(*into, s)
-	}
-	return nil
-}
-
-func validateCheckIn(c recovery.CheckIn) error {
-	check := func(name string, v, lo, hi float64) error {
-		if !math.IsNaN(v) && (v < lo || v > hi) {
-			return rebound.Errorf(rebound.EINVALID, "%s %g is out of range (%g-%g)", name, v, lo, hi)
-		}
-		return nil
-	}
-	for _, e := range []error{check("sleep", c.SleepH, 0, 24), check("sleep quality", c.SleepQuality, 1, 5),
-		check("stress", c.Stress, 1, 5), check("resting HR", c.RestingHR, 25, 150), check("HRV", c.HRVms, 1, 400)} {
-		if e != nil {
-			return e
-		}
 	}
 	return nil
 }

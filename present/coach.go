@@ -1,0 +1,100 @@
+package present
+
+import (
+	"math"
+
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/load"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
+)
+
+// LoadJSON is the JSON of `rebound load`.
+type LoadJSON struct {
+	Date        string         `json:"date"`
+	Fitness     Num            `json:"fitness"`
+	Fatigue     Num            `json:"fatigue"`
+	Form        Num            `json:"form"`
+	ACWR        Num            `json:"acwr"`
+	Monotony    Num            `json:"monotony"`
+	Strain      Num            `json:"strain"`
+	Weeks       []WeekJSON     `json:"weeks"`
+	Days        []DayJSON      `json:"days"`
+	ACWRNote    string         `json:"acwr_note"`
+	TenPercent  string         `json:"ten_percent_note"`
+	LoadUnit    string         `json:"load_unit"`
+	LoadSources map[string]int `json:"load_sources"`
+}
+
+// WeekJSON is one week of `rebound load --json`.
+type WeekJSON struct {
+	Start     string `json:"start"`
+	DistanceM Num    `json:"distance_m"`
+	Load      Num    `json:"load"`
+	Runs      int    `json:"runs"`
+	Change    Num    `json:"change"`
+	OverLimit bool   `json:"over_10_percent"`
+	SoFar     bool   `json:"in_progress"`
+}
+
+// DayJSON is one day of `rebound load --json`.
+type DayJSON struct {
+	Date    string `json:"date"`
+	Load    Num    `json:"load"`
+	Fitness Num    `json:"fitness"`
+	Fatigue Num    `json:"fatigue"`
+	Form    Num    `json:"form"`
+	ACWR    Num    `json:"acwr"`
+}
+
+// NewLoad is the training-load view of a state: today's figures, the last
+// weeks' days and weekly running distance.
+func NewLoad(st *coach.State, weeks int) LoadJSON {
+	out := LoadJSON{Date: st.Now.Format("2006-01-02"), Fitness: Num(math.NaN()), Fatigue: Num(math.NaN()),
+		Form: Num(math.NaN()), ACWR: Num(math.NaN()), Monotony: Num(math.NaN()), Strain: Num(math.NaN()),
+		Weeks: []WeekJSON{}, Days: []DayJSON{}, ACWRNote: "EWMA acute:chronic ratio (Williams et al. 2017). The 0.8-1.3 and >1.5 bands are disputed (Impellizzeri et al. 2020): information, not a verdict.",
+		TenPercent: protocol.TenPercentRuleCaveat, LoadUnit: "Banister TRIMP (rated or estimated sessions converted to the same scale)", LoadSources: map[string]int{}}
+	for _, e := range st.Entries {
+		out.LoadSources[e.Session.Source]++
+	}
+	if n := len(st.Days); n > 0 {
+		d := st.Days[n-1]
+		out.Fitness, out.Fatigue, out.Form, out.ACWR = Num(d.Fitness), Num(d.Fatigue), Num(d.Form), Num(d.ACWR)
+		m, s := load.Monotony(st.Days)
+		out.Monotony, out.Strain = Num(m), Num(s)
+		for _, d := range st.Days[max(0, n-7*weeks):] {
+			out.Days = append(out.Days, DayJSON{d.Date.Format("2006-01-02"), Num(d.Load), Num(d.Fitness), Num(d.Fatigue), Num(d.Form), Num(d.ACWR)})
+		}
+	}
+	ws := st.Weeks
+	if len(ws) > weeks {
+		ws = ws[len(ws)-weeks:]
+	}
+	for _, w := range ws {
+		out.Weeks = append(out.Weeks, WeekJSON{w.Start.Format("2006-01-02"), Num(w.DistanceM), Num(w.Load), w.Runs, Num(w.Change), w.OverLimit, w.InProgress})
+	}
+	return out
+}
+
+// ModelJSON is the JSON of `rebound model`.
+type ModelJSON struct {
+	Personal      recovery.Params `json:"personal"`
+	Population    recovery.Params `json:"population"`
+	CheckIns      int             `json:"check_ins"`
+	Observations  int             `json:"observations"`
+	MAEPopulation Num             `json:"mae_population"`
+	MAEPersonal   Num             `json:"mae_personal"`
+	Explanation   string          `json:"explanation"`
+}
+
+// ModelExplanation says what the fitted model parameters mean.
+const ModelExplanation = "Soreness per muscle is forecast from each run's muscular load, softened by what you are used to (repeated-bout effect) and spread over a DOMS time course. Your gain scales how sore runs make you; your peak time is when soreness peaks. Both are fitted to your check-ins and shrunk toward the population values, so a few check-ins cannot swing them. Forecast errors are measured on your newest 25% of ratings, with the model fitted on the rest."
+
+// NewModel is what Rebound has learned about a runner's recovery.
+func NewModel(st *coach.State) ModelJSON {
+	f := st.Fitted
+	out := ModelJSON{Personal: f.Params, Population: recovery.DefaultParams(), CheckIns: len(st.H.CheckIns), Observations: f.Observations,
+		MAEPopulation: Num(f.MAEPopulation), MAEPersonal: Num(f.MAEPersonal),
+		Explanation: ModelExplanation}
+	return out
+}

@@ -1,0 +1,35 @@
+package recovery
+
+import (
+	"math"
+
+	"github.com/rebound-run/rebound"
+)
+
+// ValidateCheckIn returns an EINVALID error naming the first value of c that
+// is out of its range: soreness 0-10 on a known muscle group, sleep 0-24 h,
+// sleep quality and stress 1-5, resting heart rate 25-150 bpm, HRV 1-400 ms.
+// Absent values (NaN) are fine.
+func ValidateCheckIn(c CheckIn) error {
+	check := func(name string, v, lo, hi float64) error {
+		if !math.IsNaN(v) && (v < lo || v > hi) {
+			return rebound.Errorf(rebound.EINVALID, "%s %g is out of range (%g-%g)", name, v, lo, hi)
+		}
+		return nil
+	}
+	for m, v := range c.Soreness {
+		if !ValidMuscle(m) {
+			return rebound.Errorf(rebound.EINVALID, "unknown muscle group %q", m)
+		}
+		if math.IsNaN(v) || v < 0 || v > 10 {
+			return rebound.Errorf(rebound.EINVALID, "soreness of %s must be 0-10, not %g", m, v)
+		}
+	}
+	for _, e := range []error{check("sleep", c.SleepH, 0, 24), check("sleep quality", c.SleepQuality, 1, 5),
+		check("stress", c.Stress, 1, 5), check("resting HR", c.RestingHR, 25, 150), check("HRV", c.HRVms, 1, 400)} {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
