@@ -1,0 +1,273 @@
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/account"
+)
+
+// cookieName is the session cookie. With Secure cookies it carries the
+// __Host- prefix, which browsers bind to this host, path / and HTTPS.
+const cookieName = "rebound_session"
+
+// linkLifetime is how long a one-time sign-in link works.
+const linkLifetime = 15 * time.Minute
+
+type ctxKey int
+
+const (
+	viewerKey ctxKey = iota
+	sessionKey
+	viaTokenKey
+)
+
+// viewer returns the signed-in user, or nil.
+func viewer(r *http.Request) *account.User {
+	u, _ := r.Context().Value(viewerKey).(*account.User)
+	return u
+}
+
+// session returns the request's session (zero when signed in by token or not at all).
+func session(r *http.Request) account.Session {
+	s, _ := r.Context().Value(sessionKey).(account.Session)
+	return s
+}
+
+// viaToken reports whether the request was authenticated by an API token.
+func viaToken(r *http.Request) bool {
+	ok, _ := r.Context().Value(viaTokenKey).(bool)
+	return ok
+}
+
+// CSRFToken returns the token forms must send back (in the csrf_token
+// field or the X-CSRF-Token header) for the request's session.
+func CSRFToken(r *http.Request) string { return session(r).CSRF }
+
+func (s *Server) secure(r *http.Request) bool {
+	return s.cfg.SecureCookies || r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+}
+
+func (s *Server) cookieName(r *http.Request) string {
+	if s.secure(r) {
+		return "__Host-" + cookieName
+	}
+	return cookieName
+}
+
+// authenticate finds who is asking: an API token (Authorization: Bearer),
+// else a session cookie. It rejects requests that change something
+// without the session's CSRF token. It never refuses an anonymous
+// request: handlers that need a user call requireUser.
+func (s *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if h := r.Header.Get("Authorization"); h != "" {
+			secret, ok := strings.CutPrefix(h, "Bearer ")
+			if !ok {
+				s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "the Authorization header must be \"Bearer <token>\""))
+				return
+			}
+			tok, err := s.cfg.DB.FindToken(ctx, account.HashSecret(strings.TrimSpace(secret)))
+			if err != nil || tok.Scope != account.ScopeAPI {
+				s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "the API token is not valid"))
+				return
+			}
+			u, err := s.cfg.DB.FindUserByID(ctx, tok.UserID)
+			if err != nil {
+				s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "the API token's user no longer exists"))
+				return
+			}
+			ctx = context.WithValue(ctx, viewerKey, u)
+			ctx = context.WithValue(ctx, viaTokenKey, true)
+			next.ServeHTTP(w, r.WithContext(ctx))
+			return
+		}
+		if c, err := r.Cookie(s.cookieName(r)); err == nil && c.Value != "" {
+			now := s.cfg.Now()
+			hash := account.HashSecret(c.Value)
+			if sess, err := s.cfg.DB.FindSession(ctx, hash, now); err == nil {
+				if u, err := s.cfg.DB.FindUserByID(ctx, sess.UserID); err == nil {
+					ctx = context.WithValue(ctx, viewerKey, u)
+					ctx = context.WithValue(ctx, sessionKey, sess)
+					// Slide the expiry, at most once an hour.
+					if sess.ExpiresAt.Sub(now) < account.SessionLifetime-time.Hour {
+						_ = s.cfg.DB.TouchSession(ctx, hash, now.Add(account.SessionLifetime))
+					}
+				}
+			}
+		}
+		r = r.WithContext(ctx)
+		if unsafeMethod(r.Method) && session(r).Hash != "" && !s.csrfOK(r) {
+			s.fail(w, r, rebound.Errorf(EFORBIDDEN, "the form is out of date or did not come from Rebound (CSRF check failed): reload the page and try again"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func unsafeMethod(m string) bool {
+	return m != http.MethodGet && m != http.MethodHead && m != http.MethodOptions
+}
+
+// csrfOK checks the synchronizer token and, when the browser sends one,
+// that Origin is this host.
+func (s *Server) csrfOK(r *http.Request) bool {
+	if o := r.Header.Get("Origin"); o != "" && o != "null" {
+		u, err := url.Parse(o)
+		if err != nil || u.Host != r.Host {
+			return false
+		}
+	}
+	want := session(r).CSRF
+	got := r.Header.Get("X-CSRF-Token")
+	if got == "" {
+		got = formValueNoParse(r, "csrf_token")
+	}
+	return want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
+
+// formValueNoParse reads a field from a urlencoded or multipart body
+// without consuming a large upload: multipart bodies are parsed with the
+// upload limit by the handler, so here only the query and urlencoded
+// forms are read (multipart forms send X-CSRF-Token or put csrf_token in
+// the query string).
+func formValueNoParse(r *http.Request, name string) string {
+	ct := r.Header.Get("Content-Type")
+	if strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+		r.Body = http.MaxBytesReader(nil, r.Body, 1<<20)
+		if err := r.ParseForm(); err == nil {
+			return r.PostForm.Get(name)
+		}
+		return ""
+	}
+	if strings.HasPrefix(ct, "multipart/form-data") {
+		if v := r.URL.Query().Get(name); v != "" {
+			return v
+		}
+		if err := r.ParseMultipartForm(32 << 20); err == nil && r.MultipartForm != nil {
+			if vs := r.MultipartForm.Value[name]; len(vs) > 0 {
+				return vs[0]
+			}
+		}
+	}
+	return ""
+}
+
+// startSession signs u in on this browser.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *account.User) error {
+	secret := account.NewSecret()
+	now := s.cfg.Now()
+	sess := account.Session{Hash: account.HashSecret(secret), UserID: u.ID, CSRF: account.NewSecret(),
+		CreatedAt: now, ExpiresAt: now.Add(account.SessionLifetime)}
+	if err := s.cfg.DB.CreateSession(r.Context(), sess); err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{Name: s.cookieName(r), Value: secret, Path: "/", HttpOnly: true,
+		Secure: s.secure(r), SameSite: http.SameSiteLaxMode, MaxAge: int(account.SessionLifetime / time.Second)})
+	return nil
+}
+
+func (s *Server) clearCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: s.cookieName(r), Value: "", Path: "/", HttpOnly: true,
+		Secure: s.secure(r), SameSite: http.SameSiteLaxMode, MaxAge: -1})
+}
+
+// LoginLink returns a one-time sign-in path (/signin/SECRET) for user id,
+// valid for 15 minutes. Only a Local server honours it.
+func (s *Server) LoginLink(userID int64) string {
+	secret := account.NewSecret()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.cfg.Now()
+	for h, l := range s.links {
+		if now.After(l.expires) {
+			delete(s.links, h)
+		}
+	}
+	s.links[account.HashSecret(secret)] = oneTimeLink{userID: userID, expires: now.Add(linkLifetime)}
+	return "/signin/" + secret
+}
+
+// handleSignInLink consumes a one-time link.
+func (s *Server) handleSignInLink(w http.ResponseWriter, r *http.Request) {
+	hash := account.HashSecret(r.PathValue("secret"))
+	s.mu.Lock()
+	l, ok := s.links[hash]
+	delete(s.links, hash)
+	s.mu.Unlock()
+	if !s.cfg.Local || !ok || s.cfg.Now().After(l.expires) {
+		s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "this sign-in link has been used or has expired: restart `rebound serve` for a new one, or sign in with a password"))
+		return
+	}
+	u, err := s.cfg.DB.FindUserByID(r.Context(), l.userID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.startSession(w, r, u); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// clientIP is the address a request came from, for rate limiting. The
+// rightmost X-Forwarded-For entry is the one the nearest proxy added.
+func clientIP(r *http.Request) string {
+	if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+		parts := strings.Split(xff, ",")
+		return strings.TrimSpace(parts[len(parts)-1])
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// signIn checks a name and password under the rate limit and starts a
+// session. It returns the user or an error fit to show.
+func (s *Server) signIn(w http.ResponseWriter, r *http.Request, name, password string) (*account.User, error) {
+	now := s.cfg.Now()
+	keys := []string{"name:" + strings.ToLower(name), "ip:" + clientIP(r)}
+	for _, k := range keys {
+		if ok, wait := s.limiter.Allow(k, now); !ok {
+			return nil, rebound.Errorf(ETOOMANY, "too many failed sign-ins: try again in %s", wait.Round(time.Second))
+		}
+	}
+	u, err := s.cfg.DB.FindUserByName(r.Context(), name)
+	if err != nil || !account.CheckPassword(u.PasswordHash, password) {
+		if err == nil || rebound.ErrorCode(err) == rebound.ENOTFOUND {
+			for _, k := range keys {
+				s.limiter.Fail(k, now)
+			}
+			return nil, rebound.Errorf(EUNAUTHORIZED, "wrong user name or password")
+		}
+		return nil, err
+	}
+	if err := s.startSession(w, r, u); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// signOut ends this browser's session, or every session of the user.
+func (s *Server) signOut(w http.ResponseWriter, r *http.Request, everywhere bool) error {
+	var err error
+	if everywhere {
+		if u := viewer(r); u != nil {
+			err = s.cfg.DB.DeleteUserSessions(r.Context(), u.ID)
+		}
+	} else if h := session(r).Hash; h != "" {
+		err = s.cfg.DB.DeleteSession(r.Context(), h)
+	}
+	s.clearCookie(w, r)
+	return err
+}

@@ -1,0 +1,179 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/cli"
+	"github.com/rebound-run/rebound/server"
+	"github.com/rebound-run/rebound/store/sqlite"
+)
+
+// testEnv is a server on a fresh SQLite file with three users: athletes
+// Ana (ID 1) and Bo, and a coach whom Ana (not Bo) granted access.
+type testEnv struct {
+	t               *testing.T
+	db              *sqlite.DB
+	srv             *server.Server
+	ts              *httptest.Server
+	ana, bo, coach  *account.User
+	anaToken, boTok string
+	configure       func(*server.Config)
+}
+
+const testPassword = "correct horse battery"
+
+// newTestEnv starts the server. opts may change the config before New.
+func newTestEnv(t *testing.T, opts ...func(*server.Config)) *testEnv {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "rebound.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	e := &testEnv{t: t, db: db}
+	hash, err := account.HashPassword(testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []struct {
+		u    **account.User
+		name string
+		role account.Role
+	}{{&e.ana, "ana", account.Athlete}, {&e.bo, "bo", account.Athlete}, {&e.coach, "coach", account.Coach}} {
+		*p.u = &account.User{Name: p.name, Role: p.role, PasswordHash: hash}
+		if err := db.CreateUser(ctx, *p.u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Grant(ctx, e.ana.ID, e.coach.ID); err != nil {
+		t.Fatal(err)
+	}
+	e.anaToken, e.boTok = e.token(e.ana), e.token(e.bo)
+	cfg := server.Config{DB: db, Decoders: cli.Decoders(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if e.srv, err = server.New(cfg); err != nil {
+		t.Fatal(err)
+	}
+	e.ts = httptest.NewServer(e.srv)
+	t.Cleanup(e.ts.Close)
+	return e
+}
+
+// token creates an API token for u and returns its secret.
+func (e *testEnv) token(u *account.User) string {
+	secret := account.TokenPrefix + account.NewSecret()
+	if err := e.db.CreateToken(context.Background(), &account.Token{UserID: u.ID, Name: "test", Scope: account.ScopeAPI,
+		Hash: account.HashSecret(secret)}); err != nil {
+		e.t.Fatal(err)
+	}
+	return secret
+}
+
+// browser is a signed-in browser: it keeps the session cookie and sends
+// the CSRF token with every unsafe request.
+type browser struct {
+	e      *testEnv
+	cookie *http.Cookie
+	csrf   string
+}
+
+// signIn signs u in with the password form and returns the browser.
+func (e *testEnv) signIn(u *account.User) *browser {
+	e.t.Helper()
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.PostForm(e.ts.URL+"/login", url.Values{"name": {u.Name}, "password": {testPassword}})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		e.t.Fatalf("sign in %s: status %d", u.Name, res.StatusCode)
+	}
+	b := &browser{e: e}
+	for _, ck := range res.Cookies() {
+		if strings.HasSuffix(ck.Name, "rebound_session") {
+			b.cookie = ck
+		}
+	}
+	if b.cookie == nil {
+		e.t.Fatalf("sign in %s: no session cookie", u.Name)
+	}
+	sess, err := e.db.FindSession(context.Background(), account.HashSecret(b.cookie.Value), time.Now())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	b.csrf = sess.CSRF
+	return b
+}
+
+// do sends a request as this browser (no redirects followed).
+func (b *browser) do(method, path string, body io.Reader, contentType string) *http.Response {
+	b.e.t.Helper()
+	req, err := http.NewRequest(method, b.e.ts.URL+path, body)
+	if err != nil {
+		b.e.t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if b.cookie != nil {
+		req.AddCookie(b.cookie)
+	}
+	if method != http.MethodGet && b.csrf != "" {
+		req.Header.Set("X-CSRF-Token", b.csrf)
+	}
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.Do(req)
+	if err != nil {
+		b.e.t.Fatal(err)
+	}
+	return res
+}
+
+// api sends a JSON request with an API token (or none when token is "").
+func (e *testEnv) api(token, method, path string, body any) (*http.Response, []byte) {
+	e.t.Helper()
+	var rd io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		rd = bytes.NewReader(data)
+	}
+	req, err := http.NewRequest(method, e.ts.URL+path, rd)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	data, err := io.ReadAll(res.Body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return res, data
+}

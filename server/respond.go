@@ -1,0 +1,188 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/store"
+)
+
+// HTTP-only error codes, beside the domain's rebound.E* codes.
+const (
+	EUNAUTHORIZED = "unauthorized"      // not signed in, or bad credentials
+	EFORBIDDEN    = "forbidden"         // signed in but not allowed
+	ETOOMANY      = "too_many_requests" // rate limited
+	ETOOLARGE     = "too_large"         // body over its limit
+)
+
+// statusOf maps an error code to an HTTP status.
+func statusOf(code string) int {
+	switch code {
+	case rebound.EINVALID:
+		return http.StatusBadRequest
+	case rebound.ENOTFOUND:
+		return http.StatusNotFound
+	case rebound.ECONFLICT:
+		return http.StatusConflict
+	case EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case EFORBIDDEN:
+		return http.StatusForbidden
+	case ETOOMANY:
+		return http.StatusTooManyRequests
+	case ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+// APIError is the JSON body of every failed API request.
+type APIError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// wantsJSON reports whether the client should get JSON rather than a page.
+func wantsJSON(r *http.Request) bool {
+	return strings.HasPrefix(r.URL.Path, "/api/") || strings.Contains(r.Header.Get("Accept"), "application/json") ||
+		r.Header.Get("HX-Request") == "true"
+}
+
+// fail answers with err: JSON for the API, an error page otherwise.
+// Internal errors are logged and shown without their detail.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = rebound.Errorf(ETOOLARGE, "the request is larger than %d MB", mbe.Limit>>20)
+	}
+	code, msg := rebound.ErrorCode(err), rebound.ErrorMessage(err)
+	status := statusOf(code)
+	if status == http.StatusInternalServerError {
+		s.cfg.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if code == EUNAUTHORIZED && !wantsJSON(r) && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	if wantsJSON(r) {
+		writeJSON(w, status, APIError{Code: code, Message: msg})
+		return
+	}
+	s.renderError(w, r, status, msg)
+}
+
+// renderError shows an error page (the "error" template when present).
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if s.cfg.Templates != nil && s.cfg.Templates.Lookup("error") != nil {
+		s.render(w, r, status, "error", Page{Title: http.StatusText(status), Data: map[string]any{"Status": status, "Message": msg}})
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, "%d %s: %s\n", status, http.StatusText(status), msg)
+}
+
+// writeJSON writes v as JSON with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// readJSON decodes a JSON body of at most 1 MiB into v, refusing unknown fields.
+func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		return rebound.Errorf(rebound.EINVALID, "the request body is not valid JSON for this route: %v", err)
+	}
+	if dec.More() {
+		return rebound.Errorf(rebound.EINVALID, "the request body has more than one JSON value")
+	}
+	if _, err := io.Copy(io.Discard, r.Body); err != nil {
+		return err
+	}
+	return nil
+}
+
+// requireUser returns the viewer, or answers 401 (a redirect to the
+// sign-in page for a browser) and returns nil.
+func (s *Server) requireUser(w http.ResponseWriter, r *http.Request) *account.User {
+	u := viewer(r)
+	if u == nil {
+		s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "sign in first"))
+	}
+	return u
+}
+
+// Target is the athlete a request acts on, with their store.
+type Target struct {
+	Viewer    *account.User
+	AthleteID int64
+	Athlete   *account.User
+	Store     store.Store
+	Own       bool // the viewer's own data (may change it)
+}
+
+// target resolves ?athlete=ID (default: the viewer) and checks that the
+// viewer may read it, and change it when write is set. On failure it
+// answers the request and returns ok=false. Another athlete's data is
+// reported as not found, never as forbidden, so that IDs cannot be probed.
+func (s *Server) target(w http.ResponseWriter, r *http.Request, write bool) (t Target, ok bool) {
+	u := s.requireUser(w, r)
+	if u == nil {
+		return t, false
+	}
+	t.Viewer, t.AthleteID = u, u.ID
+	if v := r.URL.Query().Get("athlete"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "athlete must be a user ID, not %q", v))
+			return t, false
+		}
+		t.AthleteID = id
+	}
+	t.Own = t.AthleteID == u.ID
+	if !t.Own {
+		granted, err := s.cfg.DB.FindGrantedAthletes(r.Context(), u.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return t, false
+		}
+		if !account.CanRead(u, t.AthleteID, granted) {
+			s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "athlete %d not found", t.AthleteID))
+			return t, false
+		}
+		if write {
+			s.fail(w, r, rebound.Errorf(EFORBIDDEN, "a coach's view is read-only: only the athlete can change their data"))
+			return t, false
+		}
+	}
+	if t.Own {
+		t.Athlete = u
+	} else {
+		a, err := s.cfg.DB.FindUserByID(r.Context(), t.AthleteID)
+		if err != nil {
+			s.fail(w, r, err)
+			return t, false
+		}
+		t.Athlete = a
+	}
+	t.Store = s.cfg.DB.ForAthlete(t.AthleteID)
+	return t, true
+}
