@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -98,7 +99,7 @@ func Compute(a *Activity) Summary {
 		AvgPowerW: NaN, AvgTempC: NaN, MinTempC: NaN, MaxTempC: NaN,
 	}
 	samples := a.Samples
-	if !sort.SliceIsSorted(samples, func(i, j int) bool { return samples[i].Time.Before(samples[j].Time) }) {
+	if !timeSorted(samples) {
 		sort.SliceStable(samples, func(i, j int) bool { return samples[i].Time.Before(samples[j].Time) })
 	}
 	if len(samples) < 2 {
@@ -117,17 +118,50 @@ func Compute(a *Activity) Summary {
 	}
 	s.ElapsedS = samples[len(samples)-1].Time.Sub(first).Seconds()
 
-	step := steps(samples, a.Pauses)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	step := sc.steps(samples, a.Pauses)
 	distance(&s, samples, step)
 	if s.DistanceSource == "none" && a.DeviceTotals != nil && Has(a.DeviceTotals.DistanceM) {
 		s.DistanceM, s.DistanceSource = a.DeviceTotals.DistanceM, "totals"
 	}
 	moving(&s, a.Sport, samples, step)
 	trustTotals(&s, a.DeviceTotals)
-	elevation(&s, a, samples, step)
+	elevation(&s, a, samples, step, sc.smoothAltitude(samples))
 	heartRate(&s, samples, step)
 	averages(&s, samples, step)
 	return s
+}
+
+// timeSorted reports whether samples are in time order.
+func timeSorted(samples []Sample) bool {
+	for i := 1; i < len(samples); i++ {
+		if samples[i].Time.Before(samples[i-1].Time) {
+			return false
+		}
+	}
+	return true
+}
+
+// scratch is the working memory of one Compute, pooled so that the import
+// of thousands of activities does not make a garbage collector's worth of
+// intervals and altitude series.
+type scratch struct {
+	st  []step
+	alt []float64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledSamples bounds the scratch a pooled Compute keeps (48 bytes a
+// sample).
+const maxPooledSamples = 1 << 17
+
+func (sc *scratch) release() {
+	if cap(sc.st) > maxPooledSamples {
+		*sc = scratch{}
+	}
+	scratchPool.Put(sc)
 }
 
 // fromTotals fills a summary from the device's totals for an activity that
@@ -193,46 +227,55 @@ func trustTotals(s *Summary, t *Totals) {
 type step struct {
 	dt      float64 // seconds
 	dist    float64 // metres covered, NaN when unknown
+	cum     float64 // metres covered from the first sample to sample i
+	at      int64   // nanoseconds from the first sample to sample i
 	counted bool    // recorded time: dt <= MaxSampleGapS and not inside a pause
 }
 
 // steps builds the intervals between consecutive samples. Index 0 is an
 // empty interval so that step[i] belongs to sample i.
-func steps(samples []Sample, pauses []Pause) []step {
-	st := make([]step, len(samples))
+func (sc *scratch) steps(samples []Sample, pauses []Pause) []step {
+	if cap(sc.st) < len(samples) {
+		sc.st = make([]step, len(samples))
+	}
+	st := sc.st[:len(samples)]
+	st[0] = step{}
 	hasDist := false
-	for _, x := range samples {
-		if Has(x.DistanceM) {
+	for i := range samples {
+		if Has(samples[i].DistanceM) {
 			hasDist = true
 			break
 		}
 	}
 	lastDist, lastPos := -1, -1
 	if hasDist {
-		for i, x := range samples {
-			if Has(x.DistanceM) {
+		for i := range samples {
+			if Has(samples[i].DistanceM) {
 				lastDist = i
 				break
 			}
 		}
 	}
-	for i, x := range samples {
-		if Has(x.LatDeg) && Has(x.LonDeg) {
+	for i := range samples {
+		if samples[i].HasPosition() {
 			lastPos = i
 			break
 		}
 	}
 	p := 0
 	for i := 1; i < len(samples); i++ {
-		prev, cur := samples[i-1], samples[i]
-		dt := cur.Time.Sub(prev.Time).Seconds()
-		st[i] = step{dt: dt, dist: NaN, counted: dt > 0 && dt <= MaxSampleGapS}
-		mid := prev.Time.Add(cur.Time.Sub(prev.Time) / 2)
-		for p < len(pauses) && !pauses[p].End.After(mid) {
-			p++
-		}
-		if p < len(pauses) && !pauses[p].Start.After(mid) {
-			st[i].counted = false
+		prev, cur := &samples[i-1], &samples[i]
+		span := cur.Time.Sub(prev.Time)
+		dt := span.Seconds()
+		x := step{dt: dt, dist: NaN, at: st[i-1].at + int64(span), counted: dt > 0 && dt <= MaxSampleGapS}
+		if p < len(pauses) {
+			mid := prev.Time.Add(span / 2)
+			for p < len(pauses) && !pauses[p].End.After(mid) {
+				p++
+			}
+			if p < len(pauses) && !pauses[p].Start.After(mid) {
+				x.counted = false
+			}
 		}
 		switch {
 		case hasDist:
@@ -241,25 +284,36 @@ func steps(samples []Sample, pauses []Pause) []step {
 				if d < 0 { // a reset or a glitch: count nothing
 					d = 0
 				}
-				st[i].dist = d
+				x.dist = d
 				lastDist = i
 			} else if Has(cur.DistanceM) {
-				st[i].dist, lastDist = 0, i
+				x.dist, lastDist = 0, i
 			}
 		case cur.HasPosition() && lastPos >= 0 && lastPos < i:
 			d := Haversine(samples[lastPos].LatDeg, samples[lastPos].LonDeg, cur.LatDeg, cur.LonDeg)
-			if !st[i].counted && dt > MaxSampleGapS {
+			if !x.counted && dt > MaxSampleGapS {
 				// Across a recording gap (a new GPX segment, the watch off)
 				// the straight line is not a path that was run.
 				d = 0
 			}
-			st[i].dist = d
+			x.dist = d
 			lastPos = i
 		case cur.HasPosition():
 			lastPos = i
 		}
+		x.cum = st[i-1].cum
+		if Has(x.dist) {
+			x.cum += x.dist
+		}
+		st[i] = x
 	}
 	return st
+}
+
+// seconds returns the time from sample j to sample i in seconds, as
+// samples[i].Time.Sub(samples[j].Time).Seconds() does.
+func seconds(st []step, i, j int) float64 {
+	return time.Duration(st[i].at - st[j].at).Seconds()
 }
 
 func distance(s *Summary, samples []Sample, st []step) {
@@ -287,18 +341,10 @@ func moving(s *Summary, sport Sport, samples []Sample, st []step) {
 	// A pool swim's distance moves in whole lengths, so its speed between
 	// records says nothing: the time recorded is its moving time.
 	hasMotion := (s.DistanceSource == "device" || s.DistanceSource == "gps") && sport != Swimming
-	// cum[i] is the distance covered up to sample i, for windowed speeds.
-	cum := make([]float64, len(samples))
-	for i := 1; i < len(st); i++ {
-		cum[i] = cum[i-1]
-		if Has(st[i].dist) {
-			cum[i] += st[i].dist
-		}
-	}
 	maxSpeed := 0.0
 	back, fwd := 0, 0
 	for i := 1; i < len(st); i++ {
-		x := st[i]
+		x := &st[i]
 		if !x.counted {
 			continue
 		}
@@ -316,23 +362,23 @@ func moving(s *Summary, sport Sport, samples []Sample, st []step) {
 			// zero-distance records while moving. Speed over SpeedWindowS
 			// before and after the record, the lower of the two, counts
 			// them as moving without blurring the edges of real stops.
-			for back < i && samples[i].Time.Sub(samples[back].Time).Seconds() > SpeedWindowS {
+			for back < i && seconds(st, i, back) > SpeedWindowS {
 				back++
 			}
 			if fwd < i {
 				fwd = i
 			}
-			for fwd < len(samples)-1 && samples[fwd+1].Time.Sub(samples[i-1].Time).Seconds() <= SpeedWindowS {
+			for fwd < len(samples)-1 && seconds(st, fwd+1, i-1) <= SpeedWindowS {
 				fwd++
 			}
-			wb := samples[i].Time.Sub(samples[back].Time).Seconds()
-			wf := samples[fwd].Time.Sub(samples[i-1].Time).Seconds()
+			wb := seconds(st, i, back)
+			wf := seconds(st, fwd, i-1)
 			vb, vf := NaN, NaN
 			if wb > 0 {
-				vb = (cum[i] - cum[back]) / wb
+				vb = (st[i].cum - st[back].cum) / wb
 			}
 			if wf > 0 {
-				vf = (cum[fwd] - cum[i-1]) / wf
+				vf = (st[fwd].cum - st[i-1].cum) / wf
 			}
 			switch {
 			case back == 0 && wb < SpeedWindowS && Has(vf):
@@ -360,10 +406,10 @@ func moving(s *Summary, sport Sport, samples []Sample, st []step) {
 
 // elevation computes ascent, descent, downhill distance and
 // grade-adjusted speed from the altitude series.
-func elevation(s *Summary, a *Activity, samples []Sample, st []step) {
+func elevation(s *Summary, a *Activity, samples []Sample, st []step, alt []float64) {
 	n := 0
-	for _, x := range samples {
-		if Has(x.AltitudeM) {
+	for _, h := range alt {
+		if Has(h) {
 			n++
 		}
 	}
@@ -377,7 +423,6 @@ func elevation(s *Summary, a *Activity, samples []Sample, st []step) {
 		threshold = GPSElevationThresholdM
 		s.ElevationSource = "gps"
 	}
-	alt := smoothAltitude(samples)
 	up, down := 0.0, 0.0
 	ref := NaN
 	for _, h := range alt {
@@ -433,9 +478,12 @@ func elevation(s *Summary, a *Activity, samples []Sample, st []step) {
 // smoothAltitude returns the altitude series with a centred 5-sample
 // moving average over present values (NaN where a sample has none). It
 // removes single-sample spikes before the hysteresis counter sees them.
-func smoothAltitude(samples []Sample) []float64 {
+func (sc *scratch) smoothAltitude(samples []Sample) []float64 {
 	const half = 2
-	out := make([]float64, len(samples))
+	if cap(sc.alt) < len(samples) {
+		sc.alt = make([]float64, len(samples))
+	}
+	out := sc.alt[:len(samples)]
 	for i := range samples {
 		if !Has(samples[i].AltitudeM) {
 			out[i] = NaN

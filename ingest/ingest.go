@@ -19,6 +19,7 @@ import (
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/decode"
 	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/samplecodec"
 )
 
 // MaxFileBytes is the largest activity file ingest reads (after
@@ -132,11 +133,10 @@ func (im *Importer) Import(ctx context.Context, paths []string) (*Report, error)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			enc, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest),
-				zstd.WithEncoderConcurrency(1), zstd.WithLowerEncoderMem(true))
-			defer enc.Close()
+			w := newWorker()
+			defer w.close()
 			for j := range jobs {
-				r := im.process(ctx, enc, j)
+				r := im.process(ctx, w, j)
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -237,9 +237,39 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 	return outcome, "", nil
 }
 
+// worker is the state one decoding goroutine reuses from file to file.
+type worker struct {
+	enc     *zstd.Encoder
+	scratch []byte // compression output, copied out exactly sized
+}
+
+func newWorker() *worker {
+	enc, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest),
+		zstd.WithEncoderConcurrency(1), zstd.WithLowerEncoderMem(true))
+	return &worker{enc: enc}
+}
+
+func (w *worker) close() { w.enc.Close() }
+
+// compress returns data compressed with zstd. It compresses into scratch
+// and returns an exactly sized copy, so that a poorly compressible file
+// costs no regrowing and the queue of results to store holds no slack.
+func (w *worker) compress(data []byte) []byte {
+	w.scratch = w.enc.EncodeAll(data, w.scratch[:0])
+	out := make([]byte, len(w.scratch))
+	copy(out, w.scratch)
+	if cap(w.scratch) > maxScratch {
+		w.scratch = nil
+	}
+	return out
+}
+
+// maxScratch bounds the compression buffer a worker keeps between files.
+const maxScratch = 4 << 20
+
 // process reads, hashes, decodes and summarises one job. It never panics:
 // a decoder panic becomes a failure of that file.
-func (im *Importer) process(ctx context.Context, enc *zstd.Encoder, j job) (r result) {
+func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 	r.name = j.name
 	defer func() {
 		if p := recover(); p != nil {
@@ -299,7 +329,7 @@ func (im *Importer) process(ctx context.Context, enc *zstd.Encoder, j job) (r re
 		r.skip = "the file holds no activity"
 		return r
 	}
-	original := enc.EncodeAll(data, make([]byte, 0, len(data)/3))
+	original := w.compress(data)
 	for i, a := range acts {
 		h := hash
 		if i > 0 {
@@ -311,6 +341,12 @@ func (im *Importer) process(ctx context.Context, enc *zstd.Encoder, j job) (r re
 		sa := &store.Activity{SHA256: h, SourceFile: j.name, Activity: a, Summary: activity.Compute(a)}
 		if i == 0 {
 			sa.Original = original
+		}
+		if n := len(a.Samples); n > 0 && n <= samplecodec.MaxSamples {
+			// Encoded here, on every core, rather than in the store's
+			// single writer. (Beyond MaxSamples the store refuses the
+			// activity: leave that to it.)
+			sa.EncodedSamples = samplecodec.Encode(a.Samples)
 		}
 		applyMeta(sa, j.meta)
 		if sa.Gear == "" && sa.Sport.IsRun() {

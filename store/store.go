@@ -35,6 +35,11 @@ type Activity struct {
 	// Original is the original file, compressed with zstd. It is filled by
 	// importers on create and left nil by the Find methods (use Original).
 	Original []byte
+	// EncodedSamples is Samples in the store/samplecodec encoding,
+	// precomputed by importers on create (so that the encoding runs on
+	// their workers, not in the store's single writer); engines encode
+	// Samples when it is nil. The Find methods leave it nil.
+	EncodedSamples []byte
 }
 
 // ActivityFilter selects activities. Nil fields are not applied.

@@ -38,6 +38,8 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
@@ -199,46 +201,93 @@ const maxQ = 1 << 48
 // the resolutions in the package documentation. Nil and empty inputs both
 // encode to two bytes and decode to nil. Encode panics if len(samples) is
 // above MaxSamples; callers that accept outside data should check first.
+//
+// Encode is safe for concurrent use. Its scratch space is pooled, so that
+// it allocates only the blob it returns, exactly sized.
 func Encode(samples []activity.Sample) []byte {
 	n := len(samples)
 	if n > MaxSamples {
 		panic(fmt.Sprintf("samplecodec: %d samples is more than MaxSamples (%d)", n, MaxSamples))
 	}
-	out := make([]byte, 0, 32+n*2)
-	out = append(out, Version)
-	out = binary.AppendUvarint(out, uint64(n))
 	if n == 0 {
-		return out
+		return []byte{Version, 0}
 	}
+	e := encoders.Get().(*encoder)
+	out := e.encode(samples)
+	blob := make([]byte, len(out))
+	copy(blob, out)
+	if n > maxPooledSamples { // do not keep a rare giant's buffers alive
+		*e = encoder{}
+	}
+	encoders.Put(e)
+	return blob
+}
 
-	vals := make([]int64, n)
+// maxPooledSamples bounds the scratch space a pooled encoder keeps
+// (about 40 bytes a sample).
+const maxPooledSamples = 1 << 18
+
+// encoder is Encode's scratch space.
+type encoder struct {
+	out, body []byte
+	col       []float64
+	vals, w   []int64
+}
+
+var encoders = sync.Pool{New: func() any { return new(encoder) }}
+
+// encode returns the encoding of samples (at least one) in e.out.
+func (e *encoder) encode(samples []activity.Sample) []byte {
+	n := len(samples)
+	e.vals = grow(e.vals, n)
+	e.w = grow(e.w, n)
+	e.col = grow(e.col, n)
+	out := append(e.out[:0], Version)
+	out = binary.AppendUvarint(out, uint64(n))
+
+	vals := e.vals[:n]
 	for i := range samples {
-		vals[i] = samples[i].Time.Round(time.Millisecond).UnixMilli()
+		// t.Round(time.Millisecond).UnixMilli(), without Round's division:
+		// the nanoseconds within a second are never negative, and
+		// halfway rounds up.
+		t := &samples[i].Time
+		vals[i] = t.Unix()*1e3 + int64(t.Nanosecond()+5e5)/1e6
 	}
-	out = appendInts(out, vals)
+	out = e.appendInts(out, vals)
 
 	// The columns go to body first: the mask that precedes them says
 	// which have any value.
 	var mask uint64
-	body := make([]byte, 0, n*10)
-	col := make([]float64, n)
+	body := e.body[:0]
+	col := e.col[:n]
 	for c, info := range columns {
 		get(col, samples, c)
-		vals = vals[:0]
+		m := 0
 		for _, v := range col {
 			if v == v { // not NaN
-				vals = append(vals, quantize(v, info.scale))
+				vals[m] = quantize(v, info.scale)
+				m++
 			}
 		}
-		if len(vals) == 0 {
+		if m == 0 {
 			continue
 		}
 		mask |= 1 << c
-		body = appendPresence(body, col, len(vals))
-		body = appendInts(body, vals)
+		body = appendPresence(body, col, m)
+		body = e.appendInts(body, vals[:m])
 	}
 	out = binary.AppendUvarint(out, mask)
-	return append(out, body...)
+	out = append(out, body...)
+	e.out, e.body = out, body
+	return out
+}
+
+// grow returns s with room for n elements.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s
 }
 
 // quantize returns v in steps of 1/scale, rounded and clamped to ±maxQ.
@@ -298,27 +347,24 @@ func appendPresence(out []byte, col []float64, m int) []byte {
 // appendInts appends a non-empty stream of integers: flags, divisor, the
 // first value divided by the divisor, then the residuals of the smallest of
 // the four codings (first or second differences, zero runs or not).
-func appendInts(out []byte, v []int64) []byte {
+func (e *encoder) appendInts(out []byte, v []int64) []byte {
 	g := gcd(v)
 	w := v
 	if g != 1 {
 		// Every x is a multiple of g = odd·2^k, so x/g is x>>k times the
-		// inverse of odd modulo 2^64: no slow division.
-		k := bits.TrailingZeros64(uint64(g))
-		odd := uint64(g) >> k
-		inv := odd // correct to 3 bits; each Newton step doubles that
-		for range 5 {
-			inv *= 2 - odd*inv
-		}
-		w = make([]int64, len(v))
+		// inverse of odd modulo 2^64 (see divisor): no slow division.
+		d := newDivisor(uint64(g))
+		w = e.w[:len(v)]
 		for i, x := range v {
-			w[i] = int64(uint64(x>>k) * inv)
+			w[i] = int64(uint64(x>>d.k) * d.inv)
 		}
 	}
 
-	// Size the four codings in one pass.
-	var size [4]int // indexed by flags
-	var zeros [4]uint64
+	// Size the four codings in one pass: size1 and size2 without zero
+	// runs, z1 and z2 with them (zeros1 and zeros2 are the zero residuals
+	// pending in a run).
+	var size1, size2, z1, z2 int
+	var zeros1, zeros2 uint64
 	prev, prevD := w[0], int64(0)
 	for _, x := range w[1:] {
 		d := x - prev
@@ -326,78 +372,163 @@ func appendInts(out []byte, v []int64) []byte {
 		prev, prevD = x, d
 		u1, u2 := zigzag(d), zigzag(dd)
 		l1, l2 := uvarintLen(u1), uvarintLen(u2)
-		size[0] += l1
-		size[flagOrder2] += l2
+		size1 += l1
+		size2 += l2
 		if u1 == 0 {
-			zeros[flagZeroRuns]++
+			zeros1++
 		} else {
-			if z := zeros[flagZeroRuns]; z > 0 {
-				size[flagZeroRuns] += 1 + uvarintLen(z-1)
-				zeros[flagZeroRuns] = 0
+			if zeros1 > 0 {
+				z1 += 1 + uvarintLen(zeros1-1)
+				zeros1 = 0
 			}
-			size[flagZeroRuns] += l1
+			z1 += l1
 		}
 		if u2 == 0 {
-			zeros[flagOrder2|flagZeroRuns]++
+			zeros2++
 		} else {
-			if z := zeros[flagOrder2|flagZeroRuns]; z > 0 {
-				size[flagOrder2|flagZeroRuns] += 1 + uvarintLen(z-1)
-				zeros[flagOrder2|flagZeroRuns] = 0
+			if zeros2 > 0 {
+				z2 += 1 + uvarintLen(zeros2-1)
+				zeros2 = 0
 			}
-			size[flagOrder2|flagZeroRuns] += l2
+			z2 += l2
 		}
 	}
+	if zeros1 > 0 {
+		z1 += 1 + uvarintLen(zeros1-1)
+	}
+	if zeros2 > 0 {
+		z2 += 1 + uvarintLen(zeros2-1)
+	}
+	size := [4]int{0: size1, flagOrder2: size2, flagZeroRuns: z1, flagOrder2 | flagZeroRuns: z2}
 	flags := 0
 	for f := range size {
-		if zeros[f] > 0 {
-			size[f] += 1 + uvarintLen(zeros[f]-1)
-		}
 		if size[f] < size[flags] {
 			flags = f
 		}
 	}
 
+	out = slices.Grow(out, 1+2*binary.MaxVarintLen64+size[flags])
 	out = append(out, byte(flags))
 	out = binary.AppendUvarint(out, uint64(g))
 	out = binary.AppendVarint(out, w[0])
-	var run uint64
-	prev, prevD = w[0], 0
-	for _, x := range w[1:] {
-		d := x - prev
-		r := d
-		if flags&flagOrder2 != 0 {
-			r = d - prevD
+	switch flags {
+	case 0:
+		prev := w[0]
+		for _, x := range w[1:] {
+			out = appendUvarint(out, zigzag(x-prev))
+			prev = x
 		}
-		prev, prevD = x, d
-		if flags&flagZeroRuns != 0 {
+	case flagOrder2:
+		prev, prevD := w[0], int64(0)
+		for _, x := range w[1:] {
+			d := x - prev
+			out = appendUvarint(out, zigzag(d-prevD))
+			prev, prevD = x, d
+		}
+	default:
+		var run uint64
+		prev, prevD := w[0], int64(0)
+		for _, x := range w[1:] {
+			d := x - prev
+			r := d
+			if flags&flagOrder2 != 0 {
+				r = d - prevD
+			}
+			prev, prevD = x, d
 			if r == 0 {
 				run++
 				continue
 			}
 			if run > 0 {
 				out = append(out, 0)
-				out = binary.AppendUvarint(out, run-1)
+				out = appendUvarint(out, run-1)
 				run = 0
 			}
+			out = appendUvarint(out, zigzag(r))
 		}
-		out = binary.AppendUvarint(out, zigzag(r))
-	}
-	if run > 0 {
-		out = append(out, 0)
-		out = binary.AppendUvarint(out, run-1)
+		if run > 0 {
+			out = append(out, 0)
+			out = appendUvarint(out, run-1)
+		}
 	}
 	return out
 }
 
+// appendUvarint is binary.AppendUvarint with a fast path for the one-byte
+// values that make up most residuals.
+func appendUvarint(out []byte, u uint64) []byte {
+	if u < 0x80 {
+		return append(out, byte(u))
+	}
+	return binary.AppendUvarint(out, u)
+}
+
 // gcd returns the greatest common divisor of v's absolute values, or 1 when
-// that is 0 (all zero) or too large to divide by safely.
+// that is 0 (all zero) or too large to divide by safely. It works on the
+// first value and the differences between neighbours, which have the same
+// divisors but are small and mostly repeat, so that most steps need no
+// division.
 func gcd(v []int64) int64 {
+	g := absU(v[0])
+	var d divisor
+	if g != 0 {
+		d = newDivisor(g)
+	}
+	prev := v[0]
+	for _, x := range v[1:] {
+		diff := x - prev
+		if (x^prev) < 0 && (diff^x) < 0 { // the difference overflows
+			return gcdOf(v)
+		}
+		prev = x
+		a := absU(diff)
+		if a == 0 || g != 0 && d.divides(a) {
+			continue
+		}
+		for a != 0 {
+			g, a = a, g%a
+		}
+		if g == 1 {
+			return 1
+		}
+		d = newDivisor(g)
+	}
+	if g == 0 || g > maxQ {
+		return 1
+	}
+	return int64(g)
+}
+
+// divisor tests divisibility by g = odd·2^k without dividing: a is a
+// multiple of g when it has k trailing zeros and (a>>k)·inv, inv the
+// inverse of odd modulo 2^64, is at most (2^64-1)/odd (Granlund and
+// Montgomery 1994, section 9).
+type divisor struct {
+	k        int
+	inv, max uint64
+}
+
+// newDivisor returns the divisor of g, which is not 0.
+func newDivisor(g uint64) divisor {
+	k := bits.TrailingZeros64(g)
+	odd := g >> k
+	inv := odd // correct to 3 bits; each Newton step doubles that
+	for range 5 {
+		inv *= 2 - odd*inv
+	}
+	return divisor{k: k, inv: inv, max: math.MaxUint64 / odd}
+}
+
+// divides reports whether g divides a.
+func (d divisor) divides(a uint64) bool {
+	return bits.TrailingZeros64(a) >= d.k && (a>>d.k)*d.inv <= d.max
+}
+
+// gcdOf is gcd the slow way, for values whose differences overflow.
+func gcdOf(v []int64) int64 {
 	var g uint64
 	for _, x := range v {
-		a := uint64(x)
-		if x < 0 {
-			a = uint64(-x)
-		}
+		a := absU(x)
 		for a != 0 {
 			g, a = a, g%a
 		}
@@ -409,6 +540,13 @@ func gcd(v []int64) int64 {
 		return 1
 	}
 	return int64(g)
+}
+
+func absU(x int64) uint64 {
+	if x < 0 {
+		return uint64(-x)
+	}
+	return uint64(x)
 }
 
 func zigzag(v int64) uint64   { return uint64(v<<1) ^ uint64(v>>63) }

@@ -244,6 +244,22 @@ func TestRoundTrip(t *testing.T) {
 		checkWithin(t, in, roundTrip(t, in))
 	})
 
+	t.Run("TimesFarApart", func(t *testing.T) {
+		// Millisecond differences that overflow an int64: Encode finds the
+		// divisor (1000) without them.
+		in := []activity.Sample{
+			activity.NewSample(time.Unix(5e15, 0)),
+			activity.NewSample(time.Unix(-5e15, 0)),
+			activity.NewSample(time.Unix(5e15, 0)),
+			activity.NewSample(time.Unix(-5e15, 0)),
+		}
+		for i, s := range roundTrip(t, in) {
+			if !s.Time.Equal(in[i].Time) {
+				t.Errorf("sample %d: Time = %v, want %v", i, s.Time, in[i].Time)
+			}
+		}
+	})
+
 	t.Run("ExtremeValuesClamp", func(t *testing.T) {
 		in := []activity.Sample{activity.NewSample(t0), activity.NewSample(t0), activity.NewSample(t0)}
 		in[0].PowerW, in[1].PowerW, in[2].PowerW = math.Inf(1), math.Inf(-1), 1e300

@@ -84,7 +84,10 @@ func encodeActivity(a *store.Activity, now func() int64) (*activityRow, error) {
 		return nil, fmt.Errorf("warnings: %w", err)
 	}
 
-	if len(a.Samples) > 0 {
+	switch {
+	case a.EncodedSamples != nil:
+		r.samples = a.EncodedSamples
+	case len(a.Samples) > 0:
 		r.samples = samplecodec.Encode(a.Samples)
 	}
 	if len(a.Original) > 0 {
