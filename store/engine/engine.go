@@ -6,10 +6,10 @@ package engine
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/postgres"
 	"github.com/rebound-run/rebound/store/sqlite"
 )
 
@@ -20,15 +20,19 @@ func IsPostgres(dsn string) bool {
 
 // Open opens (creating and migrating as needed) the database named by dsn.
 func Open(ctx context.Context, dsn string) (store.Database, error) {
+	// Return a nil interface, not a nil *DB in one, on error.
 	if IsPostgres(dsn) {
-		return openPostgres(ctx, dsn)
+		db, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, err
+		}
+		return db, nil
 	}
-	return sqlite.Open(ctx, dsn)
-}
-
-// openPostgres is replaced when the PostgreSQL engine lands.
-var openPostgres = func(ctx context.Context, dsn string) (store.Database, error) {
-	return nil, fmt.Errorf("open %s: this build has no PostgreSQL engine", Redact(dsn))
+	db, err := sqlite.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }
 
 // Redact hides a URL's password for messages.

@@ -1,0 +1,464 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/samplecodec"
+)
+
+// maxOriginalSize bounds what FindOriginal will decompress (1 GiB).
+const maxOriginalSize = 1 << 30
+
+// decoder decompresses originals; DecodeAll is safe for concurrent use.
+var decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
+	return zstd.NewReader(nil, zstd.WithDecoderMaxMemory(maxOriginalSize))
+})
+
+// activityColumns are the activities columns scanActivity reads, in order.
+const activityColumns = `a.id, a.sha256, a.sport, a.sub_sport, a.start_at, a.utc_offset_s,
+	a.name, a.device, a.format, a.source_file, a.gear, a.imported_at,
+	a.summary, a.laps, a.pauses, a.device_totals, a.legs, a.warnings`
+
+// activityRow is an activity in column form, encoded before the
+// transaction begins so that the athlete's lock is held only for the
+// checks and inserts.
+type activityRow struct {
+	sha256, sport, subSport, name, device, format, source, gear string
+	start, importedAt                                           time.Time
+	summary, laps, pauses, deviceTotals, legs, warnings         []byte // deviceTotals nil: NULL
+	samples                                                     []byte // nil without samples
+	original                                                    []byte // nil without an original
+	originalSize                                                *int64
+}
+
+// encodeActivity validates a and returns its columns.
+func encodeActivity(a *store.Activity, now func() time.Time) (*activityRow, error) {
+	switch {
+	case a.Activity == nil:
+		return nil, rebound.Errorf(rebound.EINVALID, "no decoded activity")
+	case a.SHA256 == "":
+		return nil, rebound.Errorf(rebound.EINVALID, "no SHA-256")
+	case len(a.Samples) > samplecodec.MaxSamples:
+		return nil, rebound.Errorf(rebound.EINVALID, "%d samples is more than the %d a store keeps",
+			len(a.Samples), samplecodec.MaxSamples)
+	}
+	r := &activityRow{
+		sha256: clean(a.SHA256), sport: clean(string(a.Sport)), subSport: clean(a.SubSport),
+		name: clean(a.Name), device: clean(a.Device), format: clean(a.Format),
+		source: clean(a.SourceFile), gear: clean(a.Gear),
+		start: ts(a.Start), importedAt: ts(a.ImportedAt),
+	}
+	if a.ImportedAt.IsZero() {
+		r.importedAt = ts(now())
+	}
+
+	laps := make([]lapJSON, len(a.Laps))
+	for i, l := range a.Laps {
+		laps[i] = lapJSON{StartMS: toMS(l.Start), Totals: toTotalsJSON(l.Totals)}
+	}
+	pauses := make([]pauseJSON, len(a.Pauses))
+	for i, p := range a.Pauses {
+		pauses[i] = pauseJSON{StartMS: toMS(p.Start), EndMS: toMS(p.End)}
+	}
+	var err error
+	if r.summary, err = json.Marshal(toSummaryJSON(a.Summary)); err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	if r.laps, err = marshalList(laps); err != nil {
+		return nil, fmt.Errorf("laps: %w", err)
+	}
+	if r.pauses, err = marshalList(pauses); err != nil {
+		return nil, fmt.Errorf("pauses: %w", err)
+	}
+	if a.DeviceTotals != nil {
+		if r.deviceTotals, err = json.Marshal(toTotalsJSON(*a.DeviceTotals)); err != nil {
+			return nil, fmt.Errorf("device totals: %w", err)
+		}
+	}
+	if r.legs, err = marshalList(a.Legs); err != nil {
+		return nil, fmt.Errorf("legs: %w", err)
+	}
+	if r.warnings, err = marshalList(a.Warnings); err != nil {
+		return nil, fmt.Errorf("warnings: %w", err)
+	}
+
+	switch {
+	case a.EncodedSamples != nil: // encoded by the importer's workers
+		r.samples = a.EncodedSamples
+	case len(a.Samples) > 0:
+		r.samples = samplecodec.Encode(a.Samples)
+	}
+	if len(a.Original) > 0 {
+		var h zstd.Header
+		if err := h.Decode(a.Original); err != nil {
+			return nil, rebound.Errorf(rebound.EINVALID, "original is not zstd-compressed: %v", err)
+		}
+		if h.HasFCS {
+			size := int64(h.FrameContentSize)
+			r.originalSize = &size
+		}
+		r.original = a.Original
+	}
+	return r, nil
+}
+
+// CreateActivity stores a, its samples and its original in one
+// transaction, and sets a.ID (and a.ImportedAt to db.Now() if it was
+// zero). It returns ECONFLICT, storing nothing, when an activity with the
+// same SHA256 exists or one of the same sport starts within
+// store.DuplicateWindow of a.Start, however many app servers create at
+// once; EINVALID when a has no decoded activity, no SHA256, more than
+// samplecodec.MaxSamples samples, or an Original that is not zstd. Text
+// that PostgreSQL cannot hold (invalid UTF-8, NUL) is stored with U+FFFD
+// in place of the bad bytes.
+func (db *DB) CreateActivity(ctx context.Context, a *store.Activity) error {
+	if a == nil {
+		return fmt.Errorf("create activity: %w", rebound.Errorf(rebound.EINVALID, "nil activity"))
+	}
+	if err := db.createActivity(ctx, a); err != nil {
+		return fmt.Errorf("create activity %q: %w", a.SourceFile, err)
+	}
+	return nil
+}
+
+// insertActivity inserts an activity, its samples and its original in one
+// statement: the inserts of the samples and the original see the new id
+// through the first CTE (foreign keys are checked at the statement's end).
+const insertActivity = `WITH a AS (
+		INSERT INTO activities (athlete_id, sha256, sport, sub_sport, start_at, utc_offset_s,
+			name, device, format, source_file, gear, imported_at,
+			summary, laps, pauses, device_totals, legs, warnings)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+		RETURNING id
+	), s AS (
+		INSERT INTO activity_samples (activity_id, samples)
+		SELECT id, $19 FROM a WHERE $19::bytea IS NOT NULL
+	), o AS (
+		INSERT INTO activity_originals (activity_id, name, size, zstd)
+		SELECT id, $10, $20, $21 FROM a WHERE $21::bytea IS NOT NULL
+	)
+	SELECT id FROM a`
+
+func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
+	r, err := encodeActivity(a, db.Now)
+	if err != nil {
+		return err
+	}
+
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx) // a no-op after Commit
+
+	// Serialise this athlete's creates, across connections and app
+	// servers, until the transaction ends, so that the checks below see
+	// every activity committed before this one is inserted.
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, activityLock, db.athlete); err != nil {
+		return fmt.Errorf("lock athlete %d's activities: %w", db.athlete, err)
+	}
+	// The activity with the same hash, else the same-sport activity that
+	// starts nearest, within the window.
+	var (
+		id       int64
+		source   string
+		sameHash bool
+	)
+	err = tx.QueryRow(ctx, `SELECT id, source_file, sha256 = $2 FROM activities
+		WHERE athlete_id = $1 AND (sha256 = $2 OR sport = $3 AND start_at > $4 AND start_at < $5)
+		ORDER BY sha256 = $2 DESC, abs(extract(epoch FROM start_at - $6)) LIMIT 1`,
+		db.athlete, r.sha256, r.sport, r.start.Add(-store.DuplicateWindow), r.start.Add(store.DuplicateWindow), r.start,
+	).Scan(&id, &source, &sameHash)
+	switch {
+	case err == nil && sameHash:
+		return rebound.Errorf(rebound.ECONFLICT, "already imported as activity %d (%s)", id, source)
+	case err == nil:
+		return rebound.Errorf(rebound.ECONFLICT, "same sport starting within a minute of activity %d (%s)", id, source)
+	case !errors.Is(err, pgx.ErrNoRows):
+		return fmt.Errorf("look up duplicates: %w", err)
+	}
+
+	err = tx.QueryRow(ctx, insertActivity,
+		db.athlete, r.sha256, r.sport, r.subSport, r.start, a.UTCOffsetS,
+		r.name, r.device, r.format, r.source, r.gear, r.importedAt,
+		r.summary, r.laps, r.pauses, r.deviceTotals, r.legs, r.warnings,
+		r.samples, r.originalSize, r.original).Scan(&id)
+	if sqlState(err) == uniqueViolation { // cannot happen under the lock; the index says so too
+		return rebound.Errorf(rebound.ECONFLICT, "already imported (SHA-256 %s)", a.SHA256)
+	} else if err != nil {
+		return fmt.Errorf("insert: %w", check(err))
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	a.ID = id
+	if a.ImportedAt.IsZero() {
+		a.ImportedAt = r.importedAt
+	}
+	return nil
+}
+
+// FindActivityByID returns the activity with its laps and samples.
+// Returns ENOTFOUND if it does not exist.
+func (db *DB) FindActivityByID(ctx context.Context, id int64) (*store.Activity, error) {
+	var samples []byte
+	a, err := scanActivity(db.pool.QueryRow(ctx, `SELECT `+activityColumns+`, s.samples FROM activities a
+		LEFT JOIN activity_samples s ON s.activity_id = a.id WHERE a.athlete_id = $1 AND a.id = $2`,
+		db.athlete, id), &samples)
+	if errors.Is(err, pgx.ErrNoRows) {
+		err = rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+	}
+	if err == nil && samples != nil {
+		if a.Samples, err = samplecodec.Decode(samples); err != nil {
+			err = fmt.Errorf("samples: %w", err)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find activity %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// FindActivities returns the activities f selects, newest first (ties by
+// descending ID), without samples or originals, and how many match
+// ignoring f.Offset and f.Limit. Since is inclusive, Until exclusive.
+// Returns EINVALID for a negative Offset or Limit.
+func (db *DB) FindActivities(ctx context.Context, f store.ActivityFilter) ([]*store.Activity, int, error) {
+	as, n, err := db.findActivities(ctx, f)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find activities: %w", err)
+	}
+	return as, n, nil
+}
+
+func (db *DB) findActivities(ctx context.Context, f store.ActivityFilter) ([]*store.Activity, int, error) {
+	if f.Offset < 0 || f.Limit < 0 {
+		return nil, 0, rebound.Errorf(rebound.EINVALID, "negative offset %d or limit %d", f.Offset, f.Limit)
+	}
+	where, args := []string{"a.athlete_id = $1"}, []any{db.athlete}
+	add := func(cond string, arg any) {
+		args = append(args, arg)
+		where = append(where, fmt.Sprintf(cond, len(args)))
+	}
+	if f.Since != nil {
+		add("a.start_at >= $%d", ts(*f.Since))
+	}
+	if f.Until != nil {
+		add("a.start_at < $%d", ts(*f.Until))
+	}
+	if f.Sport != nil {
+		add("a.sport = $%d", string(*f.Sport))
+	}
+	cond := strings.Join(where, " AND ")
+	var limit *int // NULL: no limit
+	if f.Limit > 0 {
+		limit = &f.Limit
+	}
+
+	// The total comes with the page, from the same snapshot.
+	rows, _ := db.pool.Query(ctx, `SELECT count(*) OVER (), `+activityColumns+` FROM activities a WHERE `+cond+
+		fmt.Sprintf(` ORDER BY a.start_at DESC, a.id DESC LIMIT $%d OFFSET $%d`, len(args)+1, len(args)+2),
+		append(args, limit, f.Offset)...)
+	var total int64
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*store.Activity, error) {
+		var n int64
+		a, err := scanActivity(prefixScanner{row, &n})
+		total = n
+		return a, err
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(out) == 0 && f.Offset > 0 { // past the end: count on its own
+		if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM activities a WHERE `+cond, args...).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+	}
+	return out, int(total), nil
+}
+
+// prefixScanner scans its first column into first, the rest as asked.
+type prefixScanner struct {
+	row   pgx.Row
+	first any
+}
+
+func (p prefixScanner) Scan(dest ...any) error { return p.row.Scan(append([]any{p.first}, dest...)...) }
+
+// scanActivity reads the activityColumns of one row, then extra columns
+// into extra.
+func scanActivity(row pgx.Row, extra ...any) (*store.Activity, error) {
+	var (
+		a                                               = &store.Activity{Activity: &activity.Activity{}}
+		sport                                           string
+		summary, laps, pauses, deviceTotals, legs, warn []byte
+	)
+	dest := append([]any{&a.ID, &a.SHA256, &sport, &a.SubSport, &a.Start, &a.UTCOffsetS,
+		&a.Name, &a.Device, &a.Format, &a.SourceFile, &a.Gear, &a.ImportedAt,
+		&summary, &laps, &pauses, &deviceTotals, &legs, &warn}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return nil, err
+	}
+	a.Sport = activity.Sport(sport)
+	a.Start, a.ImportedAt = a.Start.UTC(), a.ImportedAt.UTC()
+
+	var err error
+	if a.Summary, err = unmarshalSummary(summary); err != nil {
+		return nil, fmt.Errorf("activity %d: summary: %w", a.ID, err)
+	}
+	var (
+		lj []lapJSON
+		pj []pauseJSON
+	)
+	for _, c := range []struct {
+		name string
+		data []byte
+		dst  any
+	}{
+		{"laps", laps, &lj},
+		{"pauses", pauses, &pj},
+		{"legs", legs, &a.Legs},
+		{"warnings", warn, &a.Warnings},
+	} {
+		if err := json.Unmarshal(c.data, c.dst); err != nil {
+			return nil, fmt.Errorf("activity %d: %s: %w", a.ID, c.name, err)
+		}
+	}
+	if deviceTotals != nil {
+		var tj totalsJSON
+		if err := json.Unmarshal(deviceTotals, &tj); err != nil {
+			return nil, fmt.Errorf("activity %d: device totals: %w", a.ID, err)
+		}
+		t := tj.totals()
+		a.DeviceTotals = &t
+	}
+	if len(lj) > 0 {
+		a.Laps = make([]activity.Lap, len(lj))
+		for i, l := range lj {
+			a.Laps[i] = activity.Lap{Start: fromMS(l.StartMS), Totals: l.Totals.totals()}
+		}
+	}
+	if len(pj) > 0 {
+		a.Pauses = make([]activity.Pause, len(pj))
+		for i, p := range pj {
+			a.Pauses[i] = activity.Pause{Start: fromMS(p.StartMS), End: fromMS(p.EndMS)}
+		}
+	}
+	if len(a.Legs) == 0 {
+		a.Legs = nil
+	}
+	if len(a.Warnings) == 0 {
+		a.Warnings = nil
+	}
+	return a, nil
+}
+
+// HasActivityHash reports whether an activity with this SHA-256 exists.
+func (db *DB) HasActivityHash(ctx context.Context, sha256 string) (bool, error) {
+	var ok bool
+	if err := db.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = $1 AND sha256 = $2)`,
+		db.athlete, sha256).Scan(&ok); err != nil {
+		if sqlState(err) == badEncoding { // no stored hash is invalid text
+			return false, nil
+		}
+		return false, fmt.Errorf("look up hash %q: %w", sha256, err)
+	}
+	return ok, nil
+}
+
+// FindOriginal returns the original file's bytes, decompressed, and the
+// source it was imported from. Returns ENOTFOUND if the activity does not
+// exist or has no original (it was entered by hand).
+func (db *DB) FindOriginal(ctx context.Context, id int64) (name string, data []byte, err error) {
+	if name, data, err = db.findOriginal(ctx, id); err != nil {
+		return "", nil, fmt.Errorf("find original of activity %d: %w", id, err)
+	}
+	return name, data, nil
+}
+
+func (db *DB) findOriginal(ctx context.Context, id int64) (string, []byte, error) {
+	var (
+		name       *string
+		size       *int64
+		compressed []byte
+	)
+	err := db.pool.QueryRow(ctx, `SELECT o.name, o.size, o.zstd FROM activities a
+		LEFT JOIN activity_originals o ON o.activity_id = a.id WHERE a.athlete_id = $1 AND a.id = $2`,
+		db.athlete, id).Scan(&name, &size, &compressed)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+	} else if err != nil {
+		return "", nil, err
+	}
+	if compressed == nil {
+		return "", nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d has no original file", id)
+	}
+	dec, err := decoder()
+	if err != nil {
+		return "", nil, err
+	}
+	var dst []byte
+	if size != nil && *size >= 0 && *size <= maxOriginalSize {
+		dst = make([]byte, 0, *size)
+	}
+	data, err := dec.DecodeAll(compressed, dst)
+	if err != nil {
+		return "", nil, fmt.Errorf("decompress: %w", err)
+	}
+	if size != nil && int64(len(data)) != *size {
+		return "", nil, fmt.Errorf("decompressed %d bytes, want %d", len(data), *size)
+	}
+	return *name, data, nil
+}
+
+// UpdateActivityGear sets the gear name of an activity.
+// Returns ENOTFOUND if it does not exist, EINVALID for a name that is not
+// valid UTF-8.
+func (db *DB) UpdateActivityGear(ctx context.Context, id int64, gear string) error {
+	if err := db.execOne(ctx, id, `UPDATE activities SET gear = $3 WHERE athlete_id = $1 AND id = $2`,
+		db.athlete, id, gear); err != nil {
+		return fmt.Errorf("update gear of activity %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteActivity removes an activity with its samples, original and
+// rating. Returns ENOTFOUND if it does not exist.
+func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
+	if err := db.execOne(ctx, id, `DELETE FROM activities WHERE athlete_id = $1 AND id = $2`, db.athlete, id); err != nil {
+		return fmt.Errorf("delete activity %d: %w", id, err)
+	}
+	return nil
+}
+
+// execOne runs sql, which changes at most the activity id, and returns
+// ENOTFOUND when it changed nothing.
+func (db *DB) execOne(ctx context.Context, id int64, sql string, args ...any) error {
+	tag, err := db.pool.Exec(ctx, sql, args...)
+	if err != nil {
+		return check(err)
+	}
+	if tag.RowsAffected() == 0 {
+		return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+	}
+	return nil
+}
+
+// toMS returns t as Unix milliseconds, rounded to the nearest: the json
+// documents' times, as store/sqlite writes them.
+func toMS(t time.Time) int64 { return t.Round(time.Millisecond).UnixMilli() }
+
+// fromMS returns the UTC time of Unix milliseconds ms.
+func fromMS(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
