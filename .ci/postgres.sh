@@ -100,7 +100,11 @@ rebound_pg_start() {
 		fi
 	fi
 
-	dir=$(mktemp -d "${TMPDIR:-/tmp}/rebound-pg.XXXXXX") || return 1
+	local tmp=${TMPDIR:-/tmp}
+	if [ "$(id -u)" = 0 ]; then
+		tmp=/tmp # root's TMPDIR may be where the server's user cannot go
+	fi
+	dir=$(mktemp -d "$tmp/rebound-pg.XXXXXX") || return 1
 	chmod 0755 "$dir"
 	mkdir "$dir/data" "$dir/socket"
 	if [ "$(id -u)" = 0 ]; then

@@ -1,5 +1,5 @@
 // Package postgres is Rebound's server store: store.Database on a
-// PostgreSQL database (11 or newer; CI tests 15), for running the same
+// PostgreSQL database (11 or newer; CI tests on 15), for running the same
 // binary as several app servers behind a load balancer.
 //
 // # Driver
@@ -12,8 +12,7 @@
 // errors as *pgconn.PgError with their SQLSTATE, which this package turns
 // into rebound.Error codes: callers never see a pgx type. The pool's size
 // and the like are set in the connection string (pool_max_conns=…, see
-// pgxpool.ParseConfig); behind PgBouncer in transaction mode add
-// default_query_exec_mode=exec.
+// pgxpool.ParseConfig).
 //
 // # Schema and migrations
 //
@@ -53,8 +52,8 @@
 //
 // Text in PostgreSQL must be valid UTF-8 without NUL characters, which
 // SQLite does not require: CreateActivity replaces such bytes in an
-// imported file's names (with U+FFFD) rather than fail the import, and the
-// other methods return EINVALID for such text.
+// imported file's names (with U+FFFD) rather than fail the import; other
+// writes return EINVALID for such text, and lookups by it find nothing.
 package postgres
 
 import (

@@ -39,7 +39,8 @@ import (
 //
 // Without it the tests skip, unless REBOUND_REQUIRE_POSTGRES=1 (as in CI).
 // Every opened store gets a database of its own, rebound_test_<random>,
-// dropped when its test ends, so tests are isolated and run in parallel.
+// dropped when its test ends (DROP DATABASE … WITH (FORCE): PostgreSQL 13
+// or newer), so tests are isolated and run in parallel.
 const (
 	envDSN     = "REBOUND_TEST_POSTGRES"
 	envRequire = "REBOUND_REQUIRE_POSTGRES"
@@ -155,6 +156,7 @@ func rawConn(tb testing.TB, dsn string) *pgx.Conn {
 
 func TestStore(t *testing.T) {
 	t.Parallel()
+	adminPool(t) // skip once here rather than in every subtest
 	storetest.Run(t, func(tb testing.TB) store.Database { return mustOpen(tb, newDatabase(tb)) })
 }
 
@@ -316,6 +318,7 @@ var day = time.Date(2024, 5, 4, 6, 30, 0, 0, time.UTC)
 
 func TestCreateActivity(t *testing.T) {
 	t.Parallel()
+	adminPool(t)
 	for _, tt := range []struct {
 		name   string
 		change func(a *store.Activity)
