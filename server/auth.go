@@ -128,7 +128,7 @@ func (s *Server) csrfOK(r *http.Request) bool {
 	want := session(r).CSRF
 	got := r.Header.Get("X-CSRF-Token")
 	if got == "" {
-		got = formValueNoParse(r, "csrf_token")
+		got = formValueNoParse(r, "csrf_token", s.cfg.MaxUpload)
 	}
 	return want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
@@ -137,8 +137,9 @@ func (s *Server) csrfOK(r *http.Request) bool {
 // without consuming a large upload: multipart bodies are parsed with the
 // upload limit by the handler, so here only the query and urlencoded
 // forms are read (multipart forms send X-CSRF-Token or put csrf_token in
-// the query string).
-func formValueNoParse(r *http.Request, name string) string {
+// the query string; one with neither is parsed here, its body capped at
+// maxUpload).
+func formValueNoParse(r *http.Request, name string, maxUpload int64) string {
 	ct := r.Header.Get("Content-Type")
 	if strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
 		r.Body = http.MaxBytesReader(nil, r.Body, 1<<20)
@@ -151,6 +152,7 @@ func formValueNoParse(r *http.Request, name string) string {
 		if v := r.URL.Query().Get(name); v != "" {
 			return v
 		}
+		r.Body = http.MaxBytesReader(nil, r.Body, maxUpload)
 		if err := r.ParseMultipartForm(32 << 20); err == nil && r.MultipartForm != nil {
 			if vs := r.MultipartForm.Value[name]; len(vs) > 0 {
 				return vs[0]

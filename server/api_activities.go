@@ -1,0 +1,410 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/ingest"
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/store"
+)
+
+// Activity list paging.
+const (
+	defaultPageSize = 100
+	maxPageSize     = 1000
+)
+
+// ActivityList is a page of GET /api/v1/activities: Items are the
+// documents of `rebound runs --json`, newest first; Total counts every
+// activity the filter selects.
+type ActivityList struct {
+	Total  int           `json:"total"`
+	Offset int           `json:"offset"`
+	Limit  int           `json:"limit"`
+	Items  []present.Run `json:"items"`
+}
+
+// apiActivities lists activities: ?since= and ?until= (YYYY-MM-DD, until
+// exclusive), ?sport=, ?limit= (1-1000, default 100), ?offset=.
+func (s *Server) apiActivities(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, false)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	prof, err := t.Store.FindProfile(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := store.ActivityFilter{}
+	q := r.URL.Query()
+	if v := q.Get("since"); v != "" {
+		d, err := parseDay(v, prof.Location())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		f.Since = &d
+	}
+	if v := q.Get("until"); v != "" {
+		d, err := parseDay(v, prof.Location())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		f.Until = &d
+	}
+	if v := q.Get("sport"); v != "" {
+		sp := activity.Sport(v)
+		if !sp.Valid() {
+			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "sport %q: want one of %s", v, sportNames()))
+			return
+		}
+		f.Sport = &sp
+	}
+	if f.Limit, err = queryInt(r, "limit", defaultPageSize, 1, maxPageSize); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if f.Offset, err = queryInt(r, "offset", 0, 0, 1<<31-1); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	acts, total, err := t.Store.FindActivities(ctx, f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := ActivityList{Total: total, Offset: f.Offset, Limit: f.Limit, Items: make([]present.Run, 0, len(acts))}
+	for _, a := range acts {
+		out.Items = append(out.Items, present.NewRun(a, prof, false))
+	}
+	s.reply(w, r, http.StatusOK, out)
+}
+
+func sportNames() string {
+	var names []string
+	for _, sp := range activity.Sports {
+		names = append(names, string(sp))
+	}
+	return strings.Join(names, ", ")
+}
+
+// RunDetail is GET /api/v1/activities/{id}: the `rebound show --json`
+// document, with the chart series when asked for (?samples=1).
+type RunDetail struct {
+	present.Run
+	Series *present.Series `json:"series,omitempty"`
+}
+
+// apiActivity is one activity with its laps; ?samples=1 adds the chart
+// series (at most ?points=, default and maximum 1000).
+func (s *Server) apiActivity(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, false)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	samples, err := queryBool(r, "samples")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	points, err := queryInt(r, "points", present.DefaultSeriesPoints, 10, present.DefaultSeriesPoints)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	prof, err := t.Store.FindProfile(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := t.Store.FindActivityByID(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := RunDetail{Run: present.NewRun(a, prof, true)}
+	if samples {
+		series := present.NewSeries(a, points)
+		out.Series = &series
+	}
+	s.reply(w, r, http.StatusOK, out)
+}
+
+// apiDeleteActivity deletes an activity with its samples and original.
+func (s *Server) apiDeleteActivity(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, true)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := t.Store.DeleteActivity(r.Context(), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.states.invalidate(t.AthleteID)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// GearInput is the body of PUT /api/v1/activities/{id}/gear: a shoe's
+// name (one of GET /api/v1/gear), or "" for none.
+type GearInput struct {
+	Gear string `json:"gear"`
+}
+
+// apiActivityGear counts an activity towards a shoe (`rebound gear assign`).
+func (s *Server) apiActivityGear(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, true)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in GearInput
+	if err := readJSON(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	name := strings.TrimSpace(in.Gear)
+	if name != "" {
+		shoe, err := t.Store.FindShoe(ctx, name)
+		if rebound.ErrorCode(err) == rebound.ENOTFOUND {
+			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "no shoe named %q: add it with POST /api/v1/gear", name))
+			return
+		} else if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		name = shoe.Name
+	}
+	if err := t.Store.UpdateActivityGear(ctx, id, name); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.states.invalidate(t.AthleteID)
+	prof, err := t.Store.FindProfile(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := t.Store.FindActivityByID(ctx, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.reply(w, r, http.StatusOK, RunDetail{Run: present.NewRun(a, prof, true)})
+}
+
+// RPEInput is the body of PUT /api/v1/activities/{id}/rpe: the session's
+// rating of perceived exertion, 0-10 (Foster's session RPE).
+type RPEInput struct {
+	RPE *float64 `json:"rpe"`
+}
+
+// apiActivityRPE rates a session (`rebound checkin --rpe ID=N`).
+func (s *Server) apiActivityRPE(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, true)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in RPEInput
+	if err := readJSON(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if in.RPE == nil || !(*in.RPE >= 0 && *in.RPE <= 10) {
+		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "rpe: want a number from 0 to 10"))
+		return
+	}
+	if err := t.Store.SaveRPE(r.Context(), id, *in.RPE); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.states.invalidate(t.AthleteID)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// spillAbove is the size from which an uploaded file is written to a
+// temporary file rather than kept in memory.
+const spillAbove = 8 << 20
+
+// apiUpload imports the files of a multipart/form-data body (one or more
+// parts named "file": FIT, GPX or TCX files, gzipped or not, or Strava and
+// Garmin Connect export zips) through the same pipeline as `rebound
+// import`, and answers its report: 200 when no file failed, 422 when some
+// did. The body is capped at Config.MaxUpload.
+func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, true)
+	if !ok {
+		return
+	}
+	files, cleanup, err := s.uploadedFiles(w, r)
+	defer cleanup()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	im := &ingest.Importer{Store: t.Store, Decoders: s.cfg.Decoders, Now: s.cfg.Now}
+	shoes, err := t.Store.FindShoes(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, sh := range shoes {
+		if sh.Default && !sh.Retired {
+			im.DefaultGear = sh.Name
+		}
+	}
+	rep, err := im.ImportFiles(ctx, files)
+	if rep != nil && rep.Imported > 0 {
+		s.states.invalidate(t.AthleteID)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	status := http.StatusOK
+	if len(rep.Failed) > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	s.reply(w, r, status, rep)
+}
+
+// uploadedFiles reads the "file" parts of a multipart body. Large parts
+// are spilled to temporary files, which cleanup removes.
+func (s *Server) uploadedFiles(w http.ResponseWriter, r *http.Request) (files []ingest.File, cleanup func(), err error) {
+	var temps []string
+	cleanup = func() {
+		for _, p := range temps {
+			os.Remove(p)
+		}
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "multipart/form-data" {
+		return nil, cleanup, rebound.Errorf(rebound.EINVALID, "send the files as multipart/form-data, in parts named \"file\"")
+	}
+	if r.MultipartForm != nil {
+		// Already parsed (the CSRF check looked for a csrf_token field).
+		for i, fh := range r.MultipartForm.File["file"] {
+			f, err := fh.Open()
+			if err != nil {
+				return nil, cleanup, err
+			}
+			data, err := io.ReadAll(f)
+			f.Close()
+			if err != nil {
+				return nil, cleanup, err
+			}
+			files = append(files, ingest.File{Name: uploadName(fh.Filename, i), Data: data})
+		}
+	} else {
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+		mr, err := r.MultipartReader()
+		if err != nil {
+			return nil, cleanup, rebound.Errorf(rebound.EINVALID, "the multipart body cannot be read: %v", err)
+		}
+		for i := 0; ; i++ {
+			part, err := mr.NextPart()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, cleanup, uploadError(err)
+			}
+			if part.FormName() != "file" {
+				part.Close()
+				continue
+			}
+			f, spilled, err := readPart(part, uploadName(part.FileName(), i))
+			part.Close()
+			if spilled != "" {
+				temps = append(temps, spilled)
+			}
+			if err != nil {
+				return nil, cleanup, uploadError(err)
+			}
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		return nil, cleanup, rebound.Errorf(rebound.EINVALID, "no files: send them in multipart/form-data parts named \"file\"")
+	}
+	return files, cleanup, nil
+}
+
+// readPart reads one uploaded file, into memory up to spillAbove and to a
+// temporary file beyond (whose path it returns for removal).
+func readPart(part *multipart.Part, name string) (ingest.File, string, error) {
+	head := make([]byte, spillAbove+1)
+	n, err := io.ReadFull(part, head)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return ingest.File{Name: name, Data: head[:n]}, "", nil
+	}
+	if err != nil {
+		return ingest.File{}, "", err
+	}
+	tmp, err := os.CreateTemp("", "rebound-upload-*")
+	if err != nil {
+		return ingest.File{}, "", err
+	}
+	defer tmp.Close()
+	if _, err := tmp.Write(head[:n]); err != nil {
+		return ingest.File{}, tmp.Name(), err
+	}
+	if _, err := io.Copy(tmp, part); err != nil {
+		return ingest.File{}, tmp.Name(), err
+	}
+	return ingest.File{Name: name, Path: tmp.Name()}, tmp.Name(), nil
+}
+
+// uploadError keeps a body-size error recognisable (413) and makes the
+// rest a bad request.
+func uploadError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return err
+	}
+	return rebound.Errorf(rebound.EINVALID, "the upload could not be read: %v", err)
+}
+
+// uploadName is the name an uploaded file is reported by: the base name
+// the client gave, else "upload-N".
+func uploadName(name string, i int) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	if name == "." || name == "/" || name == "" {
+		return fmt.Sprintf("upload-%d", i+1)
+	}
+	return name
+}

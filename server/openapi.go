@@ -1,0 +1,642 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"sync"
+
+	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
+)
+
+// The OpenAPI 3.0 document of the API, served at /api/openapi.json.
+//
+// It is built here in Go rather than kept as a JSON file: the helpers
+// below keep it short enough to read, and the enumerations (sports,
+// muscle groups, symptoms, conditions, equipment…) come from the domain
+// packages, so they cannot drift from what the server accepts. It is
+// written by hand all the same, from docs/json.md, and never generated
+// from the Go types: the tests (openapi_api_test.go) hold the router to
+// it (every /api/ route is in it and every path in it is a route) and
+// validate every response of the handler tests against it, with
+// additionalProperties forbidden, so a key added to a response without
+// documenting it fails the tests.
+
+// apiOpenAPI serves the document. It needs no sign-in.
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	_, _ = w.Write(openAPIJSON())
+}
+
+var openAPIJSON = sync.OnceValue(func() []byte {
+	data, err := json.MarshalIndent(OpenAPI(), "", " ")
+	if err != nil {
+		panic("server: the OpenAPI document does not encode: " + err.Error())
+	}
+	return data
+})
+
+// js is a JSON object of the document.
+type js = map[string]any
+
+// prop is an object property; opt ones are not required.
+type prop struct {
+	name string
+	s    js
+	opt  bool
+}
+
+func p(name string, s js) prop   { return prop{name, s, false} }
+func opt(name string, s js) prop { return prop{name, s, true} }
+
+func desc(s js, d string) js {
+	if d != "" {
+		s["description"] = d
+	}
+	return s
+}
+
+func ref(name string) js { return js{"$ref": "#/components/schemas/" + name} }
+
+// nullRef is a reference that may be null (OpenAPI 3.0 has no null type).
+func nullRef(name, d string) js {
+	return desc(js{"nullable": true, "allOf": []any{ref(name)}}, d)
+}
+
+func str(d string) js      { return desc(js{"type": "string"}, d) }
+func dateTime(d string) js { return desc(js{"type": "string", "format": "date-time"}, d) }
+func date(d string) js     { return desc(js{"type": "string", "format": "date"}, d) }
+func num(d string) js      { return desc(js{"type": "number"}, d) }
+func integer(d string) js  { return desc(js{"type": "integer", "format": "int64"}, d) }
+func boolean(d string) js  { return desc(js{"type": "boolean"}, d) }
+
+// numN is a number that is null when absent.
+func numN(d string) js { return desc(js{"type": "number", "nullable": true}, d) }
+
+// nullable returns a copy of s that may also be null.
+func nullable(s js) js {
+	out := js{"nullable": true}
+	for k, v := range s {
+		out[k] = v
+	}
+	return out
+}
+
+func arr(items js, d string) js { return desc(js{"type": "array", "items": items}, d) }
+
+func enum[T ~string](d string, values ...T) js {
+	vs := make([]any, len(values))
+	for i, v := range values {
+		vs[i] = string(v)
+	}
+	return desc(js{"type": "string", "enum": vs}, d)
+}
+
+func mapOf(values js, d string) js {
+	return desc(js{"type": "object", "additionalProperties": values}, d)
+}
+
+// object is an object schema with props; those not opt are required.
+func object(d string, props ...prop) js {
+	ps, req := js{}, []any{}
+	for _, x := range props {
+		ps[x.name] = x.s
+		if !x.opt {
+			req = append(req, x.name)
+		}
+	}
+	o := desc(js{"type": "object", "properties": ps}, d)
+	if len(req) > 0 {
+		o["required"] = req
+	}
+	return o
+}
+
+func muscleEnum(d string) js {
+	return enum(d, recovery.Muscles[:]...)
+}
+
+func symptomIDs() []string {
+	var ids []string
+	for _, s := range protocol.Symptoms() {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}
+
+// Operations.
+
+type param struct {
+	name, in, d string
+	s           js
+	required    bool
+}
+
+func query(name string, s js, d string) param { return param{name, "query", d, s, false} }
+func path(name string, s js, d string) param  { return param{name, "path", d, s, true} }
+
+func jsonBody(s js, d string) js {
+	return js{"description": d, "required": true, "content": js{"application/json": js{"schema": s}}}
+}
+
+func jsonResp(s js, d string) js {
+	return js{"description": d, "content": js{"application/json": js{"schema": s}}}
+}
+
+// op is one operation. athlete adds the ?athlete= parameter; errs lists
+// the error statuses worth naming (every operation also has a default
+// error response).
+func op(id, tag, summary, d string, athlete bool, params []param, body js, ok map[string]js, errs ...string) js {
+	o := js{"operationId": id, "tags": []any{tag}, "summary": summary}
+	if d != "" {
+		o["description"] = d
+	}
+	var ps []any
+	if athlete {
+		ps = append(ps, js{"$ref": "#/components/parameters/athlete"})
+	}
+	for _, x := range params {
+		pj := js{"name": x.name, "in": x.in, "schema": x.s}
+		if x.d != "" {
+			pj["description"] = x.d
+		}
+		if x.required {
+			pj["required"] = true
+		}
+		ps = append(ps, pj)
+	}
+	if len(ps) > 0 {
+		o["parameters"] = ps
+	}
+	if body != nil {
+		o["requestBody"] = body
+	}
+	resp := js{}
+	for code, r := range ok {
+		resp[code] = r
+	}
+	for _, code := range errs {
+		resp[code] = js{"$ref": "#/components/responses/E" + code}
+	}
+	resp["default"] = js{"$ref": "#/components/responses/Error"}
+	o["responses"] = resp
+	return o
+}
+
+func ok200(s js, d string) map[string]js { return map[string]js{"200": jsonResp(s, d)} }
+
+// errorResponses are the named error responses.
+var errorResponses = map[string]string{
+	"400": "The request is invalid (a parameter, the body): the message says which value and why.",
+	"401": "Not signed in: no or a bad API token, or no session.",
+	"403": "Signed in but not allowed: a coach's view is read-only, or the CSRF token is missing from a session's unsafe request.",
+	"404": "Not found, or another athlete's: their data is never reported as existing.",
+	"409": "It already exists.",
+	"413": "The body is larger than its limit (1 MiB for JSON, the server's upload limit for files).",
+}
+
+// OpenAPI returns the OpenAPI 3.0 document of the API.
+func OpenAPI() js {
+	read := []string{"400", "401", "404"}
+	write := []string{"400", "401", "403", "404", "413"}
+	idParam := path("id", js{"type": "integer", "format": "int64", "minimum": 1}, "the activity's id")
+	planParams := []param{
+		query("weight_before", js{"type": "number", "minimum": 20, "maximum": 300}, "body weight before the run, kg (with weight_after)"),
+		query("weight_after", js{"type": "number", "minimum": 20, "maximum": 300}, "body weight after the run, kg (with weight_before)"),
+	}
+	dateParam := query("date", js{"type": "string", "format": "date"}, "the day (YYYY-MM-DD in the runner's time zone; default today)")
+
+	paths := js{
+		"/api/openapi.json": js{"get": withoutAuth(op("openAPI", "meta", "This document", "", false, nil, nil,
+			ok200(js{"type": "object"}, "The OpenAPI 3.0 document")))},
+
+		"/api/v1/activities": js{
+			"get": op("listActivities", "activities", "List activities, newest first (`rebound runs --json`)", "", true,
+				[]param{
+					query("since", js{"type": "string", "format": "date"}, "only activities starting on or after this day (YYYY-MM-DD)"),
+					query("until", js{"type": "string", "format": "date"}, "only activities starting before this day"),
+					query("sport", enum("", activity.Sports...), "only this sport"),
+					query("limit", js{"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}, "page size"),
+					query("offset", js{"type": "integer", "minimum": 0, "default": 0}, "activities to skip"),
+				}, nil, ok200(ref("ActivityList"), "A page of activities"), read...),
+			"post": op("uploadActivities", "activities", "Upload activity files (`rebound import --json`)",
+				"Imports FIT, GPX and TCX files (gzipped or not) and Strava or Garmin Connect export zips through the same pipeline as `rebound import`: "+
+					"content is sniffed, duplicates are recognised, each activity is stored atomically. The body is capped at the server's upload limit "+
+					"(256 MiB by default). A browser session sends its CSRF token in X-CSRF-Token or ?csrf_token=.", true, nil,
+				js{"required": true, "content": js{"multipart/form-data": js{"schema": object("",
+					p("file", arr(js{"type": "string", "format": "binary"}, "one part per file")),
+					opt("csrf_token", str("a browser session's CSRF token (API tokens need none)")))}}},
+				map[string]js{
+					"200": jsonResp(ref("ImportReport"), "Every file was imported, recognised as a duplicate or skipped"),
+					"422": jsonResp(ref("ImportReport"), "Some files failed: see failed[]; the others were imported"),
+				}, write...),
+		},
+		"/api/v1/activities/{id}": js{
+			"get": op("getActivity", "activities", "One activity with its laps (`rebound show --json`)", "", true,
+				[]param{idParam,
+					query("samples", js{"type": "string", "enum": []any{"0", "1", "true", "false"}}, "1: add the chart series"),
+					query("points", js{"type": "integer", "minimum": 10, "maximum": 1000, "default": 1000}, "the series' number of points at most"),
+				}, nil, ok200(ref("RunDetail"), "The activity"), read...),
+			"delete": op("deleteActivity", "activities", "Delete an activity with its samples and original file", "", true,
+				[]param{idParam}, nil, map[string]js{"204": {"description": "Deleted"}}, write...),
+		},
+		"/api/v1/activities/{id}/gear": js{"put": op("setActivityGear", "activities", "Count an activity towards a shoe (`rebound gear assign`)", "", true,
+			[]param{idParam}, jsonBody(ref("GearInput"), "The shoe"), ok200(ref("RunDetail"), "The activity, with its gear"), write...)},
+		"/api/v1/activities/{id}/rpe": js{"put": op("setActivityRPE", "activities", "Rate a session's perceived exertion (session RPE)", "", true,
+			[]param{idParam}, jsonBody(ref("RPEInput"), "The rating"), map[string]js{"204": {"description": "Saved"}}, write...)},
+
+		"/api/v1/plan/latest": js{"get": op("getLatestPlan", "coaching", "The recovery plan after the latest run (`rebound plan latest --json`)", "", true,
+			planParams, nil, ok200(ref("Plan"), "The plan"), read...)},
+		"/api/v1/plan/{id}": js{"get": op("getPlan", "coaching", "The recovery plan after a run (`rebound plan ID --json`)", "", true,
+			append([]param{idParam}, planParams...), nil, ok200(ref("Plan"), "The plan"), read...)},
+		"/api/v1/today": js{"get": op("getToday", "coaching", "Readiness, recommendation and checklist (`rebound today --json`)", "", true,
+			[]param{dateParam}, nil, ok200(ref("Today"), "The day's readiness"), read...)},
+		"/api/v1/checkins": js{
+			"get": op("listCheckIns", "coaching", "Morning check-ins, oldest first", "", true,
+				[]param{
+					query("from", js{"type": "string", "format": "date"}, "first day (inclusive)"),
+					query("to", js{"type": "string", "format": "date"}, "last day (inclusive)"),
+				}, nil, ok200(arr(ref("CheckIn"), ""), "The check-ins"), read...),
+			"post": op("checkIn", "coaching", "Log a morning check-in (`rebound checkin --json`)",
+				"Validated as the CLI validates its flags. A second check-in of the same day is merged into the first: its values replace "+
+					"those given again, its symptoms are added. Answers the readiness after it.", true, nil,
+				jsonBody(ref("CheckInInput"), "The check-in"), map[string]js{
+					"201": jsonResp(ref("Today"), "The day's first check-in was saved; the readiness after it"),
+					"200": jsonResp(ref("Today"), "The check-in was merged into the day's; the readiness after it"),
+				}, write...),
+		},
+		"/api/v1/checklist": js{"get": op("getChecklist", "coaching", "The day's recovery checklist and what is ticked", "", true,
+			[]param{dateParam}, nil, ok200(ref("Checklist"), "The checklist"), read...)},
+		"/api/v1/checklist/{step}": js{"put": op("tick", "coaching", "Tick or untick a checklist step",
+			"A step is ticked only when it is on that day's checklist (404 otherwise); a tick can always be taken back.", true,
+			[]param{path("step", str(""), "a step id of the day's checklist")}, jsonBody(ref("TickInput"), "Done or not"),
+			ok200(ref("Checklist"), "The day's checklist after it"), write...)},
+		"/api/v1/load": js{"get": op("getLoad", "coaching", "Training load (`rebound load --json`)", "", true,
+			[]param{query("weeks", js{"type": "integer", "minimum": 1, "maximum": 520, "default": 8}, "weeks of history")},
+			nil, ok200(ref("Load"), "The load"), read...)},
+		"/api/v1/week": js{"get": op("getWeek", "coaching", "The suggested next 7 days (`rebound week --json`)", "", true,
+			nil, nil, ok200(ref("Week"), "The week"), read...)},
+		"/api/v1/model": js{"get": op("getModel", "coaching", "What Rebound has learned about the runner's recovery (`rebound model --json`)", "", true,
+			nil, nil, ok200(ref("Model"), "The fitted model"), read...)},
+		"/api/v1/protocol": js{"get": op("getProtocol", "coaching", "The whole rule base (`rebound protocol --json`)", "", true,
+			nil, nil, ok200(ref("Protocol"), "The rule base"), read...)},
+
+		"/api/v1/profile": js{
+			"get": op("getProfile", "profile", "The runner's profile (`rebound profile --json`)", "", true,
+				nil, nil, ok200(ref("Profile"), "The profile"), read...),
+			"put": op("saveProfile", "profile", "Replace the runner's profile (`rebound profile set`)", "", true,
+				nil, jsonBody(ref("ProfileInput"), "The whole profile, metric"), ok200(ref("Profile"), "The saved profile"), write...),
+		},
+		"/api/v1/gear": js{
+			"get": op("listGear", "profile", "Shoes and their distance (`rebound gear --json`)", "", true,
+				nil, nil, ok200(arr(ref("Shoe"), ""), "The shoes, by name"), read...),
+			"post": op("saveShoe", "profile", "Add a shoe, or update the one of that name", "", true,
+				nil, jsonBody(ref("ShoeInput"), "The shoe"), map[string]js{
+					"201": jsonResp(ref("Shoe"), "Added"),
+					"200": jsonResp(ref("Shoe"), "Updated"),
+				}, write...),
+		},
+
+		"/api/v1/me": js{"get": op("getMe", "account", "The signed-in account", "", true,
+			nil, nil, ok200(ref("Me"), "The account"), "401", "403", "404")},
+		"/api/v1/athletes": js{"get": op("listAthletes", "account", "A coach's athletes, by need",
+			"The athletes who granted the viewer access, red flags first (urgent before soon), then the lowest readiness. Empty for an athlete.", true,
+			nil, nil, ok200(arr(ref("AthleteSummary"), ""), "The athletes"), "401", "403", "404")},
+		"/api/v1/tokens": js{
+			"get": op("listTokens", "account", "The viewer's API and calendar tokens (without secrets)", "", true,
+				nil, nil, ok200(arr(ref("Token"), ""), "The tokens"), "401", "403", "404"),
+			"post": op("createToken", "account", "Create a personal API token",
+				"The secret (rbd_…) is in the response only: the server keeps its hash. Send it as Authorization: Bearer.", true,
+				nil, jsonBody(ref("TokenInput"), "What the token is for"), map[string]js{"201": jsonResp(ref("NewToken"), "The token and its secret")}, write...),
+		},
+		"/api/v1/tokens/{id}": js{"delete": op("deleteToken", "account", "Revoke one of the viewer's tokens", "", true,
+			[]param{path("id", js{"type": "integer", "format": "int64", "minimum": 1}, "the token's id")}, nil,
+			map[string]js{"204": {"description": "Revoked"}}, "400", "401", "403", "404")},
+		"/api/v1/calendar": js{"post": op("createCalendar", "account", "(Re)create the viewer's iCalendar feed address",
+			"Replaces any earlier address (it stops working). The address is the only credential of the feed: keep it private.", true,
+			nil, nil, map[string]js{"201": jsonResp(ref("CalendarFeed"), "The feed's address")}, "401", "403", "404")},
+		"/calendar/{file}": js{"get": withoutAuth(op("calendarFeed", "account", "The iCalendar feed of the next 7 days",
+			"{file} is SECRET.ics, the address POST /api/v1/calendar gave. All-day events, one a day, with the plan's reasons.", false,
+			[]param{path("file", js{"type": "string", "pattern": `^[A-Za-z0-9_-]+\.ics$`}, "the feed's secret followed by .ics")}, nil,
+			map[string]js{"200": {"description": "An iCalendar (RFC 5545) feed", "content": js{"text/calendar": js{"schema": js{"type": "string"}}}}},
+			"404"))},
+	}
+
+	return js{
+		"openapi": "3.0.3",
+		"info": js{
+			"title":   "Rebound API",
+			"version": "1",
+			"description": "Rebound's REST API: everything the CLI does, as JSON. Documents are those of the CLI's --json (docs/json.md). " +
+				"Every /api/v1 route needs an API token (Authorization: Bearer rbd_…) or a browser session; a session's POST, PUT and DELETE " +
+				"requests also send its CSRF token in X-CSRF-Token. Routes act on the viewer's own data, or with ?athlete=ID on an athlete " +
+				"who granted the viewer (a coach) access, read-only. Errors are {code, message}.",
+		},
+		"servers":  []any{js{"url": "/"}},
+		"security": []any{js{"bearerToken": []any{}}, js{"sessionCookie": []any{}}},
+		"tags": []any{
+			js{"name": "activities"}, js{"name": "coaching"}, js{"name": "profile"}, js{"name": "account"}, js{"name": "meta"},
+		},
+		"paths": paths,
+		"components": js{
+			"securitySchemes": js{
+				"bearerToken": js{"type": "http", "scheme": "bearer", "description": "A personal API token (rbd_…), from POST /api/v1/tokens or `rebound user token`."},
+				"sessionCookie": js{"type": "apiKey", "in": "cookie", "name": "rebound_session",
+					"description": "A browser session (__Host-rebound_session over HTTPS). Unsafe methods need X-CSRF-Token."},
+			},
+			"parameters": js{
+				"athlete": js{"name": "athlete", "in": "query", "schema": js{"type": "integer", "format": "int64", "minimum": 1},
+					"description": "act on this athlete's data (a coach's athlete, read-only); default: the viewer's own"},
+			},
+			"responses": errorResponseComponents(),
+			"schemas":   schemas(),
+		},
+	}
+}
+
+func withoutAuth(o js) js { o["security"] = []any{}; return o }
+
+func errorResponseComponents() js {
+	out := js{"Error": jsonResp(ref("Error"), "An error")}
+	for code, d := range errorResponses {
+		out["E"+code] = jsonResp(ref("Error"), d)
+	}
+	return out
+}
+
+// schemas are the documents, following docs/json.md.
+func schemas() js {
+	totals := []prop{
+		p("distance_m", numN("")), p("elapsed_s", numN("")), p("timer_s", numN("")), p("avg_hr", numN("")), p("max_hr", numN("")),
+		p("ascent_m", numN("")), p("descent_m", numN("")), p("avg_cadence_spm", numN("")), p("calories", numN("")),
+	}
+	run := []prop{
+		p("id", integer("")),
+		p("sport", enum("", activity.Sports...)),
+		p("sub_sport", str("the source's own finer label")),
+		p("start", dateTime("start with the file's UTC offset, else in the runner's zone")),
+		p("name", str("")),
+		p("device", str("")),
+		p("format", enum("", "fit", "gpx", "tcx", "manual")),
+		p("source_file", str("the file (or archive!entry) it was imported from")),
+		p("gear", str("")),
+		p("distance_m", numN("")),
+		p("distance_source", enum("", "device", "gps", "totals", "none")),
+		p("elapsed_s", numN("first to last sample, pauses included")),
+		p("moving_s", numN("")),
+		p("avg_speed_ms", numN("")),
+		p("avg_pace_s_per_km", numN("")),
+		p("gap_s_per_km", numN("grade-adjusted pace (Minetti et al. 2002)")),
+		p("max_speed_ms", numN("")),
+		p("ascent_m", numN("")),
+		p("descent_m", numN("")),
+		p("downhill_m", numN("distance on grades steeper than −3 %")),
+		p("elevation_source", enum("", "device", "gps", "none")),
+		p("avg_hr", numN("")),
+		p("max_hr", numN("")),
+		p("hr_zones_s", nullable(desc(js{"type": "array", "items": js{"type": "number"}, "minItems": 5, "maxItems": 5},
+			"seconds in heart-rate-reserve zones Z1-Z5; null without heart rate"))),
+		p("trimp", numN("Banister TRIMP; null without heart rate")),
+		p("hr_anchors", ref("HRAnchors")),
+		p("avg_cadence_spm", numN("")),
+		p("avg_power_w", numN("")),
+		p("avg_temp_c", numN("")),
+		p("device_totals", nullRef("Totals", "what the file itself says")),
+		opt("legs", arr(enum("", activity.Sports...), "sports of a multisport file, in order")),
+		p("warnings", arr(str(""), "")),
+		p("imported_at", dateTime("")),
+	}
+	step := []prop{
+		p("id", str("the rule base's technique id")),
+		p("phase", enum("", protocol.Immediate, protocol.SameDay, protocol.Days1to3, protocol.LongTerm)),
+		p("start_h", num("hours after the run's end")),
+		p("end_h", num("")),
+		p("title", str("")),
+		p("dose", str("")),
+		p("how", str("")),
+		p("why", str("")),
+		p("evidence", enum("", protocol.Grades()...)),
+		p("sources", arr(str(""), "seed file names and published studies")),
+		opt("note", str("a change for this runner (a condition or symptom)")),
+		p("start_at", dateTime("")),
+		p("end_at", dateTime("")),
+		opt("disagreement", str("where the sources differ and what Rebound chose")),
+	}
+	shoe := []prop{
+		p("name", str("")),
+		p("limit_km", num("replace after this distance; 0: no limit")),
+		p("default", boolean("given to new runs imported without gear")),
+		p("retired", boolean("")),
+		p("distance_m", num("the distance of the activities with this gear")),
+		p("runs", integer("")),
+	}
+	token := object("An API token (scope api) or a calendar feed token (scope calendar)",
+		p("id", integer("")), p("user_id", integer("")), p("name", str("")),
+		p("scope", enum("", account.ScopeAPI, account.ScopeCalendar)), p("created_at", dateTime("")))
+	params := object("Soreness model parameters", p("gain", num("scales every soreness peak; above 1: sorer than most")),
+		p("peak_h", num("hours after a run when soreness peaks")))
+	profileProps := []prop{
+		opt("weight_kg", num("")), opt("age", integer("")), opt("sex", enum("", profile.Male, profile.Female)),
+		opt("resting_hr", num("")), opt("max_hr", num("")), opt("units", enum("display units", profile.Metric, profile.Imperial)),
+		opt("timezone", str("IANA time zone")),
+		opt("conditions", arr(enum("", profile.Conditions...), "")), opt("equipment", arr(enum("", profile.Equipment...), "")),
+	}
+	planRun := object("The run a plan is for",
+		p("id", integer("")),
+		p("kind", enum("", recovery.Easy, recovery.Long, recovery.Hard, recovery.Cross)),
+		p("kind_reasons", arr(str(""), "")),
+		p("sport", enum("", activity.Sports...)),
+		p("start", dateTime("")), p("end", dateTime("")), p("name", str("")),
+		p("distance_m", num("")),
+		p("load", num("TRIMP units")),
+		p("load_source", enum("", "hr", "rpe", "pace", "duration")))
+	seeProfessional := object("Whether a symptom calls for a professional",
+		p("needed", boolean("")),
+		opt("urgency", enum("urgent: now; soon: within days", protocol.Urgent, protocol.Soon)),
+		p("reasons", arr(str(""), "")))
+
+	return js{
+		"Error": object("An error", p("code", str("invalid, not_found, conflict, unauthorized, forbidden, too_large, too_many_requests, method_not_allowed, internal")),
+			p("message", str("what went wrong, fit to show"))),
+
+		"Totals":    object("Totals as a file or lap records them; null when absent", totals...),
+		"HRAnchors": object("The heart rates zones and TRIMP used", p("resting_hr", numN("")), p("max_hr", numN("")), p("resting_hr_estimated", boolean("")), p("max_hr_estimated", boolean(""))),
+		"Lap": object("A lap", append(append([]prop{p("index", integer("1-based")), p("start", dateTime(""))}, totals...),
+			p("avg_pace_s_per_km", numN("")))...),
+		"Run": object("An activity (`rebound runs --json`)", run...),
+		"RunDetail": object("An activity with laps (`rebound show --json`), and its chart series when asked for",
+			append(append([]prop{}, run...), p("laps", arr(ref("Lap"), "")), opt("series", ref("Series")))...),
+		"Series": object("Chart columns, one value per point, null where absent",
+			p("points", integer("values in each column")),
+			p("time_s", arr(numN(""), "seconds since the start")),
+			p("distance_m", arr(numN(""), "cumulative distance")),
+			p("pace_s_per_km", arr(numN(""), "null when standing or unknown")),
+			p("hr", arr(numN(""), "")), p("altitude_m", arr(numN(""), "")), p("cadence_spm", arr(numN(""), "")),
+			p("lat", arr(numN(""), "degrees")), p("lon", arr(numN(""), "degrees"))),
+		"ActivityList": object("A page of activities",
+			p("total", integer("activities the filter selects")), p("offset", integer("")), p("limit", integer("")),
+			p("items", arr(ref("Run"), "newest first"))),
+		"ImportReport": object("The outcome of an import (`rebound import --json`)",
+			p("imported", integer("activities stored")),
+			p("duplicates", integer("activities already stored")),
+			p("skipped", arr(object("", p("file", str("")), p("reason", str(""))), "valid files holding no recorded activity")),
+			p("failed", arr(object("", p("file", str("")), p("error", str("names the file and the problem"))), "files that could not be read")),
+			p("ids", arr(integer(""), "ids of the stored activities")),
+			p("files", integer("files read")), p("bytes", integer("their size"))),
+		"GearInput": object("", p("gear", str("a shoe's name (GET /api/v1/gear), or empty for none"))),
+		"RPEInput":  object("", p("rpe", desc(js{"type": "number", "minimum": 0, "maximum": 10}, "session RPE 0-10"))),
+
+		"Range":           object("", p("min", num("")), p("max", num(""))),
+		"Step":            object("One recommendation", step...),
+		"Warning":         object("", p("code", str("doctor-first, shoe-worn, weekly-increase, load-spike, dehydration, no-weight, no-distance…")), p("message", str(""))),
+		"SeeProfessional": seeProfessional,
+		"Params":          params,
+		"PlanRun":         planRun,
+		"Plan": object("The recovery plan after one run (`rebound plan --json`)",
+			p("run", ref("PlanRun")),
+			p("recovery", object("When easy and hard running are fine again",
+				p("easy_hours", num("")), p("hard_hours", num("")), p("easy_at", dateTime("")), p("ready_at", dateTime("")),
+				p("reasons", arr(str(""), "")))),
+			p("soreness", arr(object("Forecast peak soreness of one muscle group",
+				p("muscle", muscleEnum("")), p("peak", num("0-10")), p("peak_hours", num("after the run's end"))), "highest first")),
+			p("nutrition", object("The first hour's food and drink",
+				p("carbs_g", ref("Range")), p("protein_g", ref("Range")), p("fluid_ml", ref("Range")),
+				p("electrolytes", boolean("")), p("notes", arr(str(""), "")))),
+			p("steps", arr(ref("Step"), "")),
+			p("skipped", arr(object("A technique left out", p("id", str("")), p("reason", str(""))), "")),
+			p("warnings", arr(ref("Warning"), "")),
+			p("see_professional", ref("SeeProfessional")),
+			p("model_params", ref("Params")),
+			p("disclaimer", str(""))),
+		"Today": object("The day's readiness (`rebound today --json`)",
+			p("date", date("")),
+			p("readiness", object("", p("score", desc(js{"type": "integer", "minimum": 0, "maximum": 100}, "")))),
+			p("recommendation", enum("", recovery.Rest, recovery.ActiveRecovery, recovery.EasyRun, recovery.QualityOK)),
+			p("reasons", arr(str(""), "")),
+			p("factors", arr(object("One input of readiness",
+				p("id", enum("", "form", "acwr", "soreness", "sleep", "stress", "resting-hr", "hrv")),
+				p("name", str("")), p("value", str("as shown")), p("penalty", num("points taken off 100")),
+				p("status", enum("", "good", "fair", "poor", "unknown")), p("reason", str("")), p("source", str(""))), "")),
+			p("soreness_now", arr(object("",
+				p("muscle", muscleEnum("")), p("value", num("0-10")), p("source", enum("", "check-in", "forecast")),
+				p("in_24h", num("the forecast for this time tomorrow"))), "highest first")),
+			p("steps", arr(ref("Step"), "the day's checklist")),
+			p("warnings", arr(ref("Warning"), "")),
+			p("see_professional", ref("SeeProfessional")),
+			p("last_run", nullRef("PlanRun", "the latest run; null without runs")),
+			p("easy_at", nullable(dateTime("when easy running is fine again"))),
+			p("ready_at", nullable(dateTime("when hard sessions are fine again"))),
+			p("checked_in", boolean("whether the day has a check-in")),
+			p("disclaimer", str(""))),
+		"CheckIn": object("A morning check-in; values not given are null",
+			p("date", date("")),
+			p("soreness", mapOf(num("0-10"), "rated muscle groups (calves, shins, quads, hamstrings, glutes, hip-flexors, feet) -> soreness")),
+			p("sleep_h", numN("")), p("sleep_quality", numN("1-5")), p("stress", numN("1-5")),
+			p("resting_hr", numN("")), p("hrv_ms", numN("rMSSD")),
+			p("symptoms", arr(enum("", symptomIDs()...), ""))),
+		"CheckInInput": object("A check-in to log; leave out what was not measured",
+			opt("date", date("default today")),
+			opt("soreness", mapOf(desc(js{"type": "number", "minimum": 0, "maximum": 10}, ""),
+				"muscle group (calves, shins, quads, hamstrings, glutes, hip-flexors, feet) -> soreness 0-10")),
+			opt("sleep_h", nullable(desc(js{"type": "number", "minimum": 0, "maximum": 24}, "hours slept"))),
+			opt("sleep_quality", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 5}, ""))),
+			opt("stress", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 5}, ""))),
+			opt("resting_hr", nullable(desc(js{"type": "number", "minimum": 25, "maximum": 150}, "morning resting heart rate"))),
+			opt("hrv_ms", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 400}, "morning HRV (rMSSD)"))),
+			opt("symptoms", arr(enum("", symptomIDs()...), "red-flag symptoms")),
+			opt("rpe", mapOf(desc(js{"type": "number", "minimum": 0, "maximum": 10}, ""), "activity id (or latest) -> session RPE 0-10"))),
+		"Checklist": object("A day's checklist and its ticks", p("date", date("")),
+			p("steps", arr(object("A checklist step", append(append([]prop{}, step...),
+				p("done", boolean("")), p("done_at", nullable(dateTime("when it was ticked"))))...), ""))),
+		"TickInput": object("", p("done", boolean("")), opt("date", date("default today"))),
+		"Load": object("Training load (`rebound load --json`)",
+			p("date", date("")),
+			p("fitness", numN("42-day weighted load")), p("fatigue", numN("7-day weighted load")), p("form", numN("")),
+			p("acwr", numN("EWMA acute:chronic ratio; null before four weeks")),
+			p("monotony", numN("")), p("strain", numN("")),
+			p("weeks", arr(object("A Monday-to-Sunday week",
+				p("start", date("")), p("distance_m", numN("")), p("load", numN("")), p("runs", integer("")),
+				p("change", numN("against the week before, a fraction")), p("over_10_percent", boolean("")), p("in_progress", boolean(""))), "")),
+			p("days", arr(object("", p("date", date("")), p("load", numN("")), p("fitness", numN("")), p("fatigue", numN("")),
+				p("form", numN("")), p("acwr", numN(""))), "")),
+			p("acwr_note", str("")), p("ten_percent_note", str("")), p("load_unit", str("")),
+			p("load_sources", mapOf(integer(""), "how session loads were obtained (hr, rpe, pace, duration) -> count"))),
+		"Week": object("The suggested next 7 days (`rebound week --json`)",
+			p("from", date("")),
+			p("days", arr(object("",
+				p("date", date("")), p("weekday", str("")),
+				p("type", enum("", "rest", "easy", "hard", "long", "cross-training")),
+				p("distance_m", num("")), p("strength", boolean("")), p("reasons", arr(str(""), ""))), "")),
+			p("target_distance_m", num("")), p("last_week_distance_m", num("")), p("ten_percent_cap_m", num("")),
+			p("notes", arr(str(""), "")), p("disclaimer", str(""))),
+		"Model": object("What Rebound has learned (`rebound model --json`)",
+			p("personal", ref("Params")), p("population", ref("Params")),
+			p("check_ins", integer("")), p("observations", integer("soreness ratings")),
+			p("mae_population", numN("mean absolute error 0-10; null with fewer than 8 ratings")), p("mae_personal", numN("")),
+			p("explanation", str(""))),
+		"Protocol": protocolSchema(),
+
+		"Profile": object("The runner's profile (`rebound profile --json`); unset fields are left out",
+			append(append([]prop{}, profileProps...),
+				p("effective_resting_hr", num("")), p("effective_max_hr", num("")),
+				p("resting_hr_estimated", boolean("")), p("max_hr_estimated", boolean("")))...),
+		"ProfileInput": object("The whole profile, metric; left-out fields are unset. The read-only keys of GET are accepted and ignored.",
+			append(append([]prop{}, profileProps...),
+				opt("effective_resting_hr", num("ignored")), opt("effective_max_hr", num("ignored")),
+				opt("resting_hr_estimated", boolean("ignored")), opt("max_hr_estimated", boolean("ignored")))...),
+		"Shoe": object("A shoe and how far it has gone", shoe...),
+		"ShoeInput": object("A shoe to add or update; left-out fields keep their values",
+			p("name", str("matched case-insensitively")), opt("limit_km", desc(js{"type": "number", "minimum": 0, "maximum": maxShoeLimitKm}, "")),
+			opt("default", boolean("")), opt("retired", boolean("")),
+			opt("distance_m", num("ignored")), opt("runs", integer("ignored"))),
+
+		"Me": object("The signed-in account", p("id", integer("")), p("name", str("")),
+			p("role", enum("", account.Athlete, account.Coach, account.Admin)), p("created_at", dateTime("")),
+			p("auth", enum("how this request signed in", "token", "session"))),
+		"AthleteSummary": object("A row of a coach's table",
+			p("id", integer("")), p("name", str("")),
+			p("readiness", desc(js{"type": "integer", "minimum": 0, "maximum": 100}, "")),
+			p("recommendation", enum("", recovery.Rest, recovery.ActiveRecovery, recovery.EasyRun, recovery.QualityOK)),
+			p("red_flag", object("", p("needed", boolean("")), p("urgency", enum("", "urgent", "soon", "")), p("reasons", arr(str(""), "")))),
+			p("checked_in", boolean("today")),
+			p("last_run", nullable(dateTime("the latest run's start")))),
+		"Token":        token,
+		"TokenInput":   object("", p("name", str("what the token is for"))),
+		"NewToken":     object("A new token and its secret, shown once", p("token", ref("Token")), p("secret", str("rbd_…"))),
+		"CalendarFeed": object("The calendar feed's secret address", p("url", str("")), p("token", ref("Token"))),
+	}
+}
+
+// protocolSchema is `rebound protocol --json`: the protocol package's
+// types, whose keys are their Go field names.
+func protocolSchema() js {
+	strs := func(d string) js { return nullable(arr(str(""), d)) }
+	disagreement := object("Where sources disagree",
+		p("ID", str("")), p("Topic", str("")), p("Techniques", strs("technique ids")), p("Default", str("what Rebound uses")),
+		p("Range", str("")), p("Note", str("")))
+	technique := object("One technique of the rule base",
+		p("ID", str("stable technique id")), p("Name", str("")),
+		p("Phase", enum("", protocol.Immediate, protocol.SameDay, protocol.Days1to3, protocol.LongTerm)),
+		p("StartH", num("")), p("EndH", num("")),
+		p("Dose", object("", p("Default", num("")), p("Min", num("")), p("Max", num("")), p("Unit", str("")), p("Text", str("")))),
+		p("Muscles", strs("")),
+		p("Evidence", enum("", protocol.Grades()...)), p("EvidenceNote", str("")),
+		p("Requires", strs("equipment, any one of which is enough")),
+		p("Contraindications", nullable(arr(object("",
+			p("Condition", str("")), p("Action", enum("", protocol.Avoid, protocol.DoctorFirst, protocol.Modify)),
+			p("Why", str("")), p("Source", str(""))), ""))),
+		p("AppliesAfter", strs("run kinds")),
+		p("How", str("")), p("Why", str("")),
+		p("Sources", nullable(arr(object("", p("Ref", str("")), p("Says", str(""))), ""))),
+		p("Disagreement", nullable(disagreement)))
+	return object("The whole rule base (`rebound protocol --json`); keys are the protocol package's field names",
+		p("techniques", arr(technique, "")),
+		p("disagreements", arr(disagreement, "")),
+		p("symptoms", arr(object("A red-flag symptom", p("ID", str("")), p("Name", str("")),
+			p("Urgency", enum("", protocol.Urgent, protocol.Soon)), p("Why", str("")), p("Source", str(""))), "")),
+		p("thresholds", arr(object("A named constant", p("Name", str("")), p("Value", num("")), p("Unit", str("")), p("Source", str(""))), "")))
+}
