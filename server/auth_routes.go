@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/web"
 )
 
 func (s *Server) authRoutes() {
@@ -27,7 +28,7 @@ func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "login", Page{Title: "Sign in", Data: map[string]any{
+	s.render(w, r, http.StatusOK, "page-login", Page{Title: "Sign in", Data: map[string]any{
 		"Next": safeNext(r.URL.Query().Get("next")), "Local": s.cfg.Local}})
 }
 
@@ -44,7 +45,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		s.render(w, r, statusOf(code), "login", Page{Title: "Sign in", Flash: rebound.ErrorMessage(err),
+		s.render(w, r, statusOf(code), "page-login", Page{Title: "Sign in", Flash: []web.Flash{{Kind: "error", Message: rebound.ErrorMessage(err)}},
 			Data: map[string]any{"Next": next, "Name": name, "Local": s.cfg.Local}})
 		return
 	}

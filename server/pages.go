@@ -1,24 +1,273 @@
 package server
 
 import (
+	"fmt"
+	"math"
 	"net/http"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/web"
 )
 
-// pageRoutes registers the pages.
+// pageRoutes registers the pages. Every page that shows an athlete's data
+// is also served under /athletes/{athlete}/…, where a coach reads the
+// athletes who granted access (read-only: the forms are left out, and a
+// write is answered 403). Writes are POST forms that redirect back (303),
+// so every page works without JavaScript; app.js and htmx enhance them.
 func (s *Server) pageRoutes() {
-	s.handle("GET /{$}", s.pageToday)
+	s.page("/{$}", s.pageToday)
+	s.handle("GET /athletes/{athlete}", s.pageToday)
+	s.page("/runs", s.pageRuns)
+	s.page("/runs/{id}", s.pageRun)
+	s.page("/soreness", s.pageSoreness)
+	s.page("/load", s.pageLoad)
+	s.page("/week", s.pageWeek)
+	s.page("/model", s.pageModel)
+	s.page("/checkin", s.pageCheckIn)
+	s.page("/upload", s.pageUpload)
+	s.page("/profile", s.pageProfile)
+	s.handle("GET /coach", s.pageCoach)
+
+	s.form("/checklist", s.postChecklist)
+	s.form("/checkin", s.postCheckIn)
+	s.form("/runs/{id}/delete", s.postDeleteRun)
+	s.form("/upload", s.postUpload)
+	s.form("/profile", s.postProfile)
+	s.form("/profile/shoes", s.postShoe)
+	s.form("/profile/tokens", s.postToken)
+	s.form("/profile/tokens/{id}/delete", s.postDeleteToken)
+	s.form("/week/calendar", s.postCalendar)
+	s.form("/week/calendar/{id}/delete", s.postDeleteCalendar)
+
+	// Anything else is a page that does not exist (JSON under /api/).
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "there is no page at %s", r.URL.Path))
+	})
 }
 
-// pageToday is the Today page.
-func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.target(w, r, false)
+// page registers a GET page at path and at /athletes/{athlete}path.
+func (s *Server) page(path string, h http.HandlerFunc) {
+	s.handle("GET "+path, h)
+	s.handle("GET /athletes/{athlete}"+path, h)
+}
+
+// form registers a POST at path and at /athletes/{athlete}path (where
+// only the athlete may post: a coach gets 403).
+func (s *Server) form(path string, h http.HandlerFunc) {
+	s.handle("POST "+path, h)
+	s.handle("POST /athletes/{athlete}"+path, h)
+}
+
+// view is what a page handler works with: whose data, their coaching
+// state, and how to show numbers and times.
+type view struct {
+	Target
+	st    *coach.State
+	units present.Units
+	loc   *time.Location
+}
+
+// open resolves the target athlete and loads their coaching state.
+func (s *Server) open(w http.ResponseWriter, r *http.Request, write bool) (*view, bool) {
+	t, ok := s.target(w, r, write)
 	if !ok {
-		return
+		return nil, false
 	}
 	st, err := s.states.get(r.Context(), t.AthleteID)
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return nil, false
 	}
-	s.render(w, r, http.StatusOK, "today", pageFor(r, t, "today", "Today", st.Today()))
+	return &view{Target: t, st: st, units: present.For(st.H.Profile), loc: st.Now.Location()}, true
+}
+
+// link is a path on the target's pages ("/runs/4", or "/athletes/7/runs/4" for a coach).
+func (v *view) link(path string) string { return v.base() + path }
+
+// back redirects to one of the target's pages after a form post.
+func (s *Server) back(w http.ResponseWriter, r *http.Request, t Target, path string) {
+	http.Redirect(w, r, t.base()+path, http.StatusSeeOther)
+}
+
+// parseForm reads a urlencoded form of at most 1 MiB (the CSRF check may
+// have read it already).
+func parseForm(w http.ResponseWriter, r *http.Request) error {
+	if r.PostForm == nil {
+		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	}
+	if err := r.ParseForm(); err != nil {
+		return rebound.Errorf(rebound.EINVALID, "the form could not be read: %v", err)
+	}
+	return nil
+}
+
+// Time formatting, in the athlete's time zone.
+
+// day formats a date as "Sun 22 Nov", with the year when it is not this year's.
+func (v *view) day(t time.Time) string {
+	t = t.In(v.loc)
+	if t.Year() != v.st.Now.Year() {
+		return t.Format("Mon 2 Jan 2006")
+	}
+	return t.Format("Mon 2 Jan")
+}
+
+// when formats a moment relative to now: "now", "today 15:10", "tomorrow
+// 08:00", "Thu 27 Nov 15:10".
+func (v *view) when(t time.Time) string {
+	now := v.st.Now
+	t = t.In(v.loc)
+	if !t.After(now) {
+		return "now"
+	}
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, v.loc)
+	switch {
+	case t.Before(today.AddDate(0, 0, 1)):
+		return "today " + t.Format("15:04")
+	case t.Before(today.AddDate(0, 0, 2)):
+		return "tomorrow " + t.Format("15:04")
+	case t.Before(today.AddDate(0, 0, 7)):
+		return t.Format("Monday 15:04")
+	}
+	return v.day(t) + " " + t.Format("15:04")
+}
+
+// today is the athlete's date, YYYY-MM-DD.
+func (v *view) today() string { return v.st.Now.Format("2006-01-02") }
+
+// sourceNames are the five seed articles as people know them.
+var sourceNames = map[string]string{
+	protocol.Seed000: "Leg Recovery After Running: Immediate, Mid-Term, and Long-Term Strategies (seed 000)",
+	protocol.Seed001: "Sore Legs After Running? 4 Recovery Techniques (seed 001)",
+	protocol.Seed002: "A runner's recovery guide, January 2026 (seed 002)",
+	protocol.Seed003: "Sore Legs After Running? 10 Ways to Prevent and Treat It (seed 003)",
+	protocol.Seed004: "8 Post-Run Recovery Tips From Experts (seed 004)",
+	protocol.RefList: "Rebound's reference list (REFERENCES.md)",
+}
+
+// sourceName shows a source reference: a seed's title, or the citation.
+func sourceName(ref string) string {
+	if n, ok := sourceNames[ref]; ok {
+		return n
+	}
+	return ref
+}
+
+// readableSteps returns steps with readable source names and the step's
+// window as clock times.
+func (v *view) readableSteps(steps []coach.Step) []stepView {
+	out := make([]stepView, len(steps))
+	for i, st := range steps {
+		sv := stepView{Step: st}
+		sv.Sources = make([]string, len(st.Sources))
+		for j, src := range st.Sources {
+			sv.Sources[j] = sourceName(src)
+		}
+		if !st.StartAt.IsZero() {
+			sv.Timing = timingText(st.StartH, st.EndH) + " · " + v.window(st.StartAt, st.EndAt)
+		}
+		out[i] = sv
+	}
+	return out
+}
+
+// stepView is a coach.Step as the "step" component shows it.
+type stepView struct {
+	coach.Step
+	Timing string
+}
+
+// window formats a step's clock window: "today 10:15–11:15".
+func (v *view) window(from, to time.Time) string {
+	from, to = from.In(v.loc), to.In(v.loc)
+	a := v.clock(from)
+	if to.Sub(from) >= 6*24*time.Hour {
+		return "from " + a
+	}
+	if sameDay(from, to) {
+		return a + "–" + to.Format("15:04")
+	}
+	return a + " to " + v.clock(to)
+}
+
+// clock formats a moment as "today 10:15", "Thu 10:15" or "Thu 27 Nov 10:15".
+func (v *view) clock(t time.Time) string {
+	now := v.st.Now
+	switch {
+	case sameDay(t, now):
+		return "today " + t.Format("15:04")
+	case sameDay(t, now.AddDate(0, 0, 1)):
+		return "tomorrow " + t.Format("15:04")
+	case sameDay(t, now.AddDate(0, 0, -1)):
+		return "yesterday " + t.Format("15:04")
+	case t.Sub(now).Abs() < 6*24*time.Hour:
+		return t.Format("Mon 15:04")
+	}
+	return v.day(t) + " " + t.Format("15:04")
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// timingText says when a step happens after the run: "within 30 min",
+// "2–72 h after", "from day 2".
+func timingText(startH, endH float64) string {
+	f := func(h float64) string { return fmt.Sprintf("%g", math.Round(h*2)/2) }
+	switch {
+	case endH <= 1 && startH == 0:
+		return fmt.Sprintf("within %.0f min", endH*60)
+	case startH == 0 && endH <= 72:
+		return "within " + f(endH) + " h"
+	case endH <= 72:
+		return f(startH) + "–" + f(endH) + " h after"
+	case startH < 24:
+		return "from " + f(startH) + " h after"
+	}
+	return fmt.Sprintf("from day %.0f", math.Floor(startH/24)+1)
+}
+
+// plural writes "1 run", "3 runs".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// words joins with commas and "and".
+func words(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// emptyRuns is the empty state of pages that need runs.
+func (v *view) emptyRuns(what string) *web.Empty {
+	e := &web.Empty{Title: "No runs yet", Text: what}
+	if v.Own {
+		e.Action = web.Link{Label: "Upload activity files", Href: "/upload", Primary: true}
+	}
+	return e
+}
+
+// label turns an ID into a label: "hip-flexors" is "Hip flexors".
+func label(id string) string {
+	s := strings.ReplaceAll(strings.ReplaceAll(id, "-", " "), "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -78,10 +78,18 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.renderError(w, r, status, msg)
 }
 
-// renderError shows an error page (the "error" template when present).
+// errorPage is the data of the error page.
+type errorPage struct {
+	Status  int
+	Message string
+	SignIn  bool // offer the sign-in page
+}
+
+// renderError shows an error page (the "page-error" template when present).
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	if s.cfg.Templates != nil && s.cfg.Templates.Lookup("error") != nil {
-		s.render(w, r, status, "error", Page{Title: http.StatusText(status), Data: map[string]any{"Status": status, "Message": msg}})
+	if s.cfg.Templates != nil && s.cfg.Templates.Lookup("page-error") != nil {
+		s.render(w, r, status, "page-error", Page{Title: http.StatusText(status), Data: errorPage{Status: status, Message: msg,
+			SignIn: status == http.StatusUnauthorized && viewer(r) == nil}})
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -139,7 +147,17 @@ type Target struct {
 	Own       bool // the viewer's own data (may change it)
 }
 
-// target resolves ?athlete=ID (default: the viewer) and checks that the
+// base is the path prefix of the target's pages in a coach's view
+// ("/athletes/7"), "" for the viewer's own.
+func (t Target) base() string {
+	if t.Own {
+		return ""
+	}
+	return "/athletes/" + itoa(t.AthleteID)
+}
+
+// target resolves the athlete of the path (/athletes/{athlete}/…) or of
+// ?athlete=ID (default: the viewer) and checks that the
 // viewer may read it, and change it when write is set. On failure it
 // answers the request and returns ok=false. Another athlete's data is
 // reported as not found, never as forbidden, so that IDs cannot be probed.
@@ -149,7 +167,11 @@ func (s *Server) target(w http.ResponseWriter, r *http.Request, write bool) (t T
 		return t, false
 	}
 	t.Viewer, t.AthleteID = u, u.ID
-	if v := r.URL.Query().Get("athlete"); v != "" {
+	v := r.PathValue("athlete")
+	if v == "" {
+		v = r.URL.Query().Get("athlete")
+	}
+	if v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id <= 0 {
 			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "athlete must be a user ID, not %q", v))

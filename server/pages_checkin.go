@@ -1,0 +1,385 @@
+package server
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/web"
+)
+
+// checkinPage is the data of the check-in form (page-checkin).
+type checkinPage struct {
+	Action    string
+	CSRF      string
+	Day       string
+	Existing  bool // the day has a check-in already: the form updates it
+	Soreness  []web.MuscleValue
+	Sleep     web.Field
+	Quality   web.Field
+	Stress    web.Field
+	Resting   web.Field
+	HRV       web.Field
+	Urgent    web.Choices
+	Soon      web.Choices
+	LatestRun string // "Sunday's long run, 21.1 km"; "" without runs
+	RunHref   string
+	Before    web.Field
+	After     web.Field
+	RPE       web.Field
+	Errors    []string
+	// ReadOnly is a coach's view: the day's answers, no form.
+	ReadOnly bool
+	Summary  []web.KV
+}
+
+// pageCheckIn is the morning check-in form.
+func (s *Server) pageCheckIn(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, false)
+	if !ok {
+		return
+	}
+	c := v.st.CheckInOn(v.st.Now)
+	if !v.Own {
+		p := checkinPage{ReadOnly: true, Day: v.st.Now.Format("Monday 2 January"), Existing: c != nil}
+		if c != nil {
+			p.Summary = checkinSummary(*c)
+			for _, m := range recovery.Muscles {
+				if x, ok := c.Soreness[m]; ok {
+					p.Soreness = append(p.Soreness, web.MuscleValue{Muscle: string(m), Value: x})
+				}
+			}
+		}
+		page := pageFor(r, v.Target, web.NavCheckin, v.Athlete.Name+"’s check-in", p)
+		page.Subtitle = p.Day
+		s.render(w, r, http.StatusOK, "page-checkin", page)
+		return
+	}
+	s.renderCheckIn(w, r, v, http.StatusOK, s.checkinForm(r, v, c))
+}
+
+func (s *Server) renderCheckIn(w http.ResponseWriter, r *http.Request, v *view, status int, p checkinPage) {
+	page := pageFor(r, v.Target, web.NavCheckin, "Morning check-in", p)
+	page.Subtitle = p.Day + ": a minute now makes today's readiness, and your soreness model, fit you better"
+	if len(p.Errors) > 0 {
+		page.Flash = append(page.Flash, web.Flash{Kind: "error", Message: "Please check the highlighted answers: " + strings.Join(p.Errors, "; ") + "."})
+	}
+	s.render(w, r, status, "page-checkin", page)
+}
+
+// checkinForm is the form, filled with a day's check-in when there is one.
+func (s *Server) checkinForm(r *http.Request, v *view, c *recovery.CheckIn) checkinPage {
+	p := checkinPage{Action: v.link("/checkin"), CSRF: CSRFToken(r), Day: v.st.Now.Format("Monday 2 January"), Existing: c != nil}
+	num := func(f float64, d int) string {
+		if math.IsNaN(f) {
+			return ""
+		}
+		return strconv.FormatFloat(f, 'f', d, 64)
+	}
+	var cur recovery.CheckIn
+	if c != nil {
+		cur = *c
+	} else {
+		cur = recovery.CheckIn{SleepH: math.NaN(), SleepQuality: math.NaN(), Stress: math.NaN(), RestingHR: math.NaN(), HRVms: math.NaN()}
+	}
+	for _, m := range recovery.Muscles {
+		p.Soreness = append(p.Soreness, web.MuscleValue{Muscle: string(m), Value: cur.Soreness[m]})
+	}
+	p.Sleep = web.Field{Name: "sleep", Label: "Sleep last night", Type: "number", Value: num(cur.SleepH, 1), Min: "0", Max: "24", Step: "0.25", Unit: "h"}
+	p.Quality = web.Field{Name: "sleep-quality", Label: "Sleep quality", Options: scale(cur.SleepQuality, "Poor", "Fair", "OK", "Good", "Great")}
+	p.Stress = web.Field{Name: "stress", Label: "Stress", Options: scale(cur.Stress, "Very low", "Low", "Some", "High", "Very high")}
+	p.Resting = web.Field{Name: "resting-hr", Label: "Resting heart rate", Type: "number", Value: num(cur.RestingHR, 0), Min: "25", Max: "150", Step: "1", Unit: "bpm",
+		Help: "Measured lying down, before you get up; compared with your own baseline."}
+	p.HRV = web.Field{Name: "hrv", Label: "Heart-rate variability (rMSSD)", Type: "number", Value: num(cur.HRVms, 0), Min: "1", Max: "400", Step: "1", Unit: "ms",
+		Help: "From your watch or strap, if it measures it."}
+	has := map[string]bool{}
+	for _, sym := range cur.Symptoms {
+		has[sym] = true
+	}
+	p.Urgent = web.Choices{Name: "symptoms", Legend: "Needs help today", Alert: true,
+		Help: "Any of these means: don't run, get medical help now."}
+	p.Soon = web.Choices{Name: "symptoms", Legend: "More than normal soreness",
+		Help: "Any of these means: stop running on it and see a doctor or physiotherapist."}
+	for _, sym := range protocol.Symptoms() {
+		o := web.Option{Value: sym.ID, Label: sym.Name, Checked: has[sym.ID]}
+		if sym.Urgency == protocol.Urgent {
+			p.Urgent.Options = append(p.Urgent.Options, o)
+		} else {
+			p.Soon.Options = append(p.Soon.Options, o)
+		}
+	}
+	unit := "kg"
+	if v.units.Imperial() {
+		unit = "lb"
+	}
+	p.Before = web.Field{Name: "weight-before", Label: "Weight before the run", Type: "number", Min: "20", Max: "700", Step: "0.1", Unit: unit}
+	p.After = web.Field{Name: "weight-after", Label: "Weight after the run", Type: "number", Min: "20", Max: "700", Step: "0.1", Unit: unit,
+		Help: "Weighed just before and after, in the same clothes: Rebound turns the difference into how much to drink."}
+	p.RPE = web.Field{Name: "rpe", Label: "How hard did it feel?", Type: "select",
+		Help: "Borg CR-10 session effort (Foster 2001): it sets the load of runs without heart rate."}
+	if n := len(v.st.Entries); n > 0 {
+		e := v.st.Entries[n-1]
+		p.LatestRun = fmt.Sprintf("%s, %s (%s)", runTitle(e.A.Name, string(e.Kind), string(e.A.Sport)), v.clock(e.A.Start.In(v.loc)),
+			v.units.Distance(e.A.Summary.DistanceM))
+		p.RunHref = v.link("/runs/" + itoa(e.A.ID))
+		cur, rated := v.st.H.RPE[e.A.ID]
+		p.RPE.Options = []web.Option{{Value: "", Label: "Not rated", Checked: !rated}}
+		for i, l := range []string{"Rest", "Very, very easy", "Easy", "Moderate", "Somewhat hard", "Hard", "Hard+", "Very hard", "Very hard+", "Very, very hard", "Maximal"} {
+			p.RPE.Options = append(p.RPE.Options, web.Option{Value: strconv.Itoa(i), Label: fmt.Sprintf("%d · %s", i, l), Checked: rated && cur == float64(i)})
+		}
+	}
+	return p
+}
+
+// scale is a 1-5 rating's radio buttons.
+func scale(cur float64, labels ...string) []web.Option {
+	out := make([]web.Option, len(labels))
+	for i, l := range labels {
+		out[i] = web.Option{Value: strconv.Itoa(i + 1), Label: l, Checked: cur == float64(i+1)}
+	}
+	return out
+}
+
+// postCheckIn saves the morning check-in (merged with an earlier one of
+// the same day), the latest run's effort rating, and says how much to
+// drink when the runner weighed themselves; then shows Today, where
+// readiness already reflects it.
+func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, true)
+	if !ok {
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := r.PostForm
+	y, m, d := v.st.Now.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, v.loc)
+	ci := recovery.CheckIn{Date: day, Soreness: map[recovery.Muscle]float64{}, Symptoms: []string{}}
+	p := s.checkinForm(r, v, nil)
+	var errs []string
+	bad := func(fl *web.Field, msg string) {
+		fl.Error = msg
+		errs = append(errs, strings.ToLower(fl.Label[:1])+fl.Label[1:]+": "+msg)
+	}
+	number := func(fl *web.Field, lo, hi float64) float64 {
+		raw := strings.TrimSpace(strings.ReplaceAll(f.Get(fl.Name), ",", "."))
+		fl.Value = raw
+		if raw == "" {
+			return math.NaN()
+		}
+		x, err := strconv.ParseFloat(raw, 64)
+		if err != nil || math.IsNaN(x) || x < lo || x > hi {
+			bad(fl, fmt.Sprintf("enter a number from %g to %g", lo, hi))
+			return math.NaN()
+		}
+		return x
+	}
+	for i, mu := range recovery.Muscles {
+		raw := strings.TrimSpace(f.Get("soreness-" + string(mu)))
+		if raw == "" {
+			continue
+		}
+		x, err := strconv.ParseFloat(raw, 64)
+		if err != nil || x < 0 || x > 10 {
+			errs = append(errs, fmt.Sprintf("%s soreness must be 0-10", label(string(mu))))
+			continue
+		}
+		ci.Soreness[mu] = x
+		p.Soreness[i].Value = x
+	}
+	ci.SleepH = number(&p.Sleep, 0, 24)
+	ci.RestingHR = number(&p.Resting, 25, 150)
+	ci.HRVms = number(&p.HRV, 1, 400)
+	rating := func(fl *web.Field) float64 {
+		raw := f.Get(fl.Name)
+		for i := range fl.Options {
+			fl.Options[i].Checked = fl.Options[i].Value == raw
+		}
+		if raw == "" {
+			return math.NaN()
+		}
+		x, err := strconv.Atoi(raw)
+		if err != nil || x < 1 || x > 5 {
+			errs = append(errs, strings.ToLower(fl.Label)+" must be 1-5")
+			return math.NaN()
+		}
+		return float64(x)
+	}
+	ci.SleepQuality = rating(&p.Quality)
+	ci.Stress = rating(&p.Stress)
+	for _, sym := range f["symptoms"] {
+		if _, ok := protocol.SymptomByID(sym); !ok {
+			errs = append(errs, fmt.Sprintf("unknown symptom %q", sym))
+			continue
+		}
+		ci.Symptoms = append(ci.Symptoms, sym)
+	}
+	checked := map[string]bool{}
+	for _, sym := range ci.Symptoms {
+		checked[sym] = true
+	}
+	for _, ch := range []*web.Choices{&p.Urgent, &p.Soon} {
+		for i := range ch.Options {
+			ch.Options[i].Checked = checked[ch.Options[i].Value]
+		}
+	}
+	// The latest run: weights for the fluid advice, and its effort rating.
+	var latest *coach.Entry
+	if n := len(v.st.Entries); n > 0 {
+		latest = &v.st.Entries[n-1]
+	}
+	lo, hi := 20.0, 300.0
+	if v.units.Imperial() {
+		lo, hi = 45, 660
+	}
+	before, after := number(&p.Before, lo, hi), number(&p.After, lo, hi)
+	if math.IsNaN(before) != math.IsNaN(after) && p.Before.Error == "" && p.After.Error == "" {
+		bad(&p.After, "give both weights, before and after, or neither")
+	}
+	rpe := math.NaN()
+	if raw := f.Get("rpe"); raw != "" {
+		x, err := strconv.ParseFloat(raw, 64)
+		if err != nil || x < 0 || x > 10 {
+			bad(&p.RPE, "choose a rating from 0 to 10")
+		} else {
+			rpe = x
+		}
+		for i := range p.RPE.Options {
+			p.RPE.Options[i].Checked = p.RPE.Options[i].Value == raw
+		}
+	}
+	if err := recovery.ValidateCheckIn(ci); err != nil && len(errs) == 0 {
+		errs = append(errs, rebound.ErrorMessage(err))
+	}
+	if len(errs) > 0 {
+		p.Errors = errs
+		s.renderCheckIn(w, r, v, http.StatusBadRequest, p)
+		return
+	}
+	ctx := r.Context()
+	// Keep what an earlier check-in of the same day said unless replaced.
+	if old, err := v.Store.FindCheckIns(ctx, day, day.AddDate(0, 0, 1), v.loc); err == nil && len(old) == 1 {
+		ci = mergeCheckIn(old[0], ci)
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := v.Store.SaveCheckIn(ctx, ci); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if latest != nil && !math.IsNaN(rpe) {
+		if err := v.Store.SaveRPE(ctx, latest.A.ID, rpe); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	s.states.invalidate(v.AthleteID)
+	st, err := s.states.get(ctx, v.AthleteID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t := st.Today()
+	msg := fmt.Sprintf("Check-in saved. Readiness is %d: %s.", t.Readiness.Score, strings.ToLower(adviceLabel(t.Recommendation)))
+	kind := "success"
+	if t.SeeProfessional.Needed {
+		kind = "warning"
+		msg = "Check-in saved. What you reported needs a professional: see the box below."
+	}
+	if latest != nil && !math.IsNaN(before) {
+		bk, ak := before, after
+		if v.units.Imperial() {
+			bk, ak = before*0.45359237, after*0.45359237
+		}
+		if plan, err := st.Plan(latest.A.ID, coach.WeightChange{BeforeKg: bk, AfterKg: ak}); err == nil {
+			n := plan.Nutrition
+			msg += fmt.Sprintf(" Drink %s–%s over the next hours after %s", v.units.Volume(n.FluidML.Min), v.units.Volume(n.FluidML.Max),
+				runTitle(latest.A.Name, string(latest.Kind), string(latest.A.Sport)))
+			if len(n.Notes) > 0 {
+				msg += " (" + n.Notes[0] + ")"
+			}
+			msg += "."
+			for _, wn := range plan.Warnings {
+				if wn.Code == "dehydration" {
+					msg += " " + wn.Message
+					kind = "warning"
+				}
+			}
+		}
+	}
+	s.setFlash(w, r, kind, msg)
+	s.back(w, r, v.Target, "/")
+}
+
+// adviceLabel names a recommendation.
+func adviceLabel(rec string) string {
+	switch rec {
+	case "rest":
+		return "Rest"
+	case "active-recovery":
+		return "Active recovery"
+	case "easy-run":
+		return "An easy run is fine"
+	case "quality-ok":
+		return "Ready for a hard or long session"
+	}
+	return label(rec)
+}
+
+// mergeCheckIn lays b's given values over a's (as `rebound checkin` does).
+func mergeCheckIn(a, b recovery.CheckIn) recovery.CheckIn {
+	if a.Soreness == nil {
+		a.Soreness = map[recovery.Muscle]float64{}
+	}
+	for m, v := range b.Soreness {
+		a.Soreness[m] = v
+	}
+	pick := func(x, y float64) float64 {
+		if math.IsNaN(y) {
+			return x
+		}
+		return y
+	}
+	a.SleepH, a.SleepQuality, a.Stress = pick(a.SleepH, b.SleepH), pick(a.SleepQuality, b.SleepQuality), pick(a.Stress, b.Stress)
+	a.RestingHR, a.HRVms = pick(a.RestingHR, b.RestingHR), pick(a.HRVms, b.HRVms)
+	// The form shows every symptom: what is ticked now is the answer.
+	a.Symptoms = b.Symptoms
+	return a
+}
+
+// checkinSummary lists a check-in's answers.
+func checkinSummary(c recovery.CheckIn) []web.KV {
+	var kv []web.KV
+	f := func(label string, x float64, format string) {
+		if !math.IsNaN(x) {
+			kv = append(kv, web.KV{Label: label, Value: fmt.Sprintf(format, x)})
+		}
+	}
+	f("Sleep", c.SleepH, "%.1f h")
+	f("Sleep quality", c.SleepQuality, "%.0f of 5")
+	f("Stress", c.Stress, "%.0f of 5")
+	f("Resting heart rate", c.RestingHR, "%.0f bpm")
+	f("HRV", c.HRVms, "%.0f ms")
+	var syms []string
+	for _, id := range c.Symptoms {
+		if sym, ok := protocol.SymptomByID(id); ok {
+			syms = append(syms, sym.Name)
+		}
+	}
+	if len(syms) > 0 {
+		kv = append(kv, web.KV{Label: "Symptoms", Value: strings.Join(syms, ", ")})
+	} else {
+		kv = append(kv, web.KV{Label: "Symptoms", Value: "none"})
+	}
+	return kv
+}

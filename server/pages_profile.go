@@ -1,0 +1,496 @@
+package server
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/web"
+)
+
+// profilePage is the data of the profile page (page-profile).
+type profilePage struct {
+	ReadOnly   bool
+	Action     string
+	CSRF       string
+	Fields     []web.Field
+	Conditions web.Choices
+	Equipment  web.Choices
+	HRNote     string
+	Summary    []web.KV // a coach's read-only view
+	Shoes      []shoeRow
+	ShoeAction string
+	ShoeUnit   string
+	ShoeLimit  string
+	Tokens     []tokenRow
+	TokenNew   string // a new API token, shown once
+	TokenForm  string
+	Errors     []string
+}
+
+// shoeRow is one pair of shoes.
+type shoeRow struct {
+	Name, Distance, Limit string
+	Runs                  int
+	Percent               float64
+	Default, Retired      bool
+	Worn                  bool
+}
+
+// tokenRow is one personal API token.
+type tokenRow struct {
+	Name, Created, Delete string
+}
+
+var conditionLabels = map[string]string{"heart-disease": "Heart disease", "high-blood-pressure": "High blood pressure", "diabetes": "Diabetes",
+	"raynauds": "Raynaud’s", "pregnancy": "Pregnancy", "injury": "A current injury"}
+
+var equipmentLabels = map[string]string{"foam-roller": "Foam roller", "massage-gun": "Massage gun", "ice-bath": "Ice bath",
+	"bathtub": "Bathtub", "compression": "Compression garments", "pool": "Pool", "bike": "Bike or trainer", "elliptical": "Elliptical"}
+
+// pageProfile is the profile, shoes and API tokens.
+func (s *Server) pageProfile(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, false)
+	if !ok {
+		return
+	}
+	p, err := s.profileForm(r, v, v.st.H.Profile)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderProfile(w, r, v, http.StatusOK, p)
+}
+
+func (s *Server) renderProfile(w http.ResponseWriter, r *http.Request, v *view, status int, p profilePage) {
+	title := "Profile"
+	if !v.Own {
+		title = v.Athlete.Name + "’s profile"
+	}
+	page := pageFor(r, v.Target, web.NavProfile, title, p)
+	page.Subtitle = "What Rebound knows about you shapes every plan: heart-rate zones, grams and millilitres, what to leave out"
+	if len(p.Errors) > 0 {
+		page.Flash = append(page.Flash, web.Flash{Kind: "error", Message: strings.Join(p.Errors, " ")})
+	}
+	s.render(w, r, status, "page-profile", page)
+}
+
+// profileForm is the profile page for prof.
+func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (profilePage, error) {
+	u := present.For(prof)
+	p := profilePage{ReadOnly: !v.Own, Action: "/profile", CSRF: CSRFToken(r), ShoeAction: "/profile/shoes", TokenForm: "/profile/tokens"}
+	hr := prof.HR()
+	p.HRNote = fmt.Sprintf("Heart-rate zones use resting %.0f and maximum %.0f bpm", hr.Rest, hr.Max)
+	if hr.MaxEstimated {
+		p.HRNote += " (maximum estimated as 208 − 0.7 × age, Tanaka 2001)"
+	}
+	p.HRNote += "."
+	num := func(x float64, scale float64, d int) string {
+		if x <= 0 {
+			return ""
+		}
+		return strconv.FormatFloat(math.Round(x*scale*math.Pow10(d))/math.Pow10(d), 'f', -1, 64)
+	}
+	wUnit, wScale := "kg", 1.0
+	if u.Imperial() {
+		wUnit, wScale = "lb", 1/present.KgPerPound
+	}
+	age := ""
+	if prof.Age > 0 {
+		age = strconv.Itoa(prof.Age)
+	}
+	sel := func(opts [][2]string, cur string) []web.Option {
+		out := make([]web.Option, len(opts))
+		for i, o := range opts {
+			out[i] = web.Option{Value: o[0], Label: o[1], Checked: o[0] == cur}
+		}
+		return out
+	}
+	p.Fields = []web.Field{
+		{Name: "weight", Label: "Weight", Type: "number", Value: num(prof.WeightKg, wScale, 1), Min: "20", Max: "700", Step: "0.1", Unit: wUnit,
+			Help: "For grams of carbohydrate and protein after a run."},
+		{Name: "age", Label: "Age", Type: "number", Value: age, Min: "1", Max: "110", Step: "1", Unit: "years",
+			Help: "Estimates your maximum heart rate when you don't set it; older runners get an extra rest day after long runs."},
+		{Name: "sex", Label: "Sex", Type: "select", Help: "Chooses the sex-specific TRIMP coefficients (Banister).",
+			Options: sel([][2]string{{"", "Not given"}, {"female", "Female"}, {"male", "Male"}}, string(prof.Sex))},
+		{Name: "resting-hr", Label: "Resting heart rate", Type: "number", Value: num(prof.RestingHR, 1, 0), Min: "25", Max: "120", Step: "1", Unit: "bpm"},
+		{Name: "max-hr", Label: "Maximum heart rate", Type: "number", Value: num(prof.MaxHR, 1, 0), Min: "100", Max: "240", Step: "1", Unit: "bpm",
+			Help: "Leave empty to estimate it from your age."},
+		{Name: "units", Label: "Units", Type: "select",
+			Options: sel([][2]string{{"metric", "Metric (km, kg, °C)"}, {"imperial", "Imperial (mi, lb, °F)"}}, string(prof.UnitsOrDefault()))},
+		{Name: "timezone", Label: "Time zone", Value: prof.Timezone, Auto: "off",
+			Help: "An IANA name such as Europe/Berlin or America/New_York; days and times are shown in it."},
+	}
+	p.Conditions = web.Choices{Name: "conditions", Legend: "Health conditions",
+		Help: "Rebound leaves out what a condition rules out: no ice baths with heart disease, high blood pressure or diabetes, for example."}
+	for _, c := range profile.Conditions {
+		p.Conditions.Options = append(p.Conditions.Options, web.Option{Value: c, Label: conditionLabels[c], Checked: slices.Contains(prof.Conditions, c)})
+	}
+	p.Equipment = web.Choices{Name: "equipment", Legend: "Equipment you have", Help: "Techniques that need something you don't have are left out of your plans."}
+	for _, e := range profile.Equipment {
+		p.Equipment.Options = append(p.Equipment.Options, web.Option{Value: e, Label: equipmentLabels[e], Checked: slices.Contains(prof.Equipment, e)})
+	}
+	if p.ReadOnly {
+		for _, f := range p.Fields {
+			val := f.Value
+			if f.Type == "select" {
+				for _, o := range f.Options {
+					if o.Checked {
+						val = o.Label
+					}
+				}
+			} else if val != "" && f.Unit != "" {
+				val += " " + f.Unit
+			}
+			if val == "" {
+				val = "not set"
+			}
+			p.Summary = append(p.Summary, web.KV{Label: f.Label, Value: val})
+		}
+		list := func(xs []string, labels map[string]string) string {
+			var out []string
+			for _, x := range xs {
+				out = append(out, labels[x])
+			}
+			if len(out) == 0 {
+				return "none"
+			}
+			return strings.Join(out, ", ")
+		}
+		p.Summary = append(p.Summary, web.KV{Label: "Conditions", Value: list(prof.Conditions, conditionLabels)},
+			web.KV{Label: "Equipment", Value: list(prof.Equipment, equipmentLabels)})
+	}
+	// Shoes.
+	shoes, err := v.Store.FindShoes(r.Context())
+	if err != nil {
+		return p, err
+	}
+	p.ShoeUnit, p.ShoeLimit = "km", fmt.Sprintf("%.0f", math.Round(protocol.ShoeLimitKmMax))
+	if u.Imperial() {
+		p.ShoeUnit, p.ShoeLimit = "mi", fmt.Sprintf("%.0f", math.Round(protocol.ShoeLimitKmMax*1000/present.MetresPerMile))
+	}
+	slices.SortStableFunc(shoes, func(a, b store.Shoe) int {
+		switch {
+		case a.Retired != b.Retired:
+			if a.Retired {
+				return 1
+			}
+			return -1
+		case a.Default != b.Default:
+			if a.Default {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	for _, sh := range shoes {
+		row := shoeRow{Name: sh.Name, Distance: u.Distance(sh.DistanceM), Runs: sh.Runs, Default: sh.Default, Retired: sh.Retired}
+		if sh.LimitKm > 0 {
+			row.Limit = u.Distance(sh.LimitKm * 1000)
+			row.Percent = math.Min(100, sh.DistanceM/10/sh.LimitKm)
+			row.Worn = sh.DistanceM/1000 >= sh.LimitKm
+		}
+		p.Shoes = append(p.Shoes, row)
+	}
+	// API tokens (only on one's own profile).
+	if v.Own {
+		toks, err := s.cfg.DB.FindTokens(r.Context(), v.Viewer.ID)
+		if err != nil {
+			return p, err
+		}
+		for _, t := range toks {
+			if t.Scope == account.ScopeAPI {
+				p.Tokens = append(p.Tokens, tokenRow{Name: t.Name, Created: v.day(t.CreatedAt), Delete: "/profile/tokens/" + itoa(t.ID) + "/delete"})
+			}
+		}
+	}
+	return p, nil
+}
+
+// postProfile saves the profile form.
+func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, true)
+	if !ok {
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := r.PostForm
+	prof := v.st.H.Profile
+	next := prof
+	errs := map[string]string{}
+	num := func(name string, lo, hi float64) float64 {
+		raw := strings.TrimSpace(strings.ReplaceAll(f.Get(name), ",", "."))
+		if raw == "" {
+			return 0
+		}
+		x, err := strconv.ParseFloat(raw, 64)
+		if err != nil || math.IsNaN(x) || x < lo || x > hi {
+			errs[name] = fmt.Sprintf("Enter a number from %g to %g, or leave it empty.", lo, hi)
+			return 0
+		}
+		return x
+	}
+	switch units := f.Get("units"); units {
+	case "metric", "imperial":
+		next.Units = profile.Units(units)
+	default:
+		errs["units"] = "Choose metric or imperial."
+	}
+	// The weight is entered in the units shown on the form (the old ones).
+	if present.For(prof).Imperial() {
+		next.WeightKg = math.Round(num("weight", 45, 660)*present.KgPerPound*10) / 10
+	} else {
+		next.WeightKg = num("weight", 20, 300)
+	}
+	next.Age = int(num("age", 1, 110))
+	if raw := f.Get("age"); raw != "" && errs["age"] == "" && float64(next.Age) != num("age", 1, 110) {
+		errs["age"] = "Enter whole years."
+	}
+	switch sex := f.Get("sex"); sex {
+	case "", "male", "female":
+		next.Sex = profile.Sex(sex)
+	default:
+		errs["sex"] = "Choose female, male or not given."
+	}
+	next.RestingHR = num("resting-hr", 25, 120)
+	next.MaxHR = num("max-hr", 100, 240)
+	if next.MaxHR > 0 && next.RestingHR > 0 && next.MaxHR <= next.RestingHR && errs["max-hr"] == "" {
+		errs["max-hr"] = "Must be above your resting heart rate."
+	}
+	next.Timezone = strings.TrimSpace(f.Get("timezone"))
+	if next.Timezone != "" {
+		if _, err := time.LoadLocation(next.Timezone); err != nil || strings.EqualFold(next.Timezone, "local") {
+			errs["timezone"] = "Not a time zone Rebound knows: use a name such as Europe/Berlin, or leave it empty for UTC."
+		}
+	}
+	pick := func(name string, known []string) []string {
+		out := []string{}
+		for _, x := range f[name] {
+			if slices.Contains(known, x) && !slices.Contains(out, x) {
+				out = append(out, x)
+			} else if !slices.Contains(known, x) {
+				errs[name] = fmt.Sprintf("Unknown choice %q.", x)
+			}
+		}
+		return out
+	}
+	next.Conditions = pick("conditions", profile.Conditions)
+	next.Equipment = pick("equipment", profile.Equipment)
+	if len(errs) == 0 {
+		if err := next.Validate(); err != nil {
+			errs["form"] = rebound.ErrorMessage(err)
+		}
+	}
+	if len(errs) > 0 {
+		p, err := s.profileForm(r, v, prof)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		// Show what was entered, with the messages.
+		for i := range p.Fields {
+			fl := &p.Fields[i]
+			if fl.Type == "select" {
+				for j := range fl.Options {
+					fl.Options[j].Checked = fl.Options[j].Value == f.Get(fl.Name)
+				}
+			} else {
+				fl.Value = f.Get(fl.Name)
+			}
+			fl.Error = errs[fl.Name]
+		}
+		for _, ch := range []*web.Choices{&p.Conditions, &p.Equipment} {
+			for j := range ch.Options {
+				ch.Options[j].Checked = slices.Contains(f[ch.Name], ch.Options[j].Value)
+			}
+		}
+		p.Errors = []string{"The profile was not saved."}
+		if m := errs["form"]; m != "" {
+			p.Errors = append(p.Errors, m)
+		}
+		s.renderProfile(w, r, v, http.StatusBadRequest, p)
+		return
+	}
+	if err := v.Store.SaveProfile(r.Context(), next); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.states.invalidate(v.AthleteID)
+	s.setFlash(w, r, "success", "Profile saved: zones, loads and plans follow at once.")
+	s.back(w, r, v.Target, "/profile")
+}
+
+// postShoe adds a pair of shoes (action add, name, limit), makes one the
+// default (action default) or retires it (action retire).
+func (s *Server) postShoe(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, true)
+	if !ok {
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	name := strings.TrimSpace(r.PostForm.Get("name"))
+	if name == "" || len(name) > 80 {
+		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "give the shoes a name of 1 to 80 characters"))
+		return
+	}
+	var msg string
+	switch action := r.PostForm.Get("action"); action {
+	case "add":
+		if _, err := v.Store.FindShoe(ctx, name); err == nil {
+			s.fail(w, r, rebound.Errorf(rebound.ECONFLICT, "you already have shoes called %q", name))
+			return
+		}
+		sh := store.Shoe{Name: name, LimitKm: math.Round(protocol.ShoeLimitKmMax), Default: r.PostForm.Get("default") != ""}
+		if raw := strings.TrimSpace(r.PostForm.Get("limit")); raw != "" {
+			x, err := strconv.ParseFloat(raw, 64)
+			if err != nil || x <= 0 || x > 5000 {
+				s.fail(w, r, rebound.Errorf(rebound.EINVALID, "the limit must be a distance from 1 to 5000"))
+				return
+			}
+			if v.units.Imperial() {
+				x *= present.MetresPerMile / 1000
+			}
+			sh.LimitKm = x
+		}
+		if err := v.Store.SaveShoe(ctx, sh); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		msg = name + " added."
+	case "default", "retire", "unretire":
+		sh, err := v.Store.FindShoe(ctx, name)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		switch action {
+		case "default":
+			sh.Default, sh.Retired = true, false
+			msg = sh.Name + " now goes to newly imported runs."
+		case "retire":
+			sh.Retired, sh.Default = true, false
+			msg = sh.Name + " retired."
+		default:
+			sh.Retired = false
+			msg = sh.Name + " back in use."
+		}
+		if err := v.Store.SaveShoe(ctx, sh); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	default:
+		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "unknown shoe action %q", action))
+		return
+	}
+	s.states.invalidate(v.AthleteID)
+	s.setFlash(w, r, "success", msg)
+	s.back(w, r, v.Target, "/profile#shoes")
+}
+
+// postToken creates a personal API token and shows it once.
+func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, true)
+	if !ok {
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	name := strings.TrimSpace(r.PostForm.Get("name"))
+	if name == "" {
+		name = "API token"
+	}
+	if len(name) > 80 {
+		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "a token name has at most 80 characters"))
+		return
+	}
+	secret := account.TokenPrefix + account.NewSecret()
+	if err := s.cfg.DB.CreateToken(r.Context(), &account.Token{UserID: v.Viewer.ID, Name: name, Scope: account.ScopeAPI,
+		Hash: account.HashSecret(secret)}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.profileForm(r, v, v.st.H.Profile)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.TokenNew = secret
+	s.renderProfile(w, r, v, http.StatusOK, p)
+}
+
+// postDeleteToken deletes one of the viewer's API tokens.
+func (s *Server) postDeleteToken(w http.ResponseWriter, r *http.Request) {
+	s.deleteToken(w, r, account.ScopeAPI, "/profile#tokens", "Token deleted: scripts using it can no longer sign in.")
+}
+
+// deleteToken deletes a token of the viewer's of the given scope.
+func (s *Server) deleteToken(w http.ResponseWriter, r *http.Request, scope account.Scope, back, msg string) {
+	t, ok := s.target(w, r, true)
+	if !ok {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "no such token"))
+		return
+	}
+	toks, err := s.cfg.DB.FindTokens(r.Context(), t.Viewer.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !slices.ContainsFunc(toks, func(k account.Token) bool { return k.ID == id && k.Scope == scope }) {
+		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "no such token"))
+		return
+	}
+	if err := s.cfg.DB.DeleteToken(r.Context(), t.Viewer.ID, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.setFlash(w, r, "success", msg)
+	s.back(w, r, t, back)
+}
+
+// postCalendar creates a secret iCalendar feed address and shows it once.
+func (s *Server) postCalendar(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, true)
+	if !ok {
+		return
+	}
+	secret := account.NewSecret()
+	if err := s.cfg.DB.CreateToken(r.Context(), &account.Token{UserID: v.Viewer.ID, Name: "Calendar feed", Scope: account.ScopeCalendar,
+		Hash: account.HashSecret(secret)}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	scheme := "http"
+	if s.secure(r) {
+		scheme = "https"
+	}
+	s.renderWeek(w, r, v, scheme+"://"+r.Host+"/calendar/"+secret+".ics")
+}
+
+// postDeleteCalendar stops a calendar feed.
+func (s *Server) postDeleteCalendar(w http.ResponseWriter, r *http.Request) {
+	s.deleteToken(w, r, account.ScopeCalendar, "/week#calendar", "Calendar feed stopped: calendars subscribed to it no longer update.")
+}

@@ -1,0 +1,189 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/web"
+)
+
+// todayPage is the data of the Today page (template page-today).
+type todayPage struct {
+	Own       bool
+	Base      string
+	Today     *coach.Today
+	Readiness readinessCard
+	Checklist web.Checklist
+	Steps     []stepView // today's steps in full: why, evidence, sources
+	LastRun   *runCard
+	Welcome   *web.Empty // no runs and no check-ins yet
+	Done      int        // checklist items ticked
+	Peak      string     // tomorrow's soreness in words
+}
+
+// readinessCard is the data of the web "readiness" component.
+type readinessCard struct {
+	Score          int
+	Recommendation string
+	Reasons        []string
+	Note           string
+}
+
+// runCard is a short reference to a run.
+type runCard struct {
+	Href, Title, When, Distance, Kind, Easy, Ready string
+}
+
+// pageToday is the Today page: red flags first, readiness and its
+// factors, the recommendation, today's checklist, soreness now.
+func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, false)
+	if !ok {
+		return
+	}
+	t := v.st.Today()
+	p := todayPage{Own: v.Own, Base: v.base(), Today: t}
+	if len(v.st.Entries) == 0 && len(v.st.H.CheckIns) == 0 {
+		p.Welcome = v.emptyRuns("Upload your runs and check in each morning: Rebound then tells you how ready you are, what to do today and how to recover from every run.")
+		p.Welcome.Title = "Welcome to Rebound"
+	}
+	p.Readiness = readinessCard{Score: t.Readiness.Score, Recommendation: t.Recommendation, Reasons: t.Reasons}
+	switch {
+	case t.ReadyAt != nil && t.ReadyAt.After(v.st.Now):
+		if t.EasyAt != nil && t.EasyAt.After(v.st.Now) {
+			p.Readiness.Note = "Easy running from " + v.when(*t.EasyAt) + ", hard sessions from " + v.when(*t.ReadyAt)
+		} else {
+			p.Readiness.Note = "Hard sessions from " + v.when(*t.ReadyAt)
+		}
+	case t.LastRun != nil:
+		p.Readiness.Note = "Your legs have recovered from your recent runs"
+	}
+	ticks, err := v.Store.FindTicks(r.Context(), v.today())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Checklist = web.Checklist{Action: v.link("/checklist"), CSRF: CSRFToken(r)}
+	for _, st := range t.Steps {
+		_, done := ticks[st.ID]
+		p.Checklist.Items = append(p.Checklist.Items, web.ChecklistItem{ID: st.ID, Title: st.Title, Detail: st.Dose, Done: done})
+		if done {
+			p.Done++
+		}
+	}
+	var tomorrow []string
+	for _, sn := range t.SorenessNow {
+		if sn.In24h >= 1 {
+			tomorrow = append(tomorrow, fmt.Sprintf("%s %.1f", strings.ToLower(label(string(sn.Muscle))), sn.In24h))
+		}
+	}
+	if len(tomorrow) > 0 {
+		p.Peak = "This time tomorrow: " + words(tomorrow) + "."
+	} else {
+		p.Peak = "No soreness expected tomorrow."
+	}
+	p.Steps = v.readableSteps(t.Steps)
+	if lr := t.LastRun; lr != nil {
+		c := &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, string(lr.Kind), lr.Sport),
+			When: v.clock(lr.Start.In(v.loc)), Distance: v.units.Distance(lr.DistanceM), Kind: string(lr.Kind)}
+		p.LastRun = c
+	}
+	title := "Today"
+	if !v.Own {
+		title = v.Athlete.Name + " today"
+	}
+	page := pageFor(r, v.Target, web.NavToday, title, p)
+	page.Subtitle = v.st.Now.Format("Monday 2 January")
+	if v.Own && !t.CheckedIn {
+		page.Actions = []web.Link{{Label: "Morning check-in", Href: "/checkin", Primary: true}}
+	}
+	s.render(w, r, http.StatusOK, "page-today", page)
+}
+
+// runTitle names a run: its own name, else its kind and sport.
+func runTitle(name, kind, sport string) string {
+	if name != "" {
+		return name
+	}
+	switch kind {
+	case "easy":
+		return "Easy run"
+	case "long":
+		return "Long run"
+	case "hard":
+		return "Hard session"
+	}
+	if sport != "" {
+		return label(sport)
+	}
+	return "Activity"
+}
+
+// postChecklist ticks or unticks a step of a day's checklist: fields item
+// (or step: a protocol technique id), done ("1"/"0", "true"/"false", "on")
+// and date (YYYY-MM-DD, default today). htmx gets the item's new form;
+// a plain form post is redirected back to Today.
+func (s *Server) postChecklist(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, true)
+	if !ok {
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	id := r.PostForm.Get("item")
+	if id == "" {
+		id = r.PostForm.Get("step")
+	}
+	tech, known := protocol.ByID(id)
+	if !known {
+		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "unknown checklist step %q", id))
+		return
+	}
+	done := false
+	switch r.PostForm.Get("done") {
+	case "1", "true", "on", "yes":
+		done = true
+	case "0", "false", "off", "no", "":
+	default:
+		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "done must be 1 or 0"))
+		return
+	}
+	prof, err := t.Store.FindProfile(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	now := s.cfg.Now().In(prof.Location())
+	day := now.Format("2006-01-02")
+	if d := r.PostForm.Get("date"); d != "" {
+		if _, err := time.Parse("2006-01-02", d); err != nil {
+			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "date must be YYYY-MM-DD, not %q", d))
+			return
+		}
+		day = d
+	}
+	if err := t.Store.SetTick(r.Context(), day, id, done, s.cfg.Now()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if r.Header.Get("HX-Request") == "true" {
+		item := web.ChecklistItem{ID: id, Title: tech.Name, Done: done}
+		if st, err := s.states.get(r.Context(), t.AthleteID); err == nil {
+			for _, step := range st.Today().Steps {
+				if step.ID == id {
+					item.Title, item.Detail = step.Title, step.Dose
+				}
+			}
+		}
+		s.renderPartial(w, http.StatusOK, "checklist-item", web.CheckRow{Action: t.base() + "/checklist", CSRF: CSRFToken(r), ChecklistItem: item})
+		return
+	}
+	s.back(w, r, t, "/#checklist")
+}

@@ -1,0 +1,426 @@
+package server
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/load"
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/web"
+)
+
+// sorenessPage is the data of the soreness forecast (page-soreness).
+type sorenessPage struct {
+	Own      bool
+	Now      []coach.SorenessNow
+	Charts   []web.Chart
+	Table    web.Table
+	CheckIns web.Table
+	Params   string
+	Empty    *web.Empty
+}
+
+// Forecast window of the soreness page: a little of the past (where the
+// check-ins are), the next seven days, one point every forecastStepH.
+const (
+	forecastPastH = 72
+	forecastStepH = 2
+)
+
+// pageSoreness is the hourly soreness forecast per muscle group for the
+// next 7 days, with the check-in ratings beside it.
+func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, false)
+	if !ok {
+		return
+	}
+	st := v.st
+	today := st.Today()
+	p := sorenessPage{Own: v.Own, Now: today.SorenessNow}
+	par := st.Params()
+	p.Params = fmt.Sprintf("Your model: soreness gain %.2f×, peak %.0f h after a run (population 1.00×, %.0f h), fitted to %s.",
+		par.Gain, par.PeakH, recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))
+	if len(st.Entries) == 0 {
+		p.Empty = v.emptyRuns("The forecast follows your runs: upload some and it shows how sore each muscle group will be over the next week.")
+	}
+	now := st.Now
+	from := now.Add(-forecastPastH * time.Hour).Truncate(time.Hour)
+	var xs []int64
+	var fc []recovery.MuscleLoad
+	for t := from; !t.After(now.Add(recovery.ForecastHorizonH * time.Hour)); t = t.Add(forecastStepH * time.Hour) {
+		xs = append(xs, t.Unix())
+		fc = append(fc, recovery.SorenessAt(st.Contribs, par, st.Mod, t))
+	}
+	// Check-ins in the window, by muscle.
+	dots := map[recovery.Muscle][][2]float64{}
+	for _, c := range st.H.CheckIns {
+		y, m, d := c.Date.Date()
+		at := time.Date(y, m, d, coach.CheckInHour, 0, 0, 0, v.loc)
+		if at.Before(from) || at.After(now) {
+			continue
+		}
+		for mu, val := range c.Soreness {
+			dots[mu] = append(dots[mu], [2]float64{float64(at.Unix()), val})
+		}
+	}
+	guides := []map[string]any{{"value": recovery.EasySorenessLimit, "label": "easy running"}, {"value": recovery.HardSorenessLimit, "label": "hard sessions"}}
+	p.Table = web.Table{Caption: "The next seven days", Head: []string{"Muscle group", "Now", "Peak", "Peak at", "Easy running from"},
+		Numeric: []bool{false, true, true, false, false}}
+	nowIdx := sort.Search(len(xs), func(i int) bool { return xs[i] >= now.Unix() })
+	order := make([]int, len(recovery.Muscles))
+	for i := range order {
+		order[i] = i
+	}
+	// The sorest muscle groups first.
+	nowOf := map[recovery.Muscle]float64{}
+	for _, sn := range today.SorenessNow {
+		nowOf[sn.Muscle] = sn.Value
+	}
+	peakOf := func(k int) (float64, int) {
+		best, at := 0.0, -1
+		for i := nowIdx; i < len(fc); i++ {
+			if fc[i][k] > best {
+				best, at = fc[i][k], i
+			}
+		}
+		return best, at
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		pa, _ := peakOf(order[a])
+		pb, _ := peakOf(order[b])
+		return math.Max(pa, nowOf[recovery.Muscles[order[a]]]) > math.Max(pb, nowOf[recovery.Muscles[order[b]]])
+	})
+	for _, k := range order {
+		mu := recovery.Muscles[k]
+		vals := make([]*float64, len(fc))
+		for i := range fc {
+			vals[i] = val(fc[i][k])
+		}
+		name := label(string(mu))
+		p.Charts = append(p.Charts, web.Chart{ID: "sore-" + string(mu), Kind: web.ChartForecast, Title: name, Size: "sm",
+			Data: map[string]any{"x": xs, "now": now.Unix(), "max": 10, "guides": guides,
+				"series": []chartSeries{{Label: name, Values: vals, Checkins: dots[mu]}}}})
+		peak, at := peakOf(k)
+		peakAt, easy := "–", "now"
+		if peak >= 0.5 && at >= 0 {
+			peakAt = v.clock(time.Unix(xs[at], 0).In(v.loc))
+		}
+		cur := nowOf[mu]
+		if cur >= recovery.EasySorenessLimit || peak >= recovery.EasySorenessLimit {
+			easy = "after the week"
+			for i := max(nowIdx, at); i >= 0 && i < len(fc); i++ {
+				if fc[i][k] < recovery.EasySorenessLimit {
+					easy = v.clock(time.Unix(xs[i], 0).In(v.loc))
+					break
+				}
+			}
+		}
+		p.Table.Rows = append(p.Table.Rows, []string{name, fmt.Sprintf("%.1f", cur), fmt.Sprintf("%.1f", peak), peakAt, easy})
+	}
+	// The latest check-ins, newest first.
+	p.CheckIns = web.Table{Caption: "Your latest soreness ratings", Numeric: []bool{false, true, true, true, true, true, true, true}}
+	p.CheckIns.Head = []string{"Day"}
+	for _, mu := range recovery.Muscles {
+		p.CheckIns.Head = append(p.CheckIns.Head, label(string(mu)))
+	}
+	cs := st.H.CheckIns
+	for i := len(cs) - 1; i >= 0 && len(p.CheckIns.Rows) < 7; i-- {
+		if cs[i].Date.After(now) || len(cs[i].Soreness) == 0 {
+			continue
+		}
+		row := []string{v.day(cs[i].Date)}
+		for _, mu := range recovery.Muscles {
+			if x, ok := cs[i].Soreness[mu]; ok {
+				row = append(row, fmt.Sprintf("%g", x))
+			} else {
+				row = append(row, "–")
+			}
+		}
+		p.CheckIns.Rows = append(p.CheckIns.Rows, row)
+	}
+	page := pageFor(r, v.Target, web.NavSoreness, "Soreness forecast", p)
+	page.Subtitle = "How sore each muscle group will be over the next seven days, hour by hour"
+	if v.Own {
+		page.Actions = []web.Link{{Label: "Rate today’s soreness", Href: "/checkin", Primary: !today.CheckedIn}}
+	}
+	s.render(w, r, http.StatusOK, "page-soreness", page)
+}
+
+// loadPage is the data of the training-load page (page-load).
+type loadPage struct {
+	Load   present.LoadJSON
+	Tiles  []web.Tile
+	Charts []web.Chart
+	Weeks  web.Table
+	Notes  []string
+	Empty  *web.Empty
+}
+
+// loadWeeks is how many weeks the load page shows.
+const loadWeeks = 12
+
+// pageLoad is fitness, fatigue and form over time, the acute:chronic
+// band and weekly distance against the 10 % guide.
+func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, false)
+	if !ok {
+		return
+	}
+	l := present.NewLoad(v.st, loadWeeks)
+	p := loadPage{Load: l, Notes: []string{l.ACWRNote, l.TenPercent}}
+	f := func(n present.Num, d int) string {
+		if !n.Valid() {
+			return "–"
+		}
+		return fmt.Sprintf("%.*f", d, float64(n))
+	}
+	formNote := "fresh"
+	if l.Form.Valid() && float64(l.Form) < -10 {
+		formNote = "carrying fatigue"
+	} else if l.Form.Valid() && float64(l.Form) < 0 {
+		formNote = "slightly tired"
+	}
+	acwrNote := "not enough history yet"
+	if l.ACWR.Valid() {
+		switch a := float64(l.ACWR); {
+		case a > load.ACWRRisk:
+			acwrNote = "a sharp rise on your usual"
+		case a > 1.3:
+			acwrNote = "above your usual"
+		case a < 0.8:
+			acwrNote = "below your usual"
+		default:
+			acwrNote = "close to your usual"
+		}
+	}
+	p.Tiles = []web.Tile{
+		{Label: "Fitness", Value: f(l.Fitness, 0), Note: "42-day load (CTL)"},
+		{Label: "Fatigue", Value: f(l.Fatigue, 0), Note: "7-day load (ATL)"},
+		{Label: "Form", Value: f(l.Form, 0), Note: formNote},
+		{Label: "Acute:chronic", Value: f(l.ACWR, 2), Note: acwrNote},
+		{Label: "Monotony", Value: f(l.Monotony, 1), Note: "Foster, last 7 days"},
+		{Label: "Strain", Value: f(l.Strain, 0), Note: "weekly load × monotony"},
+	}
+	if len(l.Days) == 0 {
+		p.Empty = v.emptyRuns("Load builds from your sessions' heart rate (or effort, or pace): upload some runs to see fitness, fatigue and form.")
+	} else {
+		var xs []int64
+		var fit, fat, form, acwr []*float64
+		for _, d := range l.Days {
+			t, err := time.ParseInLocation("2006-01-02", d.Date, v.loc)
+			if err != nil {
+				continue
+			}
+			xs = append(xs, t.Unix())
+			fit, fat, form, acwr = append(fit, val(float64(d.Fitness))), append(fat, val(float64(d.Fatigue))),
+				append(form, val(float64(d.Form))), append(acwr, val(float64(d.ACWR)))
+		}
+		p.Charts = append(p.Charts,
+			web.Chart{ID: "load-ffm", Kind: web.ChartTime, Title: "Fitness, fatigue and form",
+				Note: "Banister TRIMP per day: fitness is the 42-day average, fatigue the 7-day one; form is yesterday's fitness minus fatigue.",
+				Data: map[string]any{"x": xs, "zero": true, "series": []chartSeries{
+					{Label: "Fitness", Values: fit}, {Label: "Fatigue", Values: fat, Dash: true}, {Label: "Form", Values: form, Area: true}}}},
+			web.Chart{ID: "load-acwr", Kind: web.ChartTime, Title: "Acute:chronic load ratio", Size: "sm", Note: l.ACWRNote,
+				Data: map[string]any{"x": xs, "band": map[string]any{"from": 0.8, "to": 1.3, "label": "0.8–1.3"},
+					"series": []chartSeries{{Label: "ACWR", Format: "dec2", Values: acwr}}}})
+	}
+	if len(l.Weeks) > 0 {
+		u := v.units
+		per, unit := 1000.0, "km"
+		if u.Imperial() {
+			per, unit = present.MetresPerMile, "mi"
+		}
+		var labels []string
+		var dist, guide []*float64
+		var over []bool
+		p.Weeks = web.Table{Caption: "Weekly running", Head: []string{"Week of", "Distance", "Runs", "Load", "Change"},
+			Numeric: []bool{false, true, true, true, true}}
+		for i, wk := range l.Weeks {
+			start, _ := time.ParseInLocation("2006-01-02", wk.Start, v.loc)
+			lab := start.Format("2 Jan")
+			if wk.SoFar {
+				lab += " (so far)"
+			}
+			labels = append(labels, lab)
+			dist = append(dist, val(float64(wk.DistanceM)/per))
+			var g *float64
+			if i > 0 && l.Weeks[i-1].DistanceM > 0 {
+				g = val(float64(l.Weeks[i-1].DistanceM) / per * (1 + load.WeeklyIncreaseLimit))
+			}
+			guide = append(guide, g)
+			over = append(over, wk.OverLimit)
+			change := "–"
+			if wk.Change.Valid() {
+				change = fmt.Sprintf("%+.0f %%", float64(wk.Change)*100)
+				if wk.OverLimit {
+					change += " ▲"
+				}
+			}
+			p.Weeks.Rows = append([][]string{{lab, u.Distance(float64(wk.DistanceM)), fmt.Sprint(wk.Runs), f(wk.Load, 0), change}}, p.Weeks.Rows...)
+		}
+		p.Charts = append(p.Charts, web.Chart{ID: "load-weeks", Kind: web.ChartBars, Title: "Weekly running distance",
+			Note: "The line is 10 % above the week before; weeks that rose by more are marked. " + protocol.TenPercentRuleCaveat,
+			Data: map[string]any{"labels": labels, "over": over,
+				"series": []chartSeries{{Label: "Distance", Unit: unit, Format: "dec1", Values: dist}},
+				"guide":  chartSeries{Label: "+10 % on the week before", Unit: unit, Format: "dec1", Values: guide}}})
+	}
+	var srcs []string
+	for _, k := range []string{"hr", "rpe", "pace", "duration"} {
+		if n := l.LoadSources[k]; n > 0 {
+			srcs = append(srcs, fmt.Sprintf("%d from %s", n, map[string]string{"hr": "heart rate", "rpe": "effort ratings",
+				"pace": "pace (no heart rate)", "duration": "duration only"}[k]))
+		}
+	}
+	if len(srcs) > 0 {
+		p.Notes = append(p.Notes, "Session loads: "+words(srcs)+". "+l.LoadUnit+".")
+	}
+	page := pageFor(r, v.Target, web.NavLoad, "Training load", p)
+	page.Subtitle = fmt.Sprintf("The last %d weeks", loadWeeks)
+	s.render(w, r, http.StatusOK, "page-load", page)
+}
+
+// weekPage is the data of the week page (page-week).
+type weekPage struct {
+	Own      bool
+	Week     *coach.WeekPlan
+	Days     []web.Day
+	Facts    []web.KV
+	Calendar calendarView
+}
+
+// calendarView is the iCalendar subscription part of the week page.
+type calendarView struct {
+	Action string
+	CSRF   string
+	URL    string // a new feed's address, shown once
+	Feeds  []feedRow
+}
+
+// feedRow is one existing calendar feed.
+type feedRow struct {
+	Name, Created, Delete string
+}
+
+// pageWeek is the suggested next seven days and the calendar feed.
+func (s *Server) pageWeek(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, false)
+	if !ok {
+		return
+	}
+	s.renderWeek(w, r, v, "")
+}
+
+func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, newURL string) {
+	wp := v.st.Week()
+	p := weekPage{Own: v.Own, Week: wp}
+	u := v.units
+	for i, d := range wp.Days {
+		day := web.Day{Date: d.Date, Weekday: d.Weekday, Type: d.Type, Strength: d.Strength, Reasons: d.Reasons, Today: i == 0}
+		if t, err := time.Parse("2006-01-02", d.Date); err == nil {
+			day.Date = t.Format("2 Jan")
+		}
+		if d.DistanceM > 0 {
+			day.Distance = roundDistance(u, d.DistanceM)
+		}
+		p.Days = append(p.Days, day)
+	}
+	p.Facts = []web.KV{
+		{Label: "Planned running", Value: u.Distance(wp.TargetM)},
+		{Label: "Last 7 days", Value: u.Distance(wp.LastWeekM)},
+	}
+	if wp.TenPercentCap > 0 {
+		p.Facts = append(p.Facts, web.KV{Label: "10 % guide", Value: u.Distance(wp.TenPercentCap), Note: "at most"})
+	}
+	if v.Own {
+		p.Calendar = calendarView{Action: "/week/calendar", CSRF: CSRFToken(r), URL: newURL}
+		toks, err := s.cfg.DB.FindTokens(r.Context(), v.AthleteID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, t := range toks {
+			if t.Scope == "calendar" {
+				p.Calendar.Feeds = append(p.Calendar.Feeds, feedRow{Name: t.Name, Created: v.day(t.CreatedAt),
+					Delete: "/week/calendar/" + itoa(t.ID) + "/delete"})
+			}
+		}
+	}
+	page := pageFor(r, v.Target, web.NavWeek, "The next seven days", p)
+	page.Subtitle = "Where rest, easy, hard and long days fit, keeping your recovery and the 10 % guide"
+	s.render(w, r, http.StatusOK, "page-week", page)
+}
+
+// roundDistance formats a planned distance to a whole km or mile ("8 km").
+func roundDistance(u present.Units, m float64) string {
+	if u.Imperial() {
+		return fmt.Sprintf("%.0f mi", math.Max(1, math.Round(m/present.MetresPerMile)))
+	}
+	return fmt.Sprintf("%.0f km", math.Max(1, math.Round(m/1000)))
+}
+
+// modelPage is the data of the model page (page-model).
+type modelPage struct {
+	Model  present.ModelJSON
+	Facts  []web.KV
+	Params web.Table
+	Empty  *web.Empty
+}
+
+// pageModel is what Rebound has learned about how the runner recovers.
+func (s *Server) pageModel(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.open(w, r, false)
+	if !ok {
+		return
+	}
+	m := present.NewModel(v.st)
+	p := modelPage{Model: m}
+	p.Params = web.Table{Caption: "Soreness model", Head: []string{"Parameter", "Yours", "Population", "What it means"},
+		Numeric: []bool{false, true, true, false}}
+	gainWord := "as sore as most runners"
+	switch {
+	case m.Personal.Gain > 1.1:
+		gainWord = fmt.Sprintf("%.0f %% sorer than most runners after the same run", (m.Personal.Gain-1)*100)
+	case m.Personal.Gain < 0.9:
+		gainWord = fmt.Sprintf("%.0f %% less sore than most runners after the same run", (1-m.Personal.Gain)*100)
+	}
+	p.Params.Rows = [][]string{
+		{"Soreness gain", fmt.Sprintf("%.2f ×", m.Personal.Gain), fmt.Sprintf("%.2f ×", m.Population.Gain), gainWord},
+		{"Peak soreness", fmt.Sprintf("%.0f h", m.Personal.PeakH), fmt.Sprintf("%.0f h", m.Population.PeakH), "hours from the end of a run to the sorest point"},
+	}
+	p.Facts = []web.KV{
+		{Label: "Check-ins", Value: fmt.Sprint(m.CheckIns), Note: plural(m.Observations, "soreness rating", "soreness ratings") + " fitted"},
+	}
+	f := func(n present.Num) string {
+		if !n.Valid() {
+			return "–"
+		}
+		return fmt.Sprintf("%.2f points", float64(n))
+	}
+	errNote := "on your newest 25 % of ratings"
+	if m.MAEPopulation.Valid() && m.MAEPersonal.Valid() && float64(m.MAEPopulation) > 0 {
+		errNote = fmt.Sprintf("%+.0f %% against the population model, %s", (float64(m.MAEPersonal)/float64(m.MAEPopulation)-1)*100, errNote)
+	}
+	p.Facts = append(p.Facts,
+		web.KV{Label: "Forecast error, population model", Value: f(m.MAEPopulation), Note: "mean absolute error on a 0-10 scale"},
+		web.KV{Label: "Forecast error, personalised", Value: f(m.MAEPersonal), Note: errNote})
+	if m.CheckIns == 0 {
+		e := &web.Empty{Title: "Nothing learned yet", Text: "Rebound learns how sore you get, and when, from your morning check-ins. Until then it uses the population model."}
+		if v.Own {
+			e.Action = web.Link{Label: "Check in now", Href: "/checkin", Primary: true}
+		}
+		p.Empty = e
+	}
+	page := pageFor(r, v.Target, web.NavModel, "What Rebound has learned", p)
+	page.Subtitle = "Your soreness model, fitted to your check-ins"
+	s.render(w, r, http.StatusOK, "page-model", page)
+}
+
+// trimZero drops a trailing ".0".
+func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }

@@ -1,0 +1,208 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/ingest"
+	"github.com/rebound-run/rebound/web"
+)
+
+// uploadPage is the data of the upload page (page-upload).
+type uploadPage struct {
+	Upload  web.Upload
+	Results []uploadResult
+	Summary string
+	Runs    []web.Link // the runs just imported
+}
+
+// uploadResult is what became of one uploaded file.
+type uploadResult struct {
+	File    string
+	Outcome string // imported, duplicate, skipped or failed
+	Detail  string
+}
+
+// pageUpload is the drop zone.
+func (s *Server) pageUpload(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, true)
+	if !ok {
+		return
+	}
+	s.renderUpload(w, r, t, http.StatusOK, uploadPage{})
+}
+
+func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, t Target, status int, p uploadPage) {
+	p.Upload = web.Upload{Action: "/upload", CSRF: CSRFToken(r),
+		Note: fmt.Sprintf("Up to %d MB at a time. Files are read on this server and kept (compressed) so they can be re-analysed; nothing goes anywhere else.", s.cfg.MaxUpload>>20)}
+	page := pageFor(r, t, web.NavUpload, "Upload activities", p)
+	page.Subtitle = "FIT, GPX and TCX files (also gzipped), and whole Strava or Garmin Connect export archives"
+	s.render(w, r, status, "page-upload", page)
+}
+
+// postUpload imports the files of a multipart form (field "files"). A
+// browser without JavaScript gets the upload page with a line per file;
+// app.js, which posts one file at a time and asks for JSON, gets the
+// import report ({imported, duplicates, skipped, failed, ids}).
+func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.target(w, r, true)
+	if !ok {
+		return
+	}
+	if r.MultipartForm == nil {
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+		if err := r.ParseMultipartForm(32 << 20); err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				s.fail(w, r, err)
+				return
+			}
+			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "the upload could not be read: send a multipart form with the files in the field \"files\""))
+			return
+		}
+	}
+	defer r.MultipartForm.RemoveAll()
+	heads := r.MultipartForm.File["files"]
+	if len(heads) == 0 {
+		heads = r.MultipartForm.File["file"]
+	}
+	if len(heads) == 0 {
+		if wantsJSON(r) {
+			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "no files in the upload (multipart field \"files\")"))
+			return
+		}
+		s.renderUploadFlash(w, r, t, uploadPage{}, "Choose one or more files first.")
+		return
+	}
+	files, cleanup, err := uploadFiles(heads)
+	defer cleanup()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	gear := ""
+	if shoes, err := t.Store.FindShoes(r.Context()); err == nil {
+		for _, sh := range shoes {
+			if sh.Default && !sh.Retired {
+				gear = sh.Name
+			}
+		}
+	}
+	var mu sync.Mutex
+	var results []uploadResult
+	im := &ingest.Importer{Store: t.Store, Decoders: s.cfg.Decoders, Now: s.cfg.Now, DefaultGear: gear,
+		Progress: func(ev ingest.Event) {
+			mu.Lock()
+			results = append(results, uploadResult{File: ev.File, Outcome: ev.Outcome, Detail: ev.Detail})
+			mu.Unlock()
+		}}
+	rep, err := im.ImportFiles(r.Context(), files)
+	if rep != nil && rep.Imported > 0 {
+		s.states.invalidate(t.AthleteID)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if wantsJSON(r) {
+		writeJSON(w, http.StatusOK, rep)
+		return
+	}
+	p := uploadPage{Results: results}
+	p.Summary = fmt.Sprintf("%s imported", plural(rep.Imported, "activity", "activities"))
+	var extra []string
+	if rep.Duplicates > 0 {
+		extra = append(extra, plural(rep.Duplicates, "duplicate", "duplicates")+" left out")
+	}
+	if len(rep.Skipped) > 0 {
+		extra = append(extra, fmt.Sprintf("%d skipped", len(rep.Skipped)))
+	}
+	if len(rep.Failed) > 0 {
+		extra = append(extra, fmt.Sprintf("%d failed", len(rep.Failed)))
+	}
+	if len(extra) > 0 {
+		p.Summary += ", " + words(extra)
+	}
+	p.Summary += "."
+	if len(rep.IDs) > 0 {
+		if st, err := s.states.get(r.Context(), t.AthleteID); err == nil {
+			v := &view{Target: t, st: st, loc: st.Now.Location()}
+			for i := len(st.Entries) - 1; i >= 0 && len(p.Runs) < 12; i-- {
+				e := st.Entries[i]
+				if slices.Contains(rep.IDs, e.A.ID) {
+					p.Runs = append(p.Runs, web.Link{Label: runTitle(e.A.Name, string(e.Kind), string(e.A.Sport)) + ", " + v.day(e.A.Start),
+						Href: "/runs/" + itoa(e.A.ID)})
+				}
+			}
+		}
+	}
+	status := http.StatusOK
+	if rep.Imported == 0 && len(rep.Failed) > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	s.renderUpload(w, r, t, status, p)
+}
+
+// renderUploadFlash shows the upload page with an error message.
+func (s *Server) renderUploadFlash(w http.ResponseWriter, r *http.Request, t Target, p uploadPage, msg string) {
+	p.Upload = web.Upload{Action: "/upload", CSRF: CSRFToken(r)}
+	page := pageFor(r, t, web.NavUpload, "Upload activities", p)
+	page.Flash = append(page.Flash, web.Flash{Kind: "error", Message: msg})
+	s.render(w, r, http.StatusBadRequest, "page-upload", page)
+}
+
+// uploadFiles turns the uploaded parts into ingest files: small ones in
+// memory, large ones (spilled to disk by the multipart reader) by path.
+func uploadFiles(heads []*multipart.FileHeader) ([]ingest.File, func(), error) {
+	var tmp []string
+	cleanup := func() {
+		for _, p := range tmp {
+			os.Remove(p)
+		}
+	}
+	var out []ingest.File
+	for _, h := range heads {
+		name := filepath.Base(strings.ReplaceAll(h.Filename, `\`, "/"))
+		if name == "." || name == "/" || name == "" {
+			name = "upload"
+		}
+		f, err := h.Open()
+		if err != nil {
+			return nil, cleanup, err
+		}
+		if h.Size <= 32<<20 {
+			data, err := io.ReadAll(f)
+			f.Close()
+			if err != nil {
+				return nil, cleanup, err
+			}
+			out = append(out, ingest.File{Name: name, Data: data})
+			continue
+		}
+		tf, err := os.CreateTemp("", "rebound-upload-*"+filepath.Ext(name))
+		if err != nil {
+			f.Close()
+			return nil, cleanup, err
+		}
+		tmp = append(tmp, tf.Name())
+		_, err = io.Copy(tf, f)
+		f.Close()
+		if cerr := tf.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, cleanup, err
+		}
+		out = append(out, ingest.File{Name: name, Path: tf.Name()})
+	}
+	return out, cleanup, nil
+}
