@@ -143,16 +143,25 @@ func (c *converter) beginPart(records int) {
 
 // OnMesg implements decoder.MesgListener.
 func (c *converter) OnMesg(m proto.Message) {
+	if b := c.target(m.Num, &m); b != nil {
+		b.onMesg(&m)
+	}
+}
+
+// target returns the builder that takes a message numbered num of the
+// current part, or nil when the part is ignored or the message is its
+// file_id (m, read only then).
+func (c *converter) target(num typedef.MesgNum, m *proto.Message) *builder {
 	if !c.started {
 		c.started = true
-		if m.Num == mesgnum.FileId {
-			c.startPart(readFileID(&m))
-			return
+		if num == mesgnum.FileId {
+			c.startPart(readFileID(m))
+			return nil
 		}
 		// A part without file_id continues the previous part's file:
 		// the previous activity, or an ignored file of another type.
 		if c.lastIgnored {
-			return
+			return nil
 		}
 		if c.last == nil {
 			c.last = c.newBuilder(fileID{typ: typedef.FileInvalid, manufacturer: typedef.ManufacturerInvalid,
@@ -161,9 +170,7 @@ func (c *converter) OnMesg(m proto.Message) {
 		c.cur = c.last
 		c.cur.newPart(c.records)
 	}
-	if c.cur != nil {
-		c.cur.onMesg(&m)
-	}
+	return c.cur
 }
 
 // startPart routes a part by its file_id.
@@ -350,81 +357,130 @@ func (a *accumulator) add(v uint64, bits uint) uint64 {
 	return a.value
 }
 
-// onRecord converts a record message into a Sample. The decoder runs
-// without component expansion (it is the costliest part of decoding), so
-// the one expansion records need, compressed_speed_distance, is done here;
+// recordFields collects one record message's fields, in the order they
+// come, for endRecord.
+type recordFields struct {
+	ts                              uint32
+	lat, lon                        int32
+	alt, ealt, spd, espd, cad, fcad float64
+	csd                             []uint8
+	s                               activity.Sample
+}
+
+// onRecord converts a record message into a Sample: the fields' values,
+// read with typed accessors, go through recordField as the reader's own
+// record path gives them. The decoder runs without component expansion
+// (it is the costliest part of decoding), so the one expansion records
+// need, compressed_speed_distance, is done by endRecord;
 // enhanced_speed/enhanced_altitude are read directly, with speed/altitude
-// as fallbacks. Values are read with typed accessors, which yield FIT's
-// invalid value on a type mismatch, so malformed fields read as absent.
+// as fallbacks. Typed accessors yield FIT's invalid value on a type
+// mismatch, so malformed fields read as absent.
 func (b *builder) onRecord(m *proto.Message) {
-	b.records++
-	ts := noTime
-	lat, lon := int32(basetype.Sint32Invalid), int32(basetype.Sint32Invalid)
-	nan := math.NaN()
-	alt, ealt, spd, espd, cad, fcad := nan, nan, nan, nan, nan, nan
-	var csd []uint8
-	s := activity.Sample{LatDeg: nan, LonDeg: nan, AltitudeM: nan, DistanceM: nan,
-		SpeedMS: nan, HeartRateBPM: nan, CadenceSPM: nan, PowerW: nan, TemperatureC: nan}
+	r := b.beginRecord()
 	for i := range m.Fields {
 		f := &m.Fields[i]
+		var v uint64
+		var arr []uint8
 		switch f.Num {
-		case fieldnum.RecordTimestamp:
-			ts = f.Value.Uint32()
-		case fieldnum.RecordPositionLat:
-			lat = f.Value.Int32()
-		case fieldnum.RecordPositionLong:
-			lon = f.Value.Int32()
-		case fieldnum.RecordAltitude:
-			if x := f.Value.Uint16(); x != basetype.Uint16Invalid {
-				alt = float64(x)/altScale - altOffset
-			}
-		case fieldnum.RecordEnhancedAltitude:
-			if x := f.Value.Uint32(); x != basetype.Uint32Invalid {
-				ealt = float64(x)/altScale - altOffset
-			}
-		case fieldnum.RecordDistance:
-			if x := f.Value.Uint32(); x != basetype.Uint32Invalid {
-				s.DistanceM = float64(x) / distScale
-				b.dist.reset(uint64(math.Round(s.DistanceM * csdDistScale)))
-			}
-		case fieldnum.RecordSpeed:
-			if x := f.Value.Uint16(); x != basetype.Uint16Invalid {
-				spd = float64(x) / speedScale
-			}
-		case fieldnum.RecordEnhancedSpeed:
-			if x := f.Value.Uint32(); x != basetype.Uint32Invalid {
-				espd = float64(x) / speedScale
-			}
-		case fieldnum.RecordCompressedSpeedDistance:
-			csd = f.Value.SliceUint8()
-		case fieldnum.RecordHeartRate:
-			if x := f.Value.Uint8(); x != basetype.Uint8Invalid && x != 0 {
-				s.HeartRateBPM = float64(x)
-			}
-		case fieldnum.RecordCadence:
-			if x := f.Value.Uint8(); x != basetype.Uint8Invalid {
-				cad = float64(x)
-			}
-		case fieldnum.RecordFractionalCadence:
-			if x := f.Value.Uint8(); x != basetype.Uint8Invalid {
-				fcad = float64(x) / fracCadenceScale
-			}
-		case fieldnum.RecordPower:
-			if x := f.Value.Uint16(); x != basetype.Uint16Invalid {
-				s.PowerW = float64(x)
-			}
+		case fieldnum.RecordTimestamp, fieldnum.RecordDistance, fieldnum.RecordEnhancedAltitude,
+			fieldnum.RecordEnhancedSpeed:
+			v = uint64(f.Value.Uint32())
+		case fieldnum.RecordPositionLat, fieldnum.RecordPositionLong:
+			v = uint64(uint32(f.Value.Int32()))
+		case fieldnum.RecordAltitude, fieldnum.RecordSpeed, fieldnum.RecordPower:
+			v = uint64(f.Value.Uint16())
+		case fieldnum.RecordHeartRate, fieldnum.RecordCadence, fieldnum.RecordFractionalCadence:
+			v = uint64(f.Value.Uint8())
 		case fieldnum.RecordTemperature:
-			if x := f.Value.Int8(); x != basetype.Sint8Invalid {
-				s.TemperatureC = float64(x)
-			}
+			v = uint64(uint8(f.Value.Int8()))
+		case fieldnum.RecordCompressedSpeedDistance:
+			arr = f.Value.SliceUint8()
+		default:
+			continue
+		}
+		b.recordField(&r, f.Num, v, arr)
+	}
+	b.endRecord(&r)
+}
+
+// beginRecord starts a record message.
+func (b *builder) beginRecord() recordFields {
+	b.records++
+	nan := math.NaN()
+	return recordFields{ts: noTime, lat: basetype.Sint32Invalid, lon: basetype.Sint32Invalid,
+		alt: nan, ealt: nan, spd: nan, espd: nan, cad: nan, fcad: nan,
+		s: activity.Sample{LatDeg: nan, LonDeg: nan, AltitudeM: nan, DistanceM: nan,
+			SpeedMS: nan, HeartRateBPM: nan, CadenceSPM: nan, PowerW: nan, TemperatureC: nan}}
+}
+
+// recordField takes field num of a record message: v holds its value as
+// an unsigned integer of the profile's base type (signed types in two's
+// complement), arr the bytes of compressed_speed_distance.
+func (b *builder) recordField(r *recordFields, num byte, v uint64, arr []uint8) {
+	switch num {
+	case fieldnum.RecordTimestamp:
+		r.ts = uint32(v)
+	case fieldnum.RecordPositionLat:
+		r.lat = int32(uint32(v))
+	case fieldnum.RecordPositionLong:
+		r.lon = int32(uint32(v))
+	case fieldnum.RecordAltitude:
+		if x := uint16(v); x != basetype.Uint16Invalid {
+			r.alt = float64(x)/altScale - altOffset
+		}
+	case fieldnum.RecordEnhancedAltitude:
+		if x := uint32(v); x != basetype.Uint32Invalid {
+			r.ealt = float64(x)/altScale - altOffset
+		}
+	case fieldnum.RecordDistance:
+		if x := uint32(v); x != basetype.Uint32Invalid {
+			r.s.DistanceM = float64(x) / distScale
+			b.dist.reset(uint64(math.Round(r.s.DistanceM * csdDistScale)))
+		}
+	case fieldnum.RecordSpeed:
+		if x := uint16(v); x != basetype.Uint16Invalid {
+			r.spd = float64(x) / speedScale
+		}
+	case fieldnum.RecordEnhancedSpeed:
+		if x := uint32(v); x != basetype.Uint32Invalid {
+			r.espd = float64(x) / speedScale
+		}
+	case fieldnum.RecordCompressedSpeedDistance:
+		r.csd = arr
+	case fieldnum.RecordHeartRate:
+		if x := uint8(v); x != basetype.Uint8Invalid && x != 0 {
+			r.s.HeartRateBPM = float64(x)
+		}
+	case fieldnum.RecordCadence:
+		if x := uint8(v); x != basetype.Uint8Invalid {
+			r.cad = float64(x)
+		}
+	case fieldnum.RecordFractionalCadence:
+		if x := uint8(v); x != basetype.Uint8Invalid {
+			r.fcad = float64(x) / fracCadenceScale
+		}
+	case fieldnum.RecordPower:
+		if x := uint16(v); x != basetype.Uint16Invalid {
+			r.s.PowerW = float64(x)
+		}
+	case fieldnum.RecordTemperature:
+		if x := int8(uint8(v)); x != basetype.Sint8Invalid {
+			r.s.TemperatureC = float64(x)
 		}
 	}
-	if len(csd) >= 3 && (csd[0] != 0xFF || csd[1] != 0xFF || csd[2] != 0xFF) {
+}
+
+// endRecord turns a record message's fields into a sample.
+func (b *builder) endRecord(r *recordFields) {
+	s := r.s
+	spd, espd := r.spd, r.espd
+	if csd := r.csd; len(csd) >= 3 && (csd[0] != 0xFF || csd[1] != 0xFF || csd[2] != 0xFF) {
 		// 12 bits of speed (1/100 m/s), then 12 bits of accumulated distance (1/16 m).
 		v := uint64(csd[0]) | uint64(csd[1])<<8 | uint64(csd[2])<<16
-		spd, espd = float64(v&0xFFF)/csdSpeedScale, nan
+		spd, espd = float64(v&0xFFF)/csdSpeedScale, math.NaN()
 		s.DistanceM = float64(b.dist.add(v>>12&0xFFF, 12)) / csdDistScale
 	}
+	ts := r.ts
 	if ts == noTime {
 		b.noTimeRec++
 		return
@@ -438,16 +494,17 @@ func (b *builder) onRecord(m *proto.Message) {
 	}
 	b.prevTS = ts
 	s.Time = fitTime(ts)
-	if lat != basetype.Sint32Invalid && lon != basetype.Sint32Invalid && (lat != 0 || lon != 0) {
+	if lat, lon := r.lat, r.lon; lat != basetype.Sint32Invalid && lon != basetype.Sint32Invalid && (lat != 0 || lon != 0) {
 		if la, lo := float64(lat)*semicircleDeg, float64(lon)*semicircleDeg; la >= -90 && la <= 90 && lo >= -180 && lo <= 180 {
 			s.LatDeg, s.LonDeg = la, lo
 		}
 	}
-	s.AltitudeM = pick(ealt, alt)
+	s.AltitudeM = pick(r.ealt, r.alt)
 	s.SpeedMS = pick(espd, spd)
-	if !math.IsNaN(cad) {
-		if !math.IsNaN(fcad) {
-			cad += fcad
+	if !math.IsNaN(r.cad) {
+		cad := r.cad
+		if !math.IsNaN(r.fcad) {
+			cad += r.fcad
 		}
 		s.CadenceSPM = cad // doubled for foot sports in finish
 	}

@@ -88,9 +88,8 @@ func (e *expanded) OnMesg(m proto.Message) {
 }
 
 // TestManualExpansion decodes every corpus activity both ways and checks
-// that the converter, which runs the decoder without component expansion,
-// reads the same record values and hr event times as muktihari's
-// expansion gives.
+// that the reader and converter, which expand no components, read the
+// same record values and hr event times as muktihari's expansion gives.
 func TestManualExpansion(t *testing.T) {
 	repoRoot := filepath.Join("..", "..") // this package is decode/fit
 	dir := filepath.Join(repoRoot, "..", "shared", "testdata", "fit")
@@ -117,14 +116,10 @@ func TestManualExpansion(t *testing.T) {
 		}
 		var c converter
 		var samples int
-		w := &worker{}
-		w.opts = decoderOptions(&c)
-		w.dec = decoder.New(&w.rd, w.opts...)
+		rd := reader{conv: &c}
 		for _, p := range parts {
 			c.beginPart(countRecords(data[p.start:p.end]))
-			w.rd.Reset(data[p.start:p.end])
-			w.dec.Reset(&w.rd, w.opts...)
-			if _, err := w.dec.Decode(); err != nil {
+			if _, err := rd.decodePart(data[p.start:p.end]); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -1,33 +1,45 @@
 // Package fit decodes Garmin FIT activity files into activity.Activity
 // values. Its entry point, Decode, has the decode.Decoder signature.
 //
-// # Why muktihari/fit
+// # What comes from muktihari/fit
 //
-// FIT parsing is delegated to github.com/muktihari/fit (v0.28.3): it
-// implements the whole protocol (compressed timestamp headers, developer
-// fields, big- and little-endian definitions, chained files, the full global
-// profile), it is pure Go, and it can stream. Decode runs it in
-// broadcast-only mode with a message listener, so no proto.FIT holding every
-// message is ever built: each record, lap, session, event, activity,
-// file_id, device_info, sport and hr message is turned into Rebound's types
-// the moment it is decoded, from field buffers the library reuses.
+// github.com/muktihari/fit (v0.28.3) supplies the FIT profile (message and
+// field numbers, base types, scales) and its value types (proto.Value,
+// proto.UnmarshalValue); its streaming decoder is the reference Decode is
+// tested against. Decode itself reads the messages with its own small
+// reader (reader.go), which does for Rebound what that decoder does with
+// the options Rebound used to run it with (broadcast only, no checksum, no
+// component expansion, a lean field factory), at about twice the speed
+// (BenchmarkDecode; BenchmarkBareListener is the library's plain streaming
+// decode):
 //
-// Three settings make the import faster than a plain streaming decode with
-// an empty listener (see BenchmarkDecode and BenchmarkBareListener):
-//
-//   - The decoder's field factory (leanFactory) describes only the fields
-//     the converter reads; every other field is read as a single skipped
-//     byte, so the library neither allocates a descriptor for each field the
-//     profile does not know nor unmarshals arrays and strings nobody reads.
-//   - Component expansion is off. The two expansions Rebound needs are done
-//     by the converter: record compressed_speed_distance (speed and
+//   - Each definition message is compiled once into the list of fields the
+//     converter reads (leanFactory describes them from the standard
+//     profile); every other field and every developer field is skipped over
+//     without being decoded.
+//   - Record messages, most of a file, go straight from their bytes into a
+//     sample: each field is read as proto.UnmarshalValue would read it with
+//     the profile's base type (the first value of a longer field, a shorter
+//     one zero-extended) and handed to the same recordField that the
+//     converter uses for a proto.Message. Other messages (file_id, lap,
+//     session, event, hr, ...) are built as proto.Message values with
+//     proto.UnmarshalValue and go through the converter's OnMesg.
+//   - Compressed timestamp headers, big-endian definitions, fields shorter
+//     or longer than their type, a missing definition and a developer field
+//     whose description has an invalid base type are handled as the library
+//     handles them. TestSameAsMuktihari decodes every corpus file, each one
+//     re-encoded big-endian and with compressed timestamps, and hundreds of
+//     damaged copies both ways and requires the same activities (or the
+//     same kind of error).
+//   - Component expansion is left out. The two expansions Rebound needs are
+//     done by the converter: record compressed_speed_distance (speed and
 //     accumulated distance) and hr event_timestamp_12 (accumulated beat
 //     times); enhanced_speed/enhanced_altitude are read directly with
-//     speed/altitude as fallbacks. A test checks the result against the
-//     library's own expansion on every corpus file.
+//     speed/altitude as fallbacks. TestManualExpansion checks the result
+//     against the library's own expansion on every corpus file.
 //   - Each activity's samples are allocated once at their exact size, from a
 //     count of record messages taken by walking the message headers, and
-//     decoders are pooled between calls.
+//     readers are pooled between calls.
 //
 // # The CRC trap
 //
@@ -40,8 +52,7 @@
 // muktihari/fit v0.28.3 restarts its CRC after every 14-byte header and so
 // rejects such valid files (five of them are in the shared test corpus).
 //
-// Decode therefore switches the library's checksum off
-// (decoder.WithIgnoreChecksum) and checks integrity itself before decoding:
+// Decode therefore checks integrity itself before decoding:
 // it walks the chain of FIT parts, validates each header (size byte, ".FIT"
 // signature, non-zero data size, header CRC when it is not 0x0000, data that
 // fits in the file) and compares each part's file CRC with a CRC-16 computed

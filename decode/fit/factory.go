@@ -10,16 +10,16 @@ import (
 	"github.com/muktihari/fit/proto"
 )
 
-// leanFactory is the field factory Decode gives the decoder. The standard
-// factory allocates a new FieldBase for every field the profile does not
-// know, in every message, and the decoder then unmarshals each field by its
-// real type (allocating for arrays and strings), although Rebound reads a
-// few fields of a few messages. leanFactory describes the fields Rebound
-// reads (and those the decoder itself needs: file_id, developer_data_id,
-// field_description, and every timestamp, which compressed timestamp
-// headers build on) from the standard profile, and every other field as
-// skipped: a single byte-sized scalar, which the decoder reads without
-// allocating and the converter ignores.
+// leanFactory describes the fields Rebound reads (and those a FIT decoder
+// itself needs: file_id, developer_data_id, field_description, and every
+// timestamp, which compressed timestamp headers build on) from the
+// standard profile, and every other field as skipped: a single byte-sized
+// scalar. The reader compiles definitions with leanField and leaves the
+// skipped fields out; as a decoder.Factory it is what muktihari's decoder
+// runs with in TestSameAsMuktihari, where the converter ignores the
+// skipped fields (the standard factory would allocate a descriptor for
+// every field the profile does not know and unmarshal arrays and strings
+// nobody reads).
 //
 // skipped is shared and never written: the decoder only rewrites the base
 // of fields named factory.NameUnknown.
@@ -104,18 +104,24 @@ var (
 
 // CreateField implements decoder.Factory.
 func (leanFactory) CreateField(mesgNum typedef.MesgNum, num byte) proto.Field {
+	return proto.Field{FieldBase: leanField(mesgNum, num)}
+}
+
+// leanField returns leanFactory's description of field num of message
+// mesgNum: skipped for a field Rebound does not read.
+func leanField(mesgNum typedef.MesgNum, num byte) *proto.FieldBase {
 	if mesgNum < typedef.MesgNum(len(kept)) {
 		if t := kept[mesgNum]; t != nil {
 			if fb := t[num]; fb != nil {
-				return proto.Field{FieldBase: fb}
+				return fb
 			}
 		}
 	}
 	if num == proto.FieldNumTimestamp {
 		if mesgNum < typedef.MesgNum(len(timestamps)) && timestamps[mesgNum] != nil {
-			return proto.Field{FieldBase: timestamps[mesgNum]}
+			return timestamps[mesgNum]
 		}
-		return proto.Field{FieldBase: timestamp}
+		return timestamp
 	}
-	return proto.Field{FieldBase: skipped}
+	return skipped
 }

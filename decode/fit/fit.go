@@ -1,13 +1,11 @@
 package fit
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/muktihari/fit/decoder"
@@ -30,35 +28,18 @@ type part struct {
 	start, end int
 }
 
-// worker bundles a streaming decoder with its listener so that both can be
-// reused across Decode calls (the decoder owns several kilobytes of buffers).
+// worker bundles a message reader with its converter so that both can be
+// reused across Decode calls (they keep their buffers).
 type worker struct {
-	dec  *decoder.Decoder
+	rd   reader
 	conv converter
-	rd   bytes.Reader
-	opts []decoder.Option
 }
 
 var workers = sync.Pool{New: func() any {
 	w := new(worker)
-	w.opts = decoderOptions(&w.conv)
-	w.dec = decoder.New(&w.rd, w.opts...)
+	w.rd.conv = &w.conv
 	return w
 }}
-
-// decoderOptions are the options Decode runs muktihari's decoder with.
-func decoderOptions(l decoder.MesgListener) []decoder.Option {
-	return []decoder.Option{
-		decoder.WithIgnoreChecksum(), // checked by split, see doc.go
-		decoder.WithBroadcastOnly(),  // stream: never build a proto.FIT
-		// Expanding components costs a third of the decode; the few
-		// expansions Rebound needs are done by the converter.
-		decoder.WithNoComponentExpansion(),
-		// Describe only the fields the converter reads.
-		decoder.WithFactory(leanFactory{}),
-		decoder.WithMesgListener(l),
-	}
-}
 
 // Decode decodes a whole FIT file (possibly several chained FIT files) into
 // the activities it records. name is used only in error messages.
@@ -81,9 +62,8 @@ func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
 		}
 	}()
 	acts, err = w.decode(data, parts, name)
-	// Keep neither the caller's bytes nor its activities in the pool.
+	// Keep no activity in the pool.
 	w.conv.reset()
-	w.rd.Reset(nil)
 	workers.Put(w)
 	if err != nil {
 		return nil, err
@@ -96,16 +76,14 @@ func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
 	return acts, nil
 }
 
-// decode streams each part through the decoder and the converter.
+// decode streams each part through the reader and the converter.
 func (w *worker) decode(data []byte, parts []part, name string) ([]*activity.Activity, error) {
 	w.conv.reset()
 	for i, p := range parts {
 		b := data[p.start:p.end]
 		w.conv.beginPart(countRecords(b))
-		w.rd.Reset(b)
-		w.dec.Reset(&w.rd, w.opts...)
-		if _, err := w.dec.Decode(); err != nil {
-			return nil, decodeError(name, p.start, i, len(parts), err)
+		if pos, err := w.rd.decodePart(b); err != nil {
+			return nil, decodeError(name, p.start+pos, i, len(parts), err)
 		}
 	}
 	return w.conv.finish(name)
@@ -184,36 +162,17 @@ func allZero(b []byte) bool {
 	return true
 }
 
-// decodeError turns an error of the muktihari decoder, which reads
-// "decode message [byte pos: 784]: EOF", into a ParseError located in the
-// whole file.
-func decodeError(name string, start, i, n int, err error) *decode.ParseError {
-	msg := err.Error()
-	stage, rec := msg, ""
-	if j := strings.Index(msg, " [byte pos: "); j >= 0 {
-		stage = msg[:j]
-		digits := msg[j+len(" [byte pos: "):]
-		if k := strings.IndexByte(digits, ']'); k > 0 {
-			if pos, perr := strconv.Atoi(digits[:k]); perr == nil {
-				rec = "byte " + strconv.Itoa(start+pos)
-			}
-		}
-	} else if j := strings.Index(msg, ": "); j >= 0 {
-		stage = msg[:j]
-	}
+// decodeError turns an error of the reader at byte pos of the file, which
+// reads "decode message: unexpected EOF", into a ParseError.
+func decodeError(name string, pos, i, n int, err error) *decode.ParseError {
 	if n > 1 {
-		stage = fmt.Sprintf("chained FIT file %d: %s", i+1, stage)
-	}
-	inner := errors.Unwrap(err)
-	if inner == nil {
-		inner = err
+		err = fmt.Errorf("chained FIT file %d: %w", i+1, err)
 	}
 	hint := hintNotFIT
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		hint = hintTruncated
 	}
-	return &decode.ParseError{Format: decode.FIT, File: name, Record: rec,
-		Err: fmt.Errorf("%s: %w", stage, inner), Hint: hint}
+	return &decode.ParseError{Format: decode.FIT, File: name, Record: "byte " + strconv.Itoa(pos), Err: err, Hint: hint}
 }
 
 // countRecords counts the record messages of one FIT part (header, data and
