@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -36,6 +37,9 @@ type Env struct {
 	// IsTerminal reports whether w is an interactive terminal; when nil,
 	// no writer is.
 	IsTerminal func(w io.Writer) bool
+	// ReadPassword asks for a secret without echo; when nil, a line is
+	// read from Stdin.
+	ReadPassword func(prompt string) (string, error)
 }
 
 func (e Env) now() time.Time {
@@ -62,7 +66,7 @@ func (e *exitError) Error() string {
 
 const usage = `Rebound: a recovery coach for runners.
 
-Usage: rebound [--db PATH] COMMAND [options]
+Usage: rebound [--db PATH] [--user NAME] COMMAND [options]
 
 Commands:
   demo                 create a demo database from a simulated 12-week season and show it
@@ -79,9 +83,13 @@ Commands:
   model                what Rebound has learned about how you recover
   protocol             the whole recovery rule base with sources and evidence
   gear                 shoes and their distance; gear add|assign|retire
+  serve                the web dashboard and REST API (default http://127.0.0.1:8080)
+  user                 accounts for the web app: user add|passwd|grant|revoke|list|token
 
-Every command takes --db PATH (or REBOUND_DB); the default database is
-$XDG_DATA_HOME/rebound/rebound.db (~/.local/share/rebound/rebound.db).
+Every command takes --db PATH (or REBOUND_DB; a postgres:// URL for
+PostgreSQL); the default database is $XDG_DATA_HOME/rebound/rebound.db
+(~/.local/share/rebound/rebound.db). --user NAME works on that account's
+data in a shared database (default: the local runner, user 1).
 Run 'rebound COMMAND -h' for a command's options.
 `
 
@@ -138,6 +146,10 @@ func Main(ctx context.Context, args []string, env Env) int {
 		cmd = &checkinCmd{g: g}
 	case "gear":
 		cmd = &gearCmd{g: g}
+	case "serve":
+		cmd = &serveCmd{g: g}
+	case "user":
+		cmd = &userCmd{g: g}
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0
@@ -168,13 +180,18 @@ func Main(ctx context.Context, args []string, env Env) int {
 
 // globals are the options every command takes.
 type globals struct {
-	env Env
-	db  string
+	env  Env
+	db   string
+	user string
 }
 
 func (g *globals) register(fs *flag.FlagSet) {
 	fs.Func("db", "database file (default $REBOUND_DB or the XDG data directory)", func(s string) error {
 		g.db = s
+		return nil
+	})
+	fs.Func("user", "work on this account's data (default: the local runner)", func(s string) error {
+		g.user = s
 		return nil
 	})
 }
@@ -218,8 +235,23 @@ func dataFile(env Env, name string) (string, error) {
 	return filepath.Join(home, ".local", "share", "rebound", name), nil
 }
 
-// open opens the store.
-func (g *globals) open(ctx context.Context) (store.Database, error) {
+// open opens the store of the runner the command works on: --user's, or
+// the local runner's.
+func (g *globals) open(ctx context.Context) (store.Store, error) {
+	db, err := g.openDB(ctx)
+	if err != nil || g.user == "" {
+		return db, err
+	}
+	u, err := db.FindUserByName(ctx, g.user)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db.ForAthlete(u.ID), nil
+}
+
+// openDB opens the whole database.
+func (g *globals) openDB(ctx context.Context) (store.Database, error) {
 	p, err := g.dbPath()
 	if err != nil {
 		return nil, err
@@ -269,4 +301,17 @@ func rightPad(s string, width int) string {
 		return string(r[:width-1]) + "…"
 	}
 	return s + strings.Repeat(" ", width-len(r))
+}
+
+// readSecret asks for a secret: without echo on a terminal, else a line of Stdin.
+func readSecret(env Env, prompt string) (string, error) {
+	if env.ReadPassword != nil {
+		return env.ReadPassword(prompt)
+	}
+	fmt.Fprint(env.Stderr, prompt)
+	line, err := bufio.NewReader(env.Stdin).ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
 }

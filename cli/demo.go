@@ -30,9 +30,11 @@ const DemoDoneAfter = 4 * time.Hour
 type demoCmd struct{ g *globals }
 
 func (c *demoCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("demo", "demo [--db PATH] [--dir DIR]")
+	fs := c.g.flags("demo", "demo [--db PATH] [--dir DIR] [--serve [--addr HOST:PORT]]")
 	dir := fs.String("dir", "", "where to write the season's FIT files (default: the data directory's demo-season/)")
-	if err := fs.Parse(args); err != nil {
+	doServe := fs.Bool("serve", false, "end by serving the web dashboard on the demo data")
+	addr := fs.String("addr", DefaultAddr, "with --serve: address to listen on")
+	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	env := c.g.env
@@ -82,7 +84,7 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(out, "Wrote %d FIT files to %s\n", len(files), *dir)
 
 	c.g.db = dbPath
-	db, err := c.g.open(ctx)
+	db, err := c.g.openDB(ctx)
 	if err != nil {
 		return err
 	}
@@ -142,7 +144,12 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s week\n", dbPath)
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s model\n", dbPath)
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s profile\n", dbPath)
-	return nil
+	if !*doServe {
+		fmt.Fprintf(out, "  go run ./cmd/rebound --db %s serve      (the web dashboard)\n", dbPath)
+		return nil
+	}
+	fmt.Fprintln(out)
+	return serve(ctx, env, db, *addr, false)
 }
 
 func startOfDay(t time.Time) time.Time {

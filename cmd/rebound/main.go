@@ -17,7 +17,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Main(ctx, os.Args[1:], cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
-		IsTerminal: isTerminal})
+		IsTerminal: isTerminal, ReadPassword: readPassword})
 	stop()
 	os.Exit(code)
 }
@@ -26,4 +26,12 @@ func main() {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// readPassword asks for a password on the terminal without echoing it.
+func readPassword(prompt string) (string, error) {
+	os.Stderr.WriteString(prompt)
+	b, err := term.ReadPassword(int(os.Stdin.Fd()))
+	os.Stderr.WriteString("\n")
+	return string(b), err
 }

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+
+	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/server"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/web"
+)
+
+// DefaultAddr is where `rebound serve` listens by default: this machine only.
+const DefaultAddr = "127.0.0.1:8080"
+
+type serveCmd struct{ g *globals }
+
+func (c *serveCmd) Run(ctx context.Context, args []string) error {
+	fs := c.g.flags("serve", "serve [--addr HOST:PORT] [--db PATH|postgres://…]")
+	addr := fs.String("addr", DefaultAddr, "address to listen on (loopback: a one-time sign-in link for the local runner)")
+	secure := fs.Bool("secure-cookies", false, "mark cookies Secure on plain HTTP (behind a TLS proxy that sends no X-Forwarded-Proto)")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	db, err := c.g.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return serve(ctx, c.g.env, db, *addr, *secure)
+}
+
+// serve runs the web app on db until ctx ends.
+func serve(ctx context.Context, env Env, db store.Database, addr string, secure bool) error {
+	out := env.Stdout
+	users, err := db.FindUsers(ctx)
+	if err != nil {
+		return err
+	}
+	// A personal database has no accounts yet: its runner becomes user 1,
+	// who owns the data the CLI imported (store.LocalAthleteID).
+	if len(users) == 0 {
+		u := &account.User{Name: "runner", Role: account.Athlete}
+		if err := db.CreateUser(ctx, u); err != nil {
+			return err
+		}
+		users = append(users, u)
+		fmt.Fprintf(out, "Created the account %q for this database's runner (add a password with: rebound user passwd runner).\n", u.Name)
+	}
+	local := server.IsLoopback(addr) && len(users) == 1
+	tmpl, err := web.Templates(nil)
+	if err != nil {
+		return err
+	}
+	srv, err := server.New(server.Config{DB: db, Decoders: Decoders(), Templates: tmpl, Static: web.Static(),
+		Local: local, SecureCookies: secure, Now: env.Now,
+		Logger: slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+	if err != nil {
+		return err
+	}
+	return srv.ListenAndServe(ctx, addr, func(a net.Addr) {
+		base := "http://" + displayAddr(a.String())
+		fmt.Fprintf(out, "Rebound is serving at %s\n", base)
+		if local {
+			fmt.Fprintf(out, "Open this one-time link to sign in as %s (valid 15 minutes):\n  %s%s\n", users[0].Name, base, srv.LoginLink(users[0].ID))
+		} else {
+			fmt.Fprintf(out, "Sign in at %s/login\n", base)
+		}
+		fmt.Fprintln(out, "Press Ctrl-C to stop.")
+	})
+}
+
+// displayAddr shows a wildcard listen address as localhost.
+func displayAddr(a string) string {
+	host, port, err := net.SplitHostPort(a)
+	if err != nil {
+		return a
+	}
+	if host == "" || host == "::" || host == "0.0.0.0" {
+		host = "localhost"
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	return host + ":" + port
+}
