@@ -96,19 +96,21 @@
     };
   }
 
+  // Dates read as the server writes them: "Tue 24 Nov", "24 Nov 14:00".
   var DAY = 86400;
-  var dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
-  var weekdayFmt = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric" });
-  var monthFmt = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric" });
-  var fullFmt = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-  var dayFmt = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short" });
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  function two(n) { return String(n).padStart(2, "0"); }
+  function dateFmt(d) { return d.getDate() + " " + MONTHS[d.getMonth()]; }
+  function dayFmt(d) { return WEEKDAYS[d.getDay()] + " " + dateFmt(d); }
+  function fullFmt(d) { return dayFmt(d) + " " + two(d.getHours()) + ":" + two(d.getMinutes()); }
 
   function timeTicks(u, splits, ai, space, incr) {
     return splits.map(function (ts) {
       var d = new Date(ts * 1000);
-      if (incr >= 28 * DAY) return monthFmt.format(d);
-      if (incr >= DAY) return dateFmt.format(d);
-      return weekdayFmt.format(d);
+      if (incr >= 28 * DAY) return MONTHS[d.getMonth()] + " " + d.getFullYear();
+      if (incr >= DAY) return dateFmt(d);
+      return WEEKDAYS[d.getDay()] + " " + two(d.getHours()) + ":00";
     });
   }
 
@@ -224,7 +226,6 @@
           var lo = Infinity, hi = -Infinity;
           s.values.forEach(function (v) { if (v != null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } });
           if (lo > hi) return "";
-          if (s.invert) { var x = lo; lo = hi; hi = x; }
           return f.value(lo).replace(/ .*$/, "") + " – " + f.value(hi);
         },
       };
@@ -328,7 +329,7 @@
       },
       data: [d.x].concat((d.series || []).map(function (s) { return s.values; })),
       legend: seriesLegend(d, t),
-      x: function (idx) { return dayFmt.format(new Date(d.x[idx] * 1000)); },
+      x: function (idx) { return dayFmt(new Date(d.x[idx] * 1000)); },
       idle: "last",
     };
   }
@@ -464,7 +465,7 @@
       },
       data: [d.x].concat((d.series || []).map(function (s) { return s.values; })),
       legend: legend,
-      x: function (idx) { return idx === nowIdx ? "Now" : fullFmt.format(new Date(d.x[idx] * 1000)); },
+      x: function (idx) { return idx === nowIdx ? "Now" : fullFmt(new Date(d.x[idx] * 1000)); },
       idle: "last",
     };
   }
