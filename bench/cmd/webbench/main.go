@@ -1,0 +1,214 @@
+// Command webbench measures the web app's speed with the demo season
+// loaded: a load client on loopback drives the Today page, a run page and
+// /api/v1/today (and, as the ceiling, a static asset), and reports
+// requests/s and p50/p99 latency per route, plus each page's weight (HTML
+// and the CSS and JS it loads).
+//
+//	go run ./bench/cmd/webbench [-duration 10s] [-clients 8]
+//
+// It builds the demo database through `rebound demo` in a temporary
+// directory, then serves it in-process with the real templates and
+// assets. Latency is measured at the client over loopback, so it is an
+// upper bound of the server's time.
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/cli"
+	"github.com/rebound-run/rebound/server"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/sqlite"
+	"github.com/rebound-run/rebound/web"
+)
+
+func main() {
+	duration := flag.Duration("duration", 10*time.Second, "how long to drive each route")
+	clients := flag.Int("clients", 8, "concurrent clients")
+	flag.Parse()
+	if err := run(*duration, *clients); err != nil {
+		fmt.Fprintln(os.Stderr, "webbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(duration time.Duration, clients int) error {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "rebound-webbench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	dbPath := filepath.Join(dir, "demo.db")
+	var out bytes.Buffer
+	env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: os.Stderr, Getenv: func(string) string { return "" }}
+	if code := cli.Main(ctx, []string{"--db", dbPath, "demo", "--dir", filepath.Join(dir, "season")}, env); code != 0 {
+		return fmt.Errorf("demo exited %d:\n%s", code, out.String())
+	}
+	db, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	u := &account.User{Name: "runner", Role: account.Athlete}
+	if err := db.CreateUser(ctx, u); err != nil {
+		return err
+	}
+	secret := account.NewSecret()
+	now := time.Now()
+	if err := db.CreateSession(ctx, account.Session{Hash: account.HashSecret(secret), UserID: u.ID, CSRF: account.NewSecret(),
+		CreatedAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
+		return err
+	}
+	acts, _, err := db.FindActivities(ctx, store.ActivityFilter{Limit: 1})
+	if err != nil || len(acts) == 0 {
+		return fmt.Errorf("no demo activities: %v", err)
+	}
+	tmpl, err := web.Templates(nil)
+	if err != nil {
+		return err
+	}
+	srv, err := server.New(server.Config{DB: db, Templates: tmpl, Static: web.Static(),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		return err
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	cookie := &http.Cookie{Name: "rebound_session", Value: secret}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients * 2}}
+
+	routes := []struct{ name, path string }{
+		{"Today page", "/"},
+		{"run page", fmt.Sprintf("/runs/%d", acts[0].ID)},
+		{"/api/v1/today", "/api/v1/today"},
+		{"static app.css (ceiling)", web.AssetPath("app.css")},
+	}
+	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s; demo season: %d activities; %d clients, %s per route\n\n",
+		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), countActs(ctx, db), clients, duration)
+	fmt.Println("| route | requests/s | p50 ms | p99 ms | max ms | errors |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range routes {
+		res := drive(client, ts.URL+r.path, cookie, clients, duration)
+		fmt.Printf("| %s | %.0f | %.2f | %.2f | %.2f | %d |\n", r.name, res.rps, ms(res.p50), ms(res.p99), ms(res.max), res.errors)
+	}
+	fmt.Println()
+	fmt.Println("| page | HTML KB | CSS + JS KB | total KB (target < 300) |")
+	fmt.Println("| --- | ---: | ---: | ---: |")
+	for _, r := range routes[:2] {
+		html, assets, err := weight(client, ts.URL, r.path, cookie)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("| %s | %.1f | %.1f | %.1f |\n", r.name, kb(html), kb(assets), kb(html+assets))
+	}
+	return nil
+}
+
+func countActs(ctx context.Context, db *sqlite.DB) int {
+	_, n, _ := db.FindActivities(ctx, store.ActivityFilter{Limit: 1})
+	return n
+}
+
+type result struct {
+	rps           float64
+	p50, p99, max time.Duration
+	errors        int
+}
+
+// drive runs clients goroutines requesting url for d.
+func drive(c *http.Client, url string, cookie *http.Cookie, clients int, d time.Duration) result {
+	var mu sync.Mutex
+	var lat []time.Duration
+	errs := 0
+	stop := time.Now().Add(d)
+	var wg sync.WaitGroup
+	for i := 0; i < clients; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			for time.Now().Before(stop) {
+				req, _ := http.NewRequest("GET", url, nil)
+				req.AddCookie(cookie)
+				t0 := time.Now()
+				res, err := c.Do(req)
+				if err != nil {
+					bad++
+					continue
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					bad++
+				}
+				mine = append(mine, time.Since(t0))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			errs += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	slices.Sort(lat)
+	if len(lat) == 0 {
+		return result{errors: errs}
+	}
+	q := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
+	return result{rps: float64(len(lat)) / d.Seconds(), p50: q(0.5), p99: q(0.99), max: lat[len(lat)-1], errors: errs}
+}
+
+var assetRe = regexp.MustCompile(`(?:href|src|data-uplot)="(/static/[^"]+)"`)
+
+// weight returns the bytes of a page's HTML and of the CSS and JS it loads.
+func weight(c *http.Client, base, path string, cookie *http.Cookie) (html, assets int, err error) {
+	get := func(p string) ([]byte, error) {
+		req, _ := http.NewRequest("GET", base+p, nil)
+		req.AddCookie(cookie)
+		res, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		defer res.Body.Close()
+		return io.ReadAll(res.Body)
+	}
+	page, err := get(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	seen := map[string]bool{}
+	for _, m := range assetRe.FindAllStringSubmatch(string(page), -1) {
+		u := strings.ReplaceAll(m[1], "&amp;", "&")
+		if seen[u] || !(strings.Contains(u, ".css") || strings.Contains(u, ".js")) {
+			continue
+		}
+		seen[u] = true
+		b, err := get(u)
+		if err != nil {
+			return 0, 0, err
+		}
+		assets += len(b)
+	}
+	return len(page), assets, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+func kb(n int) float64           { return float64(n) / 1024 }
