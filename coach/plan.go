@@ -112,8 +112,24 @@ type Plan struct {
 type WeightChange struct{ BeforeKg, AfterKg float64 }
 
 // Plan builds the recovery plan after the activity with id (0 = the
-// latest). It returns ENOTFOUND when there is no such activity.
+// latest). It returns ENOTFOUND when there is no such activity. Plans
+// without weights are computed once per State; callers must not change
+// the result.
 func (s *State) Plan(id int64, w WeightChange) (*Plan, error) {
+	if w != (WeightChange{}) {
+		return s.computePlan(id, w)
+	}
+	if p, ok := s.plans.Load(id); ok {
+		return p.(*Plan), nil
+	}
+	p, err := s.computePlan(id, w)
+	if err == nil {
+		s.plans.Store(id, p)
+	}
+	return p, err
+}
+
+func (s *State) computePlan(id int64, w WeightChange) (*Plan, error) {
 	i := len(s.Entries) - 1
 	if id != 0 {
 		i = s.Index(id)

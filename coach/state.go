@@ -3,6 +3,7 @@ package coach
 import (
 	"math"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/rebound-run/rebound/load"
@@ -30,6 +31,12 @@ type State struct {
 	Weeks    []load.Week
 	Fitted   recovery.Fitted
 	Mod      recovery.Modifiers
+
+	// today memoises Today: a State is immutable once built, so callers
+	// that keep one (the server's cache) compute it once.
+	todayOnce sync.Once
+	today     *Today
+	plans     sync.Map // activity id -> *Plan without weights
 }
 
 // NewState derives the state of h at now: the runs up to now, their load

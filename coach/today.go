@@ -44,8 +44,14 @@ type ReadinessScore struct {
 // RecentDays is how far back runs still shape today's advice.
 const RecentDays = 7
 
-// Today computes today's readiness, soreness and checklist at s.Now.
+// Today returns today's readiness, soreness and checklist at s.Now,
+// computed once per State. Callers must not change it.
 func (s *State) Today() *Today {
+	s.todayOnce.Do(func() { s.today = s.computeToday() })
+	return s.today
+}
+
+func (s *State) computeToday() *Today {
 	now := s.Now
 	t := &Today{Date: now.Format("2006-01-02"), Steps: []Step{}, Warnings: []Warning{}, Disclaimer: Disclaimer}
 	p := s.Params()
@@ -128,7 +134,7 @@ func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
 	dayStart := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
 	dayEnd := dayStart.AddDate(0, 0, 1)
 	seen := map[string]bool{}
-	var out []Step
+	out := []Step{} // never null in JSON, even with no runs
 	add := func(st Step) {
 		if !seen[st.ID] {
 			seen[st.ID] = true
