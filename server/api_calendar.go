@@ -39,7 +39,9 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "no such calendar: it may have been replaced; copy the new address from Rebound"))
+		// JSON, as the API answers: a calendar app shows no error page.
+		writeJSON(w, http.StatusNotFound, APIError{Code: rebound.ENOTFOUND,
+			Message: "no such calendar: it may have been replaced; copy the new address from Rebound"})
 		return
 	}
 	u, err := s.cfg.DB.FindUserByID(ctx, tok.UserID)

@@ -238,7 +238,7 @@ func (s *Server) checklist(r *http.Request, t Target, date string) (present.Chec
 // is done, on Date (YYYY-MM-DD; default today).
 type TickInput struct {
 	Done bool   `json:"done"`
-	Date string `json:"date"`
+	Date string `json:"date,omitempty"`
 }
 
 // apiTick ticks or unticks a step of a day's checklist and answers the

@@ -24,8 +24,17 @@ import (
 	"github.com/rebound-run/rebound/ingest"
 	"github.com/rebound-run/rebound/internal/corpus"
 	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/server"
 	"github.com/rebound-run/rebound/sim"
 )
+
+func init() {
+	// The calendar feed is text: let the validator read it as a string.
+	openapi3filter.RegisterBodyDecoder("text/calendar", func(body io.Reader, _ http.Header, _ *openapi3.SchemaRef, _ openapi3filter.EncodingFn) (any, error) {
+		data, err := io.ReadAll(body)
+		return string(data), err
+	})
+}
 
 // apiEnv is a testEnv whose API calls are checked against the OpenAPI
 // document the server serves: every response (and every request the
@@ -36,13 +45,22 @@ type apiEnv struct {
 	doc    *openapi3.T
 	router routers.Router
 
-	mu        sync.Mutex
+	mu        *sync.Mutex
 	validated map[string]int // "METHOD /doc/path STATUS" -> responses validated
 }
 
-func newAPIEnv(t *testing.T) *apiEnv {
+// with returns e reporting to t (a subtest), sharing everything else.
+func (e *apiEnv) with(t *testing.T) *apiEnv {
+	te := *e.testEnv
+	te.t = t
+	c := *e
+	c.testEnv = &te
+	return &c
+}
+
+func newAPIEnv(t *testing.T, opts ...func(*server.Config)) *apiEnv {
 	t.Helper()
-	e := &apiEnv{testEnv: newTestEnv(t), validated: map[string]int{}}
+	e := &apiEnv{testEnv: newTestEnv(t, opts...), mu: &sync.Mutex{}, validated: map[string]int{}}
 	e.doc = loadSpec(t, e.ts.URL)
 	var err error
 	if e.router, err = gorillamux.NewRouter(e.doc); err != nil {
@@ -242,6 +260,29 @@ func multipartBody(t *testing.T, files []uploadFile) ([]byte, string) {
 		t.Fatal(err)
 	}
 	return buf.Bytes(), mw.FormDataContentType()
+}
+
+// formWithCSRF encodes a form as a browser sends it: the csrf_token
+// field first, then the files. It returns the content type.
+func formWithCSRF(t *testing.T, w io.Writer, csrf string, files ...uploadFile) string {
+	t.Helper()
+	mw := multipart.NewWriter(w)
+	if err := mw.WriteField("csrf_token", csrf); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		fw, err := mw.CreateFormFile("file", f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fw.Write(f.data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := mw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return mw.FormDataContentType()
 }
 
 // upload posts files to /api/v1/activities with token.

@@ -469,7 +469,7 @@ func schemas() js {
 			p("avg_pace_s_per_km", numN("")))...),
 		"Run": object("An activity (`rebound runs --json`)", run...),
 		"RunDetail": object("An activity with laps (`rebound show --json`), and its chart series when asked for",
-			append(append([]prop{}, run...), p("laps", arr(ref("Lap"), "")), opt("series", ref("Series")))...),
+			append(append([]prop{}, run...), opt("laps", arr(ref("Lap"), "left out when the file has none")), opt("series", ref("Series")))...),
 		"Series": object("Chart columns, one value per point, null where absent",
 			p("points", integer("values in each column")),
 			p("time_s", arr(numN(""), "seconds since the start")),
