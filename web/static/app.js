@@ -88,7 +88,7 @@
       case "int": f = function (v) { return fixed(v, 0); }; break;
       case "dec1": f = function (v) { return fixed(v, 1); }; break;
       case "dec2": f = function (v) { return fixed(v, 2); }; break;
-      default: f = function (v) { return fixed(v, Math.abs(v) >= 100 ? 0 : 1); };
+      default: f = function (v) { return fixed(v, Math.abs(v) >= 10 ? 0 : 1); };
     }
     return {
       tick: function (v, incr) { return v == null ? "" : fmt === "pace" ? pace(v) : fixed(v, decimalsOf(incr || 1)); },
@@ -194,6 +194,7 @@
 
   function axis(t, extra) {
     return Object.assign({
+      size: 34,
       stroke: t.muted,
       font: t.font,
       grid: { stroke: t.grid, width: 1 },
@@ -215,6 +216,28 @@
     return null;
   }
 
+  // quantile of the non-null values, q in 0..1.
+  function quantile(values, q) {
+    var v = values.filter(function (x) { return x != null && isFinite(x); }).sort(function (a, b) { return a - b; });
+    if (!v.length) return null;
+    return v[Math.min(v.length - 1, Math.max(0, Math.round(q * (v.length - 1))))];
+  }
+
+  // Pace spikes at every stop (a standing runner has an endless pace), so a
+  // pace axis keeps to the running: the middle of the values, at most 40%
+  // faster or 50% slower than the median; the legend gives the middle 80%.
+  function robust(s) { return s.format === "pace"; }
+
+  function robustRange(values) {
+    var med = quantile(values, 0.5);
+    if (med == null) return null;
+    var lo = Math.max(quantile(values, 0.02), med * 0.6), hi = Math.min(quantile(values, 0.98), med * 1.5);
+    var pad = Math.max((hi - lo) * 0.12, 5);
+    return [lo - pad, hi + pad];
+  }
+
+  var PACE_INCRS = [5, 10, 15, 20, 30, 60, 120, 180, 300, 600, 900, 1800];
+
   function seriesLegend(d, t) {
     return (d.series || []).map(function (s, i) {
       var f = formatter(s.format, s.unit);
@@ -224,6 +247,11 @@
         last: function () { return lastIndex(s.values); },
         range: function () {
           var lo = Infinity, hi = -Infinity;
+          if (robust(s)) {
+            lo = quantile(s.values, 0.1); hi = quantile(s.values, 0.9);
+            if (lo == null) return "";
+            return "mostly " + f.value(lo).replace(/ .*$/, "") + " – " + f.value(hi);
+          }
           s.values.forEach(function (v) { if (v != null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } });
           if (lo > hi) return "";
           return f.value(lo).replace(/ .*$/, "") + " – " + f.value(hi);
@@ -248,10 +276,15 @@
       if (!seen[key]) {
         seen[key] = true;
         scales[key] = { dir: s.invert ? -1 : 1 };
+        if (robust(s)) {
+          var r = robustRange(s.values);
+          if (r) scales[key].range = r;
+        }
         var n = Object.keys(seen).length;
         if (n <= 2) {
           axes.push(axis(t, {
             scale: key, side: n === 1 ? 3 : 1, size: 50, space: 24,
+            incrs: s.format === "pace" ? PACE_INCRS : undefined,
             grid: { show: n === 1, stroke: t.grid, width: 1 },
             values: function (u, splits, ai, space, incr) { return splits.map(function (v) { return f.tick(v, incr); }); },
           }));
