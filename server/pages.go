@@ -170,7 +170,7 @@ func (v *view) readableSteps(steps []coach.Step) []stepView {
 			sv.Sources[j] = sourceName(src)
 		}
 		if !st.StartAt.IsZero() {
-			sv.Timing = timingText(st.StartH, st.EndH) + " · " + v.window(st.StartAt, st.EndAt)
+			sv.Timing = v.stepTiming(st)
 		}
 		out[i] = sv
 	}
@@ -183,17 +183,20 @@ type stepView struct {
 	Timing string
 }
 
-// window formats a step's clock window: "today 10:15–11:15".
-func (v *view) window(from, to time.Time) string {
-	from, to = from.In(v.loc), to.In(v.loc)
-	a := v.clock(from)
-	if to.Sub(from) >= 6*24*time.Hour {
-		return "from " + a
+// stepTiming says when a step happens: "within 30 min · today
+// 10:15–10:45", "12–72 h after · today 22:00 to Thu 10:00", "from day 3 ·
+// Wed 10:00 on", "ongoing, from the run".
+func (v *view) stepTiming(st coach.Step) string {
+	from, to := st.StartAt.In(v.loc), st.EndAt.In(v.loc)
+	switch {
+	case st.EndH-st.StartH >= 6*24 && st.StartH < 1:
+		return "ongoing, from the run"
+	case st.EndH-st.StartH >= 6*24:
+		return fmt.Sprintf("from day %.0f · %s on", math.Floor(st.StartH/24)+1, v.clock(from))
+	case sameDay(from, to):
+		return timingText(st.StartH, st.EndH) + " · " + v.clock(from) + "–" + to.Format("15:04")
 	}
-	if sameDay(from, to) {
-		return a + "–" + to.Format("15:04")
-	}
-	return a + " to " + v.clock(to)
+	return timingText(st.StartH, st.EndH) + " · " + v.clock(from) + " to " + v.clock(to)
 }
 
 // clock formats a moment as "today 10:15", "Thu 10:15" or "Thu 27 Nov 10:15".

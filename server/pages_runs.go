@@ -97,7 +97,7 @@ func (v *view) runRow(e coach.Entry) web.RunRow {
 		Name: a.Name, Kind: string(e.Kind), Sport: string(a.Sport), Duration: present.Clock(dur),
 		HR: "", Load: fmt.Sprintf("%.0f", e.Session.Load)}
 	if row.Name == "" {
-		row.Name = runTitle("", string(e.Kind), string(a.Sport))
+		row.Name = runTitle("", string(a.Sport), start)
 	}
 	if sm.DistanceM > 0 {
 		row.Distance = v.units.Distance(sm.DistanceM)
@@ -223,10 +223,7 @@ func (s *Server) pageRun(w http.ResponseWriter, r *http.Request) {
 	if v.Own {
 		p.Delete = "/runs/" + itoa(id) + "/delete"
 	}
-	title := a.Name
-	if title == "" {
-		title = runTitle("", p.Kind, string(a.Sport))
-	}
+	title := runTitle(a.Name, string(a.Sport), a.Start.In(v.loc))
 	page := pageFor(r, v.Target, web.NavRuns, title, p)
 	start := a.Start.In(v.loc)
 	page.Subtitle = start.Format("Monday 2 January 2006, 15:04") + " · " + label(string(a.Sport))
@@ -382,7 +379,7 @@ func (v *view) lapTable(a *store.Activity) *web.Table {
 		return nil
 	}
 	u := v.units
-	t := &web.Table{Caption: "Laps", Head: []string{"Lap", "Distance", "Time", "Pace", "Avg HR", "Max HR", "Ascent"},
+	t := &web.Table{Head: []string{"Lap", "Distance", "Time", "Pace", "Avg HR", "Max HR", "Ascent"},
 		Numeric: []bool{true, true, true, true, true, true, true}}
 	for i, l := range a.Laps {
 		pace := "–"
@@ -436,7 +433,7 @@ func (v *view) planView(plan *coach.Plan) *planView {
 		{Label: "Easy running", Value: pv.Easy, Note: fmt.Sprintf("%.0f h after the run", rec.EasyH)},
 		{Label: "Hard or long sessions", Value: pv.Ready, Note: fmt.Sprintf("%.0f h after the run", rec.HardH)},
 	}
-	pv.PeakTable = web.Table{Caption: "Forecast soreness peaks", Head: []string{"Muscle group", "Peak", "When"}, Numeric: []bool{false, true, false}}
+	pv.PeakTable = web.Table{Head: []string{"Muscle group", "Peak", "When"}, Numeric: []bool{false, true, false}}
 	for _, m := range plan.Soreness {
 		pv.Soreness = append(pv.Soreness, web.MuscleValue{Muscle: string(m.Muscle), Value: m.Peak})
 		when := "–"
@@ -465,7 +462,7 @@ func (v *view) planView(plan *coach.Plan) *planView {
 		if t, ok := protocol.ByID(sk.ID); ok {
 			name = t.Name
 		}
-		pv.Skipped = append(pv.Skipped, web.KV{Label: name, Value: sk.Reason})
+		pv.Skipped = append(pv.Skipped, skippedKV(name, sk.Reason))
 	}
 	// Where the sources disagree: each step shows its own main
 	// disagreement; the section lists the others that concern the plan's
@@ -651,8 +648,30 @@ func runRoute(s present.Series) *web.Route {
 		}
 		pts = thin
 	}
-	return &web.Route{ID: "route", Title: "The route, drawn from the GPS track (start ● and finish ■)", Points: pts}
+	return &web.Route{ID: "route", Title: "Drawn from the GPS track, without map tiles", Points: pts}
 }
 
 // hours is h hours as a duration.
 func hours(h float64) time.Duration { return time.Duration(h * float64(time.Hour)) }
+
+// skippedKV explains a technique left out of a plan, in the web's words
+// (the coach's reasons name the CLI's flags).
+func skippedKV(name, reason string) web.KV {
+	if rest, ok := strings.CutPrefix(reason, "needs "); ok {
+		if i := strings.Index(rest, " (add it with"); i >= 0 {
+			var things []string
+			for _, id := range strings.Split(rest[:i], " or ") {
+				if l, ok := equipmentLabels[id]; ok {
+					id = strings.ToLower(l)
+				}
+				things = append(things, id)
+			}
+			return web.KV{Label: name, Value: "Needs " + strings.Join(things, " or "), Note: "add it under Equipment in your profile if you have it"}
+		}
+	}
+	r := reason
+	if r != "" {
+		r = strings.ToUpper(r[:1]) + r[1:]
+	}
+	return web.KV{Label: name, Value: r}
+}

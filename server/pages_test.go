@@ -217,7 +217,7 @@ func TestPagesSignedOut(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "Sign in to Rebound") || !strings.Contains(string(body), "name=\"password\"") {
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "Welcome back") || !strings.Contains(string(body), "name=\"password\"") {
 		t.Errorf("GET /login: %d", res.StatusCode)
 	}
 	// A wrong password shows the form again with the message.

@@ -89,7 +89,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Steps = v.readableSteps(t.Steps)
 	if lr := t.LastRun; lr != nil {
-		c := &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, string(lr.Kind), lr.Sport),
+		c := &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, lr.Sport, lr.Start.In(v.loc)),
 			When: v.clock(lr.Start.In(v.loc)), Distance: v.units.Distance(lr.DistanceM), Kind: string(lr.Kind)}
 		p.LastRun = c
 	}
@@ -105,23 +105,30 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "page-today", page)
 }
 
-// runTitle names a run: its own name, else its kind and sport.
-func runTitle(name, kind, sport string) string {
+// runTitle names an activity: its own name, else the time of day and
+// the sport ("Morning run", "Evening ride"), as start (in the runner's
+// zone) says.
+func runTitle(name, sport string, start time.Time) string {
 	if name != "" {
 		return name
 	}
-	switch kind {
-	case "easy":
-		return "Easy run"
-	case "long":
-		return "Long run"
-	case "hard":
-		return "Hard session"
+	when := "Night"
+	switch h := start.Hour(); {
+	case h >= 5 && h < 11:
+		when = "Morning"
+	case h >= 11 && h < 14:
+		when = "Lunch"
+	case h >= 14 && h < 18:
+		when = "Afternoon"
+	case h >= 18 && h < 22:
+		when = "Evening"
 	}
-	if sport != "" {
-		return label(sport)
+	noun := map[string]string{"running": "run", "trail": "trail run", "treadmill": "treadmill run", "cycling": "ride",
+		"swimming": "swim", "walking": "walk", "hiking": "hike", "strength": "strength session"}[sport]
+	if noun == "" {
+		noun = "workout"
 	}
-	return "Activity"
+	return when + " " + noun
 }
 
 // postChecklist ticks or unticks a step of a day's checklist: fields item

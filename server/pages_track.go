@@ -11,7 +11,6 @@ import (
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/present"
-	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/web"
 )
@@ -70,8 +69,8 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 			dots[mu] = append(dots[mu], [2]float64{float64(at.Unix()), val})
 		}
 	}
-	guides := []map[string]any{{"value": recovery.EasySorenessLimit, "label": "easy running"}, {"value": recovery.HardSorenessLimit, "label": "hard sessions"}}
-	p.Table = web.Table{Caption: "The next seven days", Head: []string{"Muscle group", "Now", "Peak", "Peak at", "Easy running from"},
+	guides := []map[string]any{{"value": recovery.EasySorenessLimit, "label": "easy"}, {"value": recovery.HardSorenessLimit, "label": "hard"}}
+	p.Table = web.Table{Head: []string{"Muscle group", "Now", "Peak", "Peak at", "Easy running from"},
 		Numeric: []bool{false, true, true, false, false}}
 	nowIdx := sort.Search(len(xs), func(i int) bool { return xs[i] >= now.Unix() })
 	order := make([]int, len(recovery.Muscles))
@@ -125,7 +124,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 		p.Table.Rows = append(p.Table.Rows, []string{name, fmt.Sprintf("%.1f", cur), fmt.Sprintf("%.1f", peak), peakAt, easy})
 	}
 	// The latest check-ins, newest first.
-	p.CheckIns = web.Table{Caption: "Your latest soreness ratings", Numeric: []bool{false, true, true, true, true, true, true, true}}
+	p.CheckIns = web.Table{Numeric: []bool{false, true, true, true, true, true, true, true}}
 	p.CheckIns.Head = []string{"Day"}
 	for _, mu := range recovery.Muscles {
 		p.CheckIns.Head = append(p.CheckIns.Head, label(string(mu)))
@@ -240,7 +239,7 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 		var labels []string
 		var dist, guide []*float64
 		var over []bool
-		p.Weeks = web.Table{Caption: "Weekly running", Head: []string{"Week of", "Distance", "Runs", "Load", "Change"},
+		p.Weeks = web.Table{Head: []string{"Week of", "Distance", "Runs", "Load", "Change"},
 			Numeric: []bool{false, true, true, true, true}}
 		for i, wk := range l.Weeks {
 			start, _ := time.ParseInLocation("2006-01-02", wk.Start, v.loc)
@@ -257,7 +256,9 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 			guide = append(guide, g)
 			over = append(over, wk.OverLimit)
 			change := "–"
-			if wk.Change.Valid() {
+			if wk.SoFar {
+				change = "so far"
+			} else if wk.Change.Valid() {
 				change = fmt.Sprintf("%+.0f %%", float64(wk.Change)*100)
 				if wk.OverLimit {
 					change += " ▲"
@@ -266,7 +267,7 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 			p.Weeks.Rows = append([][]string{{lab, u.Distance(float64(wk.DistanceM)), fmt.Sprint(wk.Runs), f(wk.Load, 0), change}}, p.Weeks.Rows...)
 		}
 		p.Charts = append(p.Charts, web.Chart{ID: "load-weeks", Kind: web.ChartBars, Title: "Weekly running distance",
-			Note: "The line is 10 % above the week before; weeks that rose by more are marked. " + protocol.TenPercentRuleCaveat,
+			Note: "The dashes are 10 % above the week before; weeks that rose by more are marked.",
 			Data: map[string]any{"labels": labels, "over": over,
 				"series": []chartSeries{{Label: "Distance", Unit: unit, Format: "dec1", Values: dist}},
 				"guide":  chartSeries{Label: "+10 % on the week before", Unit: unit, Format: "dec1", Values: guide}}})
@@ -320,9 +321,22 @@ func (s *Server) pageWeek(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, newURL string) {
 	wp := v.st.Week()
 	p := weekPage{Own: v.Own, Week: wp}
+	today := v.st.Today()
+	easyAt, readyAt := today.EasyAt, today.ReadyAt
 	u := v.units
 	for i, d := range wp.Days {
 		day := web.Day{Date: d.Date, Weekday: d.Weekday, Type: d.Type, Strength: d.Strength, Reasons: d.Reasons, Today: i == 0}
+		if d.Type == "rest" && len(d.Reasons) == 0 {
+			noon := time.Date(v.st.Now.Year(), v.st.Now.Month(), v.st.Now.Day(), 12, 0, 0, 0, v.loc).AddDate(0, 0, i)
+			switch {
+			case easyAt != nil && noon.Before(*easyAt):
+				day.Reasons = []string{"your legs are still recovering: easy running from " + v.when(*easyAt)}
+			case readyAt != nil && noon.Before(*readyAt):
+				day.Reasons = []string{"recovery before the next hard session (from " + v.when(*readyAt) + ")"}
+			default:
+				day.Reasons = []string{"a rest day keeps the week's load in check"}
+			}
+		}
 		if t, err := time.Parse("2006-01-02", d.Date); err == nil {
 			day.Date = t.Format("2 Jan")
 		}
@@ -368,6 +382,7 @@ func roundDistance(u present.Units, m float64) string {
 // modelPage is the data of the model page (page-model).
 type modelPage struct {
 	Model  present.ModelJSON
+	Course web.Chart
 	Facts  []web.KV
 	Params web.Table
 	Empty  *web.Empty
@@ -381,7 +396,7 @@ func (s *Server) pageModel(w http.ResponseWriter, r *http.Request) {
 	}
 	m := present.NewModel(v.st)
 	p := modelPage{Model: m}
-	p.Params = web.Table{Caption: "Soreness model", Head: []string{"Parameter", "Yours", "Population", "What it means"},
+	p.Params = web.Table{Head: []string{"Parameter", "Yours", "Population", "What it means"},
 		Numeric: []bool{false, true, true, false}}
 	gainWord := "as sore as most runners"
 	switch {
@@ -394,6 +409,19 @@ func (s *Server) pageModel(w http.ResponseWriter, r *http.Request) {
 		{"Soreness gain", fmt.Sprintf("%.2f ×", m.Personal.Gain), fmt.Sprintf("%.2f ×", m.Population.Gain), gainWord},
 		{"Peak soreness", fmt.Sprintf("%.0f h", m.Personal.PeakH), fmt.Sprintf("%.0f h", m.Population.PeakH), "hours from the end of a run to the sorest point"},
 	}
+	// The soreness time course after one run, theirs against most runners'.
+	const ref = 5.0
+	var xs []float64
+	var you, pop []*float64
+	for h := 0; h <= 168; h += 2 {
+		xs = append(xs, float64(h))
+		pop = append(pop, val(ref*recovery.Shape(float64(h), m.Population.PeakH)))
+		you = append(you, val(math.Min(10, ref*m.Personal.Gain*recovery.Shape(float64(h), m.Personal.PeakH))))
+	}
+	p.Course = web.Chart{ID: "model-course", Kind: web.ChartLines, Title: "Soreness after a run that makes most runners 5/10 sore",
+		Note: "Your fitted time course against the population model's, before the gentle adjustments for age and sleep.",
+		Data: map[string]any{"x": xs, "xLabel": "After the run", "xUnit": "h", "series": []chartSeries{
+			{Label: "You", Unit: "/10", Format: "dec1", Values: you}, {Label: "Most runners", Unit: "/10", Format: "dec1", Dash: true, Values: pop}}}}
 	p.Facts = []web.KV{
 		{Label: "Check-ins", Value: fmt.Sprint(m.CheckIns), Note: plural(m.Observations, "soreness rating", "soreness ratings") + " fitted"},
 	}

@@ -88,8 +88,21 @@ type errorPage struct {
 // renderError shows an error page (the "page-error" template when present).
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	if s.cfg.Templates != nil && s.cfg.Templates.Lookup("page-error") != nil {
-		s.render(w, r, status, "page-error", Page{Title: http.StatusText(status), Data: errorPage{Status: status, Message: msg,
-			SignIn: status == http.StatusUnauthorized && viewer(r) == nil}})
+		title := map[int]string{http.StatusNotFound: "Not found", http.StatusForbidden: "Not allowed", http.StatusUnauthorized: "Please sign in",
+			http.StatusTooManyRequests: "Too many tries", http.StatusRequestEntityTooLarge: "Too large"}[status]
+		if title == "" && status >= 500 {
+			title = "Something went wrong"
+		} else if title == "" {
+			title = "That did not work"
+		}
+		if msg != "" {
+			msg = strings.ToUpper(msg[:1]) + msg[1:]
+			if !strings.HasSuffix(msg, ".") {
+				msg += "."
+			}
+		}
+		s.render(w, r, status, "page-error", Page{Title: title, Subtitle: fmt.Sprintf("Error %d · %s", status, http.StatusText(status)),
+			Data: errorPage{Status: status, Message: msg, SignIn: status == http.StatusUnauthorized && viewer(r) == nil}})
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
