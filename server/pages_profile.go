@@ -471,11 +471,27 @@ func (s *Server) deleteToken(w http.ResponseWriter, r *http.Request, scope accou
 	s.back(w, r, t, back)
 }
 
-// postCalendar creates a secret iCalendar feed address and shows it once.
+// postCalendar creates the secret iCalendar feed address (served by
+// calendarFeed at /calendar/SECRET.ics) and shows it once.
 func (s *Server) postCalendar(w http.ResponseWriter, r *http.Request) {
 	v, ok := s.open(w, r, true)
 	if !ok {
 		return
+	}
+	// One feed at a time, as POST /api/v1/calendar: a new address
+	// replaces the old one, which stops working.
+	toks, err := s.cfg.DB.FindTokens(r.Context(), v.Viewer.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, old := range toks {
+		if old.Scope == account.ScopeCalendar {
+			if err := s.cfg.DB.DeleteToken(r.Context(), v.Viewer.ID, old.ID); err != nil && rebound.ErrorCode(err) != rebound.ENOTFOUND {
+				s.fail(w, r, err)
+				return
+			}
+		}
 	}
 	secret := account.NewSecret()
 	if err := s.cfg.DB.CreateToken(r.Context(), &account.Token{UserID: v.Viewer.ID, Name: "Calendar feed", Scope: account.ScopeCalendar,

@@ -172,6 +172,13 @@ func TestPagesForTheAthlete(t *testing.T) {
 				t.Errorf("GET %s: no %q", path, w)
 			}
 		}
+		seen := map[string]bool{}
+		for _, m := range regexp.MustCompile(`\sid="([^"]+)"`).FindAllStringSubmatch(body, -1) {
+			if seen[m[1]] {
+				t.Errorf("GET %s: duplicate id %q", path, m[1])
+			}
+			seen[m[1]] = true
+		}
 		if strings.Contains(body, " style=") || regexp.MustCompile(`<script>|<script [^>]*>[^<]`).MatchString(stripJSONScripts(body)) {
 			t.Errorf("GET %s: inline style or script (the CSP forbids them)", path)
 		}
@@ -182,6 +189,14 @@ func TestPagesForTheAthlete(t *testing.T) {
 	}
 	if status, body := b.get("/no-such-page"); status != http.StatusNotFound || !strings.Contains(body, "Not found") {
 		t.Errorf("GET /no-such-page: %d", status)
+	}
+	// Imperial units show through every number.
+	if res, body := b.post("/profile", url.Values{"weight": {"61"}, "age": {"36"}, "sex": {"female"}, "resting-hr": {"50"}, "max-hr": {"186"},
+		"units": {"imperial"}, "timezone": {"Etc/GMT-1"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("profile to imperial: %d %.300s", res.StatusCode, body)
+	}
+	if _, body := b.get("/runs/" + itoa(run)); !strings.Contains(body, " mi") || !strings.Contains(body, "/mi") || strings.Contains(body, " km<") {
+		t.Errorf("run page in imperial units still shows km")
 	}
 	// The athlete's own pages under /athletes/{own}/ work too.
 	if status, _ := b.get("/athletes/" + itoa(e.ana.ID) + "/runs"); status != http.StatusOK {
@@ -608,6 +623,24 @@ func TestWeekCalendarAddressShownOnce(t *testing.T) {
 	toks, _ := e.db.FindTokens(context.Background(), e.ana.ID)
 	if len(toks) == 0 || toks[len(toks)-1].Scope != account.ScopeCalendar {
 		t.Errorf("no calendar token: %+v", toks)
+	}
+	// The address serves the week as iCalendar.
+	res, err := http.Get(strings.Replace(u[1], "http://example.com", e.ts.URL, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ics, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(ics), "BEGIN:VCALENDAR") {
+		t.Errorf("GET the calendar address: %d %.200s", res.StatusCode, ics)
+	}
+	// A new address replaces the old one.
+	_, body = b.post("/week/calendar", nil)
+	if u2 := regexp.MustCompile(`value="(http://[^"]+/calendar/[^"]+\.ics)"`).FindStringSubmatch(body); u2 == nil || u2[1] == u[1] {
+		t.Fatalf("second calendar address: %v", u2)
+	}
+	if res, err = http.Get(u[1]); err != nil || res.StatusCode != http.StatusNotFound {
+		t.Errorf("the replaced address still works: %v %v", res.StatusCode, err)
 	}
 }
 

@@ -63,6 +63,9 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	case t.LastRun != nil:
 		p.Readiness.Note = "Your legs have recovered from your recent runs"
 	}
+	if t.SeeProfessional.Needed {
+		p.Readiness.Note = "The red flag above comes first: no hard training until a professional has looked at it"
+	}
 	ticks, err := v.Store.FindTicks(r.Context(), v.today())
 	if err != nil {
 		s.fail(w, r, err)
