@@ -303,6 +303,9 @@ func TestCoachViewsAreReadOnly(t *testing.T) {
 				t.Errorf("coach GET %s: a form posting to %s", p, m[1])
 			}
 		}
+		if n := strings.Count(body, "<form"); n != 1 {
+			t.Errorf("coach GET %s: %d forms, want only the sign-out form", p, n)
+		}
 	}
 	if status, _ := coach.get("/athletes/1/upload"); status != http.StatusForbidden {
 		t.Errorf("coach GET upload: %d, want 403", status)
