@@ -148,14 +148,14 @@ func timeSorted(samples []Sample) bool {
 // intervals and altitude series.
 type scratch struct {
 	st  []step
-	alt []float64
+	alt []float64 // raw then smoothed altitudes
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// maxPooledSamples bounds the scratch a pooled Compute keeps (48 bytes a
-// sample).
-const maxPooledSamples = 1 << 17
+// maxPooledSamples bounds the scratch a pooled Compute keeps (56 bytes a
+// sample): a longer activity's is left to the garbage collector.
+const maxPooledSamples = 1 << 14
 
 func (sc *scratch) release() {
 	if cap(sc.st) > maxPooledSamples {
@@ -269,6 +269,7 @@ func (sc *scratch) steps(samples []Sample, pauses []Pause) []step {
 		dt := span.Seconds()
 		x := step{dt: dt, dist: NaN, at: st[i-1].at + int64(span), counted: dt > 0 && dt <= MaxSampleGapS}
 		if p < len(pauses) {
+			// A pause covers the interval if it covers its midpoint.
 			mid := prev.Time.Add(span / 2)
 			for p < len(pauses) && !pauses[p].End.After(mid) {
 				p++
@@ -445,6 +446,7 @@ func elevation(s *Summary, a *Activity, samples []Sample, st []step, alt []float
 
 	// Grade windows: walk the samples, closing a window once it covers
 	// GradeWindowM of horizontal distance.
+	flatCost := MinettiCost(0)
 	downhill, equivalent, movingDist := 0.0, 0.0, 0.0
 	start, acc := -1, 0.0
 	for i := range samples {
@@ -464,7 +466,7 @@ func elevation(s *Summary, a *Activity, samples []Sample, st []step, alt []float
 		if grade <= -DownhillGrade {
 			downhill += acc
 		}
-		equivalent += acc * MinettiCost(grade) / MinettiCost(0)
+		equivalent += acc * MinettiCost(grade) / flatCost
 		movingDist += acc
 		start, acc = i, 0
 	}
@@ -480,19 +482,23 @@ func elevation(s *Summary, a *Activity, samples []Sample, st []step, alt []float
 // removes single-sample spikes before the hysteresis counter sees them.
 func (sc *scratch) smoothAltitude(samples []Sample) []float64 {
 	const half = 2
-	if cap(sc.alt) < len(samples) {
-		sc.alt = make([]float64, len(samples))
+	n := len(samples)
+	if cap(sc.alt) < 2*n {
+		sc.alt = make([]float64, 2*n)
 	}
-	out := sc.alt[:len(samples)]
+	raw, out := sc.alt[:n], sc.alt[n:2*n]
 	for i := range samples {
-		if !Has(samples[i].AltitudeM) {
+		raw[i] = samples[i].AltitudeM
+	}
+	for i, h := range raw {
+		if !Has(h) {
 			out[i] = NaN
 			continue
 		}
 		sum, k := 0.0, 0
-		for j := max(0, i-half); j <= min(len(samples)-1, i+half); j++ {
-			if Has(samples[j].AltitudeM) {
-				sum += samples[j].AltitudeM
+		for _, h := range raw[max(0, i-half):min(n, i+half+1)] {
+			if Has(h) {
+				sum += h
 				k++
 			}
 		}

@@ -7,9 +7,9 @@
 # Builds the corpora (once; kept in bench/out/corpus), then measures, each
 # in its own process so that its peak RSS is its own:
 #   - on one core (taskset -c 0, GOMAXPROCS=1): read + SHA-256, the bare
-#     muktihari/fit streaming decode, the full import into a fresh SQLite
-#     database, Garmin's @garmin/fitsdk under node, and encoding/xml vs
-#     Rebound's GPX and TCX decoders;
+#     muktihari/fit streaming decode, Rebound's decode/fit alone, the full
+#     import into a fresh SQLite database, Garmin's @garmin/fitsdk under
+#     node, and encoding/xml vs Rebound's GPX and TCX decoders;
 #   - on two cores (GOMAXPROCS=2, no taskset): the full import;
 #   - the full import of the 10,000-file corpus on one and two cores (peak
 #     RSS from 1,000 to 10,000 files).
@@ -81,6 +81,7 @@ for i in $(seq "$repeat"); do
   echo "== round $i of $repeat" >&2
   one "$ib" -mode sha256 -label sha256 "$fit"
   one "$ib" -mode decode -label decode "$fit"
+  one "$ib" -mode fit -label fit "$fit"
   one "$ib" -mode import -label import-1 "$fit"
   two "$ib" -mode import -label import-2 "$fit"
   one node "$here/fitsdk/decode.mjs" --label fitsdk "$fit"

@@ -1,8 +1,8 @@
 // Package ingest imports activity files into a store: it expands the paths
 // a runner gives (files, folders, Strava and Garmin Connect export
-// archives, gzipped files), decodes each file on every core, computes its
-// metrics and stores each activity in one transaction through a single
-// writer.
+// archives, gzipped files); on every core, decodes each file, computes its
+// metrics, encodes its samples and compresses the original; and stores
+// each activity in one transaction through a single writer.
 //
 // Guarantees: one bad file never aborts the batch and never leaves half an
 // activity stored (decoding finishes before anything is written, and the

@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -467,4 +468,89 @@ func TestWatch(t *testing.T) {
 	if err := <-done; err != context.Canceled {
 		t.Errorf("watch returned %v", err)
 	}
+}
+
+// TestStoredSamplesAndOriginal imports files of each format and checks
+// that the store gives back the samples the decoder made (the workers
+// encode them, and the writer stores that encoding) and the original
+// bytes, several files at once so that results queue for the writer.
+func TestStoredSamplesAndOriginal(t *testing.T) {
+	ctx := context.Background()
+	rels := []string{
+		"fit/fitparse__activity-small-fenix2-run.fit",
+		"fit/fitdecode__garmin-fr935-cr.fit",
+		"fit/fitparse__compressed-speed-distance.fit",
+		"fit/muktihari__chained_Activity_activity_poolswim.fit",
+		"gpx/sweatpy__activity_5039744860.gpx",
+		"tcx/sweatpy__activity_5039744860.tcx",
+	}
+	dir := t.TempDir()
+	want := map[string][]*activity.Activity{}
+	originals := map[string][]byte{}
+	for i, rel := range rels {
+		data, err := os.ReadFile(corpus.Path(t, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The GPX and TCX files are the same run: shift one of them so
+		// that the store does not take it for a duplicate.
+		if strings.HasSuffix(rel, ".tcx") {
+			data = []byte(strings.ReplaceAll(string(data), "2020-", "2019-"))
+		}
+		name := filepath.Join(dir, fmt.Sprintf("%d%s", i, filepath.Ext(rel)))
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dec := decoders()[decode.Detect(data)]
+		acts, err := dec(data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[name], originals[name] = acts, data
+	}
+	db := MustOpenDB(t)
+	im := importer(db)
+	im.Workers = 3
+	rep, err := im.Import(ctx, []string{dir})
+	if err != nil || len(rep.Failed) > 0 || len(rep.Skipped) > 0 || rep.Duplicates > 0 {
+		t.Fatalf("import: %v %+v", err, rep)
+	}
+	seen := map[string]int{}
+	for _, id := range rep.IDs {
+		got, err := db.FindActivityByID(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := seen[got.SourceFile]
+		seen[got.SourceFile]++
+		w := want[got.SourceFile][i]
+		if len(got.Samples) != len(w.Samples) {
+			t.Errorf("%s: %d samples stored, the decoder gives %d", got.SourceFile, len(got.Samples), len(w.Samples))
+			continue
+		}
+		for k, s := range got.Samples {
+			ws := w.Samples[k]
+			if d := s.Time.Sub(ws.Time); d < -time.Millisecond || d > time.Millisecond ||
+				!near(s.HeartRateBPM, ws.HeartRateBPM, 0.05+1e-9) || !near(s.DistanceM, ws.DistanceM, 0.005+1e-9) ||
+				!near(s.LatDeg, ws.LatDeg, 0.5e-7+1e-12) || !near(s.AltitudeM, ws.AltitudeM, 0.005+1e-9) {
+				t.Fatalf("%s: sample %d stored as %+v, decoded as %+v", got.SourceFile, k, s, ws)
+			}
+		}
+		if got.Summary.DistanceM != activity.Compute(w).DistanceM {
+			t.Errorf("%s: stored distance %v, Compute gives %v", got.SourceFile, got.Summary.DistanceM, activity.Compute(w).DistanceM)
+		}
+		if i == 0 {
+			if _, orig, err := db.FindOriginal(ctx, id); err != nil || string(orig) != string(originals[got.SourceFile]) {
+				t.Errorf("%s: original not kept: %d bytes, %v", got.SourceFile, len(orig), err)
+			}
+		}
+	}
+}
+
+// near reports whether a and b are within tol, NaN near NaN only.
+func near(a, b, tol float64) bool {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.IsNaN(a) && math.IsNaN(b)
+	}
+	return math.Abs(a-b) <= tol
 }

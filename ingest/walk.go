@@ -257,8 +257,9 @@ func entryExt(name string) string {
 	return path.Ext(n)
 }
 
-// readFile reads a loose file, refusing ones larger than MaxFileBytes.
-func readFile(p string) ([]byte, error) {
+// readFile reads a loose file into buf when it has room (else into a new
+// slice), refusing files larger than MaxFileBytes.
+func readFile(p string, buf []byte) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
@@ -271,7 +272,11 @@ func readFile(p string) ([]byte, error) {
 	if fi.Size() > MaxFileBytes {
 		return nil, fmt.Errorf("%s: larger than %d MB; not an activity file", p, MaxFileBytes>>20)
 	}
-	data := make([]byte, fi.Size())
+	data := buf[:0]
+	if int64(cap(data)) < fi.Size() {
+		data = make([]byte, fi.Size())
+	}
+	data = data[:fi.Size()]
 	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, fmt.Errorf("%s: read: %w", p, err)
 	}

@@ -35,10 +35,12 @@ type Activity struct {
 	// Original is the original file, compressed with zstd. It is filled by
 	// importers on create and left nil by the Find methods (use Original).
 	Original []byte
-	// EncodedSamples is Samples in the store/samplecodec encoding,
+	// EncodedSamples is the samples in the store/samplecodec encoding,
 	// precomputed by importers on create (so that the encoding runs on
-	// their workers, not in the store's single writer); engines encode
-	// Samples when it is nil. The Find methods leave it nil.
+	// their workers, not in the store's single writer). When it is set,
+	// engines store it and ignore Samples, which the importer may have
+	// dropped to save memory; when it is nil, they encode Samples. The
+	// Find methods leave it nil.
 	EncodedSamples []byte
 }
 

@@ -360,11 +360,10 @@ func (a *accumulator) add(v uint64, bits uint) uint64 {
 // recordFields collects one record message's fields, in the order they
 // come, for endRecord.
 type recordFields struct {
-	ts                              uint32
-	lat, lon                        int32
-	alt, ealt, spd, espd, cad, fcad float64
-	csd                             []uint8
-	s                               activity.Sample
+	ts                                                      uint32
+	lat, lon                                                int32
+	alt, ealt, spd, espd, cad, fcad, dist, hr, power, tempC float64
+	csd                                                     []uint8
 }
 
 // onRecord converts a record message into a Sample: the fields' values,
@@ -408,9 +407,7 @@ func (b *builder) beginRecord() recordFields {
 	b.records++
 	nan := math.NaN()
 	return recordFields{ts: noTime, lat: basetype.Sint32Invalid, lon: basetype.Sint32Invalid,
-		alt: nan, ealt: nan, spd: nan, espd: nan, cad: nan, fcad: nan,
-		s: activity.Sample{LatDeg: nan, LonDeg: nan, AltitudeM: nan, DistanceM: nan,
-			SpeedMS: nan, HeartRateBPM: nan, CadenceSPM: nan, PowerW: nan, TemperatureC: nan}}
+		alt: nan, ealt: nan, spd: nan, espd: nan, cad: nan, fcad: nan, dist: nan, hr: nan, power: nan, tempC: nan}
 }
 
 // recordField takes field num of a record message: v holds its value as
@@ -434,8 +431,8 @@ func (b *builder) recordField(r *recordFields, num byte, v uint64, arr []uint8) 
 		}
 	case fieldnum.RecordDistance:
 		if x := uint32(v); x != basetype.Uint32Invalid {
-			r.s.DistanceM = float64(x) / distScale
-			b.dist.reset(uint64(math.Round(r.s.DistanceM * csdDistScale)))
+			r.dist = float64(x) / distScale
+			b.dist.reset(uint64(math.Round(r.dist * csdDistScale)))
 		}
 	case fieldnum.RecordSpeed:
 		if x := uint16(v); x != basetype.Uint16Invalid {
@@ -449,7 +446,7 @@ func (b *builder) recordField(r *recordFields, num byte, v uint64, arr []uint8) 
 		r.csd = arr
 	case fieldnum.RecordHeartRate:
 		if x := uint8(v); x != basetype.Uint8Invalid && x != 0 {
-			r.s.HeartRateBPM = float64(x)
+			r.hr = float64(x)
 		}
 	case fieldnum.RecordCadence:
 		if x := uint8(v); x != basetype.Uint8Invalid {
@@ -461,24 +458,23 @@ func (b *builder) recordField(r *recordFields, num byte, v uint64, arr []uint8) 
 		}
 	case fieldnum.RecordPower:
 		if x := uint16(v); x != basetype.Uint16Invalid {
-			r.s.PowerW = float64(x)
+			r.power = float64(x)
 		}
 	case fieldnum.RecordTemperature:
 		if x := int8(uint8(v)); x != basetype.Sint8Invalid {
-			r.s.TemperatureC = float64(x)
+			r.tempC = float64(x)
 		}
 	}
 }
 
 // endRecord turns a record message's fields into a sample.
 func (b *builder) endRecord(r *recordFields) {
-	s := r.s
-	spd, espd := r.spd, r.espd
+	dist, spd, espd := r.dist, r.spd, r.espd
 	if csd := r.csd; len(csd) >= 3 && (csd[0] != 0xFF || csd[1] != 0xFF || csd[2] != 0xFF) {
 		// 12 bits of speed (1/100 m/s), then 12 bits of accumulated distance (1/16 m).
 		v := uint64(csd[0]) | uint64(csd[1])<<8 | uint64(csd[2])<<16
 		spd, espd = float64(v&0xFFF)/csdSpeedScale, math.NaN()
-		s.DistanceM = float64(b.dist.add(v>>12&0xFFF, 12)) / csdDistScale
+		dist = float64(b.dist.add(v>>12&0xFFF, 12)) / csdDistScale
 	}
 	ts := r.ts
 	if ts == noTime {
@@ -493,14 +489,25 @@ func (b *builder) endRecord(r *recordFields) {
 		}
 	}
 	b.prevTS = ts
+	// The sample is written in place: newPart made room for every record.
+	n := len(b.samples)
+	if n == cap(b.samples) {
+		b.samples = slices.Grow(b.samples, 1)
+	}
+	b.samples = b.samples[:n+1]
+	s := &b.samples[n]
 	s.Time = fitTime(ts)
+	s.LatDeg, s.LonDeg = math.NaN(), math.NaN()
 	if lat, lon := r.lat, r.lon; lat != basetype.Sint32Invalid && lon != basetype.Sint32Invalid && (lat != 0 || lon != 0) {
 		if la, lo := float64(lat)*semicircleDeg, float64(lon)*semicircleDeg; la >= -90 && la <= 90 && lo >= -180 && lo <= 180 {
 			s.LatDeg, s.LonDeg = la, lo
 		}
 	}
 	s.AltitudeM = pick(r.ealt, r.alt)
+	s.DistanceM = dist
 	s.SpeedMS = pick(espd, spd)
+	s.HeartRateBPM = r.hr
+	s.CadenceSPM = math.NaN()
 	if !math.IsNaN(r.cad) {
 		cad := r.cad
 		if !math.IsNaN(r.fcad) {
@@ -508,7 +515,8 @@ func (b *builder) endRecord(r *recordFields) {
 		}
 		s.CadenceSPM = cad // doubled for foot sports in finish
 	}
-	b.samples = append(b.samples, s)
+	s.PowerW = r.power
+	s.TemperatureC = r.tempC
 }
 
 // pick returns a unless it is NaN, else b.

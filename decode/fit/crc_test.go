@@ -7,7 +7,7 @@ import (
 	mcrc "github.com/muktihari/fit/kit/hash/crc16"
 )
 
-// TestCRC16 checks the slicing-by-8 CRC against the reference nibble-table
+// TestCRC16 checks the slicing-by-16 CRC against the reference nibble-table
 // implementation shipped with muktihari/fit, for every length up to 64 and
 // for split writes.
 func TestCRC16(t *testing.T) {

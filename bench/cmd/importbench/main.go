@@ -4,6 +4,7 @@
 //
 //	importbench -mode import DIR        full import into a fresh SQLite database
 //	importbench -mode decode DIR        bare muktihari/fit streaming decode (no-op listener)
+//	importbench -mode fit DIR           Rebound's decode/fit Decode alone (split, CRC, reader, converter)
 //	importbench -mode sha256 DIR        read + SHA-256 of each file
 //	importbench -mode xml DIR           encoding/xml Unmarshal of each GPX/TCX file
 //	importbench -mode rebound-xml DIR   decode/gpx, decode/tcx Decode of each file
@@ -44,6 +45,7 @@ import (
 
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/decode"
+	"github.com/rebound-run/rebound/decode/fit"
 	"github.com/rebound-run/rebound/decode/gpx"
 	"github.com/rebound-run/rebound/decode/tcx"
 	"github.com/rebound-run/rebound/ingest"
@@ -83,13 +85,13 @@ func main() {
 		}
 		return
 	}
-	mode := flag.String("mode", "", "import, decode, sha256, xml or rebound-xml")
+	mode := flag.String("mode", "", "import, decode, fit, sha256, xml or rebound-xml")
 	label := flag.String("label", "", "name of the measurement in the results (default: the mode)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the measured part to this file")
 	memProfile := flag.String("memprofile", "", "write a heap (alloc) profile at the end to this file")
 	flag.Parse()
 	if *mode == "" || flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: importbench -mode import|decode|sha256|xml|rebound-xml [-label L] DIR\n       importbench report FILE.jsonl")
+		fmt.Fprintln(os.Stderr, "usage: importbench -mode import|decode|fit|sha256|xml|rebound-xml [-label L] DIR\n       importbench report FILE.jsonl")
 		os.Exit(2)
 	}
 	if *label == "" {
@@ -122,6 +124,11 @@ func main() {
 		err = runImport(dir, r)
 	case "decode":
 		err = perFile(files, r, bareDecoder())
+	case "fit":
+		err = perFile(files, r, func(data []byte, name string) (int, error) {
+			acts, err := fit.Decode(data, name)
+			return len(acts), err
+		})
 	case "sha256":
 		err = perFile(files, r, func(data []byte, _ string) (int, error) {
 			sum := sha256.Sum256(data)

@@ -14,6 +14,7 @@ import (
 var labels = []struct{ label, what string }{
 	{"sha256", "read + SHA-256 of each file, 1 core"},
 	{"decode", "bare muktihari/fit streaming decode, 1 core"},
+	{"fit", "Rebound's decode/fit Decode alone, 1 core"},
 	{"fitsdk", "Garmin @garmin/fitsdk decode (node), 1 core"},
 	{"import-1", "full import (hash, decode, metrics, store), 1 core"},
 	{"import-2", "full import, 2 cores"},
@@ -132,6 +133,8 @@ func report(files []string, w io.Writer) error {
 	ratio("import (1 core) / bare muktihari decode", "import-1", "decode", 0.85, "≥ 0.85x")
 	ratio("import (1 core) / @garmin/fitsdk", "import-1", "fitsdk", 6.5, "≈ 6.5x (0.85 × 45 / 6)")
 	ratio("bare muktihari decode / @garmin/fitsdk", "decode", "fitsdk", 0, "(reference)")
+	ratio("import (1 core) / Rebound's decode/fit alone", "import-1", "fit", 0, "(reference)")
+	ratio("Rebound's decode/fit / bare muktihari decode", "fit", "decode", 0, "(reference)")
 	ratio("import (1 core) / read + SHA-256", "import-1", "sha256", 0, "(reference)")
 	ratio("import (2 cores) / import (1 core)", "import-2", "import-1", 1.7, "≥ 1.7x")
 	ratio("import 10k (2 cores) / import 10k (1 core)", "import-2-10k", "import-1-10k", 1.7, "≥ 1.7x")
