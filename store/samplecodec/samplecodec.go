@@ -349,57 +349,57 @@ func appendPresence(out []byte, col []float64, m int) []byte {
 // first value divided by the divisor, then the residuals of the smallest of
 // the four codings (first or second differences, zero runs or not).
 func (e *encoder) appendInts(out []byte, v []int64) []byte {
-	// w is v divided by g. Every x is a multiple of g = odd·2^k, so x/g is
-	// x>>k times the inverse of odd modulo 2^64 (see divisor): no slow
-	// division. The sizing pass below divides as it goes.
 	g := gcd(v)
-	w, div := v, g != 1
-	var dv divisor
-	if div {
-		dv = newDivisor(uint64(g))
+	w := v
+	if g != 1 {
+		// Every x is a multiple of g = odd·2^k, so x/g is x>>k times the
+		// inverse of odd modulo 2^64 (see divisor): no slow division.
+		d := newDivisor(uint64(g))
 		w = e.w[:len(v)]
-		w[0] = int64(uint64(v[0]>>dv.k) * dv.inv)
+		for i, x := range v {
+			w[i] = int64(uint64(x>>d.k) * d.inv)
+		}
 	}
 
-	// Size the four codings in one pass, without branches on the data.
-	// size1 and size2 are the plain codings of first and second
-	// differences. With zero runs, each run of zeros (zeros1: how many,
-	// runs1: how many runs) is a 0 token then uvarint(length-1): two bytes,
-	// plus one (long1) for each power of 2^7 the length exceeds, counted as
-	// the run (cur1: its length so far) passes 129, 16385 and 2097153.
-	var size1, size2, zeros1, zeros2, runs1, runs2, long1, long2 int
-	var cur1, cur2 int
-	var was1, was2 int // 1 when the previous residual was zero
+	// Size the four codings in one pass: size1 and size2 without zero
+	// runs, z1 and z2 with them (zeros1 and zeros2 are the zero residuals
+	// pending in a run).
+	var size1, size2, z1, z2 int
+	var zeros1, zeros2 uint64
 	prev, prevD := w[0], int64(0)
-	for i := 1; i < len(v); i++ {
-		x := v[i]
-		if div {
-			x = int64(uint64(x>>dv.k) * dv.inv)
-			w[i] = x
-		}
+	for _, x := range w[1:] {
 		d := x - prev
 		dd := d - prevD
 		prev, prevD = x, d
 		u1, u2 := zigzag(d), zigzag(dd)
-		size1 += uvarintLen(u1)
-		size2 += uvarintLen(u2)
-		z1, z2 := isZero(u1), isZero(u2)
-		zeros1 += z1
-		zeros2 += z2
-		runs1 += z1 &^ was1
-		runs2 += z2 &^ was2
-		was1, was2 = z1, z2
-		cur1 = (cur1 + 1) * z1
-		cur2 = (cur2 + 1) * z2
-		if cur1 > 128 && (cur1 == 129 || cur1 == 16385 || cur1 == 2097153) {
-			long1++
+		l1, l2 := uvarintLen(u1), uvarintLen(u2)
+		size1 += l1
+		size2 += l2
+		if u1 == 0 {
+			zeros1++
+		} else {
+			if zeros1 > 0 {
+				z1 += 1 + uvarintLen(zeros1-1)
+				zeros1 = 0
+			}
+			z1 += l1
 		}
-		if cur2 > 128 && (cur2 == 129 || cur2 == 16385 || cur2 == 2097153) {
-			long2++
+		if u2 == 0 {
+			zeros2++
+		} else {
+			if zeros2 > 0 {
+				z2 += 1 + uvarintLen(zeros2-1)
+				zeros2 = 0
+			}
+			z2 += l2
 		}
 	}
-	z1 := size1 - zeros1 + 2*runs1 + long1
-	z2 := size2 - zeros2 + 2*runs2 + long2
+	if zeros1 > 0 {
+		z1 += 1 + uvarintLen(zeros1-1)
+	}
+	if zeros2 > 0 {
+		z2 += 1 + uvarintLen(zeros2-1)
+	}
 	size := [4]int{0: size1, flagOrder2: size2, flagZeroRuns: z1, flagOrder2 | flagZeroRuns: z2}
 	flags := 0
 	for f := range size {
@@ -550,16 +550,7 @@ func absU(x int64) uint64 {
 	return uint64(x)
 }
 
-func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
-
-// isZero is 1 when u is 0, else 0.
-func isZero(u uint64) int {
-	z := 0
-	if u == 0 {
-		z = 1
-	}
-	return z
-}
+func zigzag(v int64) uint64   { return uint64(v<<1) ^ uint64(v>>63) }
 func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
 
 // uvarintLen is the length of binary.AppendUvarint(nil, u).
