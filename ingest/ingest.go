@@ -362,7 +362,7 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 		if n := len(a.Samples); n > 0 && n <= samplecodec.MaxSamples {
 			// Encoded here, on every core, rather than in the store's
 			// single writer, and then dropped: a result waiting for the
-			// writer holds the encoding, an eighth of their size. (Beyond
+			// writer holds the encoding, about a tenth of their size. (Beyond
 			// MaxSamples the store refuses the activity: leave that to it.)
 			sa.EncodedSamples = samplecodec.Encode(a.Samples)
 			a.Samples = nil
