@@ -4,12 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"runtime"
-	"sync"
 )
 
 // File is one file given to ImportFiles by content rather than by path:
@@ -102,94 +99,4 @@ func readNamed(path, name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: larger than %d MB; not an activity file", name, MaxFileBytes>>20)
 	}
 	return data, nil
-}
-
-// run is the import pipeline fed by feed: feed queues jobs through the
-// walker (in its own goroutine), workers decode them on every core, and
-// this goroutine stores each result in order of completion and builds the
-// report. It is the pipeline of Import with the walking of paths replaced
-// by feed.
-func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	workers := im.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	jobs := make(chan job, workers*2)
-	results := make(chan result, workers*2)
-	totals := make(chan int, 16)
-	walkFailures := make(chan Failed, 16)
-
-	go func() {
-		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures}
-		feed(&w)
-		close(totals)
-		close(walkFailures)
-	}()
-
-	var wg sync.WaitGroup
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w := newWorker()
-			defer w.close()
-			for j := range jobs {
-				r := im.process(ctx, w, j)
-				select {
-				case results <- r:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(results) }()
-
-	rep := &Report{Skipped: []Skipped{}, Failed: []Failed{}, IDs: []int64{}}
-	ev := Event{}
-	var storeErr error
-	for results != nil || totals != nil || walkFailures != nil {
-		select {
-		case n, ok := <-totals:
-			if !ok {
-				totals = nil
-				continue
-			}
-			ev.Total += n
-		case f, ok := <-walkFailures:
-			if !ok {
-				walkFailures = nil
-				continue
-			}
-			rep.Failed = append(rep.Failed, f)
-			ev.Done++
-			im.notify(ev, f.File, "failed", f.Error)
-		case r, ok := <-results:
-			if !ok {
-				results = nil
-				continue
-			}
-			if storeErr != nil {
-				continue
-			}
-			outcome, detail, err := im.store(ctx, rep, r)
-			if err != nil {
-				storeErr = err
-				cancel()
-				continue
-			}
-			ev.Done++
-			im.notify(ev, r.name, outcome, detail)
-		}
-	}
-	if storeErr != nil {
-		return rep, storeErr
-	}
-	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
-		return rep, err
-	}
-	return rep, nil
 }

@@ -111,6 +111,14 @@ type result struct {
 // context was cancelled, the store failed); per-file problems are in the
 // report.
 func (im *Importer) Import(ctx context.Context, paths []string) (*Report, error) {
+	return im.run(ctx, func(w *walker) { w.walk(paths) })
+}
+
+// run is the import pipeline fed by feed: feed queues jobs through the
+// walker (in its own goroutine), workers decode them on every core, and
+// this goroutine stores each result in order of completion and builds the
+// report. Import feeds it paths, ImportFiles uploaded files.
+func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := im.Workers
@@ -128,7 +136,7 @@ func (im *Importer) Import(ctx context.Context, paths []string) (*Report, error)
 	go func() {
 		defer close(jobs)
 		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures}
-		w.walk(paths)
+		feed(&w)
 		close(totals)
 		close(walkFailures)
 	}()
