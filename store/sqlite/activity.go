@@ -14,6 +14,7 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/internal/rowjson"
 	"github.com/rebound-run/rebound/store/samplecodec"
 )
 
@@ -54,33 +55,33 @@ func encodeActivity(a *store.Activity, now func() int64) (*activityRow, error) {
 		r.utcOffsetS = sql.NullInt64{Int64: int64(*a.UTCOffsetS), Valid: true}
 	}
 
-	laps := make([]lapJSON, len(a.Laps))
+	laps := make([]rowjson.Lap, len(a.Laps))
 	for i, l := range a.Laps {
-		laps[i] = lapJSON{StartMS: toMS(l.Start), Totals: toTotalsJSON(l.Totals)}
+		laps[i] = rowjson.Lap{StartMS: toMS(l.Start), Totals: rowjson.FromTotals(l.Totals)}
 	}
-	pauses := make([]pauseJSON, len(a.Pauses))
+	pauses := make([]rowjson.Pause, len(a.Pauses))
 	for i, p := range a.Pauses {
-		pauses[i] = pauseJSON{StartMS: toMS(p.Start), EndMS: toMS(p.End)}
+		pauses[i] = rowjson.Pause{StartMS: toMS(p.Start), EndMS: toMS(p.End)}
 	}
 	var err error
-	if r.summary, err = json.Marshal(toSummaryJSON(a.Summary)); err != nil {
+	if r.summary, err = json.Marshal(rowjson.FromSummary(a.Summary)); err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
-	if r.laps, err = marshalList(laps); err != nil {
+	if r.laps, err = rowjson.MarshalList(laps); err != nil {
 		return nil, fmt.Errorf("laps: %w", err)
 	}
-	if r.pauses, err = marshalList(pauses); err != nil {
+	if r.pauses, err = rowjson.MarshalList(pauses); err != nil {
 		return nil, fmt.Errorf("pauses: %w", err)
 	}
 	if a.DeviceTotals != nil {
-		if r.deviceTotals, err = json.Marshal(toTotalsJSON(*a.DeviceTotals)); err != nil {
+		if r.deviceTotals, err = json.Marshal(rowjson.FromTotals(*a.DeviceTotals)); err != nil {
 			return nil, fmt.Errorf("device totals: %w", err)
 		}
 	}
-	if r.legs, err = marshalList(a.Legs); err != nil {
+	if r.legs, err = rowjson.MarshalList(a.Legs); err != nil {
 		return nil, fmt.Errorf("legs: %w", err)
 	}
-	if r.w, err = marshalList(a.Warnings); err != nil {
+	if r.w, err = rowjson.MarshalList(a.Warnings); err != nil {
 		return nil, fmt.Errorf("warnings: %w", err)
 	}
 
@@ -293,12 +294,12 @@ func scanActivity(row interface{ Scan(...any) error }, extra ...any) (*store.Act
 	}
 
 	var err error
-	if a.Summary, err = unmarshalSummary(summary); err != nil {
+	if a.Summary, err = rowjson.UnmarshalSummary(summary); err != nil {
 		return nil, fmt.Errorf("activity %d: summary: %w", a.ID, err)
 	}
 	var (
-		lj []lapJSON
-		pj []pauseJSON
+		lj []rowjson.Lap
+		pj []rowjson.Pause
 	)
 	for _, c := range []struct {
 		name string
@@ -315,17 +316,17 @@ func scanActivity(row interface{ Scan(...any) error }, extra ...any) (*store.Act
 		}
 	}
 	if deviceTotals != nil {
-		var tj totalsJSON
+		var tj rowjson.Totals
 		if err := json.Unmarshal(deviceTotals, &tj); err != nil {
 			return nil, fmt.Errorf("activity %d: device totals: %w", a.ID, err)
 		}
-		t := tj.totals()
+		t := tj.Totals()
 		a.DeviceTotals = &t
 	}
 	if len(lj) > 0 {
 		a.Laps = make([]activity.Lap, len(lj))
 		for i, l := range lj {
-			a.Laps[i] = activity.Lap{Start: fromMS(l.StartMS), Totals: l.Totals.totals()}
+			a.Laps[i] = activity.Lap{Start: fromMS(l.StartMS), Totals: l.Totals.Totals()}
 		}
 	}
 	if len(pj) > 0 {

@@ -1,10 +1,8 @@
-package sqlite
+package rowjson
 
 import (
-	"context"
 	"encoding/json"
 	"math"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -12,11 +10,11 @@ import (
 )
 
 // TestJSONMirrors fails when activity.Summary or activity.Totals gains,
-// loses or renames a field that summaryJSON or totalsJSON does not mirror.
+// loses or renames a field that Summary or Totals does not mirror.
 func TestJSONMirrors(t *testing.T) {
 	for _, tt := range []struct{ domain, mirror reflect.Type }{
-		{reflect.TypeFor[activity.Summary](), reflect.TypeFor[summaryJSON]()},
-		{reflect.TypeFor[activity.Totals](), reflect.TypeFor[totalsJSON]()},
+		{reflect.TypeFor[activity.Summary](), reflect.TypeFor[Summary]()},
+		{reflect.TypeFor[activity.Totals](), reflect.TypeFor[Totals]()},
 	} {
 		if tt.domain.NumField() != tt.mirror.NumField() {
 			t.Errorf("%v has %d fields, %v %d", tt.domain, tt.domain.NumField(), tt.mirror, tt.mirror.NumField())
@@ -64,34 +62,19 @@ func TestJfloat(t *testing.T) {
 
 func TestSummaryJSONMissingIsNaN(t *testing.T) {
 	// A row written before a field existed decodes that field as absent.
-	got, err := unmarshalSummary([]byte(`{"distance_m":5000,"distance_source":"gps"}`))
+	got, err := UnmarshalSummary([]byte(`{"distance_m":5000,"distance_source":"gps"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.DistanceM != 5000 || got.DistanceSource != "gps" || !math.IsNaN(got.ElapsedS) || !math.IsNaN(got.MaxTempC) {
 		t.Errorf("decoded %+v, want distance 5000 from gps and NaN elsewhere", got)
 	}
-	var l []lapJSON
+	var l []Lap
 	if err := json.Unmarshal([]byte(`[{"start_ms":7,"totals":{"timer_s":60}}]`), &l); err != nil {
 		t.Fatal(err)
 	}
-	if tot := l[0].Totals.totals(); l[0].StartMS != 7 || tot.TimerS != 60 || !math.IsNaN(tot.DistanceM) {
+	if tot := l[0].Totals.Totals(); l[0].StartMS != 7 || tot.TimerS != 60 || !math.IsNaN(tot.DistanceM) {
 		t.Errorf("decoded lap %+v, want start 7, timer 60, NaN distance", l[0])
-	}
-}
-
-func TestIsUniqueViolation(t *testing.T) {
-	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	insert := `INSERT INTO profile (athlete_id, json) VALUES (1, '{}')`
-	if _, err := db.write.Exec(insert); err != nil || isUniqueViolation(err) {
-		t.Fatalf("first insert: %v", err)
-	}
-	if _, err := db.write.Exec(insert); !isUniqueViolation(err) {
-		t.Errorf("second insert: %v, want a unique violation", err)
 	}
 }
 

@@ -1,4 +1,7 @@
-package postgres
+// Package rowjson is the JSON form of an activity's summary, totals, laps
+// and pauses as both store engines keep them in their JSON columns, so a
+// row is byte for byte the same in SQLite and PostgreSQL.
+package rowjson
 
 import (
 	"bytes"
@@ -11,15 +14,11 @@ import (
 	"github.com/rebound-run/rebound/activity"
 )
 
-// The json columns hold frozen copies of the activity types, not the types
+// The JSON columns hold frozen copies of the activity types, not the types
 // themselves, for two reasons: encoding/json rejects NaN, which marks every
 // absent value in Rebound, and the stored shape must not change when a
 // domain type does. A field added to activity.Summary or activity.Totals
 // must be added here too; TestJSONMirrors fails until it is.
-//
-// This file is a copy of store/sqlite/json.go, so that both engines store
-// byte for byte the same documents (a row can move between them as it is).
-// Change both or neither; TestJSONSameAsSQLite compares them.
 
 // jfloat is a float64 that encodes NaN (absent) as JSON null and ±Inf as
 // the strings "+Inf" and "-Inf", and decodes them back.
@@ -139,8 +138,8 @@ func nilIfEmpty[T any](v []T) []T {
 	return v
 }
 
-// summaryJSON is the stored form of activity.Summary.
-type summaryJSON struct {
+// Summary is the stored form of activity.Summary.
+type Summary struct {
 	DistanceM            jfloat   `json:"distance_m"`
 	DistanceSource       string   `json:"distance_source"`
 	ElapsedS             jfloat   `json:"elapsed_s"`
@@ -164,19 +163,19 @@ type summaryJSON struct {
 	Notes                []string `json:"notes,omitempty"`
 }
 
-// unmarshalSummary decodes a summary. Numbers missing from data (a field
+// UnmarshalSummary decodes a summary. Numbers missing from data (a field
 // added after the row was written) are NaN, that is absent, not zero.
-func unmarshalSummary(data []byte) (activity.Summary, error) {
+func UnmarshalSummary(data []byte) (activity.Summary, error) {
 	s := nanSummary
 	err := json.Unmarshal(data, &s)
-	return s.summary(), err
+	return s.Summary(), err
 }
 
-// nanSummary is a summaryJSON with every number NaN.
-var nanSummary = func() (s summaryJSON) { setNaN(&s); return s }()
+// nanSummary is a Summary with every number NaN.
+var nanSummary = func() (s Summary) { setNaN(&s); return s }()
 
-func toSummaryJSON(s activity.Summary) summaryJSON {
-	return summaryJSON{
+func FromSummary(s activity.Summary) Summary {
+	return Summary{
 		DistanceM:            jfloat(s.DistanceM),
 		DistanceSource:       s.DistanceSource,
 		ElapsedS:             jfloat(s.ElapsedS),
@@ -201,7 +200,7 @@ func toSummaryJSON(s activity.Summary) summaryJSON {
 	}
 }
 
-func (s summaryJSON) summary() activity.Summary {
+func (s Summary) Summary() activity.Summary {
 	return activity.Summary{
 		DistanceM:            float64(s.DistanceM),
 		DistanceSource:       s.DistanceSource,
@@ -227,8 +226,8 @@ func (s summaryJSON) summary() activity.Summary {
 	}
 }
 
-// totalsJSON is the stored form of activity.Totals.
-type totalsJSON struct {
+// Totals is the stored form of activity.Totals.
+type Totals struct {
 	DistanceM     jfloat `json:"distance_m"`
 	ElapsedS      jfloat `json:"elapsed_s"`
 	TimerS        jfloat `json:"timer_s"`
@@ -242,19 +241,19 @@ type totalsJSON struct {
 
 // UnmarshalJSON implements json.Unmarshaler: numbers missing from b are
 // NaN.
-func (t *totalsJSON) UnmarshalJSON(b []byte) error {
-	type plain totalsJSON // without this method
+func (t *Totals) UnmarshalJSON(b []byte) error {
+	type plain Totals // without this method
 	p := plain(nanTotals)
 	err := json.Unmarshal(b, &p)
-	*t = totalsJSON(p)
+	*t = Totals(p)
 	return err
 }
 
-// nanTotals is a totalsJSON with every number NaN.
-var nanTotals = func() (t totalsJSON) { setNaN(&t); return t }()
+// nanTotals is a Totals with every number NaN.
+var nanTotals = func() (t Totals) { setNaN(&t); return t }()
 
-func toTotalsJSON(t activity.Totals) totalsJSON {
-	return totalsJSON{
+func FromTotals(t activity.Totals) Totals {
+	return Totals{
 		DistanceM:     jfloat(t.DistanceM),
 		ElapsedS:      jfloat(t.ElapsedS),
 		TimerS:        jfloat(t.TimerS),
@@ -267,7 +266,7 @@ func toTotalsJSON(t activity.Totals) totalsJSON {
 	}
 }
 
-func (t totalsJSON) totals() activity.Totals {
+func (t Totals) Totals() activity.Totals {
 	return activity.Totals{
 		DistanceM:     float64(t.DistanceM),
 		ElapsedS:      float64(t.ElapsedS),
@@ -281,20 +280,20 @@ func (t totalsJSON) totals() activity.Totals {
 	}
 }
 
-// lapJSON is the stored form of activity.Lap.
-type lapJSON struct {
-	StartMS int64      `json:"start_ms"`
-	Totals  totalsJSON `json:"totals"`
+// Lap is the stored form of activity.Lap.
+type Lap struct {
+	StartMS int64  `json:"start_ms"`
+	Totals  Totals `json:"totals"`
 }
 
-// pauseJSON is the stored form of activity.Pause.
-type pauseJSON struct {
+// Pause is the stored form of activity.Pause.
+type Pause struct {
 	StartMS int64 `json:"start_ms"`
 	EndMS   int64 `json:"end_ms"`
 }
 
-// marshalList returns the JSON of list, "[]" when it is empty.
-func marshalList[T any](list []T) ([]byte, error) {
+// MarshalList returns the JSON of list, "[]" when it is empty.
+func MarshalList[T any](list []T) ([]byte, error) {
 	if len(list) == 0 {
 		return []byte("[]"), nil
 	}
