@@ -182,14 +182,6 @@ func (c *modelCmd) Run(ctx context.Context, args []string) error {
 // protocolCmd is `rebound protocol`.
 type protocolCmd struct{ g *globals }
 
-// ProtocolJSON is the JSON of `rebound protocol`.
-type ProtocolJSON struct {
-	Techniques    []protocol.Technique    `json:"techniques"`
-	Disagreements []protocol.Disagreement `json:"disagreements"`
-	Symptoms      []protocol.Symptom      `json:"symptoms"`
-	Thresholds    []protocol.Threshold    `json:"thresholds"`
-}
-
 func (c *protocolCmd) Run(ctx context.Context, args []string) error {
 	fs := c.g.flags("protocol", "protocol [--json]")
 	asJSON := fs.Bool("json", false, "print the whole rule base as JSON")
@@ -197,7 +189,7 @@ func (c *protocolCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(c.g.env.Stdout, ProtocolJSON{protocol.Techniques(), protocol.Disagreements(), protocol.Symptoms(), protocol.Thresholds()})
+		return writeJSON(c.g.env.Stdout, present.NewProtocol())
 	}
 	w := c.g.env.Stdout
 	phase := protocol.Phase("")
@@ -290,7 +282,7 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 	}
 	// Keep what an earlier check-in of the same day said unless replaced.
 	if old, err := db.FindCheckIns(ctx, day, day.AddDate(0, 0, 1), loc); err == nil && len(old) == 1 {
-		ci = mergeCheckIn(old[0], ci)
+		ci = recovery.MergeCheckIn(old[0], ci)
 	}
 	if err := db.SaveCheckIn(ctx, ci); err != nil {
 		return err
@@ -390,31 +382,6 @@ func parseSymptoms(spec string, into *[]string) error {
 		*into = append(*into, s)
 	}
 	return nil
-}
-
-// mergeCheckIn lays b's given values over a's.
-func mergeCheckIn(a, b recovery.CheckIn) recovery.CheckIn {
-	for m, v := range b.Soreness {
-		a.Soreness[m] = v
-	}
-	pick := func(x, y float64) float64 {
-		if math.IsNaN(y) {
-			return x
-		}
-		return y
-	}
-	a.SleepH, a.SleepQuality, a.Stress = pick(a.SleepH, b.SleepH), pick(a.SleepQuality, b.SleepQuality), pick(a.Stress, b.Stress)
-	a.RestingHR, a.HRVms = pick(a.RestingHR, b.RestingHR), pick(a.HRVms, b.HRVms)
-	seen := map[string]bool{}
-	for _, s := range a.Symptoms {
-		seen[s] = true
-	}
-	for _, s := range b.Symptoms {
-		if !seen[s] {
-			a.Symptoms = append(a.Symptoms, s)
-		}
-	}
-	return a
 }
 
 // askCheckIn asks the check-in question by question on a terminal.

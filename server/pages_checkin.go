@@ -268,7 +268,10 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	// Keep what an earlier check-in of the same day said unless replaced.
 	if old, err := v.Store.FindCheckIns(ctx, day, day.AddDate(0, 0, 1), v.loc); err == nil && len(old) == 1 {
-		ci = mergeCheckIn(old[0], ci)
+		// The form shows every symptom: what is ticked now is the answer.
+		symptoms := ci.Symptoms
+		ci = recovery.MergeCheckIn(old[0], ci)
+		ci.Symptoms = symptoms
 	} else if err != nil {
 		s.fail(w, r, err)
 		return
@@ -334,27 +337,6 @@ func adviceLabel(rec string) string {
 		return "Ready for a hard or long session"
 	}
 	return label(rec)
-}
-
-// mergeCheckIn lays b's given values over a's (as `rebound checkin` does).
-func mergeCheckIn(a, b recovery.CheckIn) recovery.CheckIn {
-	if a.Soreness == nil {
-		a.Soreness = map[recovery.Muscle]float64{}
-	}
-	for m, v := range b.Soreness {
-		a.Soreness[m] = v
-	}
-	pick := func(x, y float64) float64 {
-		if math.IsNaN(y) {
-			return x
-		}
-		return y
-	}
-	a.SleepH, a.SleepQuality, a.Stress = pick(a.SleepH, b.SleepH), pick(a.SleepQuality, b.SleepQuality), pick(a.Stress, b.Stress)
-	a.RestingHR, a.HRVms = pick(a.RestingHR, b.RestingHR), pick(a.HRVms, b.HRVms)
-	// The form shows every symptom: what is ticked now is the answer.
-	a.Symptoms = b.Symptoms
-	return a
 }
 
 // checkinSummary lists a check-in's answers.
