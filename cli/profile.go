@@ -13,15 +13,6 @@ import (
 
 type profileCmd struct{ g *globals }
 
-// profileJSON is the JSON of `rebound profile --json`.
-type profileJSON struct {
-	profile.Profile
-	EffectiveRestingHR float64 `json:"effective_resting_hr"`
-	EffectiveMaxHR     float64 `json:"effective_max_hr"`
-	RestingHREstimated bool    `json:"resting_hr_estimated"`
-	MaxHREstimated     bool    `json:"max_hr_estimated"`
-}
-
 func (c *profileCmd) Run(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "set" {
 		return c.set(ctx, args[1:])
@@ -41,8 +32,7 @@ func (c *profileCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		hr := p.HR()
-		return writeJSON(c.g.env.Stdout, profileJSON{p, hr.Rest, hr.Max, hr.RestEstimated, hr.MaxEstimated})
+		return writeJSON(c.g.env.Stdout, present.NewProfile(p))
 	}
 	printProfile(c.g.env.Stdout, p)
 	return nil
