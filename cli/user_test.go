@@ -56,8 +56,8 @@ func TestUserCommands(t *testing.T) {
 	if code, _, errs := reboundIn(t, db, "", "--user", "bo", "import", "--quiet", run); code != 0 {
 		t.Fatalf("import as bo: %s", errs)
 	}
-	if _, out, _ := reboundIn(t, db, "", "--user", "ana", "runs"); strings.Contains(out, "Run") && !strings.Contains(out, "No activities") {
-		t.Errorf("ana sees bo's run:\n%s", out)
+	if _, out, _ := reboundIn(t, db, "", "--user", "ana", "runs", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("ana's runs after bo's import = %s, want []", out)
 	}
 	if _, out, _ := reboundIn(t, db, "", "--user", "bo", "runs", "--json"); !strings.Contains(out, `"sport"`) {
 		t.Errorf("bo's runs:\n%s", out)

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"io/fs"
 	"net/http"
 	"strconv"
 )
@@ -36,5 +35,3 @@ func cacheForever(h http.Handler) http.Handler {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-var _ fs.FS = (fs.FS)(nil)
