@@ -2,6 +2,7 @@ package gpx_test
 
 import (
 	"encoding/xml"
+	"github.com/rebound-run/rebound/internal/corpus"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,12 +12,12 @@ import (
 
 // benchFiles returns the contents of the corpus's GPX files that import.
 func benchFiles(b *testing.B) (files [][]byte, total int64) {
-	td := testdataDir(b)
-	for _, row := range readManifest(b, td, ".gpx") {
-		if row["expect"] != "import" {
+	td := corpus.Dir(b)
+	for _, row := range corpus.ManifestOf(b, ".gpx") {
+		if row.Get("expect") != "import" {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(td, row["path"]))
+		data, err := os.ReadFile(filepath.Join(td, row.Get("path")))
 		if err != nil {
 			b.Fatal(err)
 		}

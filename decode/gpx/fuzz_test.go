@@ -2,6 +2,7 @@ package gpx_test
 
 import (
 	"errors"
+	"github.com/rebound-run/rebound/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,9 +21,9 @@ import (
 // -fuzzminimizetime (2s): minimizing a large new input otherwise stalls
 // the run for a minute at a time.
 func FuzzDecode(f *testing.F) {
-	td := testdataDir(f)
-	for _, row := range readManifest(f, td, ".gpx") {
-		data, err := os.ReadFile(filepath.Join(td, row["path"]))
+	td := corpus.Dir(f)
+	for _, row := range corpus.ManifestOf(f, ".gpx") {
+		data, err := os.ReadFile(filepath.Join(td, row.Get("path")))
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -70,9 +71,9 @@ func FuzzDecode(f *testing.F) {
 // cut must give an error of a documented type (or, for a cut after the
 // last track point, possibly an activity), never a recovered panic.
 func TestDecodeCuts(t *testing.T) {
-	td := testdataDir(t)
-	for _, row := range readManifest(t, td, ".gpx") {
-		data, err := os.ReadFile(filepath.Join(td, row["path"]))
+	td := corpus.Dir(t)
+	for _, row := range corpus.ManifestOf(t, ".gpx") {
+		data, err := os.ReadFile(filepath.Join(td, row.Get("path")))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,10 +85,10 @@ func TestDecodeCuts(t *testing.T) {
 			case err == nil, decode.IsSkip(err):
 			case errors.As(err, &perr):
 				if strings.Contains(perr.Err.Error(), "internal error") {
-					t.Errorf("%s cut at %d: recovered panic: %v", row["path"], len(cut), err)
+					t.Errorf("%s cut at %d: recovered panic: %v", row.Get("path"), len(cut), err)
 				}
 			default:
-				t.Errorf("%s cut at %d: unexpected error %T: %v", row["path"], len(cut), err, err)
+				t.Errorf("%s cut at %d: unexpected error %T: %v", row.Get("path"), len(cut), err, err)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package gpx_test
 
 import (
 	"errors"
+	"github.com/rebound-run/rebound/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,9 +67,9 @@ var sportWant = map[string]activity.Sport{
 // (broken/ ones included) and checks the outcome its expect column names
 // and, for imports, the facts it lists.
 func TestDecodeManifest(t *testing.T) {
-	td := testdataDir(t)
-	for _, row := range readManifest(t, td, ".gpx") {
-		path := row["path"]
+	td := corpus.Dir(t)
+	for _, row := range corpus.ManifestOf(t, ".gpx") {
+		path := row.Get("path")
 		t.Run(path, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(td, path))
 			if err != nil {
@@ -76,7 +77,7 @@ func TestDecodeManifest(t *testing.T) {
 			}
 			name := filepath.Base(path)
 			acts, err := gpx.Decode(data, name)
-			switch row["expect"] {
+			switch row.Get("expect") {
 			case "import":
 				if err != nil {
 					t.Fatalf("Decode: %v", err)
@@ -111,7 +112,7 @@ func TestDecodeManifest(t *testing.T) {
 				}
 				t.Logf("any: err=%v", err)
 			default:
-				t.Fatalf("unknown expect %q", row["expect"])
+				t.Fatalf("unknown expect %q", row.Get("expect"))
 			}
 		})
 	}
@@ -124,7 +125,7 @@ func checkAny(t *testing.T, acts []*activity.Activity) {
 	}
 }
 
-func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
+func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 	t.Helper()
 	if len(acts) != 1 {
 		t.Fatalf("got %d activities, want 1", len(acts))
@@ -134,8 +135,8 @@ func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
 		t.Errorf("Format = %q", a.Format)
 	}
 	c := countSamples(a.Samples)
-	total, _ := row.count("records_or_points")
-	timed, _ := row.count("pts_with_time")
+	total, _ := row.Count("records_or_points")
+	timed, _ := row.Count("pts_with_time")
 	if len(a.Samples) != timed {
 		t.Errorf("samples: got %d, manifest says %d points have a time", len(a.Samples), timed)
 	}
@@ -145,7 +146,7 @@ func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
 	// upper bound.
 	want := func(col string, got int) {
 		t.Helper()
-		n, ok := row.count(col)
+		n, ok := row.Count(col)
 		switch {
 		case !ok:
 			t.Fatalf("manifest has no %s", col)
@@ -160,7 +161,7 @@ func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
 	want("pts_with_ele", c.ele)
 	want("pts_with_hr", c.hr)
 	want("pts_with_cad", c.cad)
-	if n, ok := powerOverride[row["path"]]; ok {
+	if n, ok := powerOverride[row.Get("path")]; ok {
 		if c.power != n {
 			t.Errorf("power: got %d, want %d", c.power, n)
 		}
@@ -170,16 +171,16 @@ func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
 	if c.pos != len(a.Samples) {
 		t.Errorf("%d of %d samples have a position", c.pos, len(a.Samples))
 	}
-	if start, err := time.Parse(time.RFC3339Nano, row["start_utc"]); err == nil && !a.Start.Equal(start) {
+	if start, err := time.Parse(time.RFC3339Nano, row.Get("start_utc")); err == nil && !a.Start.Equal(start) {
 		t.Errorf("Start = %v, manifest says %v", a.Start, start)
 	}
 	if !a.Start.Equal(a.Samples[0].Time) {
 		t.Errorf("Start %v is not the first sample's time %v", a.Start, a.Samples[0].Time)
 	}
-	if a.Device != row["device"] {
-		t.Errorf("Device = %q, manifest says %q", a.Device, row["device"])
+	if a.Device != row.Get("device") {
+		t.Errorf("Device = %q, manifest says %q", a.Device, row.Get("device"))
 	}
-	if s, ok := sportWant[row["path"]]; ok && a.Sport != s {
+	if s, ok := sportWant[row.Get("path")]; ok && a.Sport != s {
 		t.Errorf("Sport = %q, want %q", a.Sport, s)
 	} else if !ok && a.Sport != activity.Other {
 		t.Errorf("Sport = %q, want other (no trk/type)", a.Sport)
@@ -289,7 +290,7 @@ func TestDecodeWarnings(t *testing.T) {
 // TestDecodeTruncated checks the ParseError of the corpus GPX cut inside
 // an <ele> tag: it names the track point being read.
 func TestDecodeTruncated(t *testing.T) {
-	td := testdataDir(t)
+	td := corpus.Dir(t)
 	name := "madehere__garmin-activity-cut-mid-element.gpx"
 	data, err := os.ReadFile(filepath.Join(td, "broken", name))
 	if err != nil {
@@ -420,7 +421,7 @@ func TestDecodeSynthetic(t *testing.T) {
 
 func decodeFile(t *testing.T, path string) *activity.Activity {
 	t.Helper()
-	td := testdataDir(t)
+	td := corpus.Dir(t)
 	data, err := os.ReadFile(filepath.Join(td, path))
 	if err != nil {
 		t.Fatal(err)

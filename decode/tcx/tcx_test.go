@@ -2,6 +2,7 @@ package tcx_test
 
 import (
 	"errors"
+	"github.com/rebound-run/rebound/internal/corpus"
 	"math"
 	"os"
 	"path/filepath"
@@ -40,9 +41,9 @@ func countSamples(samples []activity.Sample) counts {
 // (broken/ ones included) and checks the outcome its expect column names
 // and, for imports, the facts it lists.
 func TestDecodeManifest(t *testing.T) {
-	td := testdataDir(t)
-	for _, row := range readManifest(t, td, ".tcx") {
-		path := row["path"]
+	td := corpus.Dir(t)
+	for _, row := range corpus.ManifestOf(t, ".tcx") {
+		path := row.Get("path")
 		t.Run(path, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(td, path))
 			if err != nil {
@@ -50,7 +51,7 @@ func TestDecodeManifest(t *testing.T) {
 			}
 			name := filepath.Base(path)
 			acts, err := tcx.Decode(data, name)
-			switch row["expect"] {
+			switch row.Get("expect") {
 			case "import":
 				if err != nil {
 					t.Fatalf("Decode: %v", err)
@@ -81,13 +82,13 @@ func TestDecodeManifest(t *testing.T) {
 					}
 				}
 			default:
-				t.Fatalf("unknown expect %q", row["expect"])
+				t.Fatalf("unknown expect %q", row.Get("expect"))
 			}
 		})
 	}
 }
 
-func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
+func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 	t.Helper()
 	if len(acts) != 1 {
 		t.Fatalf("got %d activities, want 1", len(acts))
@@ -97,7 +98,7 @@ func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
 		t.Errorf("Format = %q", a.Format)
 	}
 	// Every trackpoint in the corpus has a <Time>, so every one is a sample.
-	if n, _ := row.count("records_or_points"); len(a.Samples) != n {
+	if n, _ := row.Count("records_or_points"); len(a.Samples) != n {
 		t.Errorf("samples: got %d, manifest lists %d trackpoints", len(a.Samples), n)
 	}
 	c := countSamples(a.Samples)
@@ -111,13 +112,13 @@ func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
 			lapsWithHR++
 		}
 	}
-	if n, _ := row.count("pts_with_hr"); c.hr != n+2*lapsWithHR {
+	if n, _ := row.Count("pts_with_hr"); c.hr != n+2*lapsWithHR {
 		t.Errorf("HR samples: got %d, want manifest %d + 2×%d laps with HR", c.hr, n, lapsWithHR)
 	}
-	if n, _ := row.count("pts_with_cad"); c.cad != n {
+	if n, _ := row.Count("pts_with_cad"); c.cad != n {
 		t.Errorf("cadence samples: got %d, manifest says %d", c.cad, n)
 	}
-	if n, _ := row.count("laps"); len(a.Laps) != n {
+	if n, _ := row.Count("laps"); len(a.Laps) != n {
 		t.Errorf("laps: got %d, manifest says %d", len(a.Laps), n)
 	}
 	tot := a.DeviceTotals
@@ -126,7 +127,7 @@ func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
 	}
 	near := func(what string, got float64, col string) {
 		t.Helper()
-		want, ok := row.float(col)
+		want, ok := row.Float(col)
 		if !ok {
 			if activity.Has(got) {
 				t.Errorf("%s = %v, manifest has none", what, got)
@@ -143,17 +144,17 @@ func checkImport(t *testing.T, row manifestRow, acts []*activity.Activity) {
 	if activity.Has(tot.AvgHR) && (tot.AvgHR <= 0 || tot.AvgHR > tot.MaxHR) {
 		t.Errorf("AvgHR %v out of range (max %v)", tot.AvgHR, tot.MaxHR)
 	}
-	if start, err := time.Parse(time.RFC3339Nano, row["start_utc"]); err != nil {
-		t.Fatalf("manifest start_utc %q: %v", row["start_utc"], err)
+	if start, err := time.Parse(time.RFC3339Nano, row.Get("start_utc")); err != nil {
+		t.Fatalf("manifest start_utc %q: %v", row.Get("start_utc"), err)
 	} else if !a.Start.Equal(start) {
 		t.Errorf("Start = %v, manifest says %v", a.Start, start)
 	}
-	if a.Device != row["device"] {
-		t.Errorf("Device = %q, manifest says %q", a.Device, row["device"])
+	if a.Device != row.Get("device") {
+		t.Errorf("Device = %q, manifest says %q", a.Device, row.Get("device"))
 	}
-	want := map[string]activity.Sport{"Running": activity.Running, "Biking": activity.Cycling, "Other": activity.Other}[row["sport"]]
+	want := map[string]activity.Sport{"Running": activity.Running, "Biking": activity.Cycling, "Other": activity.Other}[row.Get("sport")]
 	if a.Sport != want {
-		t.Errorf("Sport = %q for TCX Sport=%q, want %q", a.Sport, row["sport"], want)
+		t.Errorf("Sport = %q for TCX Sport=%q, want %q", a.Sport, row.Get("sport"), want)
 	}
 	for i := 1; i < len(a.Samples); i++ {
 		if a.Samples[i].Time.IsZero() {
@@ -275,7 +276,7 @@ func TestDecodePoolSwim(t *testing.T) {
 
 // TestDecodeTruncated cuts a real file in half.
 func TestDecodeTruncated(t *testing.T) {
-	td := testdataDir(t)
+	td := corpus.Dir(t)
 	data, err := os.ReadFile(filepath.Join(td, "tcx", "tcxparser__test.tcx"))
 	if err != nil {
 		t.Fatal(err)
@@ -423,7 +424,7 @@ func TestDecodeSynthetic(t *testing.T) {
 
 func decodeFile(t *testing.T, path string) *activity.Activity {
 	t.Helper()
-	td := testdataDir(t)
+	td := corpus.Dir(t)
 	data, err := os.ReadFile(filepath.Join(td, path))
 	if err != nil {
 		t.Fatal(err)

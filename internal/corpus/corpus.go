@@ -82,3 +82,30 @@ func Manifest(tb testing.TB) []Entry {
 	}
 	return out
 }
+
+// Count reads a count column such as pts_with_time, written "513/871" or
+// "42": the number before the slash, and whether there was one.
+func (e Entry) Count(col string) (int, bool) {
+	v := e.cols[col]
+	if i := strings.IndexByte(v, '/'); i >= 0 {
+		v = v[:i]
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	return n, err == nil
+}
+
+// ManifestOf returns the manifest's entries whose path ends in ext
+// (".gpx"), failing the test when there are none.
+func ManifestOf(tb testing.TB, ext string) []Entry {
+	tb.Helper()
+	var out []Entry
+	for _, e := range Manifest(tb) {
+		if strings.HasSuffix(strings.ToLower(e.Path), ext) {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		tb.Fatalf("manifest.tsv lists no %s files", ext)
+	}
+	return out
+}
