@@ -1,6 +1,9 @@
 package protocol
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // Phase is the part of the recovery period in which a technique is mainly
 // used. The exact span is the technique's StartH-EndH window.
@@ -322,24 +325,43 @@ func Techniques() []Technique {
 	return ts
 }
 
-// ByID returns the technique with the given id.
+// ByID returns the technique with the given id. It reads a catalogue built
+// once from Techniques (the rule base is constant), so pages that look up
+// every step of a plan do not rebuild it; the returned value shares its
+// slices with that catalogue and must be treated as read-only.
 func ByID(id string) (Technique, bool) {
-	for _, t := range Techniques() {
-		if t.ID == id {
-			return t, true
-		}
+	c := catalogue()
+	i, ok := c.index[id]
+	if !ok {
+		return Technique{}, false
 	}
-	return Technique{}, false
+	return c.techniques[i], true
 }
 
 // IDs returns every technique id in display order.
 func IDs() []string {
-	ts := Techniques()
+	ts := catalogue().techniques
 	ids := make([]string, len(ts))
 	for i, t := range ts {
 		ids[i] = t.ID
 	}
 	return ids
+}
+
+// catalogue is the rule base indexed by id, built on first use. It is
+// immutable: a memo of constant data, not state.
+var catalogue = sync.OnceValue(func() *book {
+	b := &book{techniques: Techniques(), disagreements: Disagreements(), index: map[string]int{}}
+	for i, t := range b.techniques {
+		b.index[t.ID] = i
+	}
+	return b
+})
+
+type book struct {
+	techniques    []Technique
+	disagreements []Disagreement
+	index         map[string]int
 }
 
 // DisagreementsFor returns every disagreement that concerns the technique
@@ -350,7 +372,7 @@ func DisagreementsFor(id string) []Disagreement {
 	if ok && t.Disagreement != nil {
 		out = append(out, *t.Disagreement)
 	}
-	for _, d := range Disagreements() {
+	for _, d := range catalogue().disagreements {
 		if slices.Contains(d.Techniques, id) && (len(out) == 0 || out[0].ID != d.ID) {
 			out = append(out, d)
 		}

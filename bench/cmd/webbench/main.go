@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -41,14 +42,29 @@ import (
 func main() {
 	duration := flag.Duration("duration", 10*time.Second, "how long to drive each route")
 	clients := flag.Int("clients", 8, "concurrent clients")
+	only := flag.String("only", "", "drive only the routes whose name contains this")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	flag.Parse()
-	if err := run(*duration, *clients); err != nil {
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "webbench:", err)
+			os.Exit(1)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "webbench:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if err := run(*duration, *clients, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "webbench:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(duration time.Duration, clients int) error {
+func run(duration time.Duration, clients int, only string) error {
 	ctx := context.Background()
 	dir, err := os.MkdirTemp("", "rebound-webbench-")
 	if err != nil {
@@ -105,6 +121,9 @@ func run(duration time.Duration, clients int) error {
 	fmt.Println("| route | requests/s | p50 ms | p99 ms | max ms | errors |")
 	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range routes {
+		if !strings.Contains(r.name, only) {
+			continue
+		}
 		res := drive(client, ts.URL+r.path, cookie, clients, duration)
 		fmt.Printf("| %s | %.0f | %.2f | %.2f | %.2f | %d |\n", r.name, res.rps, ms(res.p50), ms(res.p99), ms(res.max), res.errors)
 	}
