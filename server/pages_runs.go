@@ -169,15 +169,20 @@ func (s *Server) pageRun(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	s.renderCached(w, r, v, "page-run", func() (Page, bool) { return s.drawRun(w, r, v) })
+}
+
+// drawRun builds the run page.
+func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "there is no run %q", r.PathValue("id")))
-		return
+		return Page{}, false
 	}
 	a, err := v.Store.FindActivityByID(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return Page{}, false
 	}
 	prof := v.st.H.Profile
 	p := runPage{Own: v.Own, ID: id}
@@ -230,7 +235,7 @@ func (s *Server) pageRun(w http.ResponseWriter, r *http.Request) {
 	if a.Device != "" {
 		page.Subtitle += " · " + a.Device
 	}
-	s.render(w, r, http.StatusOK, "page-run", page)
+	return page, true
 }
 
 // parseWeight reads a weight in the runner's units as kilograms.

@@ -58,6 +58,7 @@ type Server struct {
 	handler  http.Handler
 	limiter  *account.Limiter // failed sign-ins per user name and per client address
 	states   *stateCache
+	pages    *pageCache
 	patterns []string
 
 	mu    sync.Mutex
@@ -90,6 +91,7 @@ func New(cfg Config) (*Server, error) {
 		links:   map[string]oneTimeLink{},
 	}
 	s.states = newStateCache(cfg.DB, cfg.Now)
+	s.pages = newPageCache(64)
 	s.routes()
 	s.handler = s.recoverPanics(s.securityHeaders(s.authenticate(s.mux)))
 	return s, nil

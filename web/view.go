@@ -1,5 +1,7 @@
 package web
 
+import "html/template"
+
 // This file holds the view types the templates take. Templates read fields
 // by name, so a component also accepts any other struct or map with the same
 // field names: coach.Step, recovery.Factor, coach.Warning and
@@ -23,6 +25,9 @@ type Page struct {
 	Athlete string
 	Content string // name of the template that renders the page body; it gets the Page
 	Data    any    // the page's own data, for Content (as .Data)
+	// Body, when set, is the page's body already drawn (from Content, by a
+	// cache); the layout shows it instead of drawing Content again.
+	Body template.HTML
 }
 
 // User is the signed-in user as the layout shows them.

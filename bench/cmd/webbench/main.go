@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rebound-run/rebound/account"
@@ -105,33 +106,60 @@ func run(duration time.Duration, clients int, only string) error {
 	if err != nil {
 		return err
 	}
-	ts := httptest.NewServer(srv)
+	// The server's own time per request (from the handler's start to its
+	// last byte written), beside the latency the clients see.
+	var timing serverTimes
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t0 := time.Now()
+		srv.ServeHTTP(w, r)
+		timing.add(time.Since(t0))
+	}))
 	defer ts.Close()
 	cookie := &http.Cookie{Name: "rebound_session", Value: secret}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients * 2}}
 
-	routes := []struct{ name, path string }{
-		{"Today page", "/"},
-		{"run page", fmt.Sprintf("/runs/%d", acts[0].ID)},
-		{"/api/v1/today", "/api/v1/today"},
-		{"static app.css (ceiling)", web.AssetPath("app.css")},
+	run := fmt.Sprintf("/runs/%d", acts[0].ID)
+	same := func(p string) func(int) string { return func(int) string { return p } }
+	routes := []struct {
+		name string
+		path func(i int) string
+	}{
+		{"Today page", same("/")},
+		{"run page", same(run)},
+		// Every request a different pair of weights: the page is drawn
+		// afresh each time (the page cache never has it), as after a write.
+		{"run page, drawn afresh", func(i int) string {
+			return fmt.Sprintf("%s?before=70&after=%.6f", run, 69+float64(i)/1e6)
+		}},
+		{"/api/v1/today", same("/api/v1/today")},
+		{"Runs page", same("/runs")},
+		{"Soreness page", same("/soreness")},
+		{"Load page", same("/load")},
+		{"Week page", same("/week")},
+		{"Model page", same("/model")},
+		{"Check-in page", same("/checkin")},
+		{"Profile page", same("/profile")},
+		{"static app.css (ceiling)", same(web.AssetPath("app.css"))},
 	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s; demo season: %d activities; %d clients, %s per route\n\n",
 		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), countActs(ctx, db), clients, duration)
-	fmt.Println("| route | requests/s | p50 ms | p99 ms | max ms | errors |")
-	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Println("| route | requests/s | client p50 ms | client p99 ms | client max ms | server p50 ms | server p99 ms | errors |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range routes {
 		if !strings.Contains(r.name, only) {
 			continue
 		}
-		res := drive(client, ts.URL+r.path, cookie, clients, duration)
-		fmt.Printf("| %s | %.0f | %.2f | %.2f | %.2f | %d |\n", r.name, res.rps, ms(res.p50), ms(res.p99), ms(res.max), res.errors)
+		timing.reset()
+		res := drive(client, ts.URL, r.path, cookie, clients, duration)
+		sp50, sp99 := timing.quantiles()
+		fmt.Printf("| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |\n", r.name, res.rps, ms(res.p50), ms(res.p99), ms(res.max),
+			ms(sp50), ms(sp99), res.errors)
 	}
 	fmt.Println()
 	fmt.Println("| page | HTML KB | CSS + JS KB | total KB (target < 300) |")
 	fmt.Println("| --- | ---: | ---: | ---: |")
 	for _, r := range routes[:2] {
-		html, assets, err := weight(client, ts.URL, r.path, cookie)
+		html, assets, err := weight(client, ts.URL, r.path(0), cookie)
 		if err != nil {
 			return err
 		}
@@ -152,12 +180,13 @@ type result struct {
 }
 
 // drive runs clients goroutines requesting url for d.
-func drive(c *http.Client, url string, cookie *http.Cookie, clients int, d time.Duration) result {
+func drive(c *http.Client, base string, path func(int) string, cookie *http.Cookie, clients int, d time.Duration) result {
 	var mu sync.Mutex
 	var lat []time.Duration
 	errs := 0
 	stop := time.Now().Add(d)
 	var wg sync.WaitGroup
+	var n atomic.Int64
 	for i := 0; i < clients; i++ {
 		wg.Add(1)
 		go func() {
@@ -165,7 +194,7 @@ func drive(c *http.Client, url string, cookie *http.Cookie, clients int, d time.
 			var mine []time.Duration
 			bad := 0
 			for time.Now().Before(stop) {
-				req, _ := http.NewRequest("GET", url, nil)
+				req, _ := http.NewRequest("GET", base+path(int(n.Add(1))), nil)
 				req.AddCookie(cookie)
 				t0 := time.Now()
 				res, err := c.Do(req)
@@ -227,6 +256,35 @@ func weight(c *http.Client, base, path string, cookie *http.Cookie) (html, asset
 		assets += len(b)
 	}
 	return len(page), assets, nil
+}
+
+// serverTimes collects the server's time per request.
+type serverTimes struct {
+	mu  sync.Mutex
+	lat []time.Duration
+}
+
+func (s *serverTimes) add(d time.Duration) {
+	s.mu.Lock()
+	s.lat = append(s.lat, d)
+	s.mu.Unlock()
+}
+
+func (s *serverTimes) reset() {
+	s.mu.Lock()
+	s.lat = s.lat[:0]
+	s.mu.Unlock()
+}
+
+func (s *serverTimes) quantiles() (p50, p99 time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.lat) == 0 {
+		return 0, 0
+	}
+	slices.Sort(s.lat)
+	q := func(p float64) time.Duration { return s.lat[min(len(s.lat)-1, int(p*float64(len(s.lat))))] }
+	return q(0.5), q(0.99)
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
