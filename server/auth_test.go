@@ -2,8 +2,8 @@ package server_test
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 )
@@ -47,14 +47,10 @@ func TestCoachAccess(t *testing.T) {
 
 func TestSignInAndCSRF(t *testing.T) {
 	e := newTestEnv(t)
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := c.PostForm(e.ts.URL+"/login", url.Values{"name": {"ana"}, "password": {"wrong password"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := e.postLogin("ana", "wrong password", nil)
 	res.Body.Close()
-	if res.StatusCode != http.StatusUnauthorized || len(res.Cookies()) != 0 {
-		t.Errorf("wrong password: status %d, %d cookies", res.StatusCode, len(res.Cookies()))
+	if res.StatusCode != http.StatusUnauthorized || sessionCookie(res) != nil {
+		t.Errorf("wrong password: status %d, session cookie %v", res.StatusCode, sessionCookie(res))
 	}
 	b := e.signIn(e.ana)
 	if !b.cookie.HttpOnly || b.cookie.SameSite != http.SameSiteLaxMode {
@@ -92,10 +88,7 @@ func TestLoginRateLimit(t *testing.T) {
 	e := newTestEnv(t)
 	var last int
 	for i := 0; i < 7; i++ {
-		res, err := http.PostForm(e.ts.URL+"/login", url.Values{"name": {"bo"}, "password": {"guess-" + string(rune('a'+i))}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := e.postLogin("bo", "guess-"+string(rune('a'+i)), nil)
 		res.Body.Close()
 		last = res.StatusCode
 	}
@@ -103,12 +96,82 @@ func TestLoginRateLimit(t *testing.T) {
 		t.Errorf("7th failed sign-in: %d, want 429", last)
 	}
 	// Even the right password is refused while limited.
-	res, err := http.PostForm(e.ts.URL+"/login", url.Values{"name": {"bo"}, "password": {testPassword}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := e.postLogin("bo", testPassword, nil)
 	res.Body.Close()
 	if res.StatusCode != http.StatusTooManyRequests {
 		t.Errorf("right password while limited: %d, want 429", res.StatusCode)
+	}
+}
+
+// sessionCookie is the session cookie a response sets, if any.
+func sessionCookie(res *http.Response) *http.Cookie {
+	for _, c := range res.Cookies() {
+		if strings.HasSuffix(c.Name, "rebound_session") && c.Value != "" {
+			return c
+		}
+	}
+	return nil
+}
+
+// The sign-in form is protected against login CSRF: a post must bring
+// the token of the form cookie this browser got with the form, and come
+// from this site.
+func TestSignInFormNeedsItsCSRFToken(t *testing.T) {
+	e := newTestEnv(t, withTemplates)
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+	// The form carries the token its cookie holds.
+	res, err := c.Get(e.ts.URL + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	var form *http.Cookie
+	for _, ck := range res.Cookies() {
+		if strings.HasSuffix(ck.Name, "rebound_login") {
+			form = ck
+		}
+	}
+	if form == nil || !form.HttpOnly || form.SameSite != http.SameSiteStrictMode {
+		t.Fatalf("GET /login: form cookie %+v, want an HttpOnly SameSite=Strict cookie", form)
+	}
+	if !strings.Contains(string(page), `name="csrf_token" value="`+form.Value+`"`) {
+		t.Error("the sign-in form does not carry its cookie's token")
+	}
+
+	for _, tc := range []struct {
+		name   string
+		change func(*http.Request)
+	}{
+		{"no form cookie (a post from another site's page)", func(r *http.Request) {
+			r.Header.Del("Cookie")
+		}},
+		{"another token than the cookie's", func(r *http.Request) {
+			r.Header.Del("Cookie")
+			r.AddCookie(&http.Cookie{Name: "rebound_login", Value: "not-the-token"})
+		}},
+		{"another site's Origin", func(r *http.Request) { r.Header.Set("Origin", "https://evil.example") }},
+	} {
+		res := e.postLogin("ana", testPassword, tc.change)
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusForbidden || sessionCookie(res) != nil {
+			t.Errorf("%s: status %d, session %v; want 403 and no session", tc.name, res.StatusCode, sessionCookie(res))
+		}
+		if !strings.Contains(string(body), "CSRF check failed") || !strings.Contains(string(body), `name="password"`) {
+			t.Errorf("%s: the answer should explain and show the form again", tc.name)
+		}
+	}
+
+	res = e.postLogin("ana", testPassword, nil)
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || sessionCookie(res) == nil {
+		t.Fatalf("sign in with the form's token: status %d, session %v", res.StatusCode, sessionCookie(res))
+	}
+	for _, ck := range res.Cookies() {
+		if strings.HasSuffix(ck.Name, "rebound_login") && ck.MaxAge >= 0 {
+			t.Error("the used sign-in form cookie is not cleared")
+		}
 	}
 }

@@ -95,11 +95,7 @@ type browser struct {
 // signIn signs u in with the password form and returns the browser.
 func (e *testEnv) signIn(u *account.User) *browser {
 	e.t.Helper()
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := c.PostForm(e.ts.URL+"/login", url.Values{"name": {u.Name}, "password": {testPassword}})
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	res := e.postLogin(u.Name, testPassword, nil)
 	res.Body.Close()
 	if res.StatusCode != http.StatusSeeOther {
 		e.t.Fatalf("sign in %s: status %d", u.Name, res.StatusCode)
@@ -119,6 +115,43 @@ func (e *testEnv) signIn(u *account.User) *browser {
 	}
 	b.csrf = sess.CSRF
 	return b
+}
+
+// postLogin signs in through the form as a browser does: it opens the
+// sign-in page for its pre-session CSRF cookie (the form carries the same
+// token), then posts the form with both. change, if not nil, may alter
+// the request first. Redirects are not followed.
+func (e *testEnv) postLogin(name, password string, change func(*http.Request)) *http.Response {
+	e.t.Helper()
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.Get(e.ts.URL + "/login")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	res.Body.Close()
+	var form *http.Cookie
+	for _, ck := range res.Cookies() {
+		if strings.HasSuffix(ck.Name, "rebound_login") {
+			form = ck
+		}
+	}
+	if form == nil {
+		e.t.Fatal("GET /login set no sign-in form cookie")
+	}
+	body := url.Values{"name": {name}, "password": {password}, "csrf_token": {form.Value}}
+	req, err := http.NewRequest("POST", e.ts.URL+"/login", strings.NewReader(body.Encode()))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(form)
+	if change != nil {
+		change(req)
+	}
+	if res, err = c.Do(req); err != nil {
+		e.t.Fatal(err)
+	}
+	return res
 }
 
 // do sends a request as this browser (no redirects followed).

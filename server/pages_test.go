@@ -236,10 +236,7 @@ func TestPagesSignedOut(t *testing.T) {
 		t.Errorf("GET /login: %d", res.StatusCode)
 	}
 	// A wrong password shows the form again with the message.
-	res, err = c.PostForm(e.ts.URL+"/login", url.Values{"name": {"ana"}, "password": {"not the password"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res = e.postLogin("ana", "not the password", nil)
 	body, _ = io.ReadAll(res.Body)
 	res.Body.Close()
 	if res.StatusCode != http.StatusUnauthorized || !strings.Contains(string(body), "wrong user name or password") || !strings.Contains(string(body), "value=\"ana\"") {
