@@ -1,7 +1,9 @@
 package coach
 
 import (
+	"maps"
 	"math"
+	"reflect"
 	"sort"
 	"sync"
 	"time"
@@ -45,25 +47,102 @@ type State struct {
 func NewState(h History, now time.Time) *State {
 	loc := h.Profile.Location()
 	now = now.In(loc)
-	var acts []*store.Activity
-	for _, a := range h.Activities {
-		if !a.Start.After(now) {
-			acts = append(acts, a)
-		}
-	}
 	s := &State{H: h, Now: now}
-	s.Entries = Build(acts, h.Profile, h.RPE)
+	s.Entries = Build(runsBy(h.Activities, now), h.Profile, h.RPE)
 	runs := make([]recovery.Run, len(s.Entries))
-	sessions := make([]load.Session, len(s.Entries))
 	for i, e := range s.Entries {
-		runs[i], sessions[i] = e.Run, e.Session
+		runs[i] = e.Run
 	}
 	s.Contribs = recovery.Contributions(runs)
+	sessions := s.sessions()
 	s.Days = load.Series(sessions, now)
 	s.Weeks = load.Weeks(s.Days, sessions)
 	s.Mod = recovery.Modifiers{Age: h.Profile.Age, SleepDebtH: sleepDebt(h.CheckIns, now)}
 	s.Fitted = recovery.Fit(s.Contribs, Observations(h.CheckIns, loc), recovery.Modifiers{Age: h.Profile.Age})
 	return s
+}
+
+// runsBy returns the activities that started by now.
+func runsBy(acts []*store.Activity, now time.Time) []*store.Activity {
+	var out []*store.Activity
+	for _, a := range acts {
+		if !a.Start.After(now) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (s *State) sessions() []load.Session {
+	out := make([]load.Session, len(s.Entries))
+	for i, e := range s.Entries {
+		out[i] = e.Session
+	}
+	return out
+}
+
+// At returns the state of the same history at another moment, keeping
+// what the clock does not change: when no activity started between the
+// two moments, the runs, their load and soreness contributions and the
+// fitted model are reused and the daily load series is only extended by
+// the new days (load.Extend); the sleep debt, Today and the plans are
+// worked out afresh. Otherwise (a run started in between, or now is
+// earlier) it is NewState.
+func (s *State) At(now time.Time) *State {
+	now = now.In(s.H.Profile.Location())
+	if now.Before(s.Now) {
+		return NewState(s.H, now)
+	}
+	for _, a := range s.H.Activities {
+		if a.Start.After(s.Now) && !a.Start.After(now) {
+			return NewState(s.H, now)
+		}
+	}
+	return s.derive(s.H, now, s.Fitted)
+}
+
+// With returns the state of a changed history at now. When the runs, the
+// session RPEs and the profile are those of s (only check-ins or shoes
+// changed, as after a morning check-in), the runs, contributions and load
+// series are kept and only the model is fitted again; otherwise it is
+// NewState.
+func (s *State) With(h History, now time.Time) *State {
+	if !sameRuns(s.H, h) || now.Before(s.Now) {
+		return NewState(h, now)
+	}
+	for _, a := range h.Activities {
+		if a.Start.After(s.Now) && !a.Start.After(now) {
+			return NewState(h, now)
+		}
+	}
+	return s.derive(h, now.In(h.Profile.Location()), recovery.Fit(s.Contribs, Observations(h.CheckIns, h.Profile.Location()),
+		recovery.Modifiers{Age: h.Profile.Age}))
+}
+
+// derive is s with history h at a later now, reusing s's runs.
+func (s *State) derive(h History, now time.Time, fitted recovery.Fitted) *State {
+	n := &State{H: h, Now: now, Entries: s.Entries, Contribs: s.Contribs, Fitted: fitted}
+	sessions := n.sessions()
+	n.Days = load.Extend(s.Days, sessions, now)
+	n.Weeks = load.Weeks(n.Days, sessions)
+	n.Mod = recovery.Modifiers{Age: h.Profile.Age, SleepDebtH: sleepDebt(h.CheckIns, now)}
+	return n
+}
+
+// sameRuns reports whether two histories have the same activities (by id,
+// original file, start, name, sport and gear: an activity's content is
+// fixed by its file), the same session RPEs and the same profile.
+func sameRuns(a, b History) bool {
+	if len(a.Activities) != len(b.Activities) || !maps.Equal(a.RPE, b.RPE) || !reflect.DeepEqual(a.Profile, b.Profile) {
+		return false
+	}
+	for i, x := range a.Activities {
+		y := b.Activities[i]
+		if x.ID != y.ID || x.SHA256 != y.SHA256 || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear {
+			return false
+		}
+	}
+	return true
 }
 
 // CheckInHour is the time of day a check-in's soreness ratings are taken

@@ -11,7 +11,6 @@ package load
 
 import (
 	"math"
-	"sort"
 	"time"
 )
 
@@ -78,16 +77,50 @@ type Day struct {
 // session (or from, if later) through to, inclusive. Sessions are bucketed
 // by their start's calendar day in their own location.
 func Series(sessions []Session, to time.Time) []Day {
-	if len(sessions) == 0 {
-		return nil
+	return Extend(nil, sessions, to)
+}
+
+// Extend continues a series computed by Series (or Extend) through to,
+// computing only the days after its last one: the fitness, fatigue and
+// acute:chronic averages are exponentially weighted, so each new day needs
+// only the day before it. The sessions must be those the series was
+// computed from, plus any on later days. When to falls on or before the
+// series' last day, Extend returns the series up to that day. The result
+// never shares its new days with days (days itself is not modified).
+func Extend(days []Day, sessions []Session, to time.Time) []Day {
+	if len(days) == 0 {
+		if len(sessions) == 0 {
+			return nil
+		}
+		first := sessions[0].Start
+		for _, s := range sessions[1:] {
+			if s.Start.Before(first) {
+				first = s.Start
+			}
+		}
+		return extend(nil, midnight(first), sessions, midnight(to))
 	}
-	ss := append([]Session(nil), sessions...)
-	sort.Slice(ss, func(i, j int) bool { return ss[i].Start.Before(ss[j].Start) })
-	first := midnight(ss[0].Start)
 	last := midnight(to)
+	prev := days[len(days)-1].Date
+	if !last.After(prev) {
+		i := len(days) - 1
+		for i >= 0 && days[i].Date.After(last) {
+			i--
+		}
+		return days[: i+1 : i+1]
+	}
+	return extend(days[:len(days):len(days)], prev.AddDate(0, 0, 1), sessions, last)
+}
+
+// extend appends the days from through last (midnights) to out, carrying
+// on the averages of out's last day.
+func extend(out []Day, from time.Time, sessions []Session, last time.Time) []Day {
 	byDay := map[time.Time]*Day{}
-	for _, s := range ss {
+	for _, s := range sessions {
 		d := midnight(s.Start)
+		if d.Before(from) || d.After(last) {
+			continue
+		}
 		x := byDay[d]
 		if x == nil {
 			x = &Day{}
@@ -102,10 +135,13 @@ func Series(sessions []Session, to time.Time) []Day {
 	kFat := 1 - math.Exp(-1.0/FatigueDays)
 	la := 2.0 / (AcuteSpanDays + 1)
 	lc := 2.0 / (ChronicSpanDays + 1)
-	var out []Day
 	var fit, fat, acute, chronic float64
-	n := 0
-	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+	n := len(out)
+	if n > 0 {
+		p := out[n-1]
+		fit, fat, acute, chronic = p.Fitness, p.Fatigue, p.Acute, p.Chronic
+	}
+	for d := from; !d.After(last); d = d.AddDate(0, 0, 1) {
 		day := Day{Date: d}
 		if x := byDay[d]; x != nil {
 			day.Load, day.DistanceM = x.Load, x.DistanceM

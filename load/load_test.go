@@ -1,6 +1,7 @@
 package load_test
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -95,4 +96,52 @@ func TestWeeksTenPercentRule(t *testing.T) {
 	if weeks[2].Runs != 1 || weeks[2].DistanceM != 26000 {
 		t.Errorf("week 3: %+v", weeks[2])
 	}
+}
+
+// Extending a series day by day gives exactly the series computed at once
+// (the averages carry over from the last day), and never changes the
+// series it extends: a cached state keeps its own days.
+func TestExtendMatchesSeries(t *testing.T) {
+	var sessions []load.Session
+	for d := 0; d < 60; d += 2 { // a run every other day, growing
+		sessions = append(sessions, load.Session{Start: mon.AddDate(0, 0, d).Add(7 * time.Hour), Load: 40 + float64(d), Run: true, DistanceM: 8000})
+	}
+	same := func(what string, got, want []load.Day) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d days, want %d", what, len(got), len(want))
+		}
+		for i := range want {
+			g, w := got[i], want[i]
+			if !g.Date.Equal(w.Date) || g.Load != w.Load || g.DistanceM != w.DistanceM || g.Fitness != w.Fitness ||
+				g.Fatigue != w.Fatigue || g.Form != w.Form || g.Acute != w.Acute || g.Chronic != w.Chronic ||
+				!(g.ACWR == w.ACWR || math.IsNaN(g.ACWR) && math.IsNaN(w.ACWR)) {
+				t.Fatalf("%s: day %d = %+v, want %+v", what, i, g, w)
+			}
+		}
+	}
+	end := mon.AddDate(0, 0, 70).Add(20 * time.Hour)
+	whole := load.Series(sessions, end)
+	for _, cut := range []int{0, 1, 27, 28, 29, 59, 69} {
+		// The series as a cached state saw it, then the sessions since.
+		at := mon.AddDate(0, 0, cut).Add(12 * time.Hour)
+		var seen []load.Session
+		for _, s := range sessions {
+			if !s.Start.After(at) {
+				seen = append(seen, s)
+			}
+		}
+		before := load.Series(seen, at)
+		snapshot := append([]load.Day(nil), before...)
+		same(fmt.Sprintf("extended from day %d", cut), load.Extend(before, sessions, end), whole)
+		same("the extended series itself", before, snapshot)
+	}
+	// Extending to an earlier day cuts the series there.
+	same("back to day 10", load.Extend(whole, sessions, mon.AddDate(0, 0, 10)), whole[:11])
+	// Day by day from the first.
+	days := load.Series(sessions, mon)
+	for d := 1; d <= 70; d++ {
+		days = load.Extend(days, sessions, mon.AddDate(0, 0, d))
+	}
+	same("day by day", days, whole)
 }
