@@ -24,7 +24,9 @@ import (
 // Ana (ID 1) and Bo, and a coach whom Ana (not Bo) granted access.
 type testEnv struct {
 	t               *testing.T
+	path            string // the database file
 	db              *sqlite.DB
+	cfg             server.Config
 	srv             *server.Server
 	ts              *httptest.Server
 	ana, bo, coach  *account.User
@@ -38,12 +40,13 @@ const testPassword = "correct horse battery"
 func newTestEnv(t *testing.T, opts ...func(*server.Config)) *testEnv {
 	t.Helper()
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "rebound.db"))
+	path := filepath.Join(t.TempDir(), "rebound.db")
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	e := &testEnv{t: t, db: db}
+	e := &testEnv{t: t, path: path, db: db}
 	hash, err := account.HashPassword(testPassword)
 	if err != nil {
 		t.Fatal(err)
@@ -66,12 +69,34 @@ func newTestEnv(t *testing.T, opts ...func(*server.Config)) *testEnv {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	e.cfg = cfg
 	if e.srv, err = server.New(cfg); err != nil {
 		t.Fatal(err)
 	}
 	e.ts = httptest.NewServer(e.srv)
 	t.Cleanup(e.ts.Close)
 	return e
+}
+
+// otherServer starts a second app server on e's database file, as a load
+// balancer's second backend: its own connections (a second sqlite.Open,
+// like another process), server and caches, e's config otherwise, and
+// the same users and tokens.
+func (e *testEnv) otherServer() *testEnv {
+	e.t.Helper()
+	db, err := sqlite.Open(context.Background(), e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { db.Close() })
+	o := *e
+	o.db, o.cfg.DB = db, db
+	if o.srv, err = server.New(o.cfg); err != nil {
+		e.t.Fatal(err)
+	}
+	o.ts = httptest.NewServer(o.srv)
+	e.t.Cleanup(o.ts.Close)
+	return &o
 }
 
 // token creates an API token for u and returns its secret.

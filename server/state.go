@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -12,11 +13,19 @@ import (
 // stateCache keeps each athlete's history and derived coaching state
 // (load series, fitted model, soreness forecasts) between requests, so
 // that pages and API calls do not reread and recompute the whole history
-// every time. An athlete's entry is dropped when this server writes their
-// data, and is reread after historyTTL so that writes through another app
-// server behind the same load balancer show up soon; the derived state is
-// recomputed from the cached history when the clock has moved on by more
-// than stateTTL (readiness depends on the time of day).
+// every time.
+//
+// The history is exact, however many app servers share the database:
+// every get first reads the athlete's store revision (one indexed row;
+// see store.RevisionStore), which changes with every write to the
+// history, whichever server or process made it, and rereads the history
+// only when the revision differs from the one it was read at. The
+// revision is read before the history, so a write that lands while the
+// history is being read leaves it labelled with the older revision and
+// the next get reads it again. invalidate forces a reread (this server's
+// own writes change the revision anyway). The derived state is recomputed
+// from the cached history when the history was reread or the clock has
+// moved on by more than stateTTL (readiness depends on the time of day).
 type stateCache struct {
 	db  store.Database
 	now func() time.Time
@@ -25,26 +34,25 @@ type stateCache struct {
 	entries map[int64]*stateEntry
 }
 
-// Cache lifetimes.
-const (
-	historyTTL = 15 * time.Second
-	stateTTL   = time.Minute
-)
+// stateTTL is how long a derived state serves before it is recomputed
+// from the (current) history at a new now.
+const stateTTL = time.Minute
 
 type stateEntry struct {
 	mu       sync.Mutex // one load per athlete at a time
 	hist     coach.History
-	loadedAt time.Time
+	revision int64 // the store revision hist was read at
+	valid    bool  // hist is loaded and not invalidated
 	st       *coach.State
 	builtAt  time.Time
-	valid    bool
 }
 
 func newStateCache(db store.Database, now func() time.Time) *stateCache {
 	return &stateCache{db: db, now: now, entries: map[int64]*stateEntry{}}
 }
 
-// get returns the athlete's coaching state at (about) now.
+// get returns the athlete's coaching state at (about) now, from a history
+// as current as the store's at the call.
 func (c *stateCache) get(ctx context.Context, athleteID int64) (*coach.State, error) {
 	c.mu.Lock()
 	e, ok := c.entries[athleteID]
@@ -56,14 +64,19 @@ func (c *stateCache) get(ctx context.Context, athleteID int64) (*coach.State, er
 
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	now := c.now()
-	if !e.valid || now.Sub(e.loadedAt) > historyTTL || now.Before(e.loadedAt) {
-		h, err := coach.LoadHistory(ctx, c.db.ForAthlete(athleteID))
-		if err != nil {
-			return nil, err
-		}
-		e.hist, e.loadedAt, e.valid, e.st = h, now, true, nil
+	db := c.db.ForAthlete(athleteID)
+	rev, err := db.Revision(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("coaching state of athlete %d: %w", athleteID, err)
 	}
+	if !e.valid || rev != e.revision {
+		h, err := coach.LoadHistory(ctx, db)
+		if err != nil {
+			return nil, fmt.Errorf("coaching state of athlete %d: %w", athleteID, err)
+		}
+		e.hist, e.revision, e.valid, e.st = h, rev, true, nil
+	}
+	now := c.now()
 	if e.st == nil || now.Sub(e.builtAt) > stateTTL || now.Before(e.builtAt) {
 		e.st, e.builtAt = coach.NewState(e.hist, now), now
 	}
@@ -79,7 +92,8 @@ func (c *stateCache) at(ctx context.Context, athleteID int64, t time.Time) (*coa
 	return coach.NewState(h, t), nil
 }
 
-// invalidate drops an athlete's cached state after a write.
+// invalidate drops an athlete's cached state after a write, so that the
+// next get rereads the history whatever the revision says.
 func (c *stateCache) invalidate(athleteID int64) {
 	c.mu.Lock()
 	e := c.entries[athleteID]

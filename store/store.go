@@ -102,7 +102,24 @@ type Store interface {
 	CheckInStore
 	GearStore
 	TickStore
+	RevisionStore
 	Close() error
+}
+
+// RevisionStore tells a cache of an athlete's history whether it is
+// still current, however many processes or app servers write to the
+// database.
+type RevisionStore interface {
+	// Revision returns the athlete's revision: a number that changes with
+	// every write to what coach.LoadHistory reads (the profile,
+	// activities and their gear, session ratings, check-ins and shoes),
+	// atomically with the write, so that a write that fails or rolls
+	// back leaves it as it was. Writes to other athletes' data, to
+	// accounts and to checklist ticks do not change it. It is 0 before
+	// the athlete's first write. Read it before the data it guards: data
+	// read after a revision is at least as new as that revision. It is
+	// cheap (one indexed row).
+	Revision(ctx context.Context) (int64, error)
 }
 
 // Shoe is a pair of running shoes (or any gear) and how far it has gone.

@@ -48,7 +48,11 @@
 // at once are serialised, and the second sees the first's row and returns
 // ECONFLICT. Different athletes' imports do not wait for each other
 // (unless their lock keys collide, which only makes one wait). The unique
-// (athlete_id, sha256) index backs the hash rule up.
+// (athlete_id, sha256) index backs the hash rule up. Every write to an
+// athlete's history also bumps the athlete's row of athlete_revisions,
+// by trigger (migrations/0004_revisions.sql; see Revision): concurrent
+// writes for one athlete queue on that row until they commit, as creates
+// already queue on the advisory lock.
 //
 // Text in PostgreSQL must be valid UTF-8 without NUL characters, which
 // SQLite does not require: CreateActivity replaces such bytes in an

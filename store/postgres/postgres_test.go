@@ -482,6 +482,42 @@ func TestRoundTripRealFile(t *testing.T) {
 	}
 }
 
+func TestRevision(t *testing.T) {
+	t.Parallel()
+	adminPool(t)
+
+	t.Run("RolledBackCreateKeepsIt", func(t *testing.T) {
+		// A trigger refuses the original after the activity's row, and
+		// the revision bump its trigger made, are written in the same
+		// statement: both must roll back.
+		t.Parallel()
+		dsn := newDatabase(t)
+		db := mustOpen(t, dsn)
+		defer db.Close()
+		if _, err := rawConn(t, dsn).Exec(context.Background(), `
+			CREATE FUNCTION refuse_original() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN RAISE EXCEPTION 'original refused by the test'; END $$;
+			CREATE TRIGGER refuse_originals AFTER INSERT ON activity_originals
+				FOR EACH ROW EXECUTE FUNCTION refuse_original()`); err != nil {
+			t.Fatal(err)
+		}
+		storetest.CheckFailedCreateKeepsRevision(t, db)
+	})
+
+	t.Run("SeenByAnotherAppServer", func(t *testing.T) {
+		t.Parallel()
+		dsn := newDatabase(t)
+		db1, db2 := mustOpen(t, dsn), mustOpen(t, dsn)
+		defer db1.Close()
+		defer db2.Close()
+		before := storetest.MustRevision(t, db2)
+		storetest.MustCreateActivity(t, db1, storetest.NewActivity(day, activity.Running))
+		if after := storetest.MustRevision(t, db2); after == before {
+			t.Errorf("a create through the first pool left the second's revision at %d", after)
+		}
+	})
+}
+
 func TestFindActivities(t *testing.T) {
 	t.Parallel()
 	db := MustOpenDB(t)

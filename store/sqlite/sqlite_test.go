@@ -272,6 +272,35 @@ func TestSaveProfile(t *testing.T) {
 	})
 }
 
+func TestRevision(t *testing.T) {
+	t.Run("RolledBackCreateKeepsIt", func(t *testing.T) {
+		// A trigger refuses the original, the last insert of the create's
+		// transaction: the activity's row and its revision bump were
+		// already written, and must roll back with it.
+		path := dbPath(t)
+		db := mustOpen(t, path)
+		defer db.Close()
+		if _, err := rawDB(t, path).Exec(`CREATE TRIGGER refuse_originals AFTER INSERT ON activity_originals
+			BEGIN SELECT RAISE(ABORT, 'original refused by the test'); END`); err != nil {
+			t.Fatal(err)
+		}
+		storetest.CheckFailedCreateKeepsRevision(t, db)
+	})
+
+	t.Run("SeenAcrossHandles", func(t *testing.T) {
+		// Two handles on one file stand for two processes.
+		path := dbPath(t)
+		db1, db2 := mustOpen(t, path), mustOpen(t, path)
+		defer db1.Close()
+		defer db2.Close()
+		before := storetest.MustRevision(t, db2)
+		storetest.MustCreateActivity(t, db1, storetest.NewActivity(time.Now(), activity.Running))
+		if after := storetest.MustRevision(t, db2); after == before {
+			t.Errorf("a create through the first handle left the second's revision at %d", after)
+		}
+	})
+}
+
 // BenchmarkCreateActivity measures the importer's path: one hour of
 // samples and a 100 KB original per activity.
 func BenchmarkCreateActivity(b *testing.B) {

@@ -30,6 +30,7 @@ type statements struct {
 	findOriginal *sql.Stmt
 	hasHash      *sql.Stmt
 	findProfile  *sql.Stmt
+	revision     *sql.Stmt // the athlete's revision, 0 without a row
 }
 
 func (s *statements) prepare(ctx context.Context, write, read *sql.DB) error {
@@ -59,6 +60,7 @@ func (s *statements) prepare(ctx context.Context, write, read *sql.DB) error {
 			LEFT JOIN activity_originals o ON o.activity_id = a.id WHERE a.athlete_id = ? AND a.id = ?`},
 		{&s.hasHash, read, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND sha256 = ?)`},
 		{&s.findProfile, read, `SELECT json FROM profile WHERE athlete_id = ?`},
+		{&s.revision, read, `SELECT COALESCE((SELECT revision FROM athlete_revisions WHERE athlete_id = ?), 0)`},
 	} {
 		stmt, err := p.db.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -73,7 +75,7 @@ func (s *statements) close() error {
 	var errs []error
 	for _, stmt := range []*sql.Stmt{s.hashOwner, s.nearby, s.insertActivity, s.insertSamples,
 		s.insertOriginal, s.updateGear, s.deleteActivity, s.saveProfile,
-		s.findActivity, s.findOriginal, s.hasHash, s.findProfile} {
+		s.findActivity, s.findOriginal, s.hasHash, s.findProfile, s.revision} {
 		if stmt != nil {
 			errs = append(errs, stmt.Close())
 		}

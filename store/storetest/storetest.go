@@ -83,6 +83,7 @@ func Run(t *testing.T, open func(tb testing.TB) store.Database) {
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, dbOpener) })
 	t.Run("Grants", func(t *testing.T) { testGrants(t, dbOpener) })
 	t.Run("AthleteIsolation", func(t *testing.T) { testIsolation(t, dbOpener) })
+	t.Run("Revision", func(t *testing.T) { testRevision(t, dbOpener) })
 }
 
 type opener = func(tb testing.TB) store.Store
