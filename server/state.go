@@ -23,9 +23,13 @@ import (
 // revision is read before the history, so a write that lands while the
 // history is being read leaves it labelled with the older revision and
 // the next get reads it again. invalidate forces a reread (this server's
-// own writes change the revision anyway). The derived state is recomputed
-// from the cached history when the history was reread or the clock has
-// moved on by more than stateTTL (readiness depends on the time of day).
+// own writes change the revision anyway). The derived state is worked out
+// again when the history was reread or the clock has moved on by more than
+// stateTTL (readiness depends on the time of day), incrementally from the
+// previous one: coach.State.With keeps the runs, contributions and load
+// series when only check-ins changed, and coach.State.At keeps everything
+// but the new days' load and the time-of-day parts when only the clock
+// moved.
 type stateCache struct {
 	db  store.Database
 	now func() time.Time
@@ -41,9 +45,10 @@ const stateTTL = time.Minute
 type stateEntry struct {
 	mu       sync.Mutex // one load per athlete at a time
 	hist     coach.History
-	revision int64 // the store revision hist was read at
-	valid    bool  // hist is loaded and not invalidated
-	st       *coach.State
+	revision int64        // the store revision hist was read at
+	valid    bool         // hist is loaded and not invalidated
+	st       *coach.State // current; nil after a reread or invalidate
+	last     *coach.State // the latest state built, the base of the next
 	builtAt  time.Time
 }
 
@@ -77,19 +82,28 @@ func (c *stateCache) get(ctx context.Context, athleteID int64) (*coach.State, er
 		e.hist, e.revision, e.valid, e.st = h, rev, true, nil
 	}
 	now := c.now()
-	if e.st == nil || now.Sub(e.builtAt) > stateTTL || now.Before(e.builtAt) {
-		e.st, e.builtAt = coach.NewState(e.hist, now), now
+	switch {
+	case e.st != nil && (now.Sub(e.builtAt) > stateTTL || now.Before(e.builtAt)):
+		e.st = e.st.At(now)
+	case e.st == nil && e.last != nil:
+		e.st = e.last.With(e.hist, now)
+	case e.st == nil:
+		e.st = coach.NewState(e.hist, now)
+	default:
+		return e.st, nil
 	}
+	e.last, e.builtAt = e.st, now
 	return e.st, nil
 }
 
-// at returns the athlete's state at a given moment (another day), without caching it.
+// at returns the athlete's state at a given moment (another day), from the
+// cached history, without caching the state.
 func (c *stateCache) at(ctx context.Context, athleteID int64, t time.Time) (*coach.State, error) {
-	h, err := coach.LoadHistory(ctx, c.db.ForAthlete(athleteID))
+	st, err := c.get(ctx, athleteID)
 	if err != nil {
 		return nil, err
 	}
-	return coach.NewState(h, t), nil
+	return st.At(t), nil
 }
 
 // invalidate drops an athlete's cached state after a write, so that the
