@@ -18,34 +18,6 @@ import (
 // dec is Decode under the tests shared with decode/tcx.
 var dec = decodetest.Decoder{Format: decode.GPX, Decode: gpx.Decode}
 
-// counts tallies the samples that carry each optional value.
-type counts struct{ ele, hr, cad, power, temp, pos int }
-
-func countSamples(samples []activity.Sample) counts {
-	var c counts
-	for _, s := range samples {
-		if activity.Has(s.AltitudeM) {
-			c.ele++
-		}
-		if activity.Has(s.HeartRateBPM) {
-			c.hr++
-		}
-		if activity.Has(s.CadenceSPM) {
-			c.cad++
-		}
-		if activity.Has(s.PowerW) {
-			c.power++
-		}
-		if activity.Has(s.TemperatureC) {
-			c.temp++
-		}
-		if s.HasPosition() {
-			c.pos++
-		}
-	}
-	return c
-}
-
 // powerOverride lists files whose power count differs from the manifest
 // on purpose: the manifest counts only <power> elements, while Decode also
 // reads Garmin's PowerExtension <PowerInWatts>, which the Apple Watch
@@ -87,7 +59,7 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 	if a.Format != "gpx" {
 		t.Errorf("Format = %q", a.Format)
 	}
-	c := countSamples(a.Samples)
+	c := decodetest.CountSamples(a.Samples)
 	total, _ := row.Count("records_or_points")
 	timed, _ := row.Count("pts_with_time")
 	if len(a.Samples) != timed {
@@ -111,18 +83,18 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 			t.Errorf("%s: got %d, manifest says at most %d", col, got, n)
 		}
 	}
-	want("pts_with_ele", c.ele)
-	want("pts_with_hr", c.hr)
-	want("pts_with_cad", c.cad)
+	want("pts_with_ele", c.Ele)
+	want("pts_with_hr", c.HR)
+	want("pts_with_cad", c.Cad)
 	if n, ok := powerOverride[row.Get("path")]; ok {
-		if c.power != n {
-			t.Errorf("power: got %d, want %d", c.power, n)
+		if c.Power != n {
+			t.Errorf("power: got %d, want %d", c.Power, n)
 		}
 	} else {
-		want("pts_with_power", c.power)
+		want("pts_with_power", c.Power)
 	}
-	if c.pos != len(a.Samples) {
-		t.Errorf("%d of %d samples have a position", c.pos, len(a.Samples))
+	if c.Pos != len(a.Samples) {
+		t.Errorf("%d of %d samples have a position", c.Pos, len(a.Samples))
 	}
 	if start, err := time.Parse(time.RFC3339Nano, row.Get("start_utc")); err == nil && !a.Start.Equal(start) {
 		t.Errorf("Start = %v, manifest says %v", a.Start, start)

@@ -19,25 +19,6 @@ import (
 // dec is Decode under the tests shared with decode/gpx.
 var dec = decodetest.Decoder{Format: decode.TCX, Decode: tcx.Decode}
 
-// counts tallies the samples that carry each optional value.
-type counts struct{ hr, cad, pos int }
-
-func countSamples(samples []activity.Sample) counts {
-	var c counts
-	for _, s := range samples {
-		if activity.Has(s.HeartRateBPM) {
-			c.hr++
-		}
-		if activity.Has(s.CadenceSPM) {
-			c.cad++
-		}
-		if s.HasPosition() {
-			c.pos++
-		}
-	}
-	return c
-}
-
 // TestDecodeManifest decodes every TCX file listed in the corpus manifest
 // (broken/ ones included) and checks the outcome its expect column names
 // and, for imports, the facts it lists.
@@ -58,7 +39,7 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 	if n, _ := row.Count("records_or_points"); len(a.Samples) != n {
 		t.Errorf("samples: got %d, manifest lists %d trackpoints", len(a.Samples), n)
 	}
-	c := countSamples(a.Samples)
+	c := decodetest.CountSamples(a.Samples)
 	// The manifest's TCX pts_with_hr is short by two for every lap that
 	// carries AverageHeartRateBpm and MaximumHeartRateBpm (it subtracted
 	// those laps' <Value> elements twice); counting the trackpoints that
@@ -69,11 +50,11 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 			lapsWithHR++
 		}
 	}
-	if n, _ := row.Count("pts_with_hr"); c.hr != n+2*lapsWithHR {
-		t.Errorf("HR samples: got %d, want manifest %d + 2×%d laps with HR", c.hr, n, lapsWithHR)
+	if n, _ := row.Count("pts_with_hr"); c.HR != n+2*lapsWithHR {
+		t.Errorf("HR samples: got %d, want manifest %d + 2×%d laps with HR", c.HR, n, lapsWithHR)
 	}
-	if n, _ := row.Count("pts_with_cad"); c.cad != n {
-		t.Errorf("cadence samples: got %d, manifest says %d", c.cad, n)
+	if n, _ := row.Count("pts_with_cad"); c.Cad != n {
+		t.Errorf("cadence samples: got %d, manifest says %d", c.Cad, n)
 	}
 	if n, _ := row.Count("laps"); len(a.Laps) != n {
 		t.Errorf("laps: got %d, manifest says %d", len(a.Laps), n)
@@ -223,8 +204,8 @@ func TestDecodeCadence(t *testing.T) {
 // TestDecodePoolSwim checks that a swim without positions imports.
 func TestDecodePoolSwim(t *testing.T) {
 	a := dec.DecodeFile(t, "tcx/firefly__pool_swim-activity_1.tcx")
-	if c := countSamples(a.Samples); c.pos != 0 {
-		t.Errorf("%d samples with a position", c.pos)
+	if c := decodetest.CountSamples(a.Samples); c.Pos != 0 {
+		t.Errorf("%d samples with a position", c.Pos)
 	}
 	if a.Samples[1].DistanceM != 50 {
 		t.Errorf("second sample = %+v", a.Samples[1])

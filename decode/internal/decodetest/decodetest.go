@@ -294,3 +294,32 @@ func (d Decoder) BenchDecode(b *testing.B) {
 		return err
 	})
 }
+
+// Counts tallies the samples that carry each optional value.
+type Counts struct{ Ele, HR, Cad, Power, Temp, Pos int }
+
+// CountSamples counts the samples that carry each optional value.
+func CountSamples(samples []activity.Sample) Counts {
+	var c Counts
+	for _, s := range samples {
+		if activity.Has(s.AltitudeM) {
+			c.Ele++
+		}
+		if activity.Has(s.HeartRateBPM) {
+			c.HR++
+		}
+		if activity.Has(s.CadenceSPM) {
+			c.Cad++
+		}
+		if activity.Has(s.PowerW) {
+			c.Power++
+		}
+		if activity.Has(s.TemperatureC) {
+			c.Temp++
+		}
+		if s.HasPosition() {
+			c.Pos++
+		}
+	}
+	return c
+}
