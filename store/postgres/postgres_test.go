@@ -323,15 +323,7 @@ func TestCreateActivity(t *testing.T) {
 		db := MustOpenDB(t)
 		now := time.Date(2025, 1, 2, 3, 4, 5, 6e6, time.UTC)
 		db.Now = func() time.Time { return now }
-		a := storetest.NewActivity(day, activity.Running)
-		a.ImportedAt = time.Time{}
-		storetest.MustCreateActivity(t, db, a)
-		if !a.ImportedAt.Equal(now) {
-			t.Errorf("ImportedAt set to %v, want %v", a.ImportedAt, now)
-		}
-		if got := storetest.MustFindActivityByID(t, db, a.ID).ImportedAt; !got.Equal(now) {
-			t.Errorf("stored ImportedAt = %v, want %v", got, now)
-		}
+		storetest.CheckNowStampsImportedAt(t, db, now)
 	})
 
 	t.Run("OKTextPostgresCannotHold", func(t *testing.T) {
@@ -355,11 +347,7 @@ func TestCreateActivity(t *testing.T) {
 		db1, db2 := mustOpen(t, dsn), mustOpen(t, dsn)
 		defer db1.Close()
 		defer db2.Close()
-		storetest.MustCreateActivity(t, db1, storetest.NewActivity(day, activity.Running))
-		err := db2.CreateActivity(context.Background(), storetest.NewActivity(day, activity.Running))
-		if code := rebound.ErrorCode(err); code != rebound.ECONFLICT {
-			t.Errorf("CreateActivity on the second handle = %v, want ECONFLICT", err)
-		}
+		storetest.CheckConflictAcrossHandles(t, db1, db2)
 	})
 
 	t.Run("ConcurrentDuplicatesAcrossServers", func(t *testing.T) {
@@ -486,11 +474,7 @@ func TestRevision(t *testing.T) {
 		db1, db2 := mustOpen(t, dsn), mustOpen(t, dsn)
 		defer db1.Close()
 		defer db2.Close()
-		before := storetest.MustRevision(t, db2)
-		storetest.MustCreateActivity(t, db1, storetest.NewActivity(day, activity.Running))
-		if after := storetest.MustRevision(t, db2); after == before {
-			t.Errorf("a create through the first pool left the second's revision at %d", after)
-		}
+		storetest.CheckRevisionAcrossHandles(t, db1, db2)
 	})
 }
 

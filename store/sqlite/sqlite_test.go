@@ -196,20 +196,11 @@ func TestMigrate(t *testing.T) {
 }
 
 func TestCreateActivity(t *testing.T) {
-	day := time.Date(2024, 5, 4, 6, 30, 0, 0, time.UTC)
 	t.Run("OKNowStampsImportedAt", func(t *testing.T) {
 		db := MustOpenDB(t)
 		now := time.Date(2025, 1, 2, 3, 4, 5, 6e6, time.UTC)
 		db.Now = func() time.Time { return now }
-		a := storetest.NewActivity(day, activity.Running)
-		a.ImportedAt = time.Time{}
-		storetest.MustCreateActivity(t, db, a)
-		if !a.ImportedAt.Equal(now) {
-			t.Errorf("ImportedAt set to %v, want %v", a.ImportedAt, now)
-		}
-		if got := storetest.MustFindActivityByID(t, db, a.ID).ImportedAt; !got.Equal(now) {
-			t.Errorf("stored ImportedAt = %v, want %v", got, now)
-		}
+		storetest.CheckNowStampsImportedAt(t, db, now)
 	})
 
 	t.Run("ErrConflictAcrossHandles", func(t *testing.T) {
@@ -218,11 +209,7 @@ func TestCreateActivity(t *testing.T) {
 		db1, db2 := mustOpen(t, path), mustOpen(t, path)
 		defer db1.Close()
 		defer db2.Close()
-		storetest.MustCreateActivity(t, db1, storetest.NewActivity(day, activity.Running))
-		err := db2.CreateActivity(context.Background(), storetest.NewActivity(day, activity.Running))
-		if code := rebound.ErrorCode(err); code != rebound.ECONFLICT {
-			t.Errorf("CreateActivity on the second handle = %v, want ECONFLICT", err)
-		}
+		storetest.CheckConflictAcrossHandles(t, db1, db2)
 	})
 }
 
@@ -247,11 +234,7 @@ func TestRevision(t *testing.T) {
 		db1, db2 := mustOpen(t, path), mustOpen(t, path)
 		defer db1.Close()
 		defer db2.Close()
-		before := storetest.MustRevision(t, db2)
-		storetest.MustCreateActivity(t, db1, storetest.NewActivity(time.Now(), activity.Running))
-		if after := storetest.MustRevision(t, db2); after == before {
-			t.Errorf("a create through the first handle left the second's revision at %d", after)
-		}
+		storetest.CheckRevisionAcrossHandles(t, db1, db2)
 	})
 }
 
