@@ -25,6 +25,17 @@ func loadState(ctx context.Context, db store.Store, now time.Time) (*coach.State
 	return coach.NewState(h, now), nil
 }
 
+// stateNow opens the database and returns the athlete's state now, for
+// the commands that read nothing else.
+func (g *globals) stateNow(ctx context.Context) (*coach.State, error) {
+	db, err := g.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return loadState(ctx, db, g.env.now())
+}
+
 func readHistory(ctx context.Context, db store.Store) (coach.History, error) {
 	return coach.LoadHistory(ctx, db)
 }
@@ -56,12 +67,7 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 	if (*before > 0) != (*after > 0) {
 		return rebound.Errorf(rebound.EINVALID, "give both --weight-before and --weight-after")
 	}
-	db, err := c.g.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	st, err := loadState(ctx, db, c.g.env.now())
+	st, err := c.g.stateNow(ctx)
 	if err != nil {
 		return err
 	}

@@ -29,12 +29,7 @@ func (c *loadCmd) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := c.g.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	st, err := loadState(ctx, db, c.g.env.now())
+	st, err := c.g.stateNow(ctx)
 	if err != nil {
 		return err
 	}
@@ -107,12 +102,7 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := c.g.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	st, err := loadState(ctx, db, c.g.env.now())
+	st, err := c.g.stateNow(ctx)
 	if err != nil {
 		return err
 	}
@@ -150,12 +140,7 @@ func (c *modelCmd) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := c.g.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	st, err := loadState(ctx, db, c.g.env.now())
+	st, err := c.g.stateNow(ctx)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package gpx_test
 
 import (
 	"errors"
-	"github.com/rebound-run/rebound/internal/corpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,38 +11,12 @@ import (
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/decode"
 	"github.com/rebound-run/rebound/decode/gpx"
+	"github.com/rebound-run/rebound/decode/internal/decodetest"
+	"github.com/rebound-run/rebound/internal/corpus"
 )
 
-// Compile-time check that Decode is a decode.Decoder.
-var _ decode.Decoder = gpx.Decode
-
-// counts tallies the samples that carry each optional value.
-type counts struct{ ele, hr, cad, power, temp, pos int }
-
-func countSamples(samples []activity.Sample) counts {
-	var c counts
-	for _, s := range samples {
-		if activity.Has(s.AltitudeM) {
-			c.ele++
-		}
-		if activity.Has(s.HeartRateBPM) {
-			c.hr++
-		}
-		if activity.Has(s.CadenceSPM) {
-			c.cad++
-		}
-		if activity.Has(s.PowerW) {
-			c.power++
-		}
-		if activity.Has(s.TemperatureC) {
-			c.temp++
-		}
-		if s.HasPosition() {
-			c.pos++
-		}
-	}
-	return c
-}
+// dec is Decode under the tests shared with decode/tcx.
+var dec = decodetest.Decoder{Format: decode.GPX, Decode: gpx.Decode}
 
 // powerOverride lists files whose power count differs from the manifest
 // on purpose: the manifest counts only <power> elements, while Decode also
@@ -67,55 +40,7 @@ var sportWant = map[string]activity.Sport{
 // (broken/ ones included) and checks the outcome its expect column names
 // and, for imports, the facts it lists.
 func TestDecodeManifest(t *testing.T) {
-	td := corpus.Dir(t)
-	for _, row := range corpus.ManifestOf(t, ".gpx") {
-		path := row.Get("path")
-		t.Run(path, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(td, path))
-			if err != nil {
-				t.Fatal(err)
-			}
-			name := filepath.Base(path)
-			acts, err := gpx.Decode(data, name)
-			switch row.Get("expect") {
-			case "import":
-				if err != nil {
-					t.Fatalf("Decode: %v", err)
-				}
-				checkImport(t, row, acts)
-			case "skip":
-				var skip *decode.SkipError
-				if !errors.As(err, &skip) {
-					t.Fatalf("got %v (%T), want *decode.SkipError", err, err)
-				}
-				if skip.File != name || !strings.Contains(skip.Reason, "no timed track points") {
-					t.Errorf("SkipError = %+v, want File %q and a reason about timed track points", skip, name)
-				}
-			case "fail":
-				var perr *decode.ParseError
-				if !errors.As(err, &perr) {
-					t.Fatalf("got %v (%T), want *decode.ParseError", err, err)
-				}
-				if perr.Format != decode.GPX || perr.File != name || !strings.Contains(err.Error(), name) {
-					t.Errorf("ParseError %q does not name the file %q", err, name)
-				}
-			case "any":
-				var perr *decode.ParseError
-				switch {
-				case err == nil:
-					checkAny(t, acts)
-				case decode.IsSkip(err):
-				case errors.As(err, &perr):
-					t.Errorf("a borderline file should import or skip, got %v", err)
-				default:
-					t.Errorf("unexpected error type %T: %v", err, err)
-				}
-				t.Logf("any: err=%v", err)
-			default:
-				t.Fatalf("unknown expect %q", row.Get("expect"))
-			}
-		})
-	}
+	dec.Manifest(t, decodetest.Expect{Import: checkImport, SkipReason: "no timed track points", Any: checkAny})
 }
 
 func checkAny(t *testing.T, acts []*activity.Activity) {
@@ -134,7 +59,7 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 	if a.Format != "gpx" {
 		t.Errorf("Format = %q", a.Format)
 	}
-	c := countSamples(a.Samples)
+	c := decodetest.CountSamples(a.Samples)
 	total, _ := row.Count("records_or_points")
 	timed, _ := row.Count("pts_with_time")
 	if len(a.Samples) != timed {
@@ -158,18 +83,18 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 			t.Errorf("%s: got %d, manifest says at most %d", col, got, n)
 		}
 	}
-	want("pts_with_ele", c.ele)
-	want("pts_with_hr", c.hr)
-	want("pts_with_cad", c.cad)
+	want("pts_with_ele", c.Ele)
+	want("pts_with_hr", c.HR)
+	want("pts_with_cad", c.Cad)
 	if n, ok := powerOverride[row.Get("path")]; ok {
-		if c.power != n {
-			t.Errorf("power: got %d, want %d", c.power, n)
+		if c.Power != n {
+			t.Errorf("power: got %d, want %d", c.Power, n)
 		}
 	} else {
-		want("pts_with_power", c.power)
+		want("pts_with_power", c.Power)
 	}
-	if c.pos != len(a.Samples) {
-		t.Errorf("%d of %d samples have a position", c.pos, len(a.Samples))
+	if c.Pos != len(a.Samples) {
+		t.Errorf("%d of %d samples have a position", c.Pos, len(a.Samples))
 	}
 	if start, err := time.Parse(time.RFC3339Nano, row.Get("start_utc")); err == nil && !a.Start.Equal(start) {
 		t.Errorf("Start = %v, manifest says %v", a.Start, start)
@@ -207,7 +132,7 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 //
 // and its fourth has <gpxtpx:hr>115</gpxtpx:hr> at 21:24:23Z.
 func TestDecodeRunGpxtpx(t *testing.T) {
-	a := decodeFile(t, "gpx/togeojson__run_gpxtpx.gpx")
+	a := dec.DecodeFile(t, "gpx/togeojson__run_gpxtpx.gpx")
 	s := a.Samples[0]
 	wantTime := time.Date(2015, 1, 19, 21, 24, 20, 0, time.UTC)
 	if !s.Time.Equal(wantTime) || s.LatDeg != 37.7832920 || s.LonDeg != -122.4072250 ||
@@ -234,20 +159,20 @@ func TestDecodeRunGpxtpx(t *testing.T) {
 // a ride whose first <ns3:cad>90</ns3:cad> stays 90 rpm and whose
 // <ns3:atemp>22.0</ns3:atemp> is the temperature.
 func TestDecodeCadence(t *testing.T) {
-	run := decodeFile(t, "gpx/georust__garmin-activity.gpx")
+	run := dec.DecodeFile(t, "gpx/georust__garmin-activity.gpx")
 	if got := run.Samples[0].CadenceSPM; got != 158 {
 		t.Errorf("run cadence = %v, want 158 (79 strides doubled)", got)
 	}
 	if got := run.Samples[0].HeartRateBPM; got != 74 {
 		t.Errorf("run HR = %v, want 74", got)
 	}
-	ride := decodeFile(t, "gpx/sweatpy__activity_5039744860.gpx")
+	ride := dec.DecodeFile(t, "gpx/sweatpy__activity_5039744860.gpx")
 	if s := ride.Samples[0]; s.CadenceSPM != 90 || s.TemperatureC != 22 || s.HeartRateBPM != 154 {
 		t.Errorf("ride first sample = %+v", s)
 	}
 	// Apple Watch: <gpxtpx:cad>64</gpxtpx:cad> and, in a second
 	// <extensions>, <gpxtpx:PowerInWatts>0</gpxtpx:PowerInWatts>.
-	apple := decodeFile(t, "gpx/togeojson__Friday-Evening-Run.gpx")
+	apple := dec.DecodeFile(t, "gpx/togeojson__Friday-Evening-Run.gpx")
 	if s := apple.Samples[0]; s.CadenceSPM != 128 || s.PowerW != 0 || activity.Has(s.HeartRateBPM) {
 		t.Errorf("Apple Watch first sample = %+v", s)
 	}
@@ -257,7 +182,7 @@ func TestDecodeCadence(t *testing.T) {
 // togeojson__missing_hr.gpx has three segments; the first ends at
 // 04:00:02 and the second starts at 04:01:00.
 func TestDecodeSegments(t *testing.T) {
-	a := decodeFile(t, "gpx/togeojson__missing_hr.gpx")
+	a := dec.DecodeFile(t, "gpx/togeojson__missing_hr.gpx")
 	if len(a.Pauses) != 2 {
 		t.Fatalf("pauses = %v, want 2", a.Pauses)
 	}
@@ -266,7 +191,7 @@ func TestDecodeSegments(t *testing.T) {
 		t.Errorf("first pause = %v", p)
 	}
 	// An empty segment makes no pause.
-	if b := decodeFile(t, "gpx/gpxpy__track-with-empty-segment.gpx"); len(b.Pauses) != 0 {
+	if b := dec.DecodeFile(t, "gpx/gpxpy__track-with-empty-segment.gpx"); len(b.Pauses) != 0 {
 		t.Errorf("empty segment: pauses = %v", b.Pauses)
 	}
 }
@@ -274,12 +199,12 @@ func TestDecodeSegments(t *testing.T) {
 // TestDecodeWarnings checks the warnings of partly timed and badly
 // clocked files.
 func TestDecodeWarnings(t *testing.T) {
-	korita := decodeFile(t, "gpx/gpxpy__korita-zbevnica.gpx")
-	if !hasWarning(korita, "358 of 871") {
+	korita := dec.DecodeFile(t, "gpx/gpxpy__korita-zbevnica.gpx")
+	if !decodetest.HasWarning(korita, "358 of 871") {
 		t.Errorf("korita warnings %q should report 358 of 871 points dropped", korita.Warnings)
 	}
-	moj := decodeFile(t, "gpx/gpxpy__Mojstrovka.gpx")
-	if !hasWarning(moj, "1901") {
+	moj := dec.DecodeFile(t, "gpx/gpxpy__Mojstrovka.gpx")
+	if !decodetest.HasWarning(moj, "1901") {
 		t.Errorf("Mojstrovka warnings %q should mention 1901", moj.Warnings)
 	}
 	if moj.Start.Year() != 1901 {
@@ -310,22 +235,17 @@ func TestDecodeTruncated(t *testing.T) {
 // TestDecodeSynthetic covers variants the corpus lacks.
 func TestDecodeSynthetic(t *testing.T) {
 	const head = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
-	tests := []struct {
-		name string
-		doc  string
-		// check runs on success; nil means an error is expected
-		check   func(t *testing.T, a *activity.Activity)
-		wantErr string // "skip" or "parse"
-	}{
+	dec.Synthetic(t, []decodetest.Case{
 		{
-			name: "bom, whitespace, tab after names, single quotes, any prefix",
-			doc: "\ufeff \n\t" + head + "<gpx\tversion='1.1' creator='Tést &amp; Co'>\n<trk><name>Run &lt;1&gt;</name><type>Trail Run</type><trkseg>" +
+			Name: "bom, whitespace, tab after names, single quotes, any prefix",
+			Doc: "\ufeff \n\t" + head + "<gpx\tversion='1.1' creator='Tést &amp; Co'>\n<trk><name>Run &lt;1&gt;</name><type>Trail Run</type><trkseg>" +
 				"<trkpt\nlat='46.5'\tlon=\"13.25\"><ele>1000</ele><time>2024-06-01T08:00:00.5+02:00</time>" +
 				"<extensions><x:TrackPointExtension><x:hr>150</x:hr><x:cad>85</x:cad><x:atemp>12.5</x:atemp></x:TrackPointExtension></extensions></trkpt>" +
 				"<trkpt lat='46.6' lon='13.26'><time>2024-06-01T08:00:01.5+02:00</time>" +
 				"<extensions><heartrate>151</heartrate><cadence>86</cadence><power>300</power><temp>13</temp></extensions></trkpt>" +
 				"</trkseg></trk></gpx>",
-			check: func(t *testing.T, a *activity.Activity) {
+			Check: func(t *testing.T, acts []*activity.Activity) {
+				a := acts[0]
 				s := a.Samples[0]
 				if !s.Time.Equal(time.Date(2024, 6, 1, 6, 0, 0, 5e8, time.UTC)) || s.LatDeg != 46.5 || s.LonDeg != 13.25 ||
 					s.AltitudeM != 1000 || s.HeartRateBPM != 150 || s.CadenceSPM != 170 || s.TemperatureC != 12.5 {
@@ -343,104 +263,57 @@ func TestDecodeSynthetic(t *testing.T) {
 			},
 		},
 		{
-			name: "GPX 1.0 with speed, no zone, Strava type number, cadence already in steps",
-			doc: head + `<gpx version="1.0" creator="x"><name>Morning</name><trk><type>9</type><trkseg>` +
+			Name: "GPX 1.0 with speed, no zone, Strava type number, cadence already in steps",
+			Doc: head + `<gpx version="1.0" creator="x"><name>Morning</name><trk><type>9</type><trkseg>` +
 				`<trkpt lat="1" lon="2"><time>2024-01-01T10:00:00</time><speed>3.5</speed><extensions><cad>170</cad></extensions></trkpt>` +
 				`<trkpt lat="1" lon="2"><time>2024-01-01T10:00:01</time><speed>3.6</speed><extensions><cad>172</cad></extensions></trkpt>` +
 				`</trkseg></trk></gpx>`,
-			check: func(t *testing.T, a *activity.Activity) {
+			Check: func(t *testing.T, acts []*activity.Activity) {
+				a := acts[0]
 				if a.Sport != activity.Running || a.Name != "Morning" {
 					t.Errorf("Sport %q Name %q", a.Sport, a.Name)
 				}
 				if s := a.Samples[0]; s.SpeedMS != 3.5 || s.CadenceSPM != 170 || !s.Time.Equal(time.Date(2024, 1, 1, 10, 0, 0, 0, time.UTC)) {
 					t.Errorf("first sample = %+v", s)
 				}
-				if !hasWarning(a, "no time zone") {
+				if !decodetest.HasWarning(a, "no time zone") {
 					t.Errorf("warnings %q should mention the missing time zone", a.Warnings)
 				}
 			},
 		},
 		{
-			name: "'>' in a comment and in an attribute value",
-			doc: head + `<gpx><!-- made with a -> b, <see> --><trk><trkseg>` +
+			Name: "'>' in a comment and in an attribute value",
+			Doc: head + `<gpx><!-- made with a -> b, <see> --><trk><trkseg>` +
 				`<trkpt lat="1" lon="2" note="x>y"><time>2024-01-01T10:00:00Z</time></trkpt>` +
 				`<trkpt lat="1.5" lon="2.5"><time>2024-01-01T10:00:01Z</time></trkpt></trkseg></trk></gpx>`,
-			check: func(t *testing.T, a *activity.Activity) {
+			Check: func(t *testing.T, acts []*activity.Activity) {
+				a := acts[0]
 				if len(a.Samples) != 2 || a.Samples[0].LatDeg != 1 || a.Samples[1].LonDeg != 2.5 {
 					t.Errorf("samples = %+v", a.Samples)
 				}
 			},
 		},
 		{
-			name: "latin-1 encoding",
-			doc:  `<?xml version="1.0" encoding="ISO-8859-1"?><gpx><trk><name>Caf` + "\xe9" + `</name><trkseg><trkpt lat="1" lon="2"><time>2024-01-01T10:00:00Z</time></trkpt><trkpt lat="1" lon="2"><time>2024-01-01T10:00:01Z</time></trkpt></trkseg></trk></gpx>`,
-			check: func(t *testing.T, a *activity.Activity) {
+			Name: "latin-1 encoding",
+			Doc:  `<?xml version="1.0" encoding="ISO-8859-1"?><gpx><trk><name>Caf` + "\xe9" + `</name><trkseg><trkpt lat="1" lon="2"><time>2024-01-01T10:00:00Z</time></trkpt><trkpt lat="1" lon="2"><time>2024-01-01T10:00:01Z</time></trkpt></trkseg></trk></gpx>`,
+			Check: func(t *testing.T, acts []*activity.Activity) {
+				a := acts[0]
 				if a.Name != "Café" {
 					t.Errorf("Name = %q", a.Name)
 				}
 			},
 		},
 		{
-			name:    "trkpt in a route or waypoint is not a track point",
-			doc:     head + `<gpx><wpt lat="1" lon="2"><time>2024-01-01T10:00:00Z</time></wpt><rte><rtept lat="1" lon="2"><time>2024-01-01T10:00:00Z</time></rtept></rte></gpx>`,
-			wantErr: "skip",
+			Name:    "trkpt in a route or waypoint is not a track point",
+			Doc:     head + `<gpx><wpt lat="1" lon="2"><time>2024-01-01T10:00:00Z</time></wpt><rte><rtept lat="1" lon="2"><time>2024-01-01T10:00:00Z</time></rtept></rte></gpx>`,
+			WantErr: "skip",
 		},
-		{name: "empty", doc: "", wantErr: "parse"},
-		{name: "whitespace only", doc: " \n\t", wantErr: "parse"},
-		{name: "not xml", doc: "hello world", wantErr: "parse"},
-		{name: "wrong root", doc: head + `<kml><Document/></kml>`, wantErr: "parse"},
-		{name: "mismatched tags", doc: head + `<gpx><trk><trkseg></trk></trkseg></gpx>`, wantErr: "parse"},
-		{name: "unclosed root", doc: head + `<gpx><trk>`, wantErr: "parse"},
-		{name: "tokenizer panic input", doc: "</>", wantErr: "parse"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			acts, err := gpx.Decode([]byte(tt.doc), "test.gpx")
-			switch tt.wantErr {
-			case "":
-				if err != nil {
-					t.Fatalf("Decode: %v", err)
-				}
-				tt.check(t, acts[0])
-			case "skip":
-				if !decode.IsSkip(err) {
-					t.Fatalf("got %v, want a SkipError", err)
-				}
-			case "parse":
-				var perr *decode.ParseError
-				if !errors.As(err, &perr) || !strings.Contains(err.Error(), "test.gpx") {
-					t.Fatalf("got %v, want a ParseError naming the file", err)
-				}
-				if strings.Contains(err.Error(), "internal error") {
-					t.Errorf("a panic was recovered: %v", err)
-				}
-			}
-		})
-	}
-}
-
-func decodeFile(t *testing.T, path string) *activity.Activity {
-	t.Helper()
-	td := corpus.Dir(t)
-	data, err := os.ReadFile(filepath.Join(td, path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	acts, err := gpx.Decode(data, filepath.Base(path))
-	if err != nil {
-		t.Fatalf("Decode(%s): %v", path, err)
-	}
-	if len(acts) != 1 || len(acts[0].Samples) == 0 {
-		t.Fatalf("Decode(%s): %d activities", path, len(acts))
-	}
-	return acts[0]
-}
-
-func hasWarning(a *activity.Activity, substr string) bool {
-	for _, w := range a.Warnings {
-		if strings.Contains(w, substr) {
-			return true
-		}
-	}
-	return false
+		{Name: "empty", Doc: "", WantErr: "parse"},
+		{Name: "whitespace only", Doc: " \n\t", WantErr: "parse"},
+		{Name: "not xml", Doc: "hello world", WantErr: "parse"},
+		{Name: "wrong root", Doc: head + `<kml><Document/></kml>`, WantErr: "parse"},
+		{Name: "mismatched tags", Doc: head + `<gpx><trk><trkseg></trk></trkseg></gpx>`, WantErr: "parse"},
+		{Name: "unclosed root", Doc: head + `<gpx><trk>`, WantErr: "parse"},
+		{Name: "tokenizer panic input", Doc: "</>", WantErr: "parse"},
+	})
 }

@@ -1,61 +1,21 @@
 package tcx_test
 
 import (
-	"errors"
-	"github.com/rebound-run/rebound/internal/corpus"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
-	"github.com/rebound-run/rebound/decode"
-	"github.com/rebound-run/rebound/decode/tcx"
+	"github.com/rebound-run/rebound/activity"
 )
 
 // FuzzDecode checks that Decode never panics (a recovered panic shows as
 // an "internal error" ParseError, which fails the target) and only returns
-// the documented error types. It is seeded with the corpus's TCX files;
-// files over 64 KB contribute their first 16 KB, to keep the fuzzer fast
-// (a cut file is a useful seed in itself). Run it with a short
+// the documented error types; on success, activities that each have
+// samples or laps, every sample timed. It is seeded with the corpus's TCX
+// files; files over 64 KB contribute their first 16 KB, to keep the
+// fuzzer fast (a cut file is a useful seed in itself). Run it with a short
 // -fuzzminimizetime (2s): minimizing a large new input otherwise stalls
 // the run for a minute at a time.
 func FuzzDecode(f *testing.F) {
-	td := corpus.Dir(f)
-	for _, row := range corpus.ManifestOf(f, ".tcx") {
-		data, err := os.ReadFile(filepath.Join(td, row.Get("path")))
-		if err != nil {
-			f.Fatal(err)
-		}
-		if len(data) > 64<<10 {
-			data = data[:16<<10]
-		}
-		f.Add(data)
-	}
-	f.Add([]byte("</>"))
-	f.Add([]byte("<TrainingCenterDatabase><Activities><Activity Sport='Running'><Id>2024-01-01T00:00:00Z</Id><Lap StartTime='2024-01-01T00:00:00Z'><Track><Trackpoint><Time>2024-01-01T00:00:00Z</Time></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		// A hang would stall the fuzzer silently; crash instead, so the
-		// input is saved.
-		watchdog := time.AfterFunc(10*time.Second, func() { panic("Decode did not return within 10 s") })
-		acts, err := tcx.Decode(data, "fuzz.tcx")
-		watchdog.Stop()
-		if err != nil {
-			var perr *decode.ParseError
-			switch {
-			case errors.As(err, &perr):
-				if strings.Contains(perr.Err.Error(), "internal error") {
-					t.Fatalf("recovered panic: %v", err)
-				}
-			case decode.IsSkip(err):
-			default:
-				t.Fatalf("unexpected error type %T: %v", err, err)
-			}
-			if acts != nil {
-				t.Fatal("activities returned with an error")
-			}
-			return
-		}
+	dec.Fuzz(f, func(t *testing.T, acts []*activity.Activity) {
 		if len(acts) == 0 {
 			t.Fatal("success without activities")
 		}
@@ -69,32 +29,12 @@ func FuzzDecode(f *testing.F) {
 				}
 			}
 		}
-	})
+	},
+		"</>",
+		"<TrainingCenterDatabase><Activities><Activity Sport='Running'><Id>2024-01-01T00:00:00Z</Id><Lap StartTime='2024-01-01T00:00:00Z'><Track><Trackpoint><Time>2024-01-01T00:00:00Z</Time></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>")
 }
 
 // TestDecodeCuts cuts every TCX file of the corpus at 40 places: each
 // cut must give an error of a documented type (or, for a cut after the
-// last track point, possibly an activity), never a recovered panic.
-func TestDecodeCuts(t *testing.T) {
-	td := corpus.Dir(t)
-	for _, row := range corpus.ManifestOf(t, ".tcx") {
-		data, err := os.ReadFile(filepath.Join(td, row.Get("path")))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := 1; i < 40; i++ {
-			cut := data[:len(data)*i/40]
-			_, err := tcx.Decode(cut, "cut.tcx")
-			var perr *decode.ParseError
-			switch {
-			case err == nil, decode.IsSkip(err):
-			case errors.As(err, &perr):
-				if strings.Contains(perr.Err.Error(), "internal error") {
-					t.Errorf("%s cut at %d: recovered panic: %v", row.Get("path"), len(cut), err)
-				}
-			default:
-				t.Errorf("%s cut at %d: unexpected error %T: %v", row.Get("path"), len(cut), err, err)
-			}
-		}
-	}
-}
+// last trackpoint, possibly activities), never a recovered panic.
+func TestDecodeCuts(t *testing.T) { dec.Cuts(t) }

@@ -2,7 +2,6 @@ package tcx_test
 
 import (
 	"errors"
-	"github.com/rebound-run/rebound/internal/corpus"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,80 +11,19 @@ import (
 
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/decode"
+	"github.com/rebound-run/rebound/decode/internal/decodetest"
 	"github.com/rebound-run/rebound/decode/tcx"
+	"github.com/rebound-run/rebound/internal/corpus"
 )
 
-// Compile-time check that Decode is a decode.Decoder.
-var _ decode.Decoder = tcx.Decode
-
-// counts tallies the samples that carry each optional value.
-type counts struct{ hr, cad, pos int }
-
-func countSamples(samples []activity.Sample) counts {
-	var c counts
-	for _, s := range samples {
-		if activity.Has(s.HeartRateBPM) {
-			c.hr++
-		}
-		if activity.Has(s.CadenceSPM) {
-			c.cad++
-		}
-		if s.HasPosition() {
-			c.pos++
-		}
-	}
-	return c
-}
+// dec is Decode under the tests shared with decode/gpx.
+var dec = decodetest.Decoder{Format: decode.TCX, Decode: tcx.Decode}
 
 // TestDecodeManifest decodes every TCX file listed in the corpus manifest
 // (broken/ ones included) and checks the outcome its expect column names
 // and, for imports, the facts it lists.
 func TestDecodeManifest(t *testing.T) {
-	td := corpus.Dir(t)
-	for _, row := range corpus.ManifestOf(t, ".tcx") {
-		path := row.Get("path")
-		t.Run(path, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(td, path))
-			if err != nil {
-				t.Fatal(err)
-			}
-			name := filepath.Base(path)
-			acts, err := tcx.Decode(data, name)
-			switch row.Get("expect") {
-			case "import":
-				if err != nil {
-					t.Fatalf("Decode: %v", err)
-				}
-				checkImport(t, row, acts)
-			case "skip":
-				var skip *decode.SkipError
-				if !errors.As(err, &skip) {
-					t.Fatalf("got %v (%T), want *decode.SkipError", err, err)
-				}
-				if skip.File != name || skip.Reason == "" {
-					t.Errorf("SkipError = %+v", skip)
-				}
-				t.Logf("skip: %v", err)
-			case "fail":
-				var perr *decode.ParseError
-				if !errors.As(err, &perr) {
-					t.Fatalf("got %v (%T), want *decode.ParseError", err, err)
-				}
-				if perr.Format != decode.TCX || perr.File != name || !strings.Contains(err.Error(), name) {
-					t.Errorf("ParseError %q does not name the file %q", err, name)
-				}
-			case "any":
-				if err != nil && !decode.IsSkip(err) {
-					var perr *decode.ParseError
-					if !errors.As(err, &perr) {
-						t.Errorf("unexpected error type %T: %v", err, err)
-					}
-				}
-			default:
-				t.Fatalf("unknown expect %q", row.Get("expect"))
-			}
-		})
-	}
+	dec.Manifest(t, decodetest.Expect{Import: checkImport, AnyMayFail: true})
 }
 
 func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
@@ -101,7 +39,7 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 	if n, _ := row.Count("records_or_points"); len(a.Samples) != n {
 		t.Errorf("samples: got %d, manifest lists %d trackpoints", len(a.Samples), n)
 	}
-	c := countSamples(a.Samples)
+	c := decodetest.CountSamples(a.Samples)
 	// The manifest's TCX pts_with_hr is short by two for every lap that
 	// carries AverageHeartRateBpm and MaximumHeartRateBpm (it subtracted
 	// those laps' <Value> elements twice); counting the trackpoints that
@@ -112,11 +50,11 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 			lapsWithHR++
 		}
 	}
-	if n, _ := row.Count("pts_with_hr"); c.hr != n+2*lapsWithHR {
-		t.Errorf("HR samples: got %d, want manifest %d + 2×%d laps with HR", c.hr, n, lapsWithHR)
+	if n, _ := row.Count("pts_with_hr"); c.HR != n+2*lapsWithHR {
+		t.Errorf("HR samples: got %d, want manifest %d + 2×%d laps with HR", c.HR, n, lapsWithHR)
 	}
-	if n, _ := row.Count("pts_with_cad"); c.cad != n {
-		t.Errorf("cadence samples: got %d, manifest says %d", c.cad, n)
+	if n, _ := row.Count("pts_with_cad"); c.Cad != n {
+		t.Errorf("cadence samples: got %d, manifest says %d", c.Cad, n)
 	}
 	if n, _ := row.Count("laps"); len(a.Laps) != n {
 		t.Errorf("laps: got %d, manifest says %d", len(a.Laps), n)
@@ -180,7 +118,7 @@ func checkImport(t *testing.T, row corpus.Entry, acts []*activity.Activity) {
 //	    <DistanceMeters>0.0</DistanceMeters>
 //	    <HeartRateBpm><Value>62</Value></HeartRateBpm>
 func TestDecodeTcxparser(t *testing.T) {
-	a := decodeFile(t, "tcx/tcxparser__test.tcx")
+	a := dec.DecodeFile(t, "tcx/tcxparser__test.tcx")
 	start := time.Date(2012, 12, 26, 21, 29, 53, 0, time.UTC)
 	s := a.Samples[0]
 	if !s.Time.Equal(start) || s.LatDeg != 35.951880198 || s.LonDeg != -79.0931872185 ||
@@ -215,7 +153,7 @@ func TestDecodeTcxparser(t *testing.T) {
 // tcxreader__mapmyride_biking.tcx starts
 // <Time>2022-11-12T15:58:25.849800+00:00</Time>.
 func TestDecodeOffsets(t *testing.T) {
-	a := decodeFile(t, "tcx/togeojson__tour_hr.tcx")
+	a := dec.DecodeFile(t, "tcx/togeojson__tour_hr.tcx")
 	if !a.Start.Equal(time.Date(2020, 12, 27, 14, 43, 49, 0, time.UTC)) {
 		t.Errorf("Start = %v", a.Start)
 	}
@@ -225,7 +163,7 @@ func TestDecodeOffsets(t *testing.T) {
 	if a.UTCOffsetS == nil || *a.UTCOffsetS != 3600 {
 		t.Errorf("UTCOffsetS = %v, want 3600", a.UTCOffsetS)
 	}
-	m := decodeFile(t, "tcx/tcxreader__mapmyride_biking.tcx")
+	m := dec.DecodeFile(t, "tcx/tcxreader__mapmyride_biking.tcx")
 	if !m.Samples[0].Time.Equal(time.Date(2022, 11, 12, 15, 58, 25, 849800000, time.UTC)) {
 		t.Errorf("MapMyRide first sample at %v", m.Samples[0].Time)
 	}
@@ -239,7 +177,7 @@ func TestDecodeOffsets(t *testing.T) {
 // in strides (median 83), stored doubled; the Edge 520 ride
 // togeojson__garmin_connect.tcx keeps <Cadence>63</Cadence> as rpm.
 func TestDecodeCadence(t *testing.T) {
-	polar := decodeFile(t, "tcx/sportslib__6281425038.tcx")
+	polar := dec.DecodeFile(t, "tcx/sportslib__6281425038.tcx")
 	var cads []float64
 	for _, s := range polar.Samples {
 		if activity.Has(s.CadenceSPM) && s.CadenceSPM > 0 {
@@ -252,12 +190,12 @@ func TestDecodeCadence(t *testing.T) {
 	if l := polar.Laps[0]; l.AvgCadenceSPM != 164 { // <Cadence>82</Cadence> in the lap
 		t.Errorf("Polar lap cadence = %v, want 164", l.AvgCadenceSPM)
 	}
-	ride := decodeFile(t, "tcx/togeojson__garmin_connect.tcx")
+	ride := dec.DecodeFile(t, "tcx/togeojson__garmin_connect.tcx")
 	if s := ride.Samples[0]; s.CadenceSPM != 63 || s.PowerW != 160 || s.SpeedMS != 4.440999984741211 {
 		t.Errorf("ride first sample = %+v", s)
 	}
 	// Sport="Other" keeps RunCadence as written (<ns3:RunCadence>0</ns3:RunCadence>).
-	ski := decodeFile(t, "tcx/firefly__cross-country-skiing_activity_1.tcx")
+	ski := dec.DecodeFile(t, "tcx/firefly__cross-country-skiing_activity_1.tcx")
 	if s := ski.Samples[0]; s.CadenceSPM != 0 || s.SpeedMS != 0.5600000023841858 {
 		t.Errorf("ski first sample = %+v", s)
 	}
@@ -265,9 +203,9 @@ func TestDecodeCadence(t *testing.T) {
 
 // TestDecodePoolSwim checks that a swim without positions imports.
 func TestDecodePoolSwim(t *testing.T) {
-	a := decodeFile(t, "tcx/firefly__pool_swim-activity_1.tcx")
-	if c := countSamples(a.Samples); c.pos != 0 {
-		t.Errorf("%d samples with a position", c.pos)
+	a := dec.DecodeFile(t, "tcx/firefly__pool_swim-activity_1.tcx")
+	if c := decodetest.CountSamples(a.Samples); c.Pos != 0 {
+		t.Errorf("%d samples with a position", c.Pos)
 	}
 	if a.Samples[1].DistanceM != 50 {
 		t.Errorf("second sample = %+v", a.Samples[1])
@@ -303,15 +241,10 @@ func point(tm string, extra string) string {
 
 // TestDecodeSynthetic covers variants the corpus lacks.
 func TestDecodeSynthetic(t *testing.T) {
-	tests := []struct {
-		name    string
-		doc     string
-		check   func(t *testing.T, acts []*activity.Activity)
-		wantErr string // "skip" or "parse"
-	}{
+	dec.Synthetic(t, []decodetest.Case{
 		{
-			name: "two activities, laps, pause between tracks, RunCadence",
-			doc: "\ufeff\n  " + head + root + `<Activities>
+			Name: "two activities, laps, pause between tracks, RunCadence",
+			Doc: "\ufeff\n  " + head + root + `<Activities>
 <Activity Sport="Running"><Id>2024-05-01T06:00:00Z</Id>
  <Lap StartTime="2024-05-01T06:00:00Z"><TotalTimeSeconds>100</TotalTimeSeconds><DistanceMeters>300</DistanceMeters>
   <AverageHeartRateBpm><Value>120</Value></AverageHeartRateBpm><MaximumHeartRateBpm><Value>130</Value></MaximumHeartRateBpm>
@@ -331,7 +264,7 @@ func TestDecodeSynthetic(t *testing.T) {
   <Track>` + point("2024-05-02T06:00:00", "<Cadence>88</Cadence>") + point("", "") + `</Track></Lap>
 </Activity>
 </Activities></TrainingCenterDatabase>`,
-			check: func(t *testing.T, acts []*activity.Activity) {
+			Check: func(t *testing.T, acts []*activity.Activity) {
 				if len(acts) != 2 {
 					t.Fatalf("got %d activities, want 2", len(acts))
 				}
@@ -365,7 +298,7 @@ func TestDecodeSynthetic(t *testing.T) {
 				if ride.Laps[0].AvgCadenceSPM != 90 {
 					t.Errorf("ride lap cadence = %v", ride.Laps[0].AvgCadenceSPM)
 				}
-				if !hasWarning(ride, "no time zone") || !hasWarning(ride, "dropped 1 of 2") {
+				if !decodetest.HasWarning(ride, "no time zone") || !decodetest.HasWarning(ride, "dropped 1 of 2") {
 					t.Errorf("ride warnings = %q", ride.Warnings)
 				}
 				if !ride.Start.Equal(time.Date(2024, 5, 2, 6, 0, 0, 0, time.UTC)) {
@@ -374,11 +307,11 @@ func TestDecodeSynthetic(t *testing.T) {
 			},
 		},
 		{
-			name: "laps without trackpoints import with totals",
-			doc: head + root + `<Activities><Activity Sport="Running"><Id>2024-05-01T06:00:00-05:00</Id>` +
+			Name: "laps without trackpoints import with totals",
+			Doc: head + root + `<Activities><Activity Sport="Running"><Id>2024-05-01T06:00:00-05:00</Id>` +
 				`<Lap StartTime="2024-05-01T06:00:00-05:00"><TotalTimeSeconds>1800</TotalTimeSeconds><DistanceMeters>5000</DistanceMeters></Lap>` +
 				`</Activity></Activities></TrainingCenterDatabase>`,
-			check: func(t *testing.T, acts []*activity.Activity) {
+			Check: func(t *testing.T, acts []*activity.Activity) {
 				a := acts[0]
 				if len(a.Samples) != 0 || a.DeviceTotals.DistanceM != 5000 || !a.Start.Equal(time.Date(2024, 5, 1, 11, 0, 0, 0, time.UTC)) {
 					t.Errorf("activity = %+v", a)
@@ -388,62 +321,12 @@ func TestDecodeSynthetic(t *testing.T) {
 				}
 			},
 		},
-		{name: "course", doc: head + root + `<Courses><Course><Name>x</Name><Track>` + point("2024-01-01T00:00:00Z", "") + `</Track></Course></Courses></TrainingCenterDatabase>`, wantErr: "skip"},
-		{name: "no activities", doc: head + root + `<Activities/></TrainingCenterDatabase>`, wantErr: "skip"},
-		{name: "empty activity", doc: head + root + `<Activities><Activity Sport="Running"><Id>2024-01-01T00:00:00Z</Id></Activity></Activities></TrainingCenterDatabase>`, wantErr: "skip"},
-		{name: "empty", doc: "", wantErr: "parse"},
-		{name: "wrong root", doc: head + `<gpx></gpx>`, wantErr: "parse"},
-		{name: "mismatched", doc: head + root + `<Activities></Activity></TrainingCenterDatabase>`, wantErr: "parse"},
-		{name: "truncated", doc: head + root + `<Activities><Activity Sport="Running"><Id>2024-`, wantErr: "parse"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			acts, err := tcx.Decode([]byte(tt.doc), "test.tcx")
-			switch tt.wantErr {
-			case "":
-				if err != nil {
-					t.Fatalf("Decode: %v", err)
-				}
-				tt.check(t, acts)
-			case "skip":
-				if !decode.IsSkip(err) {
-					t.Fatalf("got %v, want a SkipError", err)
-				}
-			case "parse":
-				var perr *decode.ParseError
-				if !errors.As(err, &perr) || !strings.Contains(err.Error(), "test.tcx") {
-					t.Fatalf("got %v, want a ParseError naming the file", err)
-				}
-				if strings.Contains(err.Error(), "internal error") {
-					t.Errorf("a panic was recovered: %v", err)
-				}
-			}
-		})
-	}
-}
-
-func decodeFile(t *testing.T, path string) *activity.Activity {
-	t.Helper()
-	td := corpus.Dir(t)
-	data, err := os.ReadFile(filepath.Join(td, path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	acts, err := tcx.Decode(data, filepath.Base(path))
-	if err != nil {
-		t.Fatalf("Decode(%s): %v", path, err)
-	}
-	if len(acts) != 1 || len(acts[0].Samples) == 0 {
-		t.Fatalf("Decode(%s): %d activities", path, len(acts))
-	}
-	return acts[0]
-}
-
-func hasWarning(a *activity.Activity, substr string) bool {
-	for _, w := range a.Warnings {
-		if strings.Contains(w, substr) {
-			return true
-		}
-	}
-	return false
+		{Name: "course", Doc: head + root + `<Courses><Course><Name>x</Name><Track>` + point("2024-01-01T00:00:00Z", "") + `</Track></Course></Courses></TrainingCenterDatabase>`, WantErr: "skip"},
+		{Name: "no activities", Doc: head + root + `<Activities/></TrainingCenterDatabase>`, WantErr: "skip"},
+		{Name: "empty activity", Doc: head + root + `<Activities><Activity Sport="Running"><Id>2024-01-01T00:00:00Z</Id></Activity></Activities></TrainingCenterDatabase>`, WantErr: "skip"},
+		{Name: "empty", Doc: "", WantErr: "parse"},
+		{Name: "wrong root", Doc: head + `<gpx></gpx>`, WantErr: "parse"},
+		{Name: "mismatched", Doc: head + root + `<Activities></Activity></TrainingCenterDatabase>`, WantErr: "parse"},
+		{Name: "truncated", Doc: head + root + `<Activities><Activity Sport="Running"><Id>2024-`, WantErr: "parse"},
+	})
 }

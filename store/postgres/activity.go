@@ -2,30 +2,18 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/klauspost/compress/zstd"
 
 	"github.com/rebound-run/rebound"
-	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/store"
-	"github.com/rebound-run/rebound/store/internal/rowjson"
+	"github.com/rebound-run/rebound/store/internal/activityrow"
 	"github.com/rebound-run/rebound/store/samplecodec"
 )
-
-// maxOriginalSize bounds what FindOriginal will decompress (1 GiB).
-const maxOriginalSize = 1 << 30
-
-// decoder decompresses originals; DecodeAll is safe for concurrent use.
-var decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
-	return zstd.NewReader(nil, zstd.WithDecoderMaxMemory(maxOriginalSize))
-})
 
 // activityColumns are the activities columns scanActivity reads, in order.
 const activityColumns = `a.id, a.sha256, a.sport, a.sub_sport, a.start_at, a.utc_offset_s,
@@ -36,26 +24,19 @@ const activityColumns = `a.id, a.sha256, a.sport, a.sub_sport, a.start_at, a.utc
 // transaction begins so that the athlete's lock is held only for the
 // checks and inserts.
 type activityRow struct {
+	*activityrow.Activity
 	sha256, sport, subSport, name, device, format, source, gear string
 	start, importedAt                                           time.Time
-	summary, laps, pauses, deviceTotals, legs, warnings         []byte // deviceTotals nil: NULL
-	samples                                                     []byte // nil without samples
-	original                                                    []byte // nil without an original
-	originalSize                                                *int64
 }
 
-// encodeActivity validates a and returns its columns.
+// encodeActivity validates a and returns its columns, text as PostgreSQL
+// can hold it.
 func encodeActivity(a *store.Activity, now func() time.Time) (*activityRow, error) {
-	switch {
-	case a.Activity == nil:
-		return nil, rebound.Errorf(rebound.EINVALID, "no decoded activity")
-	case a.SHA256 == "":
-		return nil, rebound.Errorf(rebound.EINVALID, "no SHA-256")
-	case len(a.Samples) > samplecodec.MaxSamples:
-		return nil, rebound.Errorf(rebound.EINVALID, "%d samples is more than the %d a store keeps",
-			len(a.Samples), samplecodec.MaxSamples)
+	c, err := activityrow.Encode(a)
+	if err != nil {
+		return nil, err
 	}
-	r := &activityRow{
+	r := &activityRow{Activity: c,
 		sha256: clean(a.SHA256), sport: clean(string(a.Sport)), subSport: clean(a.SubSport),
 		name: clean(a.Name), device: clean(a.Device), format: clean(a.Format),
 		source: clean(a.SourceFile), gear: clean(a.Gear),
@@ -63,54 +44,6 @@ func encodeActivity(a *store.Activity, now func() time.Time) (*activityRow, erro
 	}
 	if a.ImportedAt.IsZero() {
 		r.importedAt = ts(now())
-	}
-
-	laps := make([]rowjson.Lap, len(a.Laps))
-	for i, l := range a.Laps {
-		laps[i] = rowjson.Lap{StartMS: toMS(l.Start), Totals: rowjson.FromTotals(l.Totals)}
-	}
-	pauses := make([]rowjson.Pause, len(a.Pauses))
-	for i, p := range a.Pauses {
-		pauses[i] = rowjson.Pause{StartMS: toMS(p.Start), EndMS: toMS(p.End)}
-	}
-	var err error
-	if r.summary, err = json.Marshal(rowjson.FromSummary(a.Summary)); err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	if r.laps, err = rowjson.MarshalList(laps); err != nil {
-		return nil, fmt.Errorf("laps: %w", err)
-	}
-	if r.pauses, err = rowjson.MarshalList(pauses); err != nil {
-		return nil, fmt.Errorf("pauses: %w", err)
-	}
-	if a.DeviceTotals != nil {
-		if r.deviceTotals, err = json.Marshal(rowjson.FromTotals(*a.DeviceTotals)); err != nil {
-			return nil, fmt.Errorf("device totals: %w", err)
-		}
-	}
-	if r.legs, err = rowjson.MarshalList(a.Legs); err != nil {
-		return nil, fmt.Errorf("legs: %w", err)
-	}
-	if r.warnings, err = rowjson.MarshalList(a.Warnings); err != nil {
-		return nil, fmt.Errorf("warnings: %w", err)
-	}
-
-	switch {
-	case a.EncodedSamples != nil: // encoded by the importer's workers
-		r.samples = a.EncodedSamples
-	case len(a.Samples) > 0:
-		r.samples = samplecodec.Encode(a.Samples)
-	}
-	if len(a.Original) > 0 {
-		var h zstd.Header
-		if err := h.Decode(a.Original); err != nil {
-			return nil, rebound.Errorf(rebound.EINVALID, "original is not zstd-compressed: %v", err)
-		}
-		if h.HasFCS {
-			size := int64(h.FrameContentSize)
-			r.originalSize = &size
-		}
-		r.original = a.Original
 	}
 	return r, nil
 }
@@ -194,8 +127,8 @@ func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
 	err = tx.QueryRow(ctx, insertActivity,
 		db.athlete, r.sha256, r.sport, r.subSport, r.start, a.UTCOffsetS,
 		r.name, r.device, r.format, r.source, r.gear, r.importedAt,
-		r.summary, r.laps, r.pauses, r.deviceTotals, r.legs, r.warnings,
-		r.samples, r.originalSize, r.original).Scan(&id)
+		r.Summary, r.Laps, r.Pauses, r.DeviceTotals, r.Legs, r.Warnings,
+		r.Samples, r.OriginalSize, r.Original).Scan(&id)
 	if sqlState(err) == uniqueViolation { // cannot happen under the lock; the index says so too
 		return rebound.Errorf(rebound.ECONFLICT, "already imported (SHA-256 %s)", a.SHA256)
 	} else if err != nil {
@@ -301,67 +234,14 @@ func (p prefixScanner) Scan(dest ...any) error { return p.row.Scan(append([]any{
 // scanActivity reads the activityColumns of one row, then extra columns
 // into extra.
 func scanActivity(row pgx.Row, extra ...any) (*store.Activity, error) {
-	var (
-		a                                               = &store.Activity{Activity: &activity.Activity{}}
-		sport                                           string
-		summary, laps, pauses, deviceTotals, legs, warn []byte
-	)
-	dest := append([]any{&a.ID, &a.SHA256, &sport, &a.SubSport, &a.Start, &a.UTCOffsetS,
-		&a.Name, &a.Device, &a.Format, &a.SourceFile, &a.Gear, &a.ImportedAt,
-		&summary, &laps, &pauses, &deviceTotals, &legs, &warn}, extra...)
-	if err := row.Scan(dest...); err != nil {
+	s := activityrow.NewScan()
+	a := s.Activity
+	if err := row.Scan(s.Dest(&a.Start, &a.UTCOffsetS, &a.ImportedAt, extra...)...); err != nil {
 		return nil, err
 	}
-	a.Sport = activity.Sport(sport)
 	a.Start, a.ImportedAt = a.Start.UTC(), a.ImportedAt.UTC()
-
-	var err error
-	if a.Summary, err = rowjson.UnmarshalSummary(summary); err != nil {
-		return nil, fmt.Errorf("activity %d: summary: %w", a.ID, err)
-	}
-	var (
-		lj []rowjson.Lap
-		pj []rowjson.Pause
-	)
-	for _, c := range []struct {
-		name string
-		data []byte
-		dst  any
-	}{
-		{"laps", laps, &lj},
-		{"pauses", pauses, &pj},
-		{"legs", legs, &a.Legs},
-		{"warnings", warn, &a.Warnings},
-	} {
-		if err := json.Unmarshal(c.data, c.dst); err != nil {
-			return nil, fmt.Errorf("activity %d: %s: %w", a.ID, c.name, err)
-		}
-	}
-	if deviceTotals != nil {
-		var tj rowjson.Totals
-		if err := json.Unmarshal(deviceTotals, &tj); err != nil {
-			return nil, fmt.Errorf("activity %d: device totals: %w", a.ID, err)
-		}
-		t := tj.Totals()
-		a.DeviceTotals = &t
-	}
-	if len(lj) > 0 {
-		a.Laps = make([]activity.Lap, len(lj))
-		for i, l := range lj {
-			a.Laps[i] = activity.Lap{Start: fromMS(l.StartMS), Totals: l.Totals.Totals()}
-		}
-	}
-	if len(pj) > 0 {
-		a.Pauses = make([]activity.Pause, len(pj))
-		for i, p := range pj {
-			a.Pauses[i] = activity.Pause{Start: fromMS(p.StartMS), End: fromMS(p.EndMS)}
-		}
-	}
-	if len(a.Legs) == 0 {
-		a.Legs = nil
-	}
-	if len(a.Warnings) == 0 {
-		a.Warnings = nil
+	if err := s.Decode(); err != nil {
+		return nil, err
 	}
 	return a, nil
 }
@@ -406,20 +286,9 @@ func (db *DB) findOriginal(ctx context.Context, id int64) (string, []byte, error
 	if compressed == nil {
 		return "", nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d has no original file", id)
 	}
-	dec, err := decoder()
+	data, err := activityrow.Decompress(compressed, size)
 	if err != nil {
 		return "", nil, err
-	}
-	var dst []byte
-	if size != nil && *size >= 0 && *size <= maxOriginalSize {
-		dst = make([]byte, 0, *size)
-	}
-	data, err := dec.DecodeAll(compressed, dst)
-	if err != nil {
-		return "", nil, fmt.Errorf("decompress: %w", err)
-	}
-	if size != nil && int64(len(data)) != *size {
-		return "", nil, fmt.Errorf("decompressed %d bytes, want %d", len(data), *size)
 	}
 	return *name, data, nil
 }
@@ -456,10 +325,3 @@ func (db *DB) execOne(ctx context.Context, id int64, sql string, args ...any) er
 	}
 	return nil
 }
-
-// toMS returns t as Unix milliseconds, rounded to the nearest: the json
-// documents' times, as store/sqlite writes them.
-func toMS(t time.Time) int64 { return t.Round(time.Millisecond).UnixMilli() }
-
-// fromMS returns the UTC time of Unix milliseconds ms.
-func fromMS(ms int64) time.Time { return time.UnixMilli(ms).UTC() }

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -14,6 +13,7 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/internal/rowjson"
 )
 
 var (
@@ -21,44 +21,12 @@ var (
 	_ store.GearStore    = (*DB)(nil)
 )
 
-// checkinJSON is the stored form of a check-in: NaN fields are left out.
-// It is store/sqlite's.
-type checkinJSON struct {
-	Soreness     map[recovery.Muscle]float64 `json:"soreness,omitempty"`
-	SleepH       *float64                    `json:"sleep_h,omitempty"`
-	SleepQuality *float64                    `json:"sleep_quality,omitempty"`
-	Stress       *float64                    `json:"stress,omitempty"`
-	RestingHR    *float64                    `json:"resting_hr,omitempty"`
-	HRVms        *float64                    `json:"hrv_ms,omitempty"`
-	Symptoms     []string                    `json:"symptoms,omitempty"`
-}
-
-func opt(v float64) *float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	return &v
-}
-
-func val(p *float64) float64 {
-	if p == nil {
-		return math.NaN()
-	}
-	return *p
-}
-
 // SaveCheckIn stores the check-in of c.Date's day, replacing any earlier
 // one of that day. Returns EINVALID for a soreness rating that is not a
 // number.
 func (db *DB) SaveCheckIn(ctx context.Context, c recovery.CheckIn) error {
 	d := c.Date.Format(time.DateOnly)
-	for m, v := range c.Soreness {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("save check-in %s: %w", d, rebound.Errorf(rebound.EINVALID, "soreness of %s is not a number", m))
-		}
-	}
-	data, err := json.Marshal(checkinJSON{Soreness: c.Soreness, SleepH: opt(c.SleepH), SleepQuality: opt(c.SleepQuality),
-		Stress: opt(c.Stress), RestingHR: opt(c.RestingHR), HRVms: opt(c.HRVms), Symptoms: c.Symptoms})
+	data, err := rowjson.MarshalCheckIn(c)
 	if err != nil {
 		return fmt.Errorf("save check-in %s: %w", d, err)
 	}
@@ -87,22 +55,13 @@ func (db *DB) FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Lo
 		var (
 			d    time.Time
 			data []byte
-			j    checkinJSON
 		)
 		if err := row.Scan(&d, &data); err != nil {
 			return recovery.CheckIn{}, err
 		}
-		if err := json.Unmarshal(data, &j); err != nil {
+		c, err := rowjson.UnmarshalCheckIn(data, time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc))
+		if err != nil {
 			return recovery.CheckIn{}, fmt.Errorf("check-in %s: %w", d.Format(time.DateOnly), err)
-		}
-		c := recovery.CheckIn{Date: time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc),
-			Soreness: j.Soreness, SleepH: val(j.SleepH), SleepQuality: val(j.SleepQuality),
-			Stress: val(j.Stress), RestingHR: val(j.RestingHR), HRVms: val(j.HRVms), Symptoms: j.Symptoms}
-		if c.Soreness == nil {
-			c.Soreness = map[recovery.Muscle]float64{}
-		}
-		if c.Symptoms == nil {
-			c.Symptoms = []string{}
 		}
 		return c, nil
 	})

@@ -24,7 +24,6 @@ import (
 	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/decode/fit"
-	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/postgres"
 	"github.com/rebound-run/rebound/store/samplecodec"
@@ -319,43 +318,12 @@ var day = time.Date(2024, 5, 4, 6, 30, 0, 0, time.UTC)
 func TestCreateActivity(t *testing.T) {
 	t.Parallel()
 	adminPool(t)
-	for _, tt := range []struct {
-		name   string
-		change func(a *store.Activity)
-	}{
-		{"ErrInvalidNoActivity", func(a *store.Activity) { a.Activity = nil }},
-		{"ErrInvalidNoHash", func(a *store.Activity) { a.SHA256 = "" }},
-		{"ErrInvalidOriginalNotZstd", func(a *store.Activity) { a.Original = []byte("plain FIT bytes") }},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			db := MustOpenDB(t)
-			a := storetest.NewActivity(day, activity.Running)
-			tt.change(a)
-			err := db.CreateActivity(context.Background(), a)
-			if code := rebound.ErrorCode(err); code != rebound.EINVALID {
-				t.Errorf("CreateActivity = %v, want EINVALID", err)
-			}
-			if n := storetest.MustCount(t, db); n != 0 {
-				t.Errorf("count = %d after a failed create, want 0", n)
-			}
-		})
-	}
-
 	t.Run("OKNowStampsImportedAt", func(t *testing.T) {
 		t.Parallel()
 		db := MustOpenDB(t)
 		now := time.Date(2025, 1, 2, 3, 4, 5, 6e6, time.UTC)
 		db.Now = func() time.Time { return now }
-		a := storetest.NewActivity(day, activity.Running)
-		a.ImportedAt = time.Time{}
-		storetest.MustCreateActivity(t, db, a)
-		if !a.ImportedAt.Equal(now) {
-			t.Errorf("ImportedAt set to %v, want %v", a.ImportedAt, now)
-		}
-		if got := storetest.MustFindActivityByID(t, db, a.ID).ImportedAt; !got.Equal(now) {
-			t.Errorf("stored ImportedAt = %v, want %v", got, now)
-		}
+		storetest.CheckNowStampsImportedAt(t, db, now)
 	})
 
 	t.Run("OKTextPostgresCannotHold", func(t *testing.T) {
@@ -379,11 +347,7 @@ func TestCreateActivity(t *testing.T) {
 		db1, db2 := mustOpen(t, dsn), mustOpen(t, dsn)
 		defer db1.Close()
 		defer db2.Close()
-		storetest.MustCreateActivity(t, db1, storetest.NewActivity(day, activity.Running))
-		err := db2.CreateActivity(context.Background(), storetest.NewActivity(day, activity.Running))
-		if code := rebound.ErrorCode(err); code != rebound.ECONFLICT {
-			t.Errorf("CreateActivity on the second handle = %v, want ECONFLICT", err)
-		}
+		storetest.CheckConflictAcrossHandles(t, db1, db2)
 	})
 
 	t.Run("ConcurrentDuplicatesAcrossServers", func(t *testing.T) {
@@ -510,32 +474,8 @@ func TestRevision(t *testing.T) {
 		db1, db2 := mustOpen(t, dsn), mustOpen(t, dsn)
 		defer db1.Close()
 		defer db2.Close()
-		before := storetest.MustRevision(t, db2)
-		storetest.MustCreateActivity(t, db1, storetest.NewActivity(day, activity.Running))
-		if after := storetest.MustRevision(t, db2); after == before {
-			t.Errorf("a create through the first pool left the second's revision at %d", after)
-		}
+		storetest.CheckRevisionAcrossHandles(t, db1, db2)
 	})
-}
-
-func TestFindActivities(t *testing.T) {
-	t.Parallel()
-	db := MustOpenDB(t)
-	for _, f := range []store.ActivityFilter{{Offset: -1}, {Limit: -1}} {
-		_, _, err := db.FindActivities(context.Background(), f)
-		if code := rebound.ErrorCode(err); code != rebound.EINVALID {
-			t.Errorf("FindActivities(%+v) = %v, want EINVALID", f, err)
-		}
-	}
-}
-
-func TestProfile(t *testing.T) {
-	t.Parallel()
-	db := MustOpenDB(t)
-	err := db.SaveProfile(context.Background(), profile.Profile{WeightKg: nan()})
-	if code := rebound.ErrorCode(err); code != rebound.EINVALID {
-		t.Errorf("SaveProfile(NaN weight) = %v, want EINVALID", err)
-	}
 }
 
 func TestAccounts(t *testing.T) {
@@ -573,5 +513,3 @@ func TestTicks(t *testing.T) {
 		t.Errorf("FindTicks(bad day) = %v, want EINVALID", err)
 	}
 }
-
-func nan() float64 { return activity.NaN }

@@ -3,102 +3,36 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
-
-	"github.com/klauspost/compress/zstd"
 
 	"github.com/rebound-run/rebound"
-	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/store"
-	"github.com/rebound-run/rebound/store/internal/rowjson"
+	"github.com/rebound-run/rebound/store/internal/activityrow"
 	"github.com/rebound-run/rebound/store/samplecodec"
 )
-
-// maxOriginalSize bounds what FindOriginal will decompress (1 GiB).
-const maxOriginalSize = 1 << 30
-
-// decoder decompresses originals; DecodeAll is safe for concurrent use.
-var decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
-	return zstd.NewReader(nil, zstd.WithDecoderMaxMemory(maxOriginalSize))
-})
 
 // activityRow is an activity in column form, encoded outside the write
 // transaction so that the write lock is held only for the inserts.
 type activityRow struct {
-	startMS, importedAtMS                        int64
-	utcOffsetS                                   sql.NullInt64
-	summary, laps, pauses, deviceTotals, legs, w []byte
-	samples                                      []byte // nil without samples
-	originalSize                                 sql.NullInt64
+	*activityrow.Activity
+	startMS, importedAtMS int64
+	utcOffsetS            sql.NullInt64
 }
 
 // encodeActivity validates a and returns its columns.
 func encodeActivity(a *store.Activity, now func() int64) (*activityRow, error) {
-	switch {
-	case a.Activity == nil:
-		return nil, rebound.Errorf(rebound.EINVALID, "no decoded activity")
-	case a.SHA256 == "":
-		return nil, rebound.Errorf(rebound.EINVALID, "no SHA-256")
-	case len(a.Samples) > samplecodec.MaxSamples:
-		return nil, rebound.Errorf(rebound.EINVALID, "%d samples is more than the %d a store keeps",
-			len(a.Samples), samplecodec.MaxSamples)
+	c, err := activityrow.Encode(a)
+	if err != nil {
+		return nil, err
 	}
-	r := &activityRow{startMS: toMS(a.Start), importedAtMS: toMS(a.ImportedAt)}
+	r := &activityRow{Activity: c, startMS: toMS(a.Start), importedAtMS: toMS(a.ImportedAt)}
 	if a.ImportedAt.IsZero() {
 		r.importedAtMS = now()
 	}
 	if a.UTCOffsetS != nil {
 		r.utcOffsetS = sql.NullInt64{Int64: int64(*a.UTCOffsetS), Valid: true}
-	}
-
-	laps := make([]rowjson.Lap, len(a.Laps))
-	for i, l := range a.Laps {
-		laps[i] = rowjson.Lap{StartMS: toMS(l.Start), Totals: rowjson.FromTotals(l.Totals)}
-	}
-	pauses := make([]rowjson.Pause, len(a.Pauses))
-	for i, p := range a.Pauses {
-		pauses[i] = rowjson.Pause{StartMS: toMS(p.Start), EndMS: toMS(p.End)}
-	}
-	var err error
-	if r.summary, err = json.Marshal(rowjson.FromSummary(a.Summary)); err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	if r.laps, err = rowjson.MarshalList(laps); err != nil {
-		return nil, fmt.Errorf("laps: %w", err)
-	}
-	if r.pauses, err = rowjson.MarshalList(pauses); err != nil {
-		return nil, fmt.Errorf("pauses: %w", err)
-	}
-	if a.DeviceTotals != nil {
-		if r.deviceTotals, err = json.Marshal(rowjson.FromTotals(*a.DeviceTotals)); err != nil {
-			return nil, fmt.Errorf("device totals: %w", err)
-		}
-	}
-	if r.legs, err = rowjson.MarshalList(a.Legs); err != nil {
-		return nil, fmt.Errorf("legs: %w", err)
-	}
-	if r.w, err = rowjson.MarshalList(a.Warnings); err != nil {
-		return nil, fmt.Errorf("warnings: %w", err)
-	}
-
-	switch {
-	case a.EncodedSamples != nil:
-		r.samples = a.EncodedSamples
-	case len(a.Samples) > 0:
-		r.samples = samplecodec.Encode(a.Samples)
-	}
-	if len(a.Original) > 0 {
-		var h zstd.Header
-		if err := h.Decode(a.Original); err != nil {
-			return nil, rebound.Errorf(rebound.EINVALID, "original is not zstd-compressed: %v", err)
-		}
-		if h.HasFCS {
-			r.originalSize = sql.NullInt64{Int64: int64(h.FrameContentSize), Valid: true}
-		}
 	}
 	return r, nil
 }
@@ -151,7 +85,7 @@ func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
 	res, err := tx.StmtContext(ctx, db.stmt.insertActivity).ExecContext(ctx,
 		db.athlete, a.SHA256, string(a.Sport), a.SubSport, r.startMS, r.utcOffsetS,
 		a.Name, a.Device, a.Format, a.SourceFile, a.Gear, r.importedAtMS,
-		string(r.summary), string(r.laps), string(r.pauses), nullText(r.deviceTotals), string(r.legs), string(r.w))
+		string(r.Summary), string(r.Laps), string(r.Pauses), nullText(r.DeviceTotals), string(r.Legs), string(r.Warnings))
 	if isUniqueViolation(err) { // another process won a race for the same hash
 		return rebound.Errorf(rebound.ECONFLICT, "already imported (SHA-256 %s)", a.SHA256)
 	} else if err != nil {
@@ -160,14 +94,14 @@ func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
 	if id, err = res.LastInsertId(); err != nil {
 		return fmt.Errorf("insert: %w", err)
 	}
-	if r.samples != nil {
-		if _, err := tx.StmtContext(ctx, db.stmt.insertSamples).ExecContext(ctx, id, r.samples); err != nil {
+	if r.Samples != nil {
+		if _, err := tx.StmtContext(ctx, db.stmt.insertSamples).ExecContext(ctx, id, r.Samples); err != nil {
 			return fmt.Errorf("insert samples: %w", err)
 		}
 	}
-	if len(a.Original) > 0 {
+	if r.Original != nil {
 		if _, err := tx.StmtContext(ctx, db.stmt.insertOriginal).ExecContext(ctx,
-			id, a.SourceFile, r.originalSize, a.Original); err != nil {
+			id, a.SourceFile, r.OriginalSize, r.Original); err != nil {
 			return fmt.Errorf("insert original: %w", err)
 		}
 	}
@@ -276,70 +210,21 @@ func (db *DB) findActivities(ctx context.Context, f store.ActivityFilter) (_ []*
 // into extra.
 func scanActivity(row interface{ Scan(...any) error }, extra ...any) (*store.Activity, error) {
 	var (
-		a                                               = &store.Activity{Activity: &activity.Activity{}}
-		startMS, importedAtMS                           int64
-		utcOffsetS                                      sql.NullInt64
-		summary, laps, pauses, deviceTotals, legs, warn []byte
+		s                     = activityrow.NewScan()
+		startMS, importedAtMS int64
+		utcOffsetS            sql.NullInt64
 	)
-	dest := append([]any{&a.ID, &a.SHA256, &a.Sport, &a.SubSport, &startMS, &utcOffsetS,
-		&a.Name, &a.Device, &a.Format, &a.SourceFile, &a.Gear, &importedAtMS,
-		&summary, &laps, &pauses, &deviceTotals, &legs, &warn}, extra...)
-	if err := row.Scan(dest...); err != nil {
+	if err := row.Scan(s.Dest(&startMS, &utcOffsetS, &importedAtMS, extra...)...); err != nil {
 		return nil, err
 	}
+	a := s.Activity
 	a.Start, a.ImportedAt = fromMS(startMS), fromMS(importedAtMS)
 	if utcOffsetS.Valid {
 		off := int(utcOffsetS.Int64)
 		a.UTCOffsetS = &off
 	}
-
-	var err error
-	if a.Summary, err = rowjson.UnmarshalSummary(summary); err != nil {
-		return nil, fmt.Errorf("activity %d: summary: %w", a.ID, err)
-	}
-	var (
-		lj []rowjson.Lap
-		pj []rowjson.Pause
-	)
-	for _, c := range []struct {
-		name string
-		data []byte
-		dst  any
-	}{
-		{"laps", laps, &lj},
-		{"pauses", pauses, &pj},
-		{"legs", legs, &a.Legs},
-		{"warnings", warn, &a.Warnings},
-	} {
-		if err := json.Unmarshal(c.data, c.dst); err != nil {
-			return nil, fmt.Errorf("activity %d: %s: %w", a.ID, c.name, err)
-		}
-	}
-	if deviceTotals != nil {
-		var tj rowjson.Totals
-		if err := json.Unmarshal(deviceTotals, &tj); err != nil {
-			return nil, fmt.Errorf("activity %d: device totals: %w", a.ID, err)
-		}
-		t := tj.Totals()
-		a.DeviceTotals = &t
-	}
-	if len(lj) > 0 {
-		a.Laps = make([]activity.Lap, len(lj))
-		for i, l := range lj {
-			a.Laps[i] = activity.Lap{Start: fromMS(l.StartMS), Totals: l.Totals.Totals()}
-		}
-	}
-	if len(pj) > 0 {
-		a.Pauses = make([]activity.Pause, len(pj))
-		for i, p := range pj {
-			a.Pauses[i] = activity.Pause{Start: fromMS(p.StartMS), End: fromMS(p.EndMS)}
-		}
-	}
-	if len(a.Legs) == 0 {
-		a.Legs = nil
-	}
-	if len(a.Warnings) == 0 {
-		a.Warnings = nil
+	if err := s.Decode(); err != nil {
+		return nil, err
 	}
 	return a, nil
 }
@@ -366,7 +251,7 @@ func (db *DB) FindOriginal(ctx context.Context, id int64) (name string, data []b
 func (db *DB) findOriginal(ctx context.Context, id int64) (string, []byte, error) {
 	var (
 		name       sql.NullString
-		size       sql.NullInt64
+		size       *int64 // NULL: unknown
 		compressed []byte
 	)
 	err := db.stmt.findOriginal.QueryRowContext(ctx, db.athlete, id).Scan(&name, &size, &compressed)
@@ -378,20 +263,9 @@ func (db *DB) findOriginal(ctx context.Context, id int64) (string, []byte, error
 	if compressed == nil {
 		return "", nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d has no original file", id)
 	}
-	dec, err := decoder()
+	data, err := activityrow.Decompress(compressed, size)
 	if err != nil {
 		return "", nil, err
-	}
-	var dst []byte
-	if size.Valid && size.Int64 >= 0 && size.Int64 <= maxOriginalSize {
-		dst = make([]byte, 0, size.Int64)
-	}
-	data, err := dec.DecodeAll(compressed, dst)
-	if err != nil {
-		return "", nil, fmt.Errorf("decompress: %w", err)
-	}
-	if size.Valid && int64(len(data)) != size.Int64 {
-		return "", nil, fmt.Errorf("decompressed %d bytes, want %d", len(data), size.Int64)
 	}
 	return name.String, data, nil
 }

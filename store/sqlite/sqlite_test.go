@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"flag"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
-	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/sqlite"
 	"github.com/rebound-run/rebound/store/storetest"
@@ -198,42 +196,11 @@ func TestMigrate(t *testing.T) {
 }
 
 func TestCreateActivity(t *testing.T) {
-	day := time.Date(2024, 5, 4, 6, 30, 0, 0, time.UTC)
-	for _, tt := range []struct {
-		name   string
-		change func(a *store.Activity)
-	}{
-		{"ErrInvalidNoActivity", func(a *store.Activity) { a.Activity = nil }},
-		{"ErrInvalidNoHash", func(a *store.Activity) { a.SHA256 = "" }},
-		{"ErrInvalidOriginalNotZstd", func(a *store.Activity) { a.Original = []byte("plain FIT bytes") }},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			db := MustOpenDB(t)
-			a := storetest.NewActivity(day, activity.Running)
-			tt.change(a)
-			err := db.CreateActivity(context.Background(), a)
-			if code := rebound.ErrorCode(err); code != rebound.EINVALID {
-				t.Errorf("CreateActivity = %v, want EINVALID", err)
-			}
-			if n := storetest.MustCount(t, db); n != 0 {
-				t.Errorf("count = %d after a failed create, want 0", n)
-			}
-		})
-	}
-
 	t.Run("OKNowStampsImportedAt", func(t *testing.T) {
 		db := MustOpenDB(t)
 		now := time.Date(2025, 1, 2, 3, 4, 5, 6e6, time.UTC)
 		db.Now = func() time.Time { return now }
-		a := storetest.NewActivity(day, activity.Running)
-		a.ImportedAt = time.Time{}
-		storetest.MustCreateActivity(t, db, a)
-		if !a.ImportedAt.Equal(now) {
-			t.Errorf("ImportedAt set to %v, want %v", a.ImportedAt, now)
-		}
-		if got := storetest.MustFindActivityByID(t, db, a.ID).ImportedAt; !got.Equal(now) {
-			t.Errorf("stored ImportedAt = %v, want %v", got, now)
-		}
+		storetest.CheckNowStampsImportedAt(t, db, now)
 	})
 
 	t.Run("ErrConflictAcrossHandles", func(t *testing.T) {
@@ -242,33 +209,7 @@ func TestCreateActivity(t *testing.T) {
 		db1, db2 := mustOpen(t, path), mustOpen(t, path)
 		defer db1.Close()
 		defer db2.Close()
-		storetest.MustCreateActivity(t, db1, storetest.NewActivity(day, activity.Running))
-		err := db2.CreateActivity(context.Background(), storetest.NewActivity(day, activity.Running))
-		if code := rebound.ErrorCode(err); code != rebound.ECONFLICT {
-			t.Errorf("CreateActivity on the second handle = %v, want ECONFLICT", err)
-		}
-	})
-}
-
-func TestFindActivities(t *testing.T) {
-	t.Run("ErrInvalidNegative", func(t *testing.T) {
-		db := MustOpenDB(t)
-		for _, f := range []store.ActivityFilter{{Offset: -1}, {Limit: -1}} {
-			_, _, err := db.FindActivities(context.Background(), f)
-			if code := rebound.ErrorCode(err); code != rebound.EINVALID {
-				t.Errorf("FindActivities(%+v) = %v, want EINVALID", f, err)
-			}
-		}
-	})
-}
-
-func TestSaveProfile(t *testing.T) {
-	t.Run("ErrInvalidNaN", func(t *testing.T) {
-		db := MustOpenDB(t)
-		err := db.SaveProfile(context.Background(), profileWithNaN())
-		if code := rebound.ErrorCode(err); code != rebound.EINVALID {
-			t.Errorf("SaveProfile(NaN weight) = %v, want EINVALID", err)
-		}
+		storetest.CheckConflictAcrossHandles(t, db1, db2)
 	})
 }
 
@@ -293,11 +234,7 @@ func TestRevision(t *testing.T) {
 		db1, db2 := mustOpen(t, path), mustOpen(t, path)
 		defer db1.Close()
 		defer db2.Close()
-		before := storetest.MustRevision(t, db2)
-		storetest.MustCreateActivity(t, db1, storetest.NewActivity(time.Now(), activity.Running))
-		if after := storetest.MustRevision(t, db2); after == before {
-			t.Errorf("a create through the first handle left the second's revision at %d", after)
-		}
+		storetest.CheckRevisionAcrossHandles(t, db1, db2)
 	})
 }
 
@@ -337,5 +274,3 @@ func BenchmarkFindActivities(b *testing.B) {
 		}
 	}
 }
-
-func profileWithNaN() profile.Profile { return profile.Profile{WeightKg: math.NaN()} }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 
+	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/store"
 )
@@ -242,4 +243,36 @@ func MustCount(tb testing.TB, s store.Store) int {
 		tb.Fatalf("FindActivities: %v", err)
 	}
 	return n
+}
+
+// CheckNowStampsImportedAt fails tb unless CreateActivity on s stamps an
+// activity without an ImportedAt with now, the time the engine's clock
+// (its Now field) was set to return, both in the activity and in the
+// store. Engines call it from their own tests, since only they have a
+// clock to set.
+func CheckNowStampsImportedAt(tb testing.TB, s store.Store, now time.Time) {
+	tb.Helper()
+	a := NewActivity(day, activity.Running)
+	a.ImportedAt = time.Time{}
+	MustCreateActivity(tb, s, a)
+	if !a.ImportedAt.Equal(now) {
+		tb.Errorf("ImportedAt set to %v, want %v", a.ImportedAt, now)
+	}
+	if got := MustFindActivityByID(tb, s, a.ID).ImportedAt; !got.Equal(now) {
+		tb.Errorf("stored ImportedAt = %v, want %v", got, now)
+	}
+}
+
+// CheckConflictAcrossHandles creates an activity through first and fails
+// tb unless creating the same activity through second, another handle on
+// the same database (another process or app server), returns ECONFLICT.
+// Engines call it from their own tests, since only they can open two
+// handles on one database.
+func CheckConflictAcrossHandles(tb testing.TB, first, second store.Store) {
+	tb.Helper()
+	MustCreateActivity(tb, first, NewActivity(day, activity.Running))
+	err := second.CreateActivity(context.Background(), NewActivity(day, activity.Running))
+	if code := rebound.ErrorCode(err); code != rebound.ECONFLICT {
+		tb.Errorf("CreateActivity on the second handle = %v, want ECONFLICT", err)
+	}
 }

@@ -191,3 +191,16 @@ func CheckFailedCreateKeepsRevision(tb testing.TB, s store.Store) {
 		tb.Errorf("revision %d -> %d after a create that rolled back", before, after)
 	}
 }
+
+// CheckRevisionAcrossHandles creates an activity through first and fails
+// tb unless second, another handle on the same database (another process
+// or app server), reads a new revision. Engines call it from their own
+// tests, since only they can open two handles on one database.
+func CheckRevisionAcrossHandles(tb testing.TB, first, second store.Store) {
+	tb.Helper()
+	before := MustRevision(tb, second)
+	MustCreateActivity(tb, first, NewActivity(day, activity.Running))
+	if after := MustRevision(tb, second); after == before {
+		tb.Errorf("a create through the first handle left the second's revision at %d", after)
+	}
+}

@@ -164,6 +164,26 @@ func testCreate(t *testing.T, open opener) {
 		}
 	})
 
+	for _, tt := range []struct {
+		name   string
+		change func(a *store.Activity)
+	}{
+		{"ErrInvalidNoActivity", func(a *store.Activity) { a.Activity = nil }},
+		{"ErrInvalidNoHash", func(a *store.Activity) { a.SHA256 = "" }},
+		{"ErrInvalidOriginalNotZstd", func(a *store.Activity) { a.Original = []byte("plain FIT bytes") }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			a := NewActivity(day, activity.Running)
+			tt.change(a)
+			err := s.CreateActivity(context.Background(), a)
+			checkCode(t, "CreateActivity", err, rebound.EINVALID)
+			if n := MustCount(t, s); n != 0 {
+				t.Errorf("count = %d after a failed create, want 0", n)
+			}
+		})
+	}
+
 	t.Run("ErrConflictHash", func(t *testing.T) {
 		s := open(t)
 		first := MustCreateActivity(t, s, NewActivity(day, activity.Running))
@@ -319,6 +339,14 @@ func testFind(t *testing.T, open opener) {
 		since, until, sport := as[1].Start, as[5].Start, activity.Running
 		find(t, s, store.ActivityFilter{Since: &since, Until: &until, Sport: &sport},
 			withoutSamples(as[2], as[4]), 2)
+	})
+
+	t.Run("ErrInvalidNegative", func(t *testing.T) {
+		s := open(t)
+		for _, f := range []store.ActivityFilter{{Offset: -1}, {Limit: -1}} {
+			_, _, err := s.FindActivities(context.Background(), f)
+			checkCode(t, fmt.Sprintf("FindActivities(%+v)", f), err, rebound.EINVALID)
+		}
 	})
 
 	t.Run("LimitOffsetTotal", func(t *testing.T) {
@@ -550,6 +578,12 @@ func testProfile(t *testing.T, open opener) {
 		if diff := cmp.Diff(profile.Profile{}, p, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("profile of an empty store (-want +got):\n%s", diff)
 		}
+	})
+
+	t.Run("ErrInvalidNaN", func(t *testing.T) {
+		s := open(t)
+		err := s.SaveProfile(context.Background(), profile.Profile{WeightKg: NaN})
+		checkCode(t, "SaveProfile(NaN weight)", err, rebound.EINVALID)
 	})
 
 	t.Run("SaveFind", func(t *testing.T) {

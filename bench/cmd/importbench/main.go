@@ -49,6 +49,7 @@ import (
 	"github.com/rebound-run/rebound/decode/gpx"
 	"github.com/rebound-run/rebound/decode/tcx"
 	"github.com/rebound-run/rebound/ingest"
+	"github.com/rebound-run/rebound/internal/xmlbaseline"
 	"github.com/rebound-run/rebound/store/sqlite"
 )
 
@@ -346,19 +347,19 @@ func reboundXML(data []byte, name string) (int, error) {
 }
 
 // encodingXML is the baseline: xml.Unmarshal into plain structs holding
-// what Rebound's decoders read (the structs of decode/gpx's and
-// decode/tcx's BenchmarkEncodingXML; times stay strings, so the baseline
-// does less work than Decode).
+// what Rebound's decoders read (internal/xmlbaseline, the structs of
+// decode/gpx's and decode/tcx's BenchmarkEncodingXML; times stay strings,
+// so the baseline does less work than Decode).
 func encodingXML(data []byte, name string) (int, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".gpx":
-		var doc stdGPX
+		var doc xmlbaseline.GPX
 		if err := xml.Unmarshal(data, &doc); err != nil {
 			return 0, err
 		}
 		return len(doc.Tracks), nil
 	case ".tcx":
-		var doc stdTCX
+		var doc xmlbaseline.TCX
 		if err := xml.Unmarshal(data, &doc); err != nil {
 			return 0, err
 		}

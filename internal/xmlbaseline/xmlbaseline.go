@@ -1,12 +1,14 @@
-package main
+// Package xmlbaseline holds the plain encoding/xml structs that the GPX and
+// TCX benchmarks use as their baseline (decode/gpx's and decode/tcx's
+// BenchmarkEncodingXML, bench/cmd/importbench's encoding-xml measurement):
+// xml.Unmarshal into them reads what Rebound's decoders read. Times stay
+// strings, so the baseline does less work than the decoders.
+package xmlbaseline
 
 import "encoding/xml"
 
-// The baseline structs of decode/gpx's and decode/tcx's
-// BenchmarkEncodingXML (bench_test.go), copied: they hold what Rebound's
-// decoders read.
-
-type stdGPX struct {
+// GPX is a GPX document.
+type GPX struct {
 	Creator  string `xml:"creator,attr"`
 	Name     string `xml:"name"`
 	Metadata struct {
@@ -16,31 +18,33 @@ type stdGPX struct {
 		Name     string `xml:"name"`
 		Type     string `xml:"type"`
 		Segments []struct {
-			Points []stdPoint `xml:"trkpt"`
+			Points []Point `xml:"trkpt"`
 		} `xml:"trkseg"`
 	} `xml:"trk"`
 }
 
-type stdPoint struct {
+// Point is a GPX track point.
+type Point struct {
 	Lat        float64  `xml:"lat,attr"`
 	Lon        float64  `xml:"lon,attr"`
 	Ele        *float64 `xml:"ele"`
 	Time       string   `xml:"time"`
 	Speed      *float64 `xml:"speed"`
 	Extensions struct {
-		Items []stdExt `xml:",any"`
+		Items []Ext `xml:",any"`
 	} `xml:"extensions"`
 }
 
-// stdExt holds any extension element with its children (hr, cad, power,
+// Ext holds any extension element with its children (hr, cad, power,
 // atemp inside a TrackPointExtension, or directly in extensions).
-type stdExt struct {
+type Ext struct {
 	XMLName  xml.Name
-	Value    string   `xml:",chardata"`
-	Children []stdExt `xml:",any"`
+	Value    string `xml:",chardata"`
+	Children []Ext  `xml:",any"`
 }
 
-type stdTCX struct {
+// TCX is a TCX document.
+type TCX struct {
 	Activities []struct {
 		Sport   string `xml:"Sport,attr"`
 		ID      string `xml:"Id"`
@@ -58,13 +62,14 @@ type stdTCX struct {
 			Cadence          *float64 `xml:"Cadence"`
 			AvgRunCadence    *float64 `xml:"Extensions>LX>AvgRunCadence"`
 			Tracks           []struct {
-				Points []stdTrackpoint `xml:"Trackpoint"`
+				Points []Trackpoint `xml:"Trackpoint"`
 			} `xml:"Track"`
 		} `xml:"Lap"`
 	} `xml:"Activities>Activity"`
 }
 
-type stdTrackpoint struct {
+// Trackpoint is a TCX trackpoint.
+type Trackpoint struct {
 	Time       string   `xml:"Time"`
 	Lat        *float64 `xml:"Position>LatitudeDegrees"`
 	Lon        *float64 `xml:"Position>LongitudeDegrees"`
