@@ -295,6 +295,42 @@ func TestTodayRedFlagMeansRest(t *testing.T) {
 	}
 }
 
+// TestTodayLastingSorenessThreshold: seed 002 says soreness that lasts
+// longer than a week (protocol.SorenessSeeProfessionalDays) may be
+// overtraining or an injury. Mornings rated LastingSorenessMin or more
+// count as sore; one lower morning ends the spell.
+func TestTodayLastingSorenessThreshold(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		ratings []float64 // quads, one check-in a morning, the last one today
+		now     int       // days after the first check-in
+		want    bool
+	}{
+		{"SevenDaysIsNormal", []float64{5, 5, 4, 4, 4, 3, 3}, 6, false},
+		{"EightDays", []float64{5, 5, 4, 4, 4, 3, 3, 3}, 7, true},
+		{"EightDaysAtTheThreshold", []float64{3, 3, 3, 3, 3, 3, 3, 3}, 7, true},
+		{"NineDays", []float64{4, 4, 4, 4, 4, 4, 4, 4, 4}, 8, true},
+		{"EightDaysWithAnEasyMorning", []float64{5, 5, 4, 4, 2.5, 4, 3, 3}, 7, false},
+		{"EightDaysThatEndedAWeekAgo", []float64{5, 5, 4, 4, 4, 3, 3, 3, 1, 1, 0, 0, 0, 0, 0}, 14, false},
+		{"EightDaysNoCheckInSinceFourDays", []float64{5, 5, 4, 4, 4, 3, 3, 3}, 11, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := history()
+			first := time.Date(2026, 9, 20, 0, 0, 0, 0, loc)
+			for d, v := range tc.ratings {
+				h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: first.AddDate(0, 0, d),
+					Soreness: map[recovery.Muscle]float64{recovery.Quads: v}, SleepH: math.NaN(), SleepQuality: math.NaN(),
+					Stress: math.NaN(), RestingHR: math.NaN(), HRVms: math.NaN()})
+			}
+			sp := coach.NewState(h, first.AddDate(0, 0, tc.now).Add(9*time.Hour)).Today().SeeProfessional
+			got := slices.ContainsFunc(sp.Reasons, func(r string) bool { return strings.Contains(r, "quads have been sore for") })
+			if got != tc.want || got && (!sp.Needed || sp.Urgency != "soon") {
+				t.Errorf("lasting soreness flagged %v, want %v: %+v", got, tc.want, sp)
+			}
+		})
+	}
+}
+
 func TestTodayLastingSoreness(t *testing.T) {
 	// Quads rated 4 every morning for 9 days: past a week, see someone soon.
 	h := history()
