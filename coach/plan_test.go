@@ -290,6 +290,10 @@ func TestTodayRedFlagMeansRest(t *testing.T) {
 	if today.Recommendation != "rest" || !today.SeeProfessional.Needed || today.SeeProfessional.Urgency != "urgent" {
 		t.Errorf("calf swelling with warmth: %s, %+v", today.Recommendation, today.SeeProfessional)
 	}
+	// The score follows the recommendation into the rest band.
+	if today.Readiness.Score > recovery.RedFlagMaxScore || !slices.ContainsFunc(today.Factors, func(f recovery.Factor) bool { return f.ID == "red-flag" }) {
+		t.Errorf("readiness %d with a red flag (cap %d), factors %+v", today.Readiness.Score, recovery.RedFlagMaxScore, today.Factors)
+	}
 	if today.SorenessNow[0].Muscle != recovery.Calves || today.SorenessNow[0].Source != "check-in" {
 		t.Errorf("soreness now %+v", today.SorenessNow[0])
 	}

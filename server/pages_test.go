@@ -467,6 +467,19 @@ func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	if i, j := strings.Index(body, "redflag-urgent"), strings.Index(body, "class=\"card hero\""); i < 0 || j < 0 || i > j {
 		t.Errorf("the red flag is not above readiness")
 	}
+	// The score follows the recommendation into the rest band, and the
+	// page says why.
+	var score int
+	if m := regexp.MustCompile(`aria-label="Readiness: (\d+) out of 100"`).FindStringSubmatch(body); m == nil {
+		t.Error("no readiness gauge")
+	} else if score, _ = strconv.Atoi(m[1]); score > recovery.RedFlagMaxScore {
+		t.Errorf("readiness %d with a chest-pain red flag, want at most %d", score, recovery.RedFlagMaxScore)
+	}
+	for _, w := range []string{"Red-flag symptom", "readiness stays at 39 or below"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("Today with a red flag: no %q", w)
+		}
+	}
 	// The form now shows the day's answers; the run got its rating.
 	_, ci := b.get("/checkin")
 	if !strings.Contains(ci, `value="chest-pain" checked`) || !strings.Contains(ci, `value="6.5"`) {
