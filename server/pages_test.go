@@ -432,6 +432,36 @@ func TestChecklistTickPersists(t *testing.T) {
 	}
 }
 
+// TestCheckInKeepsHalfPoints: a soreness of 3.5 on the check-in form is
+// stored as 3.5 and shown back as 3.5, on the form's slider (which steps
+// in half points) and on Today.
+func TestCheckInKeepsHalfPoints(t *testing.T) {
+	e := newTestEnv(t, withTemplates)
+	b := e.signIn(e.ana)
+	res, _ := b.post("/checkin", url.Values{"soreness-quads": {"3.5"}, "soreness-calves": {"0.5"}, "soreness-feet": {"7"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("check-in: %d", res.StatusCode)
+	}
+	now := time.Now()
+	cs, err := e.db.ForAthlete(e.ana.ID).FindCheckIns(context.Background(), now.AddDate(0, 0, -2), now.AddDate(0, 0, 2), time.UTC)
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("stored check-ins %+v, %v", cs, err)
+	}
+	if got := cs[0].Soreness; got[recovery.Quads] != 3.5 || got[recovery.Calves] != 0.5 || got[recovery.Feet] != 7 {
+		t.Errorf("stored soreness %v, want quads 3.5, calves 0.5, feet 7", got)
+	}
+	_, form := b.get("/checkin")
+	for muscle, v := range map[string]string{"quads": "3.5", "calves": "0.5", "feet": "7", "shins": "0"} {
+		want := regexp.MustCompile(`name="soreness-` + muscle + `" type="range" min="0" max="10" step="0.5" value="` + regexp.QuoteMeta(v) + `"`)
+		if !want.MatchString(form) {
+			t.Errorf("check-in form: no half-point slider for %s at %s", muscle, v)
+		}
+	}
+	if _, today := b.get("/"); !strings.Contains(today, "Quads 3.5 of 10") {
+		t.Error("Today does not show quads at 3.5")
+	}
+}
+
 func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	e := newTestEnv(t, withTemplates)
 	e.seed(e.ana.ID)
