@@ -246,8 +246,14 @@ func OpenAPI() js {
 		},
 		"/api/v1/activities/{id}/gear": js{"put": op("setActivityGear", "activities", "Count an activity towards a shoe (`rebound gear assign`)", "", true,
 			[]param{idParam}, jsonBody(ref("GearInput"), "The shoe"), ok200(ref("RunDetail"), "The activity, with its gear"), write...)},
-		"/api/v1/activities/{id}/rpe": js{"put": op("setActivityRPE", "activities", "Rate a session's perceived exertion (session RPE)", "", true,
-			[]param{idParam}, jsonBody(ref("RPEInput"), "The rating"), map[string]js{"204": {"description": "Saved"}}, write...)},
+		"/api/v1/activities/{id}/rpe": js{
+			"put": op("setActivityRPE", "activities", "Rate a session's perceived exertion (session RPE)",
+				"Replaces any earlier rating. To remove a rating, DELETE this path.", true,
+				[]param{idParam}, jsonBody(ref("RPEInput"), "The rating"), map[string]js{"204": {"description": "Saved"}}, write...),
+			"delete": op("clearActivityRPE", "activities", "Remove a session's effort rating (`rebound checkin --rpe ID=none`)",
+				"Its load then comes from heart rate, pace or duration again. A session without a rating is left as it is.", true,
+				[]param{idParam}, nil, map[string]js{"204": {"description": "Cleared, or there was no rating"}}, write...),
+		},
 
 		"/api/v1/plan/latest": js{"get": op("getLatestPlan", "coaching", "The recovery plan after the latest run (`rebound plan latest --json`)", "", true,
 			planParams, nil, ok200(ref("Plan"), "The plan"), read...)},

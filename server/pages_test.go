@@ -519,6 +519,21 @@ func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	if rpes[e.latestRun(e.ana.ID)] != 6 {
 		t.Errorf("RPE of the latest run: %v", rpes)
 	}
+	// A post without the field keeps the rating; "Not rated" removes it.
+	b.post("/checkin", url.Values{"stress": {"2"}})
+	if rpes, _ = e.db.ForAthlete(e.ana.ID).FindRPEs(context.Background()); rpes[e.latestRun(e.ana.ID)] != 6 {
+		t.Errorf("a check-in without an effort rating changed it: %v", rpes)
+	}
+	if res, _ := b.post("/checkin", url.Values{"rpe": {""}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("check-in with \"Not rated\": %d", res.StatusCode)
+	}
+	rpes, _ = e.db.ForAthlete(e.ana.ID).FindRPEs(context.Background())
+	if _, rated := rpes[e.latestRun(e.ana.ID)]; rated {
+		t.Errorf("\"Not rated\" kept the latest run's rating: %v", rpes)
+	}
+	if _, ci := b.get("/checkin"); !strings.Contains(ci, `<option value="" selected>Not rated</option>`) {
+		t.Error("the form does not show the run as not rated")
+	}
 	// A bad value shows the form again with the message, saving nothing new.
 	res, body = b.post("/checkin", url.Values{"sleep": {"30"}, "soreness-quads": {"2"}})
 	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "enter a number from 0 to 24") || !strings.Contains(body, "aria-invalid=\"true\"") {
