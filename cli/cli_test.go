@@ -11,6 +11,8 @@ import (
 
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/internal/corpus"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/sqlite"
 )
 
 // now is the fixed clock of these tests.
@@ -182,6 +184,19 @@ func TestCoachCommands(t *testing.T) {
 	if today["recommendation"] != "rest" || today["readiness"].(map[string]any)["score"] == nil {
 		t.Errorf("today: %v %v", today["recommendation"], today["readiness"])
 	}
+	// --rpe RUN=none removes the rating.
+	if rpes := latestRPE(t, db); len(rpes) != 1 {
+		t.Errorf("after --rpe latest=8: ratings %v", rpes)
+	}
+	if code, _, errs := rebound(t, db, "checkin", "--rpe", "latest=none"); code != 0 {
+		t.Errorf("--rpe latest=none: exit %d %s", code, errs)
+	}
+	if rpes := latestRPE(t, db); len(rpes) != 0 {
+		t.Errorf("after --rpe latest=none: ratings %v", rpes)
+	}
+	if code, _, errs := rebound(t, db, "checkin", "--rpe", "latest=nope"); code == 0 || !strings.Contains(errs, "none") {
+		t.Errorf("--rpe latest=nope: exit %d %q", code, errs)
+	}
 	if code, _, errs := rebound(t, db, "checkin", "--soreness", "elbow=3"); code == 0 || !strings.Contains(errs, "elbow") {
 		t.Errorf("bad muscle: exit %d %q", code, errs)
 	}
@@ -239,4 +254,28 @@ func TestDefaultShoeGoesToNewRuns(t *testing.T) {
 	if len(shoes) != 1 || shoes[0]["runs"].(float64) != 1 || shoes[0]["distance_m"].(float64) > 9100 {
 		t.Errorf("shoes %v", shoes)
 	}
+}
+
+// latestRPE returns the effort ratings of the database's latest activity.
+func latestRPE(t *testing.T, db string) map[int64]float64 {
+	t.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	acts, _, err := s.FindActivities(ctx, store.ActivityFilter{Limit: 1})
+	if err != nil || len(acts) == 0 {
+		t.Fatalf("latest activity: %v", err)
+	}
+	all, err := s.FindRPEs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[int64]float64{}
+	if v, ok := all[acts[0].ID]; ok {
+		out[acts[0].ID] = v
+	}
+	return out
 }

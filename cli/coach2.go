@@ -215,7 +215,7 @@ func (c *protocolCmd) Run(ctx context.Context, args []string) error {
 type checkinCmd struct{ g *globals }
 
 func (c *checkinCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("checkin", "checkin [--date D] [--soreness calves=4,quads=6,...] [--sleep HOURS] [--sleep-quality 1-5] [--stress 1-5] [--resting-hr BPM] [--hrv MS] [--rpe RUN=0-10] [--symptoms LIST]")
+	fs := c.g.flags("checkin", "checkin [--date D] [--soreness calves=4,quads=6,...] [--sleep HOURS] [--sleep-quality 1-5] [--stress 1-5] [--resting-hr BPM] [--hrv MS] [--rpe RUN=0-10|none] [--symptoms LIST]")
 	date := fs.String("date", "", "the day (YYYY-MM-DD; default today)")
 	sore := fs.String("soreness", "", "soreness 0-10 per muscle group: "+musclesList())
 	sleep := fs.Float64("sleep", math.NaN(), "hours slept last night")
@@ -223,7 +223,7 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 	stress := fs.Float64("stress", math.NaN(), "stress 1-5")
 	rhr := fs.Float64("resting-hr", math.NaN(), "morning resting heart rate, bpm")
 	hrv := fs.Float64("hrv", math.NaN(), "morning HRV (rMSSD), ms")
-	rpe := fs.String("rpe", "", "session effort 0-10 for a run: RUN=RPE (RUN an id or latest)")
+	rpe := fs.String("rpe", "", "session effort 0-10 for a run: RUN=RPE (RUN an id or latest); RUN=none removes its rating")
 	symptoms := fs.String("symptoms", "", "comma-separated: "+symptomList())
 	asJSON := fs.Bool("json", false, "print today's readiness as JSON after saving")
 	if err := fs.Parse(args); err != nil {
@@ -292,17 +292,20 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 
 type flagDef = flag.Flag
 
+// saveRPE rates a run (RUN=0-10) or removes its rating (RUN=none).
 func (c *checkinCmd) saveRPE(ctx context.Context, db interface {
 	FindActivities(context.Context, store.ActivityFilter) ([]*store.Activity, int, error)
 	SaveRPE(context.Context, int64, float64) error
+	DeleteRPE(context.Context, int64) error
 }, spec string) error {
 	run, val, ok := strings.Cut(spec, "=")
 	if !ok {
-		return rebound.Errorf(rebound.EINVALID, "--rpe %q: want RUN=0-10, e.g. latest=6", spec)
+		return rebound.Errorf(rebound.EINVALID, "--rpe %q: want RUN=0-10 or RUN=none, e.g. latest=6", spec)
 	}
+	remove := val == "none"
 	v, err := strconv.ParseFloat(val, 64)
-	if err != nil || v < 0 || v > 10 {
-		return rebound.Errorf(rebound.EINVALID, "--rpe %q: the rating must be 0-10", spec)
+	if !remove && (err != nil || v < 0 || v > 10) {
+		return rebound.Errorf(rebound.EINVALID, "--rpe %q: the rating must be 0-10, or none to remove it", spec)
 	}
 	var id int64
 	if run == "latest" {
@@ -316,6 +319,9 @@ func (c *checkinCmd) saveRPE(ctx context.Context, db interface {
 		id = acts[0].ID
 	} else if id, err = strconv.ParseInt(run, 10, 64); err != nil {
 		return rebound.Errorf(rebound.EINVALID, "--rpe %q: RUN must be an activity id or latest", spec)
+	}
+	if remove {
+		return db.DeleteRPE(ctx, id)
 	}
 	return db.SaveRPE(ctx, id, v)
 }

@@ -67,12 +67,16 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 	runner := sim.DefaultRunner()
 	today := env.now()
 	start := startOfDay(today).AddDate(0, 0, -7*DemoWeeks+1)
-	fmt.Fprintf(out, "Simulating %s's %d-week season (%s to %s)…\n", runner.Name, DemoWeeks,
-		start.Format("2 Jan"), today.Format("2 Jan 2006"))
+	fmt.Fprintf(out, "Simulating %s's %d-week season (%s to %s), after %d weeks of base running…\n", runner.Name, DemoWeeks,
+		start.Format("2 Jan"), today.Format("2 Jan 2006"), sim.BaseWeeks)
+	// The base weeks before the season are in her history: without them
+	// the season's first runs would meet legs that have never run, and
+	// weeks of novice soreness would follow.
+	season := runner.SeasonAfterBase(start, DemoWeeks)
 	// Only what has happened by now: a workout counts once it started
 	// DemoDoneAfter ago.
 	var done []sim.Workout
-	for _, w := range runner.Season(start, DemoWeeks) {
+	for _, w := range season {
 		if w.Start.Before(today.Add(-DemoDoneAfter)) {
 			done = append(done, w)
 		}
@@ -109,7 +113,7 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 	if len(rep.Failed) > 0 {
 		return &exitError{code: 1, err: fmt.Errorf("%d demo files failed to import", len(rep.Failed))}
 	}
-	n, err := saveCheckIns(ctx, db, runner, runner.Season(start, DemoWeeks), today)
+	n, err := saveCheckIns(ctx, db, runner, season, today)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,15 +17,25 @@ import (
 	"github.com/rebound-run/rebound/store/sqlite"
 )
 
+// seasonStart is the first day of the simulated seasons.
+func seasonStart(r sim.Runner) time.Time { return time.Date(2026, 9, 1, 0, 0, 0, 0, r.Location) }
+
 // season writes a simulated runner's weeks as FIT files, imports them
 // through the normal path into a real SQLite file, and returns the
 // history with the runner's check-ins.
 func season(t *testing.T, r sim.Runner, weeks int) (coach.History, []sim.Workout, time.Time) {
 	t.Helper()
+	ws := r.Season(seasonStart(r), weeks)
+	return imported(t, r, ws), ws, seasonStart(r).AddDate(0, 0, 7*weeks)
+}
+
+// imported writes workouts ws as FIT files, imports them through the
+// normal path into a real SQLite file, and returns the history with the
+// runner's check-ins.
+func imported(t *testing.T, r sim.Runner, ws []sim.Workout) coach.History {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	start := time.Date(2026, 9, 1, 0, 0, 0, 0, r.Location)
-	ws := r.Season(start, weeks)
 	if _, err := r.WriteWorkouts(filepath.Join(dir, "fit"), ws); err != nil {
 		t.Fatal(err)
 	}
@@ -51,8 +62,31 @@ func season(t *testing.T, r sim.Runner, weeks int) (coach.History, []sim.Workout
 		}
 		h.CheckIns = append(h.CheckIns, ci)
 	}
-	end := start.AddDate(0, 0, 7*weeks)
-	return h, ws, end
+	return h
+}
+
+// TestDemoRunnerSorenessResolves follows the demo's runner (sim.DefaultRunner
+// after her base weeks, as rebound demo simulates her) through her
+// 12-week season and the days after the race: she is healthy and her
+// soreness resolves, so no morning may say she has been sore for more than
+// a week (protocol.SorenessSeeProfessionalDays, seed 002).
+func TestDemoRunnerSorenessResolves(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports a 16-week season and builds every day's state")
+	}
+	r := sim.DefaultRunner()
+	h := imported(t, r, r.SeasonAfterBase(seasonStart(r), 12))
+	all := h.CheckIns
+	for i, c := range all {
+		// The history as it stood that morning.
+		now := c.Date.Add(9 * time.Hour)
+		h.CheckIns = all[:i+1]
+		for _, why := range coach.NewState(h, now).Today().SeeProfessional.Reasons {
+			if strings.Contains(why, "have been sore for") {
+				t.Errorf("%s: %s", now.Format("Mon 2 Jan"), why)
+			}
+		}
+	}
 }
 
 // TestPersonalisationThroughImport gives simulated runners whose true

@@ -323,6 +323,7 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 			st.Dose += " (" + n.Notes[0] + ")"
 		}
 	case "electrolytes":
+		// Why this run calls for them, then the technique's reason.
 		_, why := protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind == recovery.Hard, e.A.Summary.AvgTempC)
 		st.Why = why + ". " + st.Why
 	case "easy-run":

@@ -2,6 +2,7 @@ package coach_test
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -290,8 +291,48 @@ func TestTodayRedFlagMeansRest(t *testing.T) {
 	if today.Recommendation != "rest" || !today.SeeProfessional.Needed || today.SeeProfessional.Urgency != "urgent" {
 		t.Errorf("calf swelling with warmth: %s, %+v", today.Recommendation, today.SeeProfessional)
 	}
+	// The score follows the recommendation into the rest band.
+	if today.Readiness.Score > recovery.RedFlagMaxScore || !slices.ContainsFunc(today.Factors, func(f recovery.Factor) bool { return f.ID == "red-flag" }) {
+		t.Errorf("readiness %d with a red flag (cap %d), factors %+v", today.Readiness.Score, recovery.RedFlagMaxScore, today.Factors)
+	}
 	if today.SorenessNow[0].Muscle != recovery.Calves || today.SorenessNow[0].Source != "check-in" {
 		t.Errorf("soreness now %+v", today.SorenessNow[0])
+	}
+}
+
+// TestTodayLastingSorenessThreshold: seed 002 says soreness that lasts
+// longer than a week (protocol.SorenessSeeProfessionalDays) may be
+// overtraining or an injury. Mornings rated LastingSorenessMin or more
+// count as sore; one lower morning ends the spell.
+func TestTodayLastingSorenessThreshold(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		ratings []float64 // quads, one check-in a morning, the last one today
+		now     int       // days after the first check-in
+		want    bool
+	}{
+		{"SevenDaysIsNormal", []float64{5, 5, 4, 4, 4, 3, 3}, 6, false},
+		{"EightDays", []float64{5, 5, 4, 4, 4, 3, 3, 3}, 7, true},
+		{"EightDaysAtTheThreshold", []float64{3, 3, 3, 3, 3, 3, 3, 3}, 7, true},
+		{"NineDays", []float64{4, 4, 4, 4, 4, 4, 4, 4, 4}, 8, true},
+		{"EightDaysWithAnEasyMorning", []float64{5, 5, 4, 4, 2.5, 4, 3, 3}, 7, false},
+		{"EightDaysThatEndedAWeekAgo", []float64{5, 5, 4, 4, 4, 3, 3, 3, 1, 1, 0, 0, 0, 0, 0}, 14, false},
+		{"EightDaysNoCheckInSinceFourDays", []float64{5, 5, 4, 4, 4, 3, 3, 3}, 11, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := history()
+			first := time.Date(2026, 9, 20, 0, 0, 0, 0, loc)
+			for d, v := range tc.ratings {
+				h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: first.AddDate(0, 0, d),
+					Soreness: map[recovery.Muscle]float64{recovery.Quads: v}, SleepH: math.NaN(), SleepQuality: math.NaN(),
+					Stress: math.NaN(), RestingHR: math.NaN(), HRVms: math.NaN()})
+			}
+			sp := coach.NewState(h, first.AddDate(0, 0, tc.now).Add(9*time.Hour)).Today().SeeProfessional
+			got := slices.ContainsFunc(sp.Reasons, func(r string) bool { return strings.Contains(r, "quads have been sore for") })
+			if got != tc.want || got && (!sp.Needed || sp.Urgency != "soon") {
+				t.Errorf("lasting soreness flagged %v, want %v: %+v", got, tc.want, sp)
+			}
+		})
 	}
 }
 
@@ -307,4 +348,90 @@ func TestTodayLastingSoreness(t *testing.T) {
 	if !today.SeeProfessional.Needed || today.SeeProfessional.Urgency != "soon" {
 		t.Errorf("9 days of sore quads: %+v", today.SeeProfessional)
 	}
+}
+
+// TestPlanStepsSayEachThingOnce: no text of a step says the same thing
+// twice, for runs of every kind (easy, long, hard, hot, a long run in the
+// heat), for a runner with every piece of equipment and with conditions
+// that add notes, and with a symptom that adds a referral.
+func TestPlanStepsSayEachThingOnce(t *testing.T) {
+	hot := func(a *store.Activity) *store.Activity { a.Summary.AvgTempC = 29; return a }
+	runs := map[string]func() *store.Activity{
+		"Easy":    func() *store.Activity { return run(100, day21, 6, 130) },
+		"Long":    func() *store.Activity { return run(100, day21, 24, 150) },
+		"Hard":    func() *store.Activity { return run(100, day21, 10, 178) },
+		"HotEasy": func() *store.Activity { return hot(run(100, day21, 6, 130)) },
+		"HotLong": func() *store.Activity { return hot(run(100, day21, 24, 150)) },
+	}
+	runners := map[string]func(*coach.History){
+		"Plain": func(*coach.History) {},
+		"EquippedWithConditions": func(h *coach.History) {
+			h.Profile.Equipment = profile.Equipment
+			h.Profile.Conditions = []string{"high-blood-pressure", "diabetes", "raynauds"}
+			h.Profile.Age = 62
+		},
+		"SharpPain": func(h *coach.History) {
+			h.CheckIns = []recovery.CheckIn{{Date: day21, SleepH: 5, SleepQuality: math.NaN(), Stress: math.NaN(),
+				RestingHR: math.NaN(), HRVms: math.NaN(), Symptoms: []string{"sharp-pain"}}}
+		},
+	}
+	for rn, r := range runs {
+		for pn, edit := range runners {
+			t.Run(rn+"/"+pn, func(t *testing.T) {
+				h := history()
+				edit(&h)
+				p := withRun(t, h, r(), coach.WeightChange{BeforeKg: 70, AfterKg: 68.9})
+				for _, st := range p.Steps {
+					// Not Disagreement: it is the protocol's record (topic,
+					// default, range, note) run together, and its note
+					// spells out the range on purpose.
+					for field, text := range map[string]string{"title": st.Title, "dose": st.Dose, "how": st.How,
+						"why": st.Why, "note": st.Note, "why and note": st.Why + " " + st.Note} {
+						if a, b, ok := repeated(text); ok {
+							t.Errorf("%s %s says it twice:\n  %q\n  %q\nin %q", st.ID, field, a, b, text)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// repeated finds two clauses of text (split at . ; : ! ? before a space) of four words or
+// more where most words of the shorter one stand in the other: the same
+// thing said twice, even in other words ("heavy sweating costs salts as
+// well as water" and "Heavy sweating costs sodium and other salts as well
+// as water").
+func repeated(text string) (string, string, bool) {
+	clauses := regexp.MustCompile(`[.;:!?](\s|$)`).Split(text, -1)
+	words := make([]map[string]bool, len(clauses))
+	for i, c := range clauses {
+		words[i] = map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(c), func(r rune) bool {
+			return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '%' || r == '-')
+		}) {
+			words[i][w] = true
+		}
+	}
+	for i := range clauses {
+		for j := i + 1; j < len(clauses); j++ {
+			small, big := words[i], words[j]
+			if len(big) < len(small) {
+				small, big = big, small
+			}
+			if len(small) < 4 {
+				continue
+			}
+			shared := 0
+			for w := range small {
+				if big[w] {
+					shared++
+				}
+			}
+			if float64(shared) >= 0.8*float64(len(small)) {
+				return strings.TrimSpace(clauses[i]), strings.TrimSpace(clauses[j]), true
+			}
+		}
+	}
+	return "", "", false
 }

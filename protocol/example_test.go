@@ -34,5 +34,5 @@ func ExampleByID() {
 func ExampleNeedsElectrolytes() {
 	ok, why := protocol.NeedsElectrolytes(false, false, 28)
 	fmt.Println(ok, why)
-	// Output: true electrolytes help after a hot run (28 °C, at or above 25 °C): heavy sweating costs salts as well as water
+	// Output: true Electrolytes help after a hot run (28 °C, at or above 25 °C)
 }

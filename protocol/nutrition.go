@@ -96,26 +96,34 @@ func LostFraction(weightLostKg, weightKg float64) float64 {
 }
 
 // NeedsElectrolytes reports whether to add electrolytes (a sports drink or
-// an electrolyte tablet) to the post-run fluid, and why: after long runs and
+// an electrolyte tablet) to the post-run fluid, and why, as a sentence
+// without its full stop that names what about the run calls for them (the
+// electrolytes technique's Why says what sweating costs): after long runs and
 // hard sessions (001, 003; 003 adds races and speed work) and on hot days
 // (003), which Rebound takes as a device temperature of at least
 // HotRunTempC. Pass NaN when the temperature is unknown.
 func NeedsElectrolytes(long, hard bool, tempC float64) (bool, string) {
 	var why []string
 	if long {
-		why = append(why, "long run")
+		why = append(why, "a long run")
 	}
 	if hard {
-		why = append(why, "hard session")
+		why = append(why, "a hard session")
 	}
 	if tempC >= HotRunTempC {
-		why = append(why, fmt.Sprintf("hot run (%.0f °C, at or above %.0f °C)", tempC, HotRunTempC))
+		why = append(why, fmt.Sprintf("a hot run (%.0f °C, at or above %.0f °C)", tempC, HotRunTempC))
 	}
-	if len(why) > 0 {
-		return true, "electrolytes help after a " + strings.Join(why, ", ") + ": heavy sweating costs salts as well as water"
+	if n := len(why); n > 0 {
+		// Only what makes this run call for them: the technique's Why
+		// says what sweating costs.
+		list := why[0]
+		if n > 1 {
+			list = strings.Join(why[:n-1], ", ") + " and " + why[n-1]
+		}
+		return true, "Electrolytes help after " + list
 	}
 	if math.IsNaN(tempC) {
-		return false, "short, easy run (temperature unknown): water and your next meal are enough"
+		return false, "A short, easy run (temperature unknown): water and your next meal are enough"
 	}
-	return false, fmt.Sprintf("short, easy run below %.0f °C: water and your next meal are enough", HotRunTempC)
+	return false, fmt.Sprintf("A short, easy run below %.0f °C: water and your next meal are enough", HotRunTempC)
 }

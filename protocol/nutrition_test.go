@@ -109,7 +109,7 @@ func TestNeedsElectrolytes(t *testing.T) {
 		{"hard session", false, true, 12, true, "hard session"},
 		{"hot easy run at the threshold", false, false, 25, true, "hot run (25 °C"},
 		{"just below hot", false, false, 24.9, false, "below 25 °C"},
-		{"long, hard and hot", true, true, 31, true, "long run, hard session, hot run (31 °C"},
+		{"long, hard and hot", true, true, 31, true, "after a long run, a hard session and a hot run (31 °C"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

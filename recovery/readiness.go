@@ -88,6 +88,21 @@ const (
 	MinBaseline = 5
 )
 
+// The readiness bands: below RestBelow the recommendation is rest, below
+// ActiveRecoveryBelow active recovery, and from QualityFrom (with
+// recovered legs) a quality session.
+const (
+	RestBelow           = 40
+	ActiveRecoveryBelow = 60
+	QualityFrom         = 80
+	// RedFlagMaxScore caps readiness while a red-flag symptom stands: the
+	// top of the rest band, so that the score never says "ready" when the
+	// recommendation is rest until a professional has looked at it
+	// (seeds 000, 002: sharp pain, swelling, numbness or soreness past a
+	// week call for one).
+	RedFlagMaxScore = RestBelow - 1
+)
+
 // ComputeReadiness scores today's readiness (0-100) and recommends one
 // of rest, active-recovery, easy-run or quality-ok.
 func ComputeReadiness(in ReadinessInput) Readiness {
@@ -99,21 +114,32 @@ func ComputeReadiness(in ReadinessInput) Readiness {
 	for _, f := range fs {
 		score -= f.Penalty
 	}
-	r := Readiness{Score: int(math.Round(math.Max(0, math.Min(100, score)))), Factors: fs}
+	score = math.Max(0, math.Min(100, score))
+	if in.RedFlag {
+		// The cap is a factor of its own, so that the factors still
+		// add up to the score.
+		flag := Factor{ID: "red-flag", Name: "Red-flag symptom", Value: "see a professional", Status: "poor",
+			Penalty: math.Max(0, score-RedFlagMaxScore),
+			Reason:  fmt.Sprintf("readiness is held at %d or below, the top of the rest band, until a professional has looked at it", RedFlagMaxScore),
+			Source:  "red-flag symptoms: seeds 000, 001, 002 and REFERENCES.md (rebound protocol lists them); the cap is Rebound's rule"}
+		score -= flag.Penalty
+		fs = append(fs, flag)
+	}
+	r := Readiness{Score: int(math.Round(score)), Factors: fs}
 	switch {
 	case in.RedFlag:
 		r.Recommendation = Rest
-		r.Reasons = append(r.Reasons, "a symptom you reported needs a professional's look before you train")
-	case r.Score < 40:
+		r.Reasons = append(r.Reasons, fmt.Sprintf("a symptom you reported needs a professional's look before you train, so readiness is held at %d or below", RedFlagMaxScore))
+	case r.Score < RestBelow:
 		r.Recommendation = Rest
 		r.Reasons = append(r.Reasons, fmt.Sprintf("readiness %d is low: take a rest day", r.Score))
-	case r.Score < 60:
+	case r.Score < ActiveRecoveryBelow:
 		r.Recommendation = ActiveRecovery
 		r.Reasons = append(r.Reasons, fmt.Sprintf("readiness %d: move gently, 20-30 min of walking, cycling or swimming", r.Score))
 	case in.Now.Before(in.EasyAt):
 		r.Recommendation = ActiveRecovery
 		r.Reasons = append(r.Reasons, fmt.Sprintf("your last run needs until %s before an easy run", in.EasyAt.Format("Mon 15:04")))
-	case in.Now.Before(in.ReadyAt) || r.Score < 80:
+	case in.Now.Before(in.ReadyAt) || r.Score < QualityFrom:
 		r.Recommendation = EasyRun
 		if in.Now.Before(in.ReadyAt) {
 			r.Reasons = append(r.Reasons, fmt.Sprintf("keep it easy: hard sessions are fine from %s", in.ReadyAt.Format("Mon 15:04")))
@@ -125,7 +151,7 @@ func ComputeReadiness(in ReadinessInput) Readiness {
 		r.Reasons = append(r.Reasons, fmt.Sprintf("readiness %d and recovered legs: a quality session is fine", r.Score))
 	}
 	for _, f := range fs {
-		if f.Penalty >= 5 {
+		if f.Penalty >= 5 && f.ID != "red-flag" { // its reason leads already
 			r.Reasons = append(r.Reasons, f.Reason)
 		}
 	}

@@ -33,6 +33,7 @@ func (s *Server) apiRoutes() {
 	s.handle("DELETE /api/v1/activities/{id}", s.apiDeleteActivity)
 	s.handle("PUT /api/v1/activities/{id}/gear", s.apiActivityGear)
 	s.handle("PUT /api/v1/activities/{id}/rpe", s.apiActivityRPE)
+	s.handle("DELETE /api/v1/activities/{id}/rpe", s.apiClearActivityRPE)
 
 	// Coaching (api_coach.go).
 	s.handle("GET /api/v1/plan/latest", s.apiPlan)

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -151,6 +152,13 @@ func (s *Server) apiActivity(w http.ResponseWriter, r *http.Request) {
 
 // apiDeleteActivity deletes an activity with its samples and original.
 func (s *Server) apiDeleteActivity(w http.ResponseWriter, r *http.Request) {
+	s.deleteOfActivity(w, r, store.Store.DeleteActivity)
+}
+
+// deleteOfActivity answers a DELETE on the activity of the path's id, or
+// on something of it: del removes it from the target athlete's store.
+// 204 when done; del's error (ENOTFOUND for no such activity) otherwise.
+func (s *Server) deleteOfActivity(w http.ResponseWriter, r *http.Request, del func(store.Store, context.Context, int64) error) {
 	t, ok := s.target(w, r, true)
 	if !ok {
 		return
@@ -160,7 +168,7 @@ func (s *Server) apiDeleteActivity(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := t.Store.DeleteActivity(r.Context(), id); err != nil {
+	if err := del(t.Store, r.Context(), id); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -222,7 +230,8 @@ func (s *Server) apiActivityGear(w http.ResponseWriter, r *http.Request) {
 }
 
 // RPEInput is the body of PUT /api/v1/activities/{id}/rpe: the session's
-// rating of perceived exertion, 0-10 (Foster's session RPE).
+// rating of perceived exertion, 0-10 (Foster's session RPE). DELETE on the
+// same path removes it.
 type RPEInput struct {
 	RPE *float64 `json:"rpe"`
 }
@@ -244,7 +253,7 @@ func (s *Server) apiActivityRPE(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if in.RPE == nil || !(*in.RPE >= 0 && *in.RPE <= 10) {
-		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "rpe: want a number from 0 to 10"))
+		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "rpe: want a number from 0 to 10 (to remove a rating, DELETE this path)"))
 		return
 	}
 	if err := t.Store.SaveRPE(r.Context(), id, *in.RPE); err != nil {
@@ -253,6 +262,12 @@ func (s *Server) apiActivityRPE(w http.ResponseWriter, r *http.Request) {
 	}
 	s.states.invalidate(t.AthleteID)
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// apiClearActivityRPE removes a session's rating (`rebound checkin --rpe
+// ID=none`): its load comes from heart rate, pace or duration again.
+func (s *Server) apiClearActivityRPE(w http.ResponseWriter, r *http.Request) {
+	s.deleteOfActivity(w, r, store.Store.DeleteRPE)
 }
 
 // spillAbove is the size from which an uploaded file is written to a

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -259,6 +260,29 @@ func testActivities(t *testing.T, e *apiEnv) {
 	e.must(400, tok, "PUT", fmt.Sprintf("/api/v1/activities/%d/rpe", id), map[string]any{"rpe": 11}, nil)
 	e.must(400, tok, "PUT", fmt.Sprintf("/api/v1/activities/%d/rpe", id), map[string]any{}, nil)
 	e.must(404, tok, "PUT", "/api/v1/activities/999999/rpe", map[string]any{"rpe": 5}, nil)
+	// Clearing it: DELETE, again when there is nothing left, 404 for no
+	// such run; a rating of another run stays.
+	rpes := func() map[int64]float64 {
+		t.Helper()
+		m, err := e.db.ForAthlete(e.ana.ID).FindRPEs(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	other := rep0(t, e, devDataRun)
+	e.must(204, tok, "PUT", fmt.Sprintf("/api/v1/activities/%d/rpe", other), map[string]any{"rpe": 4}, nil)
+	if got := rpes(); got[id] != 6 || got[other] != 4 {
+		t.Fatalf("ratings before clearing %v", got)
+	}
+	e.must(204, tok, "DELETE", fmt.Sprintf("/api/v1/activities/%d/rpe", id), nil, nil)
+	if got := rpes(); got[other] != 4 {
+		t.Errorf("ratings after clearing %d: %v", id, got)
+	} else if _, rated := got[id]; rated {
+		t.Errorf("run %d still rated after DELETE: %v", id, got)
+	}
+	e.must(204, tok, "DELETE", fmt.Sprintf("/api/v1/activities/%d/rpe", id), nil, nil)
+	e.must(404, tok, "DELETE", "/api/v1/activities/999999/rpe", nil, nil)
 
 	// Delete: gone, and gone again.
 	gpxID := rep0(t, e, gpxRun)

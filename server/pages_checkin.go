@@ -123,7 +123,7 @@ func (s *Server) checkinForm(r *http.Request, v *view, c *recovery.CheckIn) chec
 	p.After = web.Field{Name: "weight-after", Label: "Weight after the run", Type: "number", Min: "20", Max: "700", Step: "0.1", Unit: unit,
 		Help: "Weighed just before and after, in the same clothes: Rebound turns the difference into how much to drink."}
 	p.RPE = web.Field{Name: "rpe", Label: "How hard did it feel?", Type: "select",
-		Help: "Borg CR-10 session effort (Foster 2001): it sets the load of runs without heart rate."}
+		Help: "Borg CR-10 session effort (Foster 2001): it sets the load of runs without heart rate. “Not rated” removes a rating."}
 	if n := len(v.st.Entries); n > 0 {
 		e := v.st.Entries[n-1]
 		p.LatestRun = fmt.Sprintf("%s, %s (%s)", runTitle(e.A.Name, string(e.A.Sport), e.A.Start.In(v.loc)), v.clock(e.A.Start.In(v.loc)),
@@ -245,10 +245,14 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	if math.IsNaN(before) != math.IsNaN(after) && p.Before.Error == "" && p.After.Error == "" {
 		bad(&p.After, "give both weights, before and after, or neither")
 	}
-	rpe := math.NaN()
-	if raw := f.Get("rpe"); raw != "" {
-		x, err := strconv.ParseFloat(raw, 64)
-		if err != nil || x < 0 || x > 10 {
+	// The form always sends rpe when there is a run: "Not rated" ("")
+	// removes an earlier rating; a post without the field leaves it be.
+	rpe, clearRPE := math.NaN(), false
+	if raws, sent := f["rpe"]; sent {
+		raw := raws[0]
+		if raw == "" {
+			clearRPE = true
+		} else if x, err := strconv.ParseFloat(raw, 64); err != nil || x < 0 || x > 10 {
 			bad(&p.RPE, "choose a rating from 0 to 10")
 		} else {
 			rpe = x
@@ -282,6 +286,11 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	}
 	if latest != nil && !math.IsNaN(rpe) {
 		if err := v.Store.SaveRPE(ctx, latest.A.ID, rpe); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	} else if latest != nil && clearRPE {
+		if err := v.Store.DeleteRPE(ctx, latest.A.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}

@@ -429,6 +429,36 @@ func TestChecklistTickPersists(t *testing.T) {
 	}
 }
 
+// TestCheckInKeepsHalfPoints: a soreness of 3.5 on the check-in form is
+// stored as 3.5 and shown back as 3.5, on the form's slider (which steps
+// in half points) and on Today.
+func TestCheckInKeepsHalfPoints(t *testing.T) {
+	e := newTestEnv(t, withTemplates)
+	b := e.signIn(e.ana)
+	res, _ := b.post("/checkin", url.Values{"soreness-quads": {"3.5"}, "soreness-calves": {"0.5"}, "soreness-feet": {"7"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("check-in: %d", res.StatusCode)
+	}
+	now := time.Now()
+	cs, err := e.db.ForAthlete(e.ana.ID).FindCheckIns(context.Background(), now.AddDate(0, 0, -2), now.AddDate(0, 0, 2), time.UTC)
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("stored check-ins %+v, %v", cs, err)
+	}
+	if got := cs[0].Soreness; got[recovery.Quads] != 3.5 || got[recovery.Calves] != 0.5 || got[recovery.Feet] != 7 {
+		t.Errorf("stored soreness %v, want quads 3.5, calves 0.5, feet 7", got)
+	}
+	_, form := b.get("/checkin")
+	for muscle, v := range map[string]string{"quads": "3.5", "calves": "0.5", "feet": "7", "shins": "0"} {
+		want := regexp.MustCompile(`name="soreness-` + muscle + `" type="range" min="0" max="10" step="0.5" value="` + regexp.QuoteMeta(v) + `"`)
+		if !want.MatchString(form) {
+			t.Errorf("check-in form: no half-point slider for %s at %s", muscle, v)
+		}
+	}
+	if _, today := b.get("/"); !strings.Contains(today, "Quads 3.5 of 10") {
+		t.Error("Today does not show quads at 3.5")
+	}
+}
+
 func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	e := newTestEnv(t, withTemplates)
 	e.seed(e.ana.ID)
@@ -464,6 +494,19 @@ func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	if i, j := strings.Index(body, "redflag-urgent"), strings.Index(body, "class=\"card hero\""); i < 0 || j < 0 || i > j {
 		t.Errorf("the red flag is not above readiness")
 	}
+	// The score follows the recommendation into the rest band, and the
+	// page says why.
+	var score int
+	if m := regexp.MustCompile(`aria-label="Readiness: (\d+) out of 100"`).FindStringSubmatch(body); m == nil {
+		t.Error("no readiness gauge")
+	} else if score, _ = strconv.Atoi(m[1]); score > recovery.RedFlagMaxScore {
+		t.Errorf("readiness %d with a chest-pain red flag, want at most %d", score, recovery.RedFlagMaxScore)
+	}
+	for _, w := range []string{"Red-flag symptom", "readiness stays at 39 or below"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("Today with a red flag: no %q", w)
+		}
+	}
 	// The form now shows the day's answers; the run got its rating.
 	_, ci := b.get("/checkin")
 	if !strings.Contains(ci, `value="chest-pain" checked`) || !strings.Contains(ci, `value="6.5"`) {
@@ -472,6 +515,21 @@ func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	rpes, _ := e.db.ForAthlete(e.ana.ID).FindRPEs(context.Background())
 	if rpes[e.latestRun(e.ana.ID)] != 6 {
 		t.Errorf("RPE of the latest run: %v", rpes)
+	}
+	// A post without the field keeps the rating; "Not rated" removes it.
+	b.post("/checkin", url.Values{"stress": {"2"}})
+	if rpes, _ = e.db.ForAthlete(e.ana.ID).FindRPEs(context.Background()); rpes[e.latestRun(e.ana.ID)] != 6 {
+		t.Errorf("a check-in without an effort rating changed it: %v", rpes)
+	}
+	if res, _ := b.post("/checkin", url.Values{"rpe": {""}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("check-in with \"Not rated\": %d", res.StatusCode)
+	}
+	rpes, _ = e.db.ForAthlete(e.ana.ID).FindRPEs(context.Background())
+	if _, rated := rpes[e.latestRun(e.ana.ID)]; rated {
+		t.Errorf("\"Not rated\" kept the latest run's rating: %v", rpes)
+	}
+	if _, ci := b.get("/checkin"); !strings.Contains(ci, `<option value="" selected>Not rated</option>`) {
+		t.Error("the form does not show the run as not rated")
 	}
 	// A bad value shows the form again with the message, saving nothing new.
 	res, body = b.post("/checkin", url.Values{"sleep": {"30"}, "soreness-quads": {"2"}})

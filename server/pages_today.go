@@ -9,6 +9,7 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/web"
 )
 
@@ -64,7 +65,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		p.Readiness.Note = "Your legs have recovered from your recent runs"
 	}
 	if t.SeeProfessional.Needed {
-		p.Readiness.Note = "The red flag above comes first: no hard training until a professional has looked at it"
+		p.Readiness.Note = fmt.Sprintf("The red flag above comes first: readiness stays at %d or below, and no training until a professional has looked at it", recovery.RedFlagMaxScore)
 	}
 	ticks, err := v.Store.FindTicks(r.Context(), v.today())
 	if err != nil {

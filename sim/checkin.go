@@ -142,7 +142,15 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 		}
 	}
 
+	// Check-ins begin with the season: Base weeks before it shape the
+	// runner's legs but are not rated.
 	first := dateOf(season[0].Start, loc)
+	for _, w := range season {
+		if w.Week >= 1 {
+			first = dateOf(w.Start, loc)
+			break
+		}
+	}
 	last := dateOf(season[len(season)-1].Start, loc).AddDate(0, 0, PostSeasonDays)
 	var out []CheckIn
 	weekStress := 0.0

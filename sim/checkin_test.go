@@ -10,13 +10,15 @@ import (
 func TestCheckIns(t *testing.T) {
 	r, ws := season(t)
 	// A runner whose soreness peaks at 36 h, so that it shows two
-	// mornings after a run (the default runner is a slow recoverer).
+	// mornings after a run.
 	r.SorenessPeakH = 36
-	cs := r.CheckIns(ws)
+	// Her base weeks shape her legs; check-ins begin with the season.
+	all := r.SeasonAfterBase(seasonStart(r), 12)
+	cs := r.CheckIns(all)
 	if len(cs) != len(ws)+sim.PostSeasonDays {
 		t.Fatalf("%d check-ins for %d days", len(cs), len(ws))
 	}
-	if !reflect.DeepEqual(cs, r.CheckIns(ws)) {
+	if !reflect.DeepEqual(cs, r.CheckIns(all)) {
 		t.Fatal("two calls of CheckIns differ")
 	}
 	groups := sim.MuscleGroups()
@@ -102,7 +104,7 @@ func TestCheckIns(t *testing.T) {
 		}
 		return s
 	}
-	if sum(slow.CheckIns(ws)) <= sum(cs)*1.3 {
+	if sum(slow.CheckIns(all)) <= sum(cs)*1.3 {
 		t.Error("a more sensitive, slower-recovering runner is not sorer")
 	}
 }

@@ -63,6 +63,15 @@ type Runner struct {
 // threshold pace 4:40/km, resting HR 50, true maximum HR 186 (Tanaka's
 // estimate for her age would be 183). Her time zone is the fixed UTC+1
 // offset named Etc/GMT-1, which profile.Profile accepts as a time zone.
+//
+// She is a healthy runner whose soreness resolves normally: a little less
+// sore than the population model predicts (gain 0.8) and quicker to peak
+// (40 h; 42 h at her age), so a run's soreness is under 5 % of its peak a
+// week later, within the 5-7 days DOMS takes to resolve (Cheung et al.
+// 2003). Run with Base weeks before her season (as the demo does), her
+// ratings never stay at 3/10 or more for the week that would call for a
+// professional (seed 002). Her parameters differ from the population's so
+// that the personal fit has something to find.
 func DefaultRunner() Runner {
 	return Runner{
 		Name:                   "Alex Demo",
@@ -75,8 +84,8 @@ func DefaultRunner() Runner {
 		BikeFTPW:               185,
 		CadenceSPM:             168,
 		CardiacDriftBPMPerHour: 6,
-		SorenessSensitivity:    1.5,
-		SorenessPeakH:          64,
+		SorenessSensitivity:    0.8,
+		SorenessPeakH:          40,
 		RecoveryHalfLifeH:      30,
 		SleepNeedH:             7.5,
 		HRVBaselineMs:          62,

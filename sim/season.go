@@ -58,7 +58,7 @@ type Workout struct {
 	Kind  Kind           // what the day is for
 	Sport activity.Sport // running or cycling; empty on rest days
 	Start time.Time      // local start time, whole seconds
-	Week  int            // 1-based week of the season
+	Week  int            // 1-based week of the season; 0 and below for Base weeks
 	Day   int            // 0-based day within the week (the season's first day is day 0)
 	Title string         // e.g. "Intervals 6 × 800 m"
 	Route Route          // where it is run or ridden
@@ -182,6 +182,54 @@ func (r Runner) Season(start time.Time, weeks int) []Workout {
 		}
 	}
 	return out
+}
+
+// BaseWeeks is how many weeks of base running the demo puts before its
+// season: recovery.HabitDays, the window of the repeated-bout effect, so
+// that the season's first runs meet legs that are used to running.
+const BaseWeeks = 4
+
+// Base plans weeks weeks of base running that end the day before start:
+// what a runner does before a season begins, so that she comes to it
+// used to running (a runner who starts a 12-week half-marathon block
+// has not been sitting still). A base week, at about the volume of the
+// season's first week:
+//
+//	Mon rest, Tue easy 7 km, Wed rest, Thu easy 6 km, Fri rest, Sat easy 5 km, Sun long 12 km
+//
+// Week numbers count back from the season: 0 is the week before it,
+// -1 the week before that. Base is deterministic.
+func (r Runner) Base(start time.Time, weeks int) []Workout {
+	if weeks <= 0 {
+		return nil
+	}
+	loc := r.location()
+	y, m, d := start.In(loc).Date()
+	p := planner{r: r, rng: rand.New(rand.NewPCG(uint64(r.Seed), 0xba5e_0000_0003))}
+	var out []Workout
+	for wk := 0; wk < weeks; wk++ {
+		var days [7]Workout
+		for i := range days {
+			days[i] = Workout{Kind: Rest, Title: "Rest"}
+		}
+		days[1], days[3], days[5] = p.easy(7), p.easy(6), p.easy(5)
+		days[6] = p.long(12, false, false)
+		for day := range 7 {
+			date := time.Date(y, m, d-7*(weeks-wk)+day, 0, 0, 0, 0, loc)
+			w := days[(date.Weekday()+6)%7]
+			w.Week, w.Day = wk+1-weeks, day
+			w.Start = p.startTime(date, w)
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// SeasonAfterBase returns BaseWeeks of Base running followed by weeks of
+// Season from start: a season as the demo simulates it, run by legs that
+// are used to running. CheckIns of it begin with the season.
+func (r Runner) SeasonAfterBase(start time.Time, weeks int) []Workout {
+	return append(r.Base(start, BaseWeeks), r.Season(start, weeks)...)
 }
 
 // planner holds the season's random stream while planning.

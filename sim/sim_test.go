@@ -475,3 +475,32 @@ func sameTotals(a, b activity.Totals) bool {
 }
 
 func eq(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+
+func TestBase(t *testing.T) {
+	r := sim.DefaultRunner()
+	start := seasonStart(r)
+	base := r.Base(start, sim.BaseWeeks)
+	if len(base) != 7*sim.BaseWeeks {
+		t.Fatalf("%d base days, want %d", len(base), 7*sim.BaseWeeks)
+	}
+	km := 0.0
+	for i, w := range base {
+		if want := start.AddDate(0, 0, i-7*sim.BaseWeeks); !sameDate(w.Start, want) {
+			t.Errorf("base day %d on %v, want %v", i, w.Start, want)
+		}
+		if w.Week > 0 || w.Week != i/7+1-sim.BaseWeeks {
+			t.Errorf("base day %d in week %d", i, w.Week)
+		}
+		if w.Kind != sim.Rest && w.Kind != sim.Easy && w.Kind != sim.Long {
+			t.Errorf("base day %d is %s", i, w.Kind)
+		}
+		km += w.PlannedDistanceM() / 1000
+	}
+	// About the season's first week, every week.
+	if perWeek := km / sim.BaseWeeks; perWeek < 25 || perWeek > 35 {
+		t.Errorf("base weeks of %.0f km", perWeek)
+	}
+	if all := r.SeasonAfterBase(start, 12); len(all) != len(base)+12*7 || all[len(base)].Week != 1 {
+		t.Errorf("SeasonAfterBase: %d days, day %d in week %d", len(all), len(base), all[len(base)].Week)
+	}
+}

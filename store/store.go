@@ -159,6 +159,10 @@ type CheckInStore interface {
 	// SaveRPE sets the session RPE (0-10) of an activity.
 	// Returns ENOTFOUND if the activity does not exist.
 	SaveRPE(ctx context.Context, activityID int64, rpe float64) error
+	// DeleteRPE removes the session RPE of an activity; an activity
+	// without one is left as it is. Returns ENOTFOUND if the activity
+	// does not exist.
+	DeleteRPE(ctx context.Context, activityID int64) error
 	// FindRPEs returns every session RPE by activity id.
 	FindRPEs(ctx context.Context) (map[int64]float64, error)
 }

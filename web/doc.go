@@ -101,7 +101,7 @@
 //	chart           Chart{ID, Kind, Title, Note, Size sm|md|lg, Data}
 //	route           Route{ID, Title, Points [][2]float64 as [lat, lon]}
 //	body            soreness per muscle: []MuscleValue, []coach.SorenessNow, or map[string]float64
-//	soreness-inputs the same, as 0-10 sliders named soreness-<muscle>
+//	soreness-inputs the same, as 0-10 sliders in half points named soreness-<muscle>
 //	field           Field{Name, Label, Type, Value, Min, Max, Step, Unit, Help, Error, Required, Options, Auto}
 //	slider          Field (Name, Label, Value, Min, Max, Step, Help), 0-10 by default
 //	scale           Field (Name, Label, Help, Options): a row of radio buttons

@@ -93,6 +93,21 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 	return nil
 }
 
+// DeleteRPE removes the session RPE of an activity, if it has one.
+// Returns ENOTFOUND if the activity does not exist.
+func (db *DB) DeleteRPE(ctx context.Context, activityID int64) error {
+	var exists bool
+	if err := db.pool.QueryRow(ctx, `WITH a AS (SELECT id FROM activities WHERE athlete_id = $1 AND id = $2),
+		d AS (DELETE FROM activity_rpe WHERE activity_id IN (SELECT id FROM a))
+		SELECT EXISTS (SELECT 1 FROM a)`, db.athlete, activityID).Scan(&exists); err != nil {
+		return fmt.Errorf("delete RPE of activity %d: %w", activityID, err)
+	}
+	if !exists {
+		return fmt.Errorf("delete RPE of activity %d: %w", activityID, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", activityID))
+	}
+	return nil
+}
+
 // FindRPEs returns every session RPE by activity id.
 func (db *DB) FindRPEs(ctx context.Context) (map[int64]float64, error) {
 	rows, err := db.pool.Query(ctx, `SELECT r.activity_id, r.rpe FROM activity_rpe r

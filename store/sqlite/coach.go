@@ -94,6 +94,31 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 	return nil
 }
 
+// DeleteRPE removes the session RPE of an activity, if it has one.
+// Returns ENOTFOUND if the activity does not exist.
+func (db *DB) DeleteRPE(ctx context.Context, activityID int64) error {
+	res, err := db.write.ExecContext(ctx, `DELETE FROM activity_rpe WHERE activity_id = ?
+		AND activity_id IN (SELECT id FROM activities WHERE athlete_id = ?)`, activityID, db.athlete)
+	if err != nil {
+		return fmt.Errorf("delete RPE of activity %d: %w", activityID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("delete RPE of activity %d: %w", activityID, err)
+	} else if n > 0 {
+		return nil
+	}
+	// Nothing deleted: no rating, or no such activity.
+	var exists bool
+	if err := db.write.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
+		db.athlete, activityID).Scan(&exists); err != nil {
+		return fmt.Errorf("delete RPE of activity %d: %w", activityID, err)
+	}
+	if !exists {
+		return fmt.Errorf("delete RPE of activity %d: %w", activityID, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", activityID))
+	}
+	return nil
+}
+
 // FindRPEs returns every session RPE by activity id.
 func (db *DB) FindRPEs(ctx context.Context) (map[int64]float64, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT r.activity_id, r.rpe FROM activity_rpe r

@@ -269,6 +269,7 @@ func testIsolation(t *testing.T, open dbOpener) {
 	checkCode(t, "Bo reading Ana's original", err, rebound.ENOTFOUND)
 	checkCode(t, "Bo changing Ana's gear", sb.UpdateActivityGear(ctx, run.ID, "x"), rebound.ENOTFOUND)
 	checkCode(t, "Bo rating Ana's run", sb.SaveRPE(ctx, run.ID, 1), rebound.ENOTFOUND)
+	checkCode(t, "Bo clearing Ana's rating", sb.DeleteRPE(ctx, run.ID), rebound.ENOTFOUND)
 	checkCode(t, "Bo deleting Ana's run", sb.DeleteActivity(ctx, run.ID), rebound.ENOTFOUND)
 	if p, err := sb.FindProfile(ctx); err != nil || p.WeightKg != 0 {
 		t.Errorf("Bo's profile = %+v, %v", p, err)

@@ -99,6 +99,29 @@ func testRPE(t *testing.T, open opener) {
 		a := MustCreateActivity(t, s, NewActivity(day, activity.Running))
 		checkCode(t, "save 11", s.SaveRPE(ctx, a.ID, 11), rebound.EINVALID)
 	})
+	t.Run("Delete", func(t *testing.T) {
+		s := open(t)
+		a := MustCreateActivity(t, s, NewActivity(day, activity.Running))
+		b := MustCreateActivity(t, s, NewActivity(day.Add(time.Hour), activity.Running))
+		for _, x := range []*store.Activity{a, b} {
+			if err := s.SaveRPE(ctx, x.ID, 6); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.DeleteRPE(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.FindRPEs(ctx); err != nil || len(got) != 1 || got[b.ID] != 6 {
+			t.Errorf("after deleting %d's rating: %v, %v; want {%d: 6}", a.ID, got, err, b.ID)
+		}
+		// Again: an unrated activity stays unrated.
+		if err := s.DeleteRPE(ctx, a.ID); err != nil {
+			t.Errorf("deleting a rating that is gone: %v", err)
+		}
+	})
+	t.Run("DeleteErrNotFound", func(t *testing.T) {
+		checkCode(t, "delete", open(t).DeleteRPE(ctx, 999), rebound.ENOTFOUND)
+	})
 	t.Run("DeletedWithActivity", func(t *testing.T) {
 		s := open(t)
 		a := MustCreateActivity(t, s, NewActivity(day, activity.Running))
