@@ -139,6 +139,15 @@ func NewSecret() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
+// NewPassword returns a random password for an account that a program
+// creates and shows once (the club demo's): 16 characters of the base32
+// alphabet (a-z, 2-7), 80 bits, in groups of four for reading aloud or
+// typing, e.g. "k3vq-7mzd-a2xw-pe5r".
+func NewPassword() string {
+	s := strings.ToLower(rand.Text()[:16])
+	return s[0:4] + "-" + s[4:8] + "-" + s[8:12] + "-" + s[12:16]
+}
+
 // HashSecret is the form in which a secret is stored: its hex SHA-256. A
 // stolen database then holds no usable session or token.
 func HashSecret(secret string) string {

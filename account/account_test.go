@@ -46,6 +46,21 @@ func TestSecrets(t *testing.T) {
 	}
 }
 
+func TestNewPassword(t *testing.T) {
+	a, b := NewPassword(), NewPassword()
+	if a == b {
+		t.Errorf("two passwords are the same: %q", a)
+	}
+	for _, pw := range []string{a, b} {
+		if len(pw) != 19 || strings.Count(pw, "-") != 3 || strings.Trim(pw, "abcdefghijklmnopqrstuvwxyz234567-") != "" {
+			t.Errorf("password %q: want four groups of four of a-z and 2-7", pw)
+		}
+		if _, err := HashPassword(pw); err != nil {
+			t.Errorf("password %q is not accepted: %v", pw, err)
+		}
+	}
+}
+
 func TestCanRead(t *testing.T) {
 	ana := &User{ID: 1, Role: Athlete}
 	bo := &User{ID: 2, Role: Athlete}

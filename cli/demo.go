@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/ingest"
@@ -30,8 +32,9 @@ const DemoDoneAfter = 4 * time.Hour
 type demoCmd struct{ g *globals }
 
 func (c *demoCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("demo", "demo [--db PATH] [--dir DIR] [--serve [--addr HOST:PORT]]")
+	fs := c.g.flags("demo", "demo [--db PATH] [--dir DIR] [--club] [--serve [--addr HOST:PORT]]")
 	dir := fs.String("dir", "", "where to write the season's FIT files (default: the data directory's demo-season/)")
+	club := fs.Bool("club", false, "also simulate four club-mates and their coach, each with an account and a random password")
 	doServe := fs.Bool("serve", false, "end by serving the web dashboard on the demo data")
 	addr := fs.String("addr", DefaultAddr, "with --serve: address to listen on")
 	if _, err := parseArgs(fs, args); err != nil {
@@ -63,61 +66,46 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 			return fmt.Errorf("reset demo season: %w", err)
 		}
 	}
-
-	runner := sim.DefaultRunner()
-	today := env.now()
-	start := startOfDay(today).AddDate(0, 0, -7*DemoWeeks+1)
-	fmt.Fprintf(out, "Simulating %s's %d-week season (%s to %s), after %d weeks of base running…\n", runner.Name, DemoWeeks,
-		start.Format("2 Jan"), today.Format("2 Jan 2006"), sim.BaseWeeks)
-	// The base weeks before the season are in her history: without them
-	// the season's first runs would meet legs that have never run, and
-	// weeks of novice soreness would follow.
-	season := runner.SeasonAfterBase(start, DemoWeeks)
-	// Only what has happened by now: a workout counts once it started
-	// DemoDoneAfter ago.
-	var done []sim.Workout
-	for _, w := range season {
-		if w.Start.Before(today.Add(-DemoDoneAfter)) {
-			done = append(done, w)
-		}
-	}
-	files, err := runner.WriteWorkouts(*dir, done)
-	if err != nil {
-		return fmt.Errorf("write demo season: %w", err)
-	}
-	fmt.Fprintf(out, "Wrote %d FIT files to %s\n", len(files), *dir)
-
 	c.g.db = dbPath
 	db, err := c.g.openDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	prof := runner.Profile()
-	if err := db.SaveProfile(ctx, prof); err != nil {
-		return err
+	if *club {
+		// The club's accounts start at user 1, the runner's.
+		users, err := db.FindUsers(ctx)
+		if err != nil {
+			return err
+		}
+		if len(users) > 0 {
+			return rebound.Errorf(rebound.EINVALID, "--club needs a fresh database, and %s already has accounts (leave out --db for the demo's own)", dbPath)
+		}
 	}
-	im := &ingest.Importer{Store: db, Decoders: Decoders()}
+
+	runner := sim.DefaultRunner()
+	today := env.now()
+	start := startOfDay(today).AddDate(0, 0, -7*DemoWeeks+1)
+	fmt.Fprintf(out, "Simulating %s's %d-week season (%s to %s), after %d weeks of base running…\n", runner.Name, DemoWeeks,
+		start.Format("2 Jan"), today.Format("2 Jan 2006"), sim.BaseWeeks)
+	var progress func(ingest.Event)
 	if env.terminal(env.Stderr) {
 		p := newProgress(env)
-		im.Progress = p.event
+		progress = p.event
 		defer p.finish()
 	}
-	t0 := env.now()
-	rep, err := im.Import(ctx, []string{*dir})
+	sn, err := c.season(ctx, db, runner, *dir, start, today, progress)
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(out, "Wrote %d FIT files to %s\n", len(sn.files), *dir)
 	fmt.Fprintf(out, "Imported through the normal import path: ")
-	printReport(out, rep, env.now().Sub(t0))
-	if len(rep.Failed) > 0 {
-		return &exitError{code: 1, err: fmt.Errorf("%d demo files failed to import", len(rep.Failed))}
+	printReport(out, sn.report, sn.took)
+	if len(sn.report.Failed) > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("%d demo files failed to import", len(sn.report.Failed))}
 	}
-	n, err := saveCheckIns(ctx, db, runner, season, today)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "Logged %d simulated morning check-ins (soreness, sleep, stress, resting HR, HRV).\n", n)
+	fmt.Fprintf(out, "Logged %d simulated morning check-ins (soreness, sleep, stress, resting HR, HRV).\n", sn.checkIns)
+	prof := runner.Profile()
 	acts, _, err := db.FindActivities(ctx, store.ActivityFilter{})
 	if err != nil {
 		return err
@@ -139,6 +127,12 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(out, "\n══ The latest run's recovery plan ══")
 		printPlan(out, p, prof)
 	}
+	var accounts []demoAccount
+	if *club {
+		if accounts, err = c.club(ctx, db, runner, *dir, start, today); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(out, "\nThe demo database is %s. Explore it:\n", dbPath)
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s runs\n", dbPath)
 	if len(acts) > 0 {
@@ -148,12 +142,72 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s week\n", dbPath)
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s model\n", dbPath)
 	fmt.Fprintf(out, "  go run ./cmd/rebound --db %s profile\n", dbPath)
+	if *club {
+		fmt.Fprintf(out, "  go run ./cmd/rebound --db %s --user %s today      (a club-mate's day)\n", dbPath, clubExample(accounts).user.Name)
+		fmt.Fprintf(out, "  go run ./cmd/rebound --db %s user list\n", dbPath)
+	}
 	if !*doServe {
-		fmt.Fprintf(out, "  go run ./cmd/rebound --db %s serve      (the web dashboard)\n", dbPath)
+		hint := "the web dashboard"
+		if *club {
+			hint += "; sign in with a password below"
+		}
+		fmt.Fprintf(out, "  go run ./cmd/rebound --db %s serve      (%s)\n", dbPath, hint)
+	}
+	var links []*account.User
+	if *club {
+		printAccounts(out, accounts)
+		// One-time links for the runner (user 1) and the coach (last).
+		links = []*account.User{accounts[0].user, accounts[len(accounts)-1].user}
+	}
+	if !*doServe {
 		return nil
 	}
 	fmt.Fprintln(out)
-	return serve(ctx, env, db, *addr, false)
+	return serve(ctx, env, db, *addr, false, links)
+}
+
+// seasonImport is what demoCmd.season did.
+type seasonImport struct {
+	files    []string // the FIT files written
+	report   *ingest.Report
+	took     time.Duration // to import
+	checkIns int
+}
+
+// season simulates r's season from start up to today: it writes the
+// workouts done by now (started DemoDoneAfter ago) as FIT files into dir,
+// imports those files through the normal import path into st, whose
+// profile becomes r's, and saves r's morning check-ins up to today.
+// progress, when set, follows the import.
+func (c *demoCmd) season(ctx context.Context, st store.Store, r sim.Runner, dir string, start, today time.Time, progress func(ingest.Event)) (seasonImport, error) {
+	var sn seasonImport
+	// The base weeks before the season are in the runner's history:
+	// without them the season's first runs would meet legs that have
+	// never run, and weeks of novice soreness would follow.
+	season := r.SeasonAfterBase(start, DemoWeeks)
+	var done []sim.Workout
+	for _, w := range season {
+		if w.Start.Before(today.Add(-DemoDoneAfter)) {
+			done = append(done, w)
+		}
+	}
+	var err error
+	if sn.files, err = r.WriteWorkouts(dir, done); err != nil {
+		return sn, fmt.Errorf("write %s's demo season: %w", r.Name, err)
+	}
+	if err := st.SaveProfile(ctx, r.Profile()); err != nil {
+		return sn, fmt.Errorf("save %s's profile: %w", r.Name, err)
+	}
+	im := &ingest.Importer{Store: st, Decoders: Decoders(), Progress: progress}
+	t0 := c.g.env.now()
+	if sn.report, err = im.Import(ctx, sn.files); err != nil {
+		return sn, fmt.Errorf("import %s's demo season: %w", r.Name, err)
+	}
+	sn.took = c.g.env.now().Sub(t0)
+	if sn.checkIns, err = saveCheckIns(ctx, st, r, season, today); err != nil {
+		return sn, fmt.Errorf("save %s's check-ins: %w", r.Name, err)
+	}
+	return sn, nil
 }
 
 func startOfDay(t time.Time) time.Time {
@@ -228,7 +282,8 @@ func saveCheckIns(ctx context.Context, db interface {
 			break
 		}
 		ci := recovery.CheckIn{Date: c.Date, Soreness: map[recovery.Muscle]float64{}, SleepH: c.SleepH,
-			SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms, Symptoms: []string{}}
+			SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms,
+			Symptoms: append([]string{}, c.Symptoms...)}
 		for m, v := range c.Soreness {
 			ci.Soreness[recovery.Muscle(m)] = v
 		}

@@ -30,33 +30,48 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	return serve(ctx, c.g.env, db, *addr, *secure)
+	return serve(ctx, c.g.env, db, *addr, *secure, nil)
 }
 
-// serve runs the web app on db until ctx ends.
-func serve(ctx context.Context, env Env, db store.Database, addr string, secure bool) error {
+// serve runs the web app on db until ctx ends. Bound to loopback, it
+// prints a one-time sign-in link for each of linkUsers; when linkUsers is
+// nil, for the single local runner of a personal database (created as
+// the account "runner" when the database has no accounts yet). Everyone
+// else signs in with a password.
+func serve(ctx context.Context, env Env, db store.Database, addr string, secure bool, linkUsers []*account.User) error {
 	out := env.Stdout
-	users, err := db.FindUsers(ctx)
-	if err != nil {
-		return err
-	}
-	// A personal database has no accounts yet: its runner becomes user 1,
-	// who owns the data the CLI imported (store.LocalAthleteID).
-	if len(users) == 0 {
-		u := &account.User{Name: "runner", Role: account.Athlete}
-		if err := db.CreateUser(ctx, u); err != nil {
+	if linkUsers == nil {
+		users, err := db.FindUsers(ctx)
+		if err != nil {
 			return err
 		}
-		users = append(users, u)
-		fmt.Fprintf(out, "Created the account %q for this database's runner (add a password with: rebound user passwd runner).\n", u.Name)
+		// A personal database has no accounts yet: its runner becomes user 1,
+		// who owns the data the CLI imported (store.LocalAthleteID).
+		if len(users) == 0 {
+			u := &account.User{Name: "runner", Role: account.Athlete}
+			if err := db.CreateUser(ctx, u); err != nil {
+				return err
+			}
+			users = append(users, u)
+			fmt.Fprintf(out, "Created the account %q for this database's runner (add a password with: rebound user passwd runner).\n", u.Name)
+		}
+		if len(users) == 1 {
+			linkUsers = users
+		}
 	}
-	local := server.IsLoopback(addr) && len(users) == 1
+	if !server.IsLoopback(addr) {
+		linkUsers = nil
+	}
+	var ids []int64
+	for _, u := range linkUsers {
+		ids = append(ids, u.ID)
+	}
 	tmpl, err := web.Templates(nil)
 	if err != nil {
 		return err
 	}
 	srv, err := server.New(server.Config{DB: db, Decoders: Decoders(), Templates: tmpl, Static: web.Static(),
-		Local: local, SecureCookies: secure, Now: env.Now,
+		Local: len(ids) > 0, LinkUsers: ids, SecureCookies: secure, Now: env.Now,
 		Logger: slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	if err != nil {
 		return err
@@ -64,13 +79,42 @@ func serve(ctx context.Context, env Env, db store.Database, addr string, secure 
 	return srv.ListenAndServe(ctx, addr, func(a net.Addr) {
 		base := "http://" + displayAddr(a.String())
 		fmt.Fprintf(out, "Rebound is serving at %s\n", base)
-		if local {
-			fmt.Fprintf(out, "Open this one-time link to sign in as %s (valid 15 minutes):\n  %s%s\n", users[0].Name, base, srv.LoginLink(users[0].ID))
-		} else {
+		// link is user u's one-time sign-in URL, which takes a coach to
+		// the athletes' table; srv was configured to allow them all, so an
+		// error here is a bug, reported on stderr.
+		link := func(u *account.User) string {
+			l, err := srv.LoginLink(u.ID)
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "rebound: one-time sign-in link for %s: %v\n", u.Name, err)
+				return base + "/login"
+			}
+			if u.Role == account.Coach {
+				l += "?next=/coach"
+			}
+			return base + l
+		}
+		switch len(linkUsers) {
+		case 0:
 			fmt.Fprintf(out, "Sign in at %s/login\n", base)
+		case 1:
+			fmt.Fprintf(out, "Open this one-time link to sign in as %s (valid 15 minutes):\n  %s\n", linkUsers[0].Name, link(linkUsers[0]))
+		default:
+			fmt.Fprintf(out, "One-time sign-in links (each works once, for 15 minutes; passwords work at %s/login):\n", base)
+			for _, u := range linkUsers {
+				fmt.Fprintf(out, "  as %-*s %s\n", nameWidth(linkUsers)+1, u.Name+":", link(u))
+			}
 		}
 		fmt.Fprintln(out, "Press Ctrl-C to stop.")
 	})
+}
+
+// nameWidth is the width of the longest user name.
+func nameWidth(us []*account.User) int {
+	w := 0
+	for _, u := range us {
+		w = max(w, len(u.Name))
+	}
+	return w
 }
 
 // displayAddr shows a wildcard listen address as localhost.

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -191,8 +192,12 @@ func (s *Server) clearCookie(w http.ResponseWriter, r *http.Request) {
 }
 
 // LoginLink returns a one-time sign-in path (/signin/SECRET) for user id,
-// valid for 15 minutes. Only a Local server honours it.
-func (s *Server) LoginLink(userID int64) string {
+// valid for 15 minutes. It returns EFORBIDDEN unless the server is Local
+// and the user is one of Config.LinkUsers.
+func (s *Server) LoginLink(userID int64) (string, error) {
+	if !s.linkAllowed(userID) {
+		return "", rebound.Errorf(EFORBIDDEN, "user %d may not sign in through a one-time link: only the Local server's LinkUsers may", userID)
+	}
 	secret := account.NewSecret()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -203,18 +208,24 @@ func (s *Server) LoginLink(userID int64) string {
 		}
 	}
 	s.links[account.HashSecret(secret)] = oneTimeLink{userID: userID, expires: now.Add(linkLifetime)}
-	return "/signin/" + secret
+	return "/signin/" + secret, nil
 }
 
-// handleSignInLink consumes a one-time link.
+// linkAllowed reports whether user id may sign in through a one-time link.
+func (s *Server) linkAllowed(id int64) bool {
+	return s.cfg.Local && slices.Contains(s.cfg.LinkUsers, id)
+}
+
+// handleSignInLink consumes a one-time link and goes on to ?next= (a
+// path on this site; the home page by default).
 func (s *Server) handleSignInLink(w http.ResponseWriter, r *http.Request) {
 	hash := account.HashSecret(r.PathValue("secret"))
 	s.mu.Lock()
 	l, ok := s.links[hash]
 	delete(s.links, hash)
 	s.mu.Unlock()
-	if !s.cfg.Local || !ok || s.cfg.Now().After(l.expires) {
-		s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "this sign-in link has been used or has expired: restart `rebound serve` for a new one, or sign in with a password"))
+	if !ok || !s.linkAllowed(l.userID) || s.cfg.Now().After(l.expires) {
+		s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "this sign-in link has been used or has expired: restart `rebound serve` (or `rebound demo --serve`) for a new one, or sign in with a password"))
 		return
 	}
 	u, err := s.cfg.DB.FindUserByID(r.Context(), l.userID)
@@ -226,7 +237,7 @@ func (s *Server) handleSignInLink(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 }
 
 // clientIP is the address a request came from, for rate limiting. The

@@ -1,11 +1,15 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/server"
 )
 
 func TestAPITokenAndErrors(t *testing.T) {
@@ -173,5 +177,62 @@ func TestSignInFormNeedsItsCSRFToken(t *testing.T) {
 		if strings.HasSuffix(ck.Name, "rebound_login") && ck.MaxAge >= 0 {
 			t.Error("the used sign-in form cookie is not cleared")
 		}
+	}
+}
+
+// TestSignInLink: a Local server makes one-time links for its LinkUsers
+// only; a link signs in once and goes on to a path on this site.
+func TestSignInLink(t *testing.T) {
+	var cfg server.Config
+	e := newTestEnv(t, func(c *server.Config) {
+		c.Local, c.LinkUsers = true, []int64{1, 3} // Ana and the coach, not Bo
+		cfg = *c
+	})
+	if _, err := e.srv.LoginLink(e.bo.ID); rebound.ErrorCode(err) != server.EFORBIDDEN {
+		t.Errorf("a link for Bo: %v, want %s", err, server.EFORBIDDEN)
+	}
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tt := range []struct {
+		next, want string
+	}{
+		{"?next=/coach", "/coach"},
+		{"?next=//evil.example/", "/"},
+		{"", "/"},
+	} {
+		link, err := e.srv.LoginLink(e.coach.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := c.Get(e.ts.URL + link + tt.next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != tt.want || len(res.Cookies()) == 0 {
+			t.Errorf("link%s: status %d, location %q, %d cookies; want 303 to %s with a session", tt.next, res.StatusCode, res.Header.Get("Location"), len(res.Cookies()), tt.want)
+		}
+		if res, err = c.Get(e.ts.URL + link); err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if loc := res.Header.Get("Location"); !strings.HasPrefix(loc, "/login") || len(res.Cookies()) != 0 {
+			t.Errorf("second use of a link: status %d to %q with %d cookies, want the sign-in page", res.StatusCode, loc, len(res.Cookies()))
+		}
+	}
+
+	// Without Local there are no links, and a Local server listens on
+	// loopback only.
+	notLocal := newTestEnv(t)
+	if _, err := notLocal.srv.LoginLink(notLocal.ana.ID); err == nil {
+		t.Error("a server that is not Local made a sign-in link")
+	}
+	srv, err := server.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := srv.ListenAndServe(ctx, "0.0.0.0:0", nil); err == nil || !strings.Contains(err.Error(), "loopback") {
+		t.Errorf("a Local server on 0.0.0.0: %v, want a refusal", err)
 	}
 }

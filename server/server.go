@@ -37,9 +37,15 @@ type Config struct {
 	// the files served under /static/ (web.Static).
 	Templates *template.Template
 	Static    fs.FS
-	// Local is a personal server bound to loopback: the single local
-	// runner may sign in through a one-time link (LoginLink).
+	// Local is a personal server bound to loopback (ListenAndServe
+	// refuses any other address): the users in LinkUsers may sign in
+	// through a one-time link (LoginLink) printed at start.
 	Local bool
+	// LinkUsers are the IDs of the users a Local server makes one-time
+	// sign-in links for: the single local runner of a personal database,
+	// or the demo's runner and coach. No one else ever signs in without
+	// a password.
+	LinkUsers []int64
 	// SecureCookies marks cookies Secure even on plain HTTP requests (set
 	// it behind a TLS-terminating proxy that does not send
 	// X-Forwarded-Proto).
@@ -113,6 +119,9 @@ func (s *Server) handle(pattern string, h http.HandlerFunc) {
 // ListenAndServe serves on addr until ctx is cancelled, then shuts down
 // gracefully. ready, when set, is called with the bound address.
 func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
+	if s.cfg.Local && !IsLoopback(addr) {
+		return fmt.Errorf("listen on %s: a server with one-time sign-in links listens on loopback only", addr)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)

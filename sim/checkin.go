@@ -21,6 +21,9 @@ type CheckIn struct {
 	Stress       int     // life stress, 1 (none) to 5 (very high)
 	RestingHR    float64 // morning resting heart rate, bpm
 	HRVms        float64 // morning rMSSD, ms
+	// Symptoms are the red-flag symptoms reported (Runner.Complaints),
+	// nil on most mornings.
+	Symptoms []string
 }
 
 // MuscleGroups returns the muscle groups a CheckIn rates, in display
@@ -57,6 +60,10 @@ const (
 	HRVNoiseLn = 0.07
 	// SleepNoiseH is the night-to-night scatter of sleep duration.
 	SleepNoiseH = 0.5
+	// DefaultWorkdayStress is the life stress of a typical working day
+	// (Runner.WorkdayStress when unset), on the 1-5 scale; Fridays are
+	// 0.4 and weekends 1 point calmer.
+	DefaultWorkdayStress = 3.0
 )
 
 // RecoveryRuns returns the season's workouts as the recovery model sees
@@ -100,8 +107,8 @@ func (r Runner) RecoveryRuns(season []Workout) []recovery.Run {
 // CheckIns returns one check-in per day from the season's first day to
 // PostSeasonDays after its last, generated from the workouts' planned
 // loads, the runner's true parameters (SorenessSensitivity,
-// RecoveryHalfLifeH, SleepNeedH, RestingHR, HRVBaselineMs) and seeded
-// noise. It is pure and deterministic.
+// RecoveryHalfLifeH, SleepNeedH, RestingHR, HRVBaselineMs), its
+// WorkdayStress and Complaints, and seeded noise. It is pure and deterministic.
 func (r Runner) CheckIns(season []Workout) []CheckIn {
 	if len(season) == 0 {
 		return nil
@@ -151,7 +158,8 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 			break
 		}
 	}
-	last := dateOf(season[len(season)-1].Start, loc).AddDate(0, 0, PostSeasonDays)
+	seasonEnd := dateOf(season[len(season)-1].Start, loc)
+	last := seasonEnd.AddDate(0, 0, PostSeasonDays)
 	var out []CheckIn
 	weekStress := 0.0
 	for day, i := first, 0; !day.After(last); day, i = day.AddDate(0, 0, 1), i+1 {
@@ -172,7 +180,7 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 		}
 
 		wd := day.Weekday()
-		stress := 3.0
+		stress := DefaultWorkdayStress
 		switch wd {
 		case time.Friday:
 			stress = 2.6
@@ -182,6 +190,9 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 		raceMorning := !raceDay.IsZero() && day.Equal(raceDay)
 		if raceMorning || (!raceDay.IsZero() && day.Equal(raceDay.AddDate(0, 0, -1))) {
 			stress += 0.5 // race nerves
+		}
+		if r.WorkdayStress > 0 {
+			stress += r.WorkdayStress - DefaultWorkdayStress
 		}
 		stressLevel := int(clamp(math.Round(stress+weekStress+0.6*rng.NormFloat64()), 1, 5))
 
@@ -215,6 +226,11 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 			// and in whole or half points.
 			v := soreness[g] + SorenessNoise*rng.NormFloat64()
 			c.Soreness[name] = math.Round(clamp(v, 0, 10)*2) / 2
+		}
+		for _, k := range r.Complaints {
+			if !day.Before(seasonEnd.AddDate(0, 0, -k.DaysBeforeEnd)) {
+				c.Symptoms = append(c.Symptoms, k.Symptom)
+			}
 		}
 		out = append(out, c)
 	}

@@ -1,8 +1,11 @@
 // Package sim is a deterministic simulated runner. It plans a training
-// season (Season), simulates each workout second by second (Record),
-// writes the result as real FIT activity files (EncodeFIT, WriteFIT,
-// WriteSeason) and produces the runner's daily subjective check-ins
-// (CheckIns).
+// season (Season: a half marathon by default, or Runner.Plan's), simulates
+// each workout second by second (Record), writes the result as real FIT
+// activity files (EncodeFIT, WriteFIT, WriteSeason) and produces the
+// runner's daily subjective check-ins (CheckIns). DefaultRunner is the
+// demo's runner; ClubMates are four more of its club, each unlike the
+// others (a beginner, a marathoner in a heavy block, a veteran with a
+// heart condition, a runner reporting a red-flag symptom).
 //
 // The runner's true physiological parameters are explicit fields of
 // Runner, so that the recovery model's tests can compare what the model

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"github.com/rebound-run/rebound/profile"
@@ -12,6 +13,7 @@ import (
 // not useful; start from DefaultRunner and change fields.
 type Runner struct {
 	Name      string      // shown in the demo
+	About     string      // who this runner is, in a few words, shown in the demo
 	Age       int         // years
 	Sex       profile.Sex // for sex-specific models such as TRIMP
 	WeightKg  float64     // body mass, kg
@@ -45,6 +47,10 @@ type Runner struct {
 	SleepNeedH float64
 	// HRVBaselineMs is the runner's rested morning rMSSD, milliseconds.
 	HRVBaselineMs float64
+	// WorkdayStress is the runner's usual life stress on a working day,
+	// 1 (none) to 5 (very high); 0 means DefaultWorkdayStress. Stress
+	// shortens sleep and raises morning resting HR (CheckIns).
+	WorkdayStress float64
 
 	// StartLat and StartLon are the fixed start point of every route
 	// (WGS84 degrees).
@@ -57,6 +63,28 @@ type Runner struct {
 	// Seed selects the random streams; the same Runner always produces
 	// the same season, tracks and check-ins.
 	Seed int64
+
+	// Plan is what Season plans; empty means HalfMarathon.
+	Plan Plan
+	// Conditions and Equipment are what the runner lists in the profile
+	// (values of profile.Conditions and profile.Equipment). They change
+	// the advice the runner gets, not the simulation.
+	Conditions, Equipment []string
+	// Complaints are red-flag symptoms the runner reports on the morning
+	// check-ins at the end of the season.
+	Complaints []Complaint
+}
+
+// Complaint is a red-flag symptom a runner starts to report near the end
+// of the season.
+type Complaint struct {
+	// Symptom is the id of a red-flag symptom (protocol.Symptoms), such
+	// as "bone-pain".
+	Symptom string
+	// DaysBeforeEnd is how many days before the season's last day the
+	// check-ins start to report it (0: from the last day). Every later
+	// check-in reports it too, PostSeasonDays included.
+	DaysBeforeEnd int
 }
 
 // DefaultRunner returns a recreational half-marathoner (about 1:43):
@@ -75,6 +103,7 @@ type Runner struct {
 func DefaultRunner() Runner {
 	return Runner{
 		Name:                   "Alex Demo",
+		About:                  "a recreational half-marathoner",
 		Age:                    36,
 		Sex:                    profile.Female,
 		WeightKg:               61,
@@ -98,16 +127,19 @@ func DefaultRunner() Runner {
 }
 
 // Profile returns the profile.Profile that describes r as a runner would
-// enter it: body, heart-rate anchors and time zone (the Location's name).
+// enter it: body, heart-rate anchors, time zone (the Location's name),
+// conditions and equipment.
 func (r Runner) Profile() profile.Profile {
 	return profile.Profile{
-		WeightKg:  r.WeightKg,
-		Age:       r.Age,
-		Sex:       r.Sex,
-		RestingHR: r.RestingHR,
-		MaxHR:     r.MaxHR,
-		Units:     profile.Metric,
-		Timezone:  r.location().String(),
+		WeightKg:   r.WeightKg,
+		Age:        r.Age,
+		Sex:        r.Sex,
+		RestingHR:  r.RestingHR,
+		MaxHR:      r.MaxHR,
+		Units:      profile.Metric,
+		Timezone:   r.location().String(),
+		Conditions: slices.Clone(r.Conditions),
+		Equipment:  slices.Clone(r.Equipment),
 	}
 }
 

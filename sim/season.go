@@ -107,6 +107,51 @@ const (
 	RideEffort = 0.65
 )
 
+// Plan is what a season trains for.
+type Plan string
+
+// The plans Season knows.
+const (
+	// HalfMarathon builds to a half marathon on the season's last day:
+	// 4-6 runs a week with intervals, hills, tempo and a long run (the
+	// default).
+	HalfMarathon Plan = "half-marathon"
+	// Beginner is three short easy runs a week (Tuesday, Thursday and
+	// Saturday), growing from 3 to 5-6 km, with the same cutback weeks.
+	Beginner Plan = "beginner"
+	// MarathonBlock is a marathon build of six runs a week that ends in
+	// its heaviest fortnight (the block, about a third more than the
+	// week before): 16 km at marathon pace on Saturdays before long runs
+	// of MarathonLongPeakKm on Sundays, and no taper.
+	MarathonBlock Plan = "marathon-block"
+)
+
+// Plans returns every plan, the default first.
+func Plans() []Plan { return []Plan{HalfMarathon, Beginner, MarathonBlock} }
+
+// Constants of the beginner and marathon plans.
+const (
+	// BeginnerStartKm and BeginnerPeakKm bound a beginner's weekday runs;
+	// the Saturday run is BeginnerSaturdayExtraKm longer. Couch-to-5K
+	// style programmes build to about 5 km over 9-12 weeks.
+	BeginnerStartKm         = 3.0
+	BeginnerPeakKm          = 5.0
+	BeginnerSaturdayExtraKm = 1.0
+	// MarathonLongStartKm and MarathonLongBuildKm bound the marathon
+	// plan's long run before the block, and MarathonLongPeakKm is the
+	// block's: recreational marathon plans peak at about 32-35 km
+	// (Pfitzinger's 18-week plans peak at 32-35 km).
+	MarathonLongStartKm = 20.0
+	MarathonLongBuildKm = 30.0
+	MarathonLongPeakKm  = 34.0
+	// MarathonEffort is marathon race pace as a fraction of threshold
+	// speed (Daniels' M pace is roughly 88-92 % of T pace for
+	// recreational runners).
+	MarathonEffort = 0.90
+	// BlockWeeks is how many heaviest weeks end a marathon block.
+	BlockWeeks = 2
+)
+
 // phase of a week in the plan.
 type phase int
 
@@ -117,21 +162,23 @@ const (
 	raceWeek
 )
 
-// Season plans weeks weeks of training for a half marathon, starting on
-// start's date in r.Location. Week n is the 7 days from start + 7(n-1)
-// days; what a day holds depends on its weekday (the long run and the
-// race are on Sundays), so a season that starts on a Monday has the race
-// on its last day. It returns one Workout per day (rest days included),
-// in order.
+// Season plans weeks weeks of training by r.Plan, starting on start's
+// date in r.Location. Week n is the 7 days from start + 7(n-1) days; what
+// a day holds depends on its weekday (the long run and the race are on
+// Sundays), so a season that starts on a Monday has the race on its last
+// day. It returns one Workout per day (rest days included), in order.
 //
-// The plan builds progressively with a cutback week every 4th week
-// (weeks 4 and 8 of 12), has a long run every week (growing from 14 to 28
-// km), one or two quality sessions (intervals with warm-up and cool-down
-// on the park loop, tempo on the river path, hill repeats on HillRoad),
-// easy and recovery runs, a bike ride now and then, a taper in the
-// second-to-last week and the race on the last day. A build week:
+// The half-marathon plan builds progressively with a cutback week every
+// 4th week (weeks 4 and 8 of 12), has a long run every week (growing from
+// 14 to 28 km), one or two quality sessions (intervals with warm-up and
+// cool-down on the park loop, tempo on the river path, hill repeats on
+// HillRoad), easy and recovery runs, a bike ride now and then, a taper in
+// the second-to-last week and the race on the last day. A build week:
 //
 //	Mon rest, Tue intervals or hills, Wed easy, Thu tempo, Fri rest/bike/recovery, Sat easy, Sun long
+//
+// The beginner and marathon-block plans are described at their Plan
+// constants; an unknown Plan plans a half marathon.
 //
 // Season is deterministic: the same Runner and arguments give the same
 // plan.
@@ -146,32 +193,15 @@ func (r Runner) Season(start time.Time, weeks int) []Workout {
 
 	var out []Workout
 	buildIdx := 0
-	nBuild := weeks - 2 // weeks before taper and race
 	for wk := 0; wk < weeks; wk++ {
-		ph := build
-		switch {
-		case wk == weeks-1:
-			ph = raceWeek
-		case wk == weeks-2 && weeks >= 3:
-			ph = taper
-		case (wk+1)%CutbackEvery == 0:
-			ph = cutback
-		}
-		prog := 0.0
-		if nBuild > 1 {
-			prog = math.Min(1, float64(wk)/float64(nBuild-1))
-		}
-		longKm := LongRunStartKm + (LongRunPeakKm-LongRunStartKm)*prog
-		switch ph {
-		case cutback:
-			longKm = CutbackFactor * longKm
-		case taper:
-			longKm = 0.65 * LongRunPeakKm
-		}
-		longKm = math.Round(longKm)
-		days := p.week(wk, ph, prog, buildIdx, longKm)
-		if ph == build {
-			buildIdx++
+		var days [7]Workout
+		switch r.Plan {
+		case Beginner:
+			days = p.beginnerWeek(wk, weeks)
+		case MarathonBlock:
+			days = p.marathonWeek(wk, weeks, &buildIdx)
+		default:
+			days = p.halfMarathonWeek(wk, weeks, &buildIdx)
 		}
 		for day := range 7 {
 			date := time.Date(y, m, d+7*wk+day, 0, 0, 0, 0, loc)
@@ -238,12 +268,126 @@ type planner struct {
 	rng *rand.Rand
 }
 
-// week returns the seven days of week wk, Monday to Sunday.
-func (p *planner) week(wk int, ph phase, prog float64, buildIdx int, longKm float64) [7]Workout {
+// progress is how far week wk is through the build of a season whose
+// last two weeks are not build weeks: 0 in the first week, 1 from the
+// last build week on.
+func progress(wk, weeks int) float64 {
+	nBuild := weeks - 2
+	if nBuild <= 1 {
+		return 0
+	}
+	return math.Min(1, float64(wk)/float64(nBuild-1))
+}
+
+// halfMarathonWeek plans week wk of a half-marathon season; buildIdx
+// counts the build weeks so far.
+func (p *planner) halfMarathonWeek(wk, weeks int, buildIdx *int) [7]Workout {
+	ph := build
+	switch {
+	case wk == weeks-1:
+		ph = raceWeek
+	case wk == weeks-2 && weeks >= 3:
+		ph = taper
+	case (wk+1)%CutbackEvery == 0:
+		ph = cutback
+	}
+	prog := progress(wk, weeks)
+	longKm := LongRunStartKm + (LongRunPeakKm-LongRunStartKm)*prog
+	switch ph {
+	case cutback:
+		longKm = CutbackFactor * longKm
+	case taper:
+		longKm = 0.65 * LongRunPeakKm
+	}
+	longKm = math.Round(longKm)
+	days := p.week(wk, ph, prog, *buildIdx, longKm)
+	if ph == build {
+		*buildIdx++
+	}
+	return days
+}
+
+// beginnerWeek plans week wk of a beginner's season: easy runs on
+// Tuesday (with the club in the evening), Thursday and Saturday.
+func (p *planner) beginnerWeek(wk, weeks int) [7]Workout {
+	days := restWeek()
+	f := 1.0
+	if (wk+1)%CutbackEvery == 0 {
+		f = CutbackFactor
+	}
+	km := BeginnerStartKm + (BeginnerPeakKm-BeginnerStartKm)*progress(wk, weeks)
+	halfKm := func(x float64) float64 { return math.Round(f*x*2) / 2 }
+	days[1] = p.easy(halfKm(km))
+	days[3] = p.easy(halfKm(km))
+	days[5] = p.easy(halfKm(km + BeginnerSaturdayExtraKm))
+	return days
+}
+
+// marathonWeek plans week wk of a marathon block: six runs a week (a
+// rest day on Monday) building with a cutback every 4th week, then the
+// last BlockWeeks weeks a third heavier than the week before them, with
+// back-to-back marathon-pace sessions on the weekend.
+func (p *planner) marathonWeek(wk, weeks int, buildIdx *int) [7]Workout {
+	days := restWeek()
+	if wk >= weeks-BlockWeeks {
+		days[1] = p.intervalSet(6, 1600, 1.03, 180, "Intervals 6 × 1600 m")
+		days[2] = p.easy(18)
+		days[3] = p.tempo(12)
+		days[4] = p.recovery(10)
+		days[5] = run(Tempo, "Marathon pace 20 km", RiverPath, 0,
+			Segment{Label: "warm-up", Intensity: WarmUp, DistanceM: 2000, Effort: 0.76},
+			Segment{Label: "marathon pace", Intensity: Active, DistanceM: 16000, Effort: MarathonEffort},
+			Segment{Label: "cool-down", Intensity: CoolDown, DistanceM: 2000, Effort: 0.72})
+		days[6] = p.marathonLong(MarathonLongPeakKm, 12)
+		return days
+	}
+	prog := math.Min(1, float64(wk)/math.Max(1, float64(weeks-BlockWeeks-1)))
+	f := 1.0
+	if (wk+1)%CutbackEvery == 0 {
+		f = CutbackFactor
+	}
+	halfKm := func(x float64) float64 { return math.Round(f*x*2) / 2 }
+	if *buildIdx%2 == 0 {
+		days[1] = p.intervals(*buildIdx/2, prog)
+	} else {
+		days[1] = p.hills(prog)
+	}
+	*buildIdx++
+	days[2] = p.easy(halfKm(10 + 3*prog + p.jitter(0.5)))
+	days[3] = p.tempo(halfKm(5 + 3*prog))
+	days[4] = p.recovery(halfKm(6))
+	days[5] = p.easy(halfKm(8 + 3*prog))
+	mp := 0.0
+	if f == 1 && prog >= 0.4 {
+		mp = math.Round(4 + 4*prog)
+	}
+	days[6] = p.marathonLong(math.Round(f*(MarathonLongStartKm+(MarathonLongBuildKm-MarathonLongStartKm)*prog)), mp)
+	return days
+}
+
+// restWeek is a week of rest days, to fill in.
+func restWeek() [7]Workout {
 	var days [7]Workout
 	for i := range days {
 		days[i] = Workout{Kind: Rest, Title: "Rest"}
 	}
+	return days
+}
+
+// marathonLong plans a flat long run on RiverPath whose last mpKm are at
+// marathon pace (none when mpKm is 0).
+func (p *planner) marathonLong(km, mpKm float64) Workout {
+	if mpKm <= 0 {
+		return p.long(km, false, false)
+	}
+	return run(Long, fmt.Sprintf("Long run %g km with %g km at marathon pace", km, mpKm), RiverPath, 1000,
+		Segment{Label: "run", Intensity: Active, DistanceM: (km - mpKm) * 1000, Effort: LongEffort},
+		Segment{Label: "marathon pace", Intensity: Active, DistanceM: mpKm * 1000, Effort: MarathonEffort})
+}
+
+// week returns the seven days of week wk, Monday to Sunday.
+func (p *planner) week(wk int, ph phase, prog float64, buildIdx int, longKm float64) [7]Workout {
+	days := restWeek()
 	easyKm := func(base float64) float64 {
 		return math.Round((base+4*prog+p.jitter(0.5))*2) / 2
 	}

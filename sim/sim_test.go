@@ -385,6 +385,16 @@ func TestProfile(t *testing.T) {
 	if p.MaxHR != r.MaxHR || p.RestingHR != r.RestingHR || p.Timezone != "Etc/GMT-1" {
 		t.Errorf("profile %v", p)
 	}
+	// Conditions and equipment are copied, not shared.
+	v := sim.VeteranRunner()
+	vp := v.Profile()
+	if !reflect.DeepEqual(vp.Conditions, v.Conditions) || !reflect.DeepEqual(vp.Equipment, v.Equipment) {
+		t.Errorf("profile conditions %v, equipment %v", vp.Conditions, vp.Equipment)
+	}
+	vp.Equipment[0] = "pool"
+	if v.Equipment[0] == "pool" {
+		t.Error("changing the profile's equipment changed the runner's")
+	}
 }
 
 // helpers
