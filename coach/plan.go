@@ -113,23 +113,34 @@ type WeightChange struct{ BeforeKg, AfterKg float64 }
 
 // Plan builds the recovery plan after the activity with id (0 = the
 // latest). It returns ENOTFOUND when there is no such activity. Plans
-// without weights are computed once per State; callers must not change
-// the result.
+// without weights are computed once per State; a plan with weights reuses
+// that plan's forecasts (soreness, recovery time, red flags) and works out
+// again only what the weights change: the fluid advice, the steps that
+// quote it and the warnings. Callers must not change the result.
 func (s *State) Plan(id int64, w WeightChange) (*Plan, error) {
-	if w != (WeightChange{}) {
-		return s.computePlan(id, w)
+	base, err := s.basePlan(id)
+	if err != nil || w == (WeightChange{}) {
+		return base, err
 	}
+	p := *base
+	p.Steps, p.Skipped, p.Warnings = []Step{}, []Skipped{}, []Warning{}
+	s.advise(&p, s.Entries[s.Index(base.Run.ID)], w)
+	return &p, nil
+}
+
+// basePlan is the plan without weights, memoised.
+func (s *State) basePlan(id int64) (*Plan, error) {
 	if p, ok := s.plans.Load(id); ok {
 		return p.(*Plan), nil
 	}
-	p, err := s.computePlan(id, w)
+	p, err := s.computePlan(id)
 	if err == nil {
 		s.plans.Store(id, p)
 	}
 	return p, err
 }
 
-func (s *State) computePlan(id int64, w WeightChange) (*Plan, error) {
+func (s *State) computePlan(id int64) (*Plan, error) {
 	i := len(s.Entries) - 1
 	if id != 0 {
 		i = s.Index(id)
@@ -156,14 +167,18 @@ func (s *State) computePlan(id int64, w WeightChange) (*Plan, error) {
 		plan.Soreness = append(plan.Soreness, MusclePeak{Muscle: m, Peak: round1(peak), PeakHours: float64(h)})
 	}
 	sort.SliceStable(plan.Soreness, func(a, b int) bool { return plan.Soreness[a].Peak > plan.Soreness[b].Peak })
-	maxPeak := plan.Soreness[0].Peak
-
 	plan.SeeProfessional = s.redFlags(e.Run.End)
-	plan.Nutrition = s.nutrition(e, w, &plan.Warnings)
-	conds := s.conditions(e, rec)
-	s.steps(plan, e, rec, conds, maxPeak)
-	plan.Warnings = append(plan.Warnings, s.warnings(e)...)
+	s.advise(plan, e, WeightChange{})
 	return plan, nil
+}
+
+// advise fills a plan's nutrition, steps and warnings from its forecasts
+// (Recovery, Soreness, SeeProfessional) and the runner's weights.
+func (s *State) advise(plan *Plan, e Entry, w WeightChange) {
+	plan.Nutrition = s.nutrition(e, w, &plan.Warnings)
+	conds := s.conditions(e, plan.Recovery)
+	s.steps(plan, e, plan.Recovery, conds, plan.Soreness[0].Peak)
+	plan.Warnings = append(plan.Warnings, s.warnings(e)...)
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }

@@ -435,3 +435,42 @@ func repeated(text string) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+// A plan with weights reuses the state's plan without them: the weights
+// change the fluid advice, the step that quotes it and the warnings, and
+// leave the shared plan as it was.
+func TestWeighedPlanLeavesTheSharedPlan(t *testing.T) {
+	h := history()
+	a := run(100, day21, 10, 140)
+	h.Activities = append(h.Activities, a)
+	st := coach.NewState(h, a.Start.Add(3*time.Hour))
+	base, err := st.Plan(a.ID, coach.WeightChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 55.0 → 53.8 kg: 1.2 kg lost, fluid 1500-1800 ml; 2.2 % of body
+	// weight, over the 2 % line.
+	w, err := st.Plan(a.ID, coach.WeightChange{BeforeKg: 55, AfterKg: 53.8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fluidDose := func(p *coach.Plan) string {
+		for _, s := range p.Steps {
+			if s.ID == "rehydrate" {
+				return s.Dose
+			}
+		}
+		t.Fatalf("no rehydrate step in %v", stepIDs(p))
+		return ""
+	}
+	if w.Nutrition.FluidML != (coach.Range{Min: 1500, Max: 1800}) || !hasWarning(w, "dehydration") || !strings.Contains(fluidDose(w), "1500-1800 ml") {
+		t.Errorf("weighed plan: fluid %+v, dose %q, dehydration warning %v", w.Nutrition.FluidML, fluidDose(w), hasWarning(w, "dehydration"))
+	}
+	again, _ := st.Plan(a.ID, coach.WeightChange{})
+	if again != base || base.Nutrition.FluidML != (coach.Range{Min: 473, Max: 710}) || hasWarning(base, "dehydration") || strings.Contains(fluidDose(base), "1500") {
+		t.Errorf("the plan without weights changed: fluid %+v, dose %q", base.Nutrition.FluidML, fluidDose(base))
+	}
+	if len(w.Soreness) != len(base.Soreness) || w.Recovery.ReadyAt != base.Recovery.ReadyAt {
+		t.Error("the weighed plan's forecasts differ from the plan's")
+	}
+}
