@@ -75,7 +75,9 @@ func run(duration time.Duration, clients int, only string) error {
 	dbPath := filepath.Join(dir, "demo.db")
 	var out bytes.Buffer
 	env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: os.Stderr, Getenv: func(string) string { return "" }}
-	if code := cli.Main(ctx, []string{"--db", dbPath, "demo", "--dir", filepath.Join(dir, "season")}, env); code != 0 {
+	// The club demo: the runner (user 1) and four club-mates, all
+	// granting access to a coach, for the coach's table.
+	if code := cli.Main(ctx, []string{"--db", dbPath, "demo", "--club", "--dir", filepath.Join(dir, "season")}, env); code != 0 {
 		return fmt.Errorf("demo exited %d:\n%s", code, out.String())
 	}
 	db, err := sqlite.Open(ctx, dbPath)
@@ -83,15 +85,23 @@ func run(duration time.Duration, clients int, only string) error {
 		return err
 	}
 	defer db.Close()
-	u := &account.User{Name: "runner", Role: account.Athlete}
-	if err := db.CreateUser(ctx, u); err != nil {
+	users, err := db.FindUsers(ctx)
+	if err != nil {
 		return err
 	}
-	secret := account.NewSecret()
+	sessions := map[string]*http.Cookie{}
 	now := time.Now()
-	if err := db.CreateSession(ctx, account.Session{Hash: account.HashSecret(secret), UserID: u.ID, CSRF: account.NewSecret(),
-		CreatedAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
-		return err
+	for _, u := range users {
+		secret := account.NewSecret()
+		if err := db.CreateSession(ctx, account.Session{Hash: account.HashSecret(secret), UserID: u.ID, CSRF: account.NewSecret(),
+			CreatedAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
+			return err
+		}
+		sessions[u.Name] = &http.Cookie{Name: "rebound_session", Value: secret}
+	}
+	cookie, coachCookie := sessions[users[0].Name], sessions[cli.DemoCoach]
+	if users[0].ID != store.LocalAthleteID || coachCookie == nil {
+		return fmt.Errorf("the club demo has no runner as user 1 or no coach: %v", users)
 	}
 	acts, _, err := db.FindActivities(ctx, store.ActivityFilter{Limit: 1})
 	if err != nil || len(acts) == 0 {
@@ -115,31 +125,33 @@ func run(duration time.Duration, clients int, only string) error {
 		timing.add(time.Since(t0))
 	}))
 	defer ts.Close()
-	cookie := &http.Cookie{Name: "rebound_session", Value: secret}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients * 2}}
 
 	run := fmt.Sprintf("/runs/%d", acts[0].ID)
 	same := func(p string) func(int) string { return func(int) string { return p } }
 	routes := []struct {
-		name string
-		path func(i int) string
+		name  string
+		path  func(i int) string
+		coach bool // as the coach
 	}{
-		{"Today page", same("/")},
-		{"run page", same(run)},
+		{"Today page", same("/"), false},
+		{"run page", same(run), false},
 		// Every request a different pair of weights: the page is drawn
 		// afresh each time (the page cache never has it), as after a write.
 		{"run page, drawn afresh", func(i int) string {
 			return fmt.Sprintf("%s?before=70&after=%.6f", run, 69+float64(i)/1e6)
-		}},
-		{"/api/v1/today", same("/api/v1/today")},
-		{"Runs page", same("/runs")},
-		{"Soreness page", same("/soreness")},
-		{"Load page", same("/load")},
-		{"Week page", same("/week")},
-		{"Model page", same("/model")},
-		{"Check-in page", same("/checkin")},
-		{"Profile page", same("/profile")},
-		{"static app.css (ceiling)", same(web.AssetPath("app.css"))},
+		}, false},
+		{"/api/v1/today", same("/api/v1/today"), false},
+		{"Runs page", same("/runs"), false},
+		{"Soreness page", same("/soreness"), false},
+		{"Load page", same("/load"), false},
+		{"Week page", same("/week"), false},
+		{"Model page", same("/model"), false},
+		{"Check-in page", same("/checkin"), false},
+		{"Profile page", same("/profile"), false},
+		{"Coach page (5 athletes)", same("/coach"), true},
+		{"the runner's Today, as the coach", same("/athletes/1"), true},
+		{"static app.css (ceiling)", same(web.AssetPath("app.css")), false},
 	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s; demo season: %d activities; %d clients, %s per route\n\n",
 		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), countActs(ctx, db), clients, duration)
@@ -150,7 +162,11 @@ func run(duration time.Duration, clients int, only string) error {
 			continue
 		}
 		timing.reset()
-		res := drive(client, ts.URL, r.path, cookie, clients, duration)
+		who := cookie
+		if r.coach {
+			who = coachCookie
+		}
+		res := drive(client, ts.URL, r.path, who, clients, duration)
 		sp50, sp99 := timing.quantiles()
 		fmt.Printf("| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d |\n", r.name, res.rps, ms(res.p50), ms(res.p99), ms(res.max),
 			ms(sp50), ms(sp99), res.errors)
