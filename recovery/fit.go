@@ -82,28 +82,33 @@ func fitParams(cs []Contribution, obs []Observation, mod Modifiers) Params {
 	// For each observation, the runs that may still hurt then: hours since
 	// each and its base peak for the observed muscle.
 	type term struct{ h, peak float64 }
+	// Runs beyond the longest shape searched (12 peaks of the largest
+	// peak time) and runs that did not load the muscle leave a factor of
+	// 1 in every product below: they are dropped here, and zero shapes
+	// in the grid loop, which changes no cost.
+	const maxPeakH = 120.0
+	stretch := mod.stretch()
 	idx := muscleIndex()
 	terms := make([][]term, len(obs))
 	for k, o := range obs {
 		for _, c := range cs {
-			if h := o.At.Sub(c.End).Hours(); h > 0 {
+			if h := o.At.Sub(c.End).Hours(); h > 0 && h <= 12*maxPeakH*stretch && c.Peak[idx[o.Muscle]] > 0 {
 				terms[k] = append(terms[k], term{h, c.Peak[idx[o.Muscle]]})
 			}
 		}
 	}
-	stretch := mod.stretch()
 	best, bestCost := DefaultParams(), math.Inf(1)
 	shape := make([][]float64, len(obs))
 	for ti := 0; ti <= 52; ti++ {
-		peak := 16 * math.Pow(120.0/16, float64(ti)/52)
+		peak := 16 * math.Pow(maxPeakH/16, float64(ti)/52)
 		for k := range terms {
 			shape[k] = shape[k][:0]
 			for _, tm := range terms[k] {
-				g := 0.0
 				if tm.h <= 12*peak*stretch {
-					g = Shape(tm.h, peak*stretch)
+					if g := Shape(tm.h, peak*stretch); g > 0 {
+						shape[k] = append(shape[k], tm.peak*g)
+					}
 				}
-				shape[k] = append(shape[k], tm.peak*g)
 			}
 		}
 		for gi := 0; gi <= 60; gi++ {
