@@ -72,11 +72,19 @@ func (s *Server) apiAthletes(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	out := []AthleteSummary{}
+	var readable []int64
 	for _, id := range granted {
-		if id == u.ID || !account.CanRead(u, id, granted) {
-			continue
+		if id != u.ID && account.CanRead(u, id, granted) {
+			readable = append(readable, id)
 		}
+	}
+	states, err := s.states.getAll(ctx, readable)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := []AthleteSummary{}
+	for _, id := range readable {
 		a, err := s.cfg.DB.FindUserByID(ctx, id)
 		if rebound.ErrorCode(err) == rebound.ENOTFOUND {
 			continue
@@ -84,12 +92,7 @@ func (s *Server) apiAthletes(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		st, err := s.states.get(ctx, id)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		today := st.Today()
+		today := states[id].Today()
 		row := AthleteSummary{ID: a.ID, Name: a.Name, Readiness: today.Readiness.Score,
 			Recommendation: today.Recommendation, CheckedIn: today.CheckedIn}
 		sp := today.SeeProfessional

@@ -38,17 +38,18 @@ func (s *Server) pageCoach(w http.ResponseWriter, r *http.Request) {
 		web.AthleteRow
 		rank int
 	}
+	states, err := s.states.getAll(r.Context(), ids)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	var rows []row
 	for _, id := range ids {
 		a, err := s.cfg.DB.FindUserByID(r.Context(), id)
 		if err != nil {
 			continue // deleted since the grant
 		}
-		st, err := s.states.get(r.Context(), id)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
+		st := states[id]
 		t := st.Today()
 		ar := web.AthleteRow{Name: a.Name, Href: "/athletes/" + itoa(id), Readiness: t.Readiness.Score,
 			Recommendation: t.Recommendation, CheckedIn: t.CheckedIn,

@@ -3,8 +3,11 @@ package server
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/store"
@@ -117,4 +120,27 @@ func (c *stateCache) invalidate(athleteID int64) {
 		e.valid, e.st = false, nil
 		e.mu.Unlock()
 	}
+}
+
+// getAll returns the states of several athletes (a coach's table), working
+// out the ones not cached in parallel, one per CPU, with their Today.
+func (c *stateCache) getAll(ctx context.Context, ids []int64) (map[int64]*coach.State, error) {
+	out := make(map[int64]*coach.State, len(ids))
+	var mu sync.Mutex
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, id := range ids {
+		g.Go(func() error {
+			st, err := c.get(ctx, id)
+			if err != nil {
+				return err
+			}
+			st.Today()
+			mu.Lock()
+			out[id] = st
+			mu.Unlock()
+			return nil
+		})
+	}
+	return out, g.Wait()
 }
