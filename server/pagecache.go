@@ -62,14 +62,18 @@ func (c *pageCache) put(k pageKey, e *cachedPage) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.entries[k]; !ok && len(c.entries) >= c.max {
-		// Drop entries drawn from states that are no longer current
-		// first; failing that, any one (map order is random).
+		// Make room: an entry whose state is no longer its athlete's
+		// current one if there is one, else any (map order is random).
+		victim, found := pageKey{}, false
 		for key, old := range c.entries {
-			delete(c.entries, key)
-			if old.st != e.st {
+			if !found || (key.athlete == k.athlete && old.st != e.st) {
+				victim, found = key, true
+			}
+			if key.athlete == k.athlete && old.st != e.st {
 				break
 			}
 		}
+		delete(c.entries, victim)
 	}
 	c.entries[k] = e
 }
