@@ -158,6 +158,21 @@ func parseDay(s string, loc *time.Location) (time.Time, error) {
 }
 
 // pathID parses the path value name as a positive ID.
+// targetActivity resolves the target athlete (as target does) and the
+// activity id in the path ({id}); on failure it has written the error.
+func (s *Server) targetActivity(w http.ResponseWriter, r *http.Request, write bool) (Target, int64, bool) {
+	t, ok := s.target(w, r, write)
+	if !ok {
+		return t, 0, false
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return t, 0, false
+	}
+	return t, id, true
+}
+
 func pathID(r *http.Request, name string) (int64, error) {
 	v := r.PathValue(name)
 	id, err := strconv.ParseInt(v, 10, 64)

@@ -112,13 +112,8 @@ type RunDetail struct {
 // apiActivity is one activity with its laps; ?samples=1 adds the chart
 // series (at most ?points=, default and maximum 1000).
 func (s *Server) apiActivity(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.target(w, r, false)
+	t, id, ok := s.targetActivity(w, r, false)
 	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	samples, err := queryBool(r, "samples")
@@ -159,13 +154,8 @@ func (s *Server) apiDeleteActivity(w http.ResponseWriter, r *http.Request) {
 // on something of it: del removes it from the target athlete's store.
 // 204 when done; del's error (ENOTFOUND for no such activity) otherwise.
 func (s *Server) deleteOfActivity(w http.ResponseWriter, r *http.Request, del func(store.Store, context.Context, int64) error) {
-	t, ok := s.target(w, r, true)
+	t, id, ok := s.targetActivity(w, r, true)
 	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	if err := del(t.Store, r.Context(), id); err != nil {
@@ -184,13 +174,8 @@ type GearInput struct {
 
 // apiActivityGear counts an activity towards a shoe (`rebound gear assign`).
 func (s *Server) apiActivityGear(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.target(w, r, true)
+	t, id, ok := s.targetActivity(w, r, true)
 	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	var in GearInput
@@ -238,13 +223,8 @@ type RPEInput struct {
 
 // apiActivityRPE rates a session (`rebound checkin --rpe ID=N`).
 func (s *Server) apiActivityRPE(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.target(w, r, true)
+	t, id, ok := s.targetActivity(w, r, true)
 	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	var in RPEInput
