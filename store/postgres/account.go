@@ -207,9 +207,6 @@ func (db *DB) FindTokens(ctx context.Context, userID int64) ([]account.Token, er
 	if err != nil {
 		return nil, fmt.Errorf("find tokens of user %d: %w", userID, err)
 	}
-	if tokens == nil {
-		tokens = []account.Token{}
-	}
 	return tokens, nil
 }
 
@@ -241,9 +238,6 @@ func (db *DB) ids(ctx context.Context, op, sql string, arg int64) ([]int64, erro
 	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
-	}
-	if ids == nil {
-		ids = []int64{}
 	}
 	return ids, nil
 }

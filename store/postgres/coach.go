@@ -174,9 +174,6 @@ func (db *DB) FindShoes(ctx context.Context) ([]store.Shoe, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find shoes: %w", err)
 	}
-	if out == nil {
-		out = []store.Shoe{}
-	}
 	return out, nil
 }
 
