@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/rebound-run/rebound"
@@ -76,8 +75,8 @@ func (db *DB) FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Lo
 // SaveRPE sets the session RPE (0-10) of an activity. Returns ENOTFOUND if
 // the activity does not exist and EINVALID for a rating outside 0-10.
 func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error {
-	if !(rpe >= 0 && rpe <= 10) {
-		return fmt.Errorf("save RPE of activity %d: %w", activityID, rebound.Errorf(rebound.EINVALID, "RPE %v is not 0-10", rpe))
+	if err := store.ValidateRPE(rpe); err != nil {
+		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
 	}
 	var exists bool
 	if err := db.write.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
@@ -143,8 +142,8 @@ func (db *DB) FindRPEs(ctx context.Context) (map[int64]float64, error) {
 // (case-insensitive). Making a shoe Default clears the flag on the
 // others. Returns EINVALID for an empty name or a negative limit.
 func (db *DB) SaveShoe(ctx context.Context, s store.Shoe) (err error) {
-	if s.Name == "" || s.LimitKm < 0 || math.IsNaN(s.LimitKm) {
-		return rebound.Errorf(rebound.EINVALID, "a shoe needs a name and a limit of 0 km or more")
+	if err := s.Validate(); err != nil {
+		return fmt.Errorf("save shoe %q: %w", s.Name, err)
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
