@@ -190,7 +190,7 @@ func TestMigrate(t *testing.T) {
 		t.Fatal("no migrations/*.sql files")
 	}
 
-	t.Run("SameFilesAsSQLite", func(t *testing.T) {
+	t.Run("SameFilesAsSQLite", func(t *testing.T) { // runs without a server too
 		if sq := migrationFiles(t, "../sqlite/migrations"); !slices.Equal(sq, files) {
 			t.Errorf("postgres migrations %q differ from sqlite migrations %q", files, sq)
 		}
