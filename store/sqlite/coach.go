@@ -78,17 +78,18 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 	if err := store.ValidateRPE(rpe); err != nil {
 		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
 	}
-	var exists bool
-	if err := db.write.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
-		db.athlete, activityID).Scan(&exists); err != nil {
+	// Inserts nothing unless the activity is this athlete's, in one
+	// statement: a delete by another process cannot come in between.
+	res, err := db.write.ExecContext(ctx, `INSERT INTO activity_rpe (activity_id, rpe)
+		SELECT id, ? FROM activities WHERE athlete_id = ? AND id = ?
+		ON CONFLICT (activity_id) DO UPDATE SET rpe = excluded.rpe`, rpe, db.athlete, activityID)
+	if err != nil {
 		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
 	}
-	if !exists {
-		return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", activityID)
-	}
-	if _, err := db.write.ExecContext(ctx, `INSERT INTO activity_rpe (activity_id, rpe) VALUES (?, ?)
-		ON CONFLICT (activity_id) DO UPDATE SET rpe = excluded.rpe`, activityID, rpe); err != nil {
+	if n, err := res.RowsAffected(); err != nil {
 		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
+	} else if n == 0 {
+		return fmt.Errorf("save RPE of activity %d: %w", activityID, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", activityID))
 	}
 	return nil
 }
