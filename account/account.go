@@ -37,12 +37,14 @@ const (
 
 // ParseRole returns the role named s.
 func ParseRole(s string) (Role, error) {
-	switch r := Role(strings.ToLower(strings.TrimSpace(s))); r {
-	case Athlete, Coach, Admin:
+	if r := Role(strings.ToLower(strings.TrimSpace(s))); r.Valid() {
 		return r, nil
 	}
 	return "", fmt.Errorf("unknown role %q (athlete, coach or admin)", s)
 }
+
+// Valid reports whether r is one of the roles.
+func (r Role) Valid() bool { return r == Athlete || r == Coach || r == Admin }
 
 // User is an account. Its athlete data (activities, check-ins, profile…)
 // is stored under athlete ID == ID.

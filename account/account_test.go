@@ -1,6 +1,7 @@
 package account
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -123,5 +124,23 @@ func TestValidName(t *testing.T) {
 		if ValidName(bad) == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+func TestLimiterForgetsFullBuckets(t *testing.T) {
+	l := NewLimiter(3, time.Minute)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range maxKeys {
+		l.Fail(fmt.Sprint("client-", i), t0)
+	}
+	// Three minutes on, every one of those buckets has refilled (one
+	// failure, three refills): the next failure forgets them all.
+	l.Fail("ana", t0.Add(3*time.Minute))
+	l.Fail("bo", t0.Add(3*time.Minute))
+	if n := len(l.keys); n > 2 {
+		t.Errorf("%d keys kept after the others' buckets refilled, want ana and bo only", n)
+	}
+	if ok, _ := l.Allow("ana", t0.Add(3*time.Minute)); !ok {
+		t.Error("ana refused after one failure")
 	}
 }

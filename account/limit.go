@@ -46,14 +46,20 @@ func (l *Limiter) Fail(key string, now time.Time) {
 	defer l.mu.Unlock()
 	b := l.refill(key, now)
 	b.tokens = max(0, b.tokens-1)
-	if len(l.keys) > 100_000 { // forget full buckets so memory stays bounded
+	if len(l.keys) > maxKeys {
+		// Forget the buckets that are full by now, so that memory stays
+		// bounded: a bucket's tokens are as of its last use.
 		for k, v := range l.keys {
-			if v.tokens >= float64(l.Burst) {
+			if l.tokens(v, now) >= float64(l.Burst) {
 				delete(l.keys, k)
 			}
 		}
 	}
 }
+
+// maxKeys is how many keys a Limiter keeps before it forgets the full
+// buckets.
+const maxKeys = 100_000
 
 func (l *Limiter) refill(key string, now time.Time) *bucket {
 	b, ok := l.keys[key]
@@ -61,9 +67,17 @@ func (l *Limiter) refill(key string, now time.Time) *bucket {
 		b = &bucket{tokens: float64(l.Burst), at: now}
 		l.keys[key] = b
 	}
-	if el := now.Sub(b.at); el > 0 {
-		b.tokens = min(float64(l.Burst), b.tokens+float64(el)/float64(l.Every))
-		b.at = now
+	if now.After(b.at) {
+		b.tokens, b.at = l.tokens(b, now), now
 	}
 	return b
+}
+
+// tokens returns b's tokens at now, refilled since its last use.
+func (l *Limiter) tokens(b *bucket, now time.Time) float64 {
+	el := now.Sub(b.at)
+	if el <= 0 {
+		return b.tokens
+	}
+	return min(float64(l.Burst), b.tokens+float64(el)/float64(l.Every))
 }

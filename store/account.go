@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
 )
 
@@ -25,8 +26,9 @@ type Database interface {
 // Secrets are stored only as account.HashSecret.
 type AccountStore interface {
 	// CreateUser stores u and sets u.ID and a zero u.CreatedAt. It returns
-	// ECONFLICT when a user of that name (case-insensitive) exists. The
-	// first user created in an empty database gets LocalAthleteID.
+	// ECONFLICT when a user of that name (case-insensitive) exists and
+	// EINVALID for an unknown role. The first user created in an empty
+	// database gets LocalAthleteID.
 	CreateUser(ctx context.Context, u *account.User) error
 	// FindUserByID returns ENOTFOUND if there is no such user.
 	FindUserByID(ctx context.Context, id int64) (*account.User, error)
@@ -34,10 +36,12 @@ type AccountStore interface {
 	FindUserByName(ctx context.Context, name string) (*account.User, error)
 	// FindUsers returns every user by ID.
 	FindUsers(ctx context.Context) ([]*account.User, error)
-	// UpdateUser saves u's role and password hash.
+	// UpdateUser saves u's role and password hash. Returns ENOTFOUND if
+	// there is no such user and EINVALID for an unknown role.
 	UpdateUser(ctx context.Context, u *account.User) error
 
-	// CreateSession stores a session.
+	// CreateSession stores a session. Returns ENOTFOUND if its user does
+	// not exist.
 	CreateSession(ctx context.Context, s account.Session) error
 	// FindSession returns the unexpired session with this hash, or ENOTFOUND.
 	FindSession(ctx context.Context, hash string, now time.Time) (account.Session, error)
@@ -48,7 +52,8 @@ type AccountStore interface {
 	// DeleteUserSessions signs a user out everywhere.
 	DeleteUserSessions(ctx context.Context, userID int64) error
 
-	// CreateToken stores t and sets t.ID and a zero t.CreatedAt.
+	// CreateToken stores t and sets t.ID and a zero t.CreatedAt. Returns
+	// ENOTFOUND if its user does not exist.
 	CreateToken(ctx context.Context, t *account.Token) error
 	// FindToken returns the token with this hash, or ENOTFOUND.
 	FindToken(ctx context.Context, hash string) (account.Token, error)
@@ -58,6 +63,7 @@ type AccountStore interface {
 	DeleteToken(ctx context.Context, userID, id int64) error
 
 	// Grant lets coachID read athleteID's data. Granting twice is a no-op.
+	// Returns ENOTFOUND if either user does not exist.
 	Grant(ctx context.Context, athleteID, coachID int64) error
 	// Revoke takes the grant back; ENOTFOUND if there was none.
 	Revoke(ctx context.Context, athleteID, coachID int64) error
@@ -74,10 +80,21 @@ type Tick struct {
 	At     time.Time `json:"at"`
 }
 
-// TickStore keeps the daily checklist's ticks.
+// TickStore keeps the daily checklist's ticks. Days are YYYY-MM-DD
+// (ParseDay); both methods return EINVALID for any other day.
 type TickStore interface {
 	// SetTick ticks (done) or unticks a step of a day's checklist.
 	SetTick(ctx context.Context, day, stepID string, done bool, at time.Time) error
 	// FindTicks returns a day's ticks by step id.
 	FindTicks(ctx context.Context, day string) (map[string]Tick, error)
+}
+
+// ParseDay parses a checklist day, YYYY-MM-DD, as midnight UTC. Returns
+// EINVALID for anything else.
+func ParseDay(day string) (time.Time, error) {
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return d, rebound.Errorf(rebound.EINVALID, "day %q is not YYYY-MM-DD", day)
+	}
+	return d, nil
 }

@@ -1,7 +1,9 @@
 // Package store declares how Rebound keeps its data, in the domain's terms:
 // one small interface per resource and a Store that embeds them. Engines
-// live in store/sqlite (the embedded default) and, later, store/postgres;
-// store/storetest is the one behaviour suite every engine must pass.
+// live in store/sqlite (the embedded default) and store/postgres;
+// store/storetest is the one behaviour suite every engine must pass. The
+// checks that do not depend on an engine (Validate, ValidateRPE,
+// ParseDay) are written here, once.
 //
 // Every method takes a context first. Errors use rebound.Error codes:
 // ENOTFOUND when a thing does not exist, ECONFLICT when it already does.
@@ -12,6 +14,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
@@ -51,6 +54,14 @@ type ActivityFilter struct {
 	Sport  *activity.Sport
 	Offset int
 	Limit  int // 0 means no limit
+}
+
+// Validate returns EINVALID for a negative Offset or Limit.
+func (f ActivityFilter) Validate() error {
+	if f.Offset < 0 || f.Limit < 0 {
+		return rebound.Errorf(rebound.EINVALID, "negative offset %d or limit %d", f.Offset, f.Limit)
+	}
+	return nil
 }
 
 // ActivityStore keeps activities.
@@ -133,6 +144,23 @@ type Shoe struct {
 	// Gear is Name.
 	DistanceM float64 `json:"distance_m"`
 	Runs      int     `json:"runs"`
+}
+
+// Validate returns EINVALID for a shoe without a name or with a limit
+// that is not 0 km or more.
+func (s Shoe) Validate() error {
+	if s.Name == "" || !(s.LimitKm >= 0) {
+		return rebound.Errorf(rebound.EINVALID, "a shoe needs a name and a limit of 0 km or more")
+	}
+	return nil
+}
+
+// ValidateRPE returns EINVALID for a session RPE that is not 0-10.
+func ValidateRPE(rpe float64) error {
+	if !(rpe >= 0 && rpe <= 10) {
+		return rebound.Errorf(rebound.EINVALID, "RPE %v is not 0-10", rpe)
+	}
+	return nil
 }
 
 // GearStore keeps shoes.

@@ -6,6 +6,7 @@ package engine
 
 import (
 	"context"
+	"net/url"
 	"strings"
 
 	"github.com/rebound-run/rebound/store"
@@ -35,16 +36,16 @@ func Open(ctx context.Context, dsn string) (store.Database, error) {
 	return db, nil
 }
 
-// Redact hides a URL's password for messages.
+// Redact hides the password of a PostgreSQL URL for messages (as
+// url.URL.Redacted does); a SQLite path is returned as it is, and a URL
+// that does not parse as its scheme alone.
 func Redact(dsn string) string {
-	at := strings.LastIndex(dsn, "@")
-	scheme := strings.Index(dsn, "://")
-	if at < 0 || scheme < 0 {
+	if !IsPostgres(dsn) {
 		return dsn
 	}
-	userinfo := dsn[scheme+3 : at]
-	if i := strings.Index(userinfo, ":"); i >= 0 {
-		return dsn[:scheme+3] + userinfo[:i] + ":xxxxx" + dsn[at:]
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn[:strings.Index(dsn, "://")+3] + "…"
 	}
-	return dsn
+	return u.Redacted()
 }

@@ -29,9 +29,7 @@ func notFound(err error) bool {
 // ECONFLICT when a user of that name (case-insensitive) exists and
 // EINVALID for an unknown role.
 func (db *DB) CreateUser(ctx context.Context, u *account.User) error {
-	switch u.Role {
-	case account.Athlete, account.Coach, account.Admin:
-	default: // checked here, as a refused insert would use up an ID
+	if !u.Role.Valid() { // checked here, as a refused insert would use up an ID
 		return fmt.Errorf("create user %q: %w", u.Name, rebound.Errorf(rebound.EINVALID, "unknown role %q", u.Role))
 	}
 	if u.CreatedAt.IsZero() {
@@ -89,8 +87,12 @@ func (db *DB) FindUsers(ctx context.Context) ([]*account.User, error) {
 	return users, nil
 }
 
-// UpdateUser saves u's role and password hash.
+// UpdateUser saves u's role and password hash. Returns ENOTFOUND if there
+// is no such user and EINVALID for an unknown role.
 func (db *DB) UpdateUser(ctx context.Context, u *account.User) error {
+	if !u.Role.Valid() {
+		return fmt.Errorf("update user %d: %w", u.ID, rebound.Errorf(rebound.EINVALID, "unknown role %q", u.Role))
+	}
 	return db.execN(ctx, fmt.Sprintf("update user %d", u.ID), fmt.Sprintf("user %d", u.ID),
 		`UPDATE users SET role = $1, password_hash = $2 WHERE id = $3`, string(u.Role), u.PasswordHash, u.ID)
 }
@@ -205,9 +207,6 @@ func (db *DB) FindTokens(ctx context.Context, userID int64) ([]account.Token, er
 	if err != nil {
 		return nil, fmt.Errorf("find tokens of user %d: %w", userID, err)
 	}
-	if tokens == nil {
-		tokens = []account.Token{}
-	}
 	return tokens, nil
 }
 
@@ -240,9 +239,6 @@ func (db *DB) ids(ctx context.Context, op, sql string, arg int64) ([]int64, erro
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
-	if ids == nil {
-		ids = []int64{}
-	}
 	return ids, nil
 }
 
@@ -258,19 +254,10 @@ func (db *DB) FindCoaches(ctx context.Context, athleteID int64) ([]int64, error)
 		`SELECT coach_id FROM grants WHERE athlete_id = $1 ORDER BY coach_id`, athleteID)
 }
 
-// parseDay parses a checklist day, YYYY-MM-DD.
-func parseDay(s string) (time.Time, error) {
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return d, rebound.Errorf(rebound.EINVALID, "day %q is not YYYY-MM-DD", s)
-	}
-	return d, nil
-}
-
 // SetTick ticks or unticks a step of a day's checklist. Returns EINVALID
 // for a day that is not YYYY-MM-DD.
 func (db *DB) SetTick(ctx context.Context, dayText, stepID string, done bool, at time.Time) error {
-	d, err := parseDay(dayText)
+	d, err := store.ParseDay(dayText)
 	if err == nil && done {
 		_, err = db.pool.Exec(ctx, `INSERT INTO ticks (athlete_id, day, step_id, ticked_at) VALUES ($1, $2, $3, $4)
 			ON CONFLICT (athlete_id, day, step_id) DO UPDATE SET ticked_at = excluded.ticked_at`, db.athlete, d, stepID, ts(at))
@@ -286,7 +273,7 @@ func (db *DB) SetTick(ctx context.Context, dayText, stepID string, done bool, at
 // FindTicks returns a day's ticks by step id. Returns EINVALID for a day
 // that is not YYYY-MM-DD.
 func (db *DB) FindTicks(ctx context.Context, dayText string) (map[string]store.Tick, error) {
-	d, err := parseDay(dayText)
+	d, err := store.ParseDay(dayText)
 	if err != nil {
 		return nil, fmt.Errorf("find ticks of %s: %w", dayText, err)
 	}

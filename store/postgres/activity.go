@@ -178,8 +178,8 @@ func (db *DB) FindActivities(ctx context.Context, f store.ActivityFilter) ([]*st
 }
 
 func (db *DB) findActivities(ctx context.Context, f store.ActivityFilter) ([]*store.Activity, int, error) {
-	if f.Offset < 0 || f.Limit < 0 {
-		return nil, 0, rebound.Errorf(rebound.EINVALID, "negative offset %d or limit %d", f.Offset, f.Limit)
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
 	}
 	where, args := []string{"a.athlete_id = $1"}, []any{db.athlete}
 	add := func(cond string, arg any) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -74,8 +73,8 @@ func (db *DB) FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Lo
 // SaveRPE sets the session RPE (0-10) of an activity. Returns ENOTFOUND if
 // the activity does not exist and EINVALID for a rating outside 0-10.
 func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error {
-	if !(rpe >= 0 && rpe <= 10) {
-		return fmt.Errorf("save RPE of activity %d: %w", activityID, rebound.Errorf(rebound.EINVALID, "RPE %v is not 0-10", rpe))
+	if err := store.ValidateRPE(rpe); err != nil {
+		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
 	}
 	// Inserts nothing unless the activity is this athlete's.
 	tag, err := db.pool.Exec(ctx, `INSERT INTO activity_rpe (activity_id, rpe)
@@ -132,8 +131,8 @@ func (db *DB) FindRPEs(ctx context.Context) (map[int64]float64, error) {
 // clears the flag on the others. Returns EINVALID for an empty name or a
 // negative limit.
 func (db *DB) SaveShoe(ctx context.Context, s store.Shoe) error {
-	if s.Name == "" || s.LimitKm < 0 || math.IsNaN(s.LimitKm) {
-		return rebound.Errorf(rebound.EINVALID, "a shoe needs a name and a limit of 0 km or more")
+	if err := s.Validate(); err != nil {
+		return fmt.Errorf("save shoe %q: %w", s.Name, err)
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		if s.Default {
@@ -173,9 +172,6 @@ func (db *DB) FindShoes(ctx context.Context) ([]store.Shoe, error) {
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.Shoe, error) { return scanShoe(row) })
 	if err != nil {
 		return nil, fmt.Errorf("find shoes: %w", err)
-	}
-	if out == nil {
-		out = []store.Shoe{}
 	}
 	return out, nil
 }

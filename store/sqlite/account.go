@@ -17,8 +17,14 @@ var (
 	_ store.TickStore    = (*DB)(nil)
 )
 
-// CreateUser stores u and sets u.ID.
+// CreateUser stores u and sets u.ID (and a zero u.CreatedAt to db.Now()).
+// The first user of a database is 1, store.LocalAthleteID. Returns
+// ECONFLICT when a user of that name (case-insensitive) exists and
+// EINVALID for an unknown role.
 func (db *DB) CreateUser(ctx context.Context, u *account.User) error {
+	if !u.Role.Valid() {
+		return fmt.Errorf("create user %q: %w", u.Name, rebound.Errorf(rebound.EINVALID, "unknown role %q", u.Role))
+	}
 	if u.CreatedAt.IsZero() {
 		u.CreatedAt = db.Now().UTC()
 	}
@@ -85,8 +91,12 @@ func (db *DB) FindUsers(ctx context.Context) ([]*account.User, error) {
 	return users, nil
 }
 
-// UpdateUser saves u's role and password hash.
+// UpdateUser saves u's role and password hash. Returns ENOTFOUND if there
+// is no such user and EINVALID for an unknown role.
 func (db *DB) UpdateUser(ctx context.Context, u *account.User) error {
+	if !u.Role.Valid() {
+		return fmt.Errorf("update user %d: %w", u.ID, rebound.Errorf(rebound.EINVALID, "unknown role %q", u.Role))
+	}
 	return db.execN(ctx, fmt.Sprintf("update user %d", u.ID), fmt.Sprintf("user %d", u.ID),
 		`UPDATE users SET role = ?, password_hash = ? WHERE id = ?`, string(u.Role), u.PasswordHash, u.ID)
 }
@@ -105,11 +115,21 @@ func (db *DB) execN(ctx context.Context, op, what, query string, args ...any) er
 	return nil
 }
 
-// CreateSession stores a session.
+// noUser returns err as ENOTFOUND when it is a foreign key violation,
+// that is when a user it names does not exist.
+func noUser(err error, what string) error {
+	if isForeignKeyViolation(err) {
+		return rebound.Errorf(rebound.ENOTFOUND, "%s not found", what)
+	}
+	return err
+}
+
+// CreateSession stores a session. Returns ENOTFOUND if its user does not
+// exist.
 func (db *DB) CreateSession(ctx context.Context, s account.Session) error {
 	if _, err := db.write.ExecContext(ctx, `INSERT INTO sessions (hash, user_id, csrf, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?, ?)`,
 		s.Hash, s.UserID, s.CSRF, toMS(s.CreatedAt), toMS(s.ExpiresAt)); err != nil {
-		return fmt.Errorf("create session of user %d: %w", s.UserID, err)
+		return fmt.Errorf("create session of user %d: %w", s.UserID, noUser(err, fmt.Sprintf("user %d", s.UserID)))
 	}
 	return nil
 }
@@ -150,14 +170,15 @@ func (db *DB) DeleteUserSessions(ctx context.Context, userID int64) error {
 	return nil
 }
 
-// CreateToken stores t and sets t.ID.
+// CreateToken stores t and sets t.ID (and a zero t.CreatedAt to db.Now()).
+// Returns ENOTFOUND if its user does not exist.
 func (db *DB) CreateToken(ctx context.Context, t *account.Token) error {
 	if t.CreatedAt.IsZero() {
 		t.CreatedAt = db.Now().UTC()
 	}
 	if err := db.write.QueryRowContext(ctx, `INSERT INTO tokens (user_id, name, scope, hash, created_at_ms) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 		t.UserID, t.Name, string(t.Scope), t.Hash, toMS(t.CreatedAt)).Scan(&t.ID); err != nil {
-		return fmt.Errorf("create token %q of user %d: %w", t.Name, t.UserID, err)
+		return fmt.Errorf("create token %q of user %d: %w", t.Name, t.UserID, noUser(err, fmt.Sprintf("user %d", t.UserID)))
 	}
 	return nil
 }
@@ -207,11 +228,13 @@ func (db *DB) DeleteToken(ctx context.Context, userID, id int64) error {
 		`DELETE FROM tokens WHERE user_id = ? AND id = ?`, userID, id)
 }
 
-// Grant lets coachID read athleteID's data.
+// Grant lets coachID read athleteID's data. Returns ENOTFOUND if either
+// user does not exist.
 func (db *DB) Grant(ctx context.Context, athleteID, coachID int64) error {
 	if _, err := db.write.ExecContext(ctx, `INSERT INTO grants (athlete_id, coach_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
 		athleteID, coachID); err != nil {
-		return fmt.Errorf("grant user %d access to athlete %d: %w", coachID, athleteID, err)
+		return fmt.Errorf("grant user %d access to athlete %d: %w", coachID, athleteID,
+			noUser(err, fmt.Sprintf("user %d or %d", athleteID, coachID)))
 	}
 	return nil
 }
@@ -251,13 +274,14 @@ func (db *DB) FindCoaches(ctx context.Context, athleteID int64) ([]int64, error)
 		`SELECT coach_id FROM grants WHERE athlete_id = ? ORDER BY coach_id`, athleteID)
 }
 
-// SetTick ticks or unticks a step of a day's checklist.
+// SetTick ticks or unticks a step of a day's checklist. Returns EINVALID
+// for a day that is not YYYY-MM-DD.
 func (db *DB) SetTick(ctx context.Context, day, stepID string, done bool, at time.Time) error {
-	var err error
-	if done {
+	_, err := store.ParseDay(day)
+	if err == nil && done {
 		_, err = db.write.ExecContext(ctx, `INSERT INTO ticks (athlete_id, day, step_id, at_ms) VALUES (?, ?, ?, ?)
 			ON CONFLICT (athlete_id, day, step_id) DO UPDATE SET at_ms = excluded.at_ms`, db.athlete, day, stepID, toMS(at))
-	} else {
+	} else if err == nil {
 		_, err = db.write.ExecContext(ctx, `DELETE FROM ticks WHERE athlete_id = ? AND day = ? AND step_id = ?`, db.athlete, day, stepID)
 	}
 	if err != nil {
@@ -266,8 +290,12 @@ func (db *DB) SetTick(ctx context.Context, day, stepID string, done bool, at tim
 	return nil
 }
 
-// FindTicks returns a day's ticks by step id.
+// FindTicks returns a day's ticks by step id. Returns EINVALID for a day
+// that is not YYYY-MM-DD.
 func (db *DB) FindTicks(ctx context.Context, day string) (map[string]store.Tick, error) {
+	if _, err := store.ParseDay(day); err != nil {
+		return nil, fmt.Errorf("find ticks of %s: %w", day, err)
+	}
 	rows, err := db.read.QueryContext(ctx, `SELECT step_id, at_ms FROM ticks WHERE athlete_id = ? AND day = ?`, db.athlete, day)
 	if err != nil {
 		return nil, fmt.Errorf("find ticks of %s: %w", day, err)

@@ -155,8 +155,8 @@ func (db *DB) FindActivities(ctx context.Context, f store.ActivityFilter) ([]*st
 }
 
 func (db *DB) findActivities(ctx context.Context, f store.ActivityFilter) (_ []*store.Activity, total int, err error) {
-	if f.Offset < 0 || f.Limit < 0 {
-		return nil, 0, rebound.Errorf(rebound.EINVALID, "negative offset %d or limit %d", f.Offset, f.Limit)
+	if err := f.Validate(); err != nil {
+		return nil, 0, err
 	}
 	where, args := []string{"a.athlete_id = ?"}, []any{db.athlete}
 	if f.Since != nil {

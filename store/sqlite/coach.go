@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/rebound-run/rebound"
@@ -76,20 +75,21 @@ func (db *DB) FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Lo
 // SaveRPE sets the session RPE (0-10) of an activity. Returns ENOTFOUND if
 // the activity does not exist and EINVALID for a rating outside 0-10.
 func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error {
-	if !(rpe >= 0 && rpe <= 10) {
-		return fmt.Errorf("save RPE of activity %d: %w", activityID, rebound.Errorf(rebound.EINVALID, "RPE %v is not 0-10", rpe))
-	}
-	var exists bool
-	if err := db.write.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
-		db.athlete, activityID).Scan(&exists); err != nil {
+	if err := store.ValidateRPE(rpe); err != nil {
 		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
 	}
-	if !exists {
-		return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", activityID)
-	}
-	if _, err := db.write.ExecContext(ctx, `INSERT INTO activity_rpe (activity_id, rpe) VALUES (?, ?)
-		ON CONFLICT (activity_id) DO UPDATE SET rpe = excluded.rpe`, activityID, rpe); err != nil {
+	// Inserts nothing unless the activity is this athlete's, in one
+	// statement: a delete by another process cannot come in between.
+	res, err := db.write.ExecContext(ctx, `INSERT INTO activity_rpe (activity_id, rpe)
+		SELECT id, ? FROM activities WHERE athlete_id = ? AND id = ?
+		ON CONFLICT (activity_id) DO UPDATE SET rpe = excluded.rpe`, rpe, db.athlete, activityID)
+	if err != nil {
 		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
+	} else if n == 0 {
+		return fmt.Errorf("save RPE of activity %d: %w", activityID, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", activityID))
 	}
 	return nil
 }
@@ -143,8 +143,8 @@ func (db *DB) FindRPEs(ctx context.Context) (map[int64]float64, error) {
 // (case-insensitive). Making a shoe Default clears the flag on the
 // others. Returns EINVALID for an empty name or a negative limit.
 func (db *DB) SaveShoe(ctx context.Context, s store.Shoe) (err error) {
-	if s.Name == "" || s.LimitKm < 0 || math.IsNaN(s.LimitKm) {
-		return rebound.Errorf(rebound.EINVALID, "a shoe needs a name and a limit of 0 km or more")
+	if err := s.Validate(); err != nil {
+		return fmt.Errorf("save shoe %q: %w", s.Name, err)
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {

@@ -258,6 +258,13 @@ func isUniqueViolation(err error) bool {
 	return e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }
 
+// isForeignKeyViolation reports whether err is SQLite's foreign key
+// constraint error: a row names a parent that does not exist.
+func isForeignKeyViolation(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+}
+
 // toMS returns t as Unix milliseconds, rounded to the nearest.
 func toMS(t time.Time) int64 { return t.Round(time.Millisecond).UnixMilli() }
 

@@ -183,16 +183,6 @@ func TestMigrate(t *testing.T) {
 			t.Errorf("Open(newer database) = %v, want EINVALID", err)
 		}
 	})
-
-	t.Run("SameFilesAsPostgres", func(t *testing.T) {
-		const pg = "../postgres/migrations"
-		if _, err := os.Stat(pg); os.IsNotExist(err) {
-			t.Skipf("%s does not exist yet", pg)
-		}
-		if got := migrationFiles(t, pg); !slices.Equal(got, files) {
-			t.Errorf("postgres migrations %q differ from sqlite migrations %q", got, files)
-		}
-	})
 }
 
 func TestCreateActivity(t *testing.T) {

@@ -67,6 +67,19 @@ func testUsers(t *testing.T, open dbOpener) {
 		checkCode(t, "find 42", err, rebound.ENOTFOUND)
 		checkCode(t, "update 42", db.UpdateUser(ctx, &account.User{ID: 42, Role: account.Athlete}), rebound.ENOTFOUND)
 	})
+	t.Run("ErrInvalidRole", func(t *testing.T) {
+		db := open(t)
+		checkCode(t, "create with role owner", db.CreateUser(ctx, &account.User{Name: "ana", Role: "owner"}), rebound.EINVALID)
+		// The refused user used up no ID: the first user is still the local athlete.
+		u := mustUser(t, db, "ana", account.Athlete)
+		if u.ID != store.LocalAthleteID {
+			t.Errorf("first user after a refused one: ID %d, want %d", u.ID, store.LocalAthleteID)
+		}
+		checkCode(t, "update to role owner", db.UpdateUser(ctx, &account.User{ID: u.ID, Name: u.Name, Role: "owner"}), rebound.EINVALID)
+		if got, err := db.FindUserByID(ctx, u.ID); err != nil || got.Role != account.Athlete {
+			t.Errorf("after a refused update: %+v, %v; want role athlete", got, err)
+		}
+	})
 	t.Run("Update", func(t *testing.T) {
 		db := open(t)
 		u := mustUser(t, db, "ana", account.Athlete)
@@ -130,6 +143,9 @@ func testSessions(t *testing.T, open dbOpener) {
 	if _, err := db.FindSession(ctx, "h4", now); err != nil {
 		t.Errorf("another user's session was signed out: %v", err)
 	}
+
+	checkCode(t, "session of user 99", db.CreateSession(ctx, account.Session{Hash: "h99", UserID: 99, CSRF: "c",
+		CreatedAt: now, ExpiresAt: now.Add(time.Hour)}), rebound.ENOTFOUND)
 }
 
 func testTokens(t *testing.T, open dbOpener) {
@@ -164,6 +180,8 @@ func testTokens(t *testing.T, open dbOpener) {
 	}
 	_, err = db.FindToken(ctx, "th1")
 	checkCode(t, "deleted token", err, rebound.ENOTFOUND)
+	checkCode(t, "token of user 99", db.CreateToken(ctx, &account.Token{UserID: 99, Name: "x", Scope: account.ScopeAPI,
+		Hash: "th99"}), rebound.ENOTFOUND)
 }
 
 func testGrants(t *testing.T, open dbOpener) {
@@ -196,6 +214,8 @@ func testGrants(t *testing.T, open dbOpener) {
 	if !slices.Equal(got, []int64{bo.ID}) {
 		t.Errorf("after revoke: %v", got)
 	}
+	checkCode(t, "grant to user 99", db.Grant(ctx, ana.ID, 99), rebound.ENOTFOUND)
+	checkCode(t, "grant of user 99", db.Grant(ctx, 99, coach.ID), rebound.ENOTFOUND)
 }
 
 func testTicks(t *testing.T, open opener) {
@@ -219,6 +239,13 @@ func testTicks(t *testing.T, open opener) {
 	}
 	if len(got) != 1 || !got["refuel"].At.Equal(at) || got["refuel"].Day != "2026-11-24" {
 		t.Errorf("ticks of 2026-11-24 = %+v, want refuel only", got)
+	}
+
+	for _, bad := range []string{"24/11/2026", "2026-11-31", ""} {
+		checkCode(t, "tick on "+bad, s.SetTick(ctx, bad, "refuel", true, at), rebound.EINVALID)
+		checkCode(t, "untick on "+bad, s.SetTick(ctx, bad, "refuel", false, at), rebound.EINVALID)
+		_, err := s.FindTicks(ctx, bad)
+		checkCode(t, "ticks of "+bad, err, rebound.EINVALID)
 	}
 }
 

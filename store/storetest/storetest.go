@@ -1,5 +1,5 @@
 // Package storetest is the one behaviour suite that every store engine
-// (store/sqlite now, store/postgres later) must pass, plus small typed
+// (store/sqlite and store/postgres) must pass, plus small typed
 // builders for its fixtures. An engine's test calls Run with a function
 // that opens a new, empty store:
 //
