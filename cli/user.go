@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/rebound-run/rebound"
@@ -160,11 +158,10 @@ func (c *userCmd) password(fromStdin bool) (string, error) {
 	var pw string
 	switch {
 	case fromStdin || !env.terminal(env.Stdout):
-		line, err := bufio.NewReader(env.Stdin).ReadString('\n')
-		if err != nil && err != io.EOF {
+		var err error
+		if pw, err = readLine(env.Stdin); err != nil {
 			return "", err
 		}
-		pw = strings.TrimRight(line, "\r\n")
 	default:
 		a, err := readSecret(env, "Password: ")
 		if err != nil {

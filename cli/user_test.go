@@ -145,3 +145,24 @@ func TestServeLocalLink(t *testing.T) {
 		t.Errorf("no local runner account announced:\n%s", out.String())
 	}
 }
+
+// TestUserPasswordAskedTwice: on a terminal without a no-echo reader the
+// password and its repetition are two lines of standard input, and the
+// second must not be lost to the first read.
+func TestUserPasswordAskedTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "pw.db")
+	add := func(stdin, name string) (int, string) {
+		var out, errb bytes.Buffer
+		env := cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: func() time.Time { return now },
+			Getenv:     func(string) string { return "" },
+			IsTerminal: func(io.Writer) bool { return true }}
+		code := cli.Main(context.Background(), []string{"--db", db, "user", "add", name}, env)
+		return code, errb.String()
+	}
+	if code, errs := add("long enough password\nlong enough password\n", "ana"); code != 0 || !strings.Contains(errs, "Again: ") {
+		t.Errorf("the same password twice: exit %d, %q", code, errs)
+	}
+	if code, errs := add("long enough password\nanother long password\n", "bo"); code == 0 || !strings.Contains(errs, "differ") {
+		t.Errorf("two different passwords: exit %d, %q", code, errs)
+	}
+}
