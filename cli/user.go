@@ -52,6 +52,10 @@ func (c *userCmd) Run(ctx context.Context, args []string) error {
 		if len(users) == 0 {
 			fmt.Fprintln(out, "No users yet: rebound user add NAME (or rebound serve, which creates the local runner).")
 		}
+		nameOf := make(map[int64]string, len(users))
+		for _, u := range users {
+			nameOf[u.ID] = u.Name
+		}
 		for _, u := range users {
 			coaches, err := db.FindCoaches(ctx, u.ID)
 			if err != nil {
@@ -59,8 +63,8 @@ func (c *userCmd) Run(ctx context.Context, args []string) error {
 			}
 			var names []string
 			for _, id := range coaches {
-				if cu, err := db.FindUserByID(ctx, id); err == nil {
-					names = append(names, cu.Name)
+				if name, ok := nameOf[id]; ok {
+					names = append(names, name)
 				}
 			}
 			pw := "password"
