@@ -16,21 +16,6 @@ import (
 	"github.com/rebound-run/rebound/internal/corpus"
 )
 
-// reboundIn is rebound with a given standard input.
-func reboundIn(t *testing.T, db, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	env := cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: func() time.Time { return now },
-		Getenv: func(k string) string {
-			if k == "REBOUND_DB" {
-				return db
-			}
-			return ""
-		}}
-	code := cli.Main(context.Background(), args, env)
-	return code, out.String(), errb.String()
-}
-
 func TestUserCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "club.db")
 	for _, add := range [][]string{{"user", "add", "ana"}, {"user", "add", "bo"}, {"user", "add", "coach", "--role", "coach"}} {
