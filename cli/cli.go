@@ -5,7 +5,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -309,9 +308,29 @@ func readSecret(env Env, prompt string) (string, error) {
 		return env.ReadPassword(prompt)
 	}
 	fmt.Fprint(env.Stderr, prompt)
-	line, err := bufio.NewReader(env.Stdin).ReadString('\n')
-	if err != nil && err != io.EOF {
-		return "", err
+	return readLine(env.Stdin)
+}
+
+// readLine reads one line from r without its line ending. It reads byte
+// by byte, never past the newline, so that the next call reads the next
+// line (a buffered reader would swallow it).
+func readLine(r io.Reader) (string, error) {
+	var line []byte
+	var b [1]byte
+	for {
+		n, err := r.Read(b[:])
+		if n == 1 {
+			if b[0] == '\n' {
+				break
+			}
+			line = append(line, b[0])
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
 	}
-	return strings.TrimRight(line, "\r\n"), nil
+	return strings.TrimSuffix(string(line), "\r"), nil
 }

@@ -22,9 +22,15 @@ var now = time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)
 // exit code, standard output and standard error.
 func rebound(t *testing.T, db string, args ...string) (int, string, string) {
 	t.Helper()
+	return reboundIn(t, db, "", args...)
+}
+
+// reboundIn is rebound with a given standard input. HOME is db's folder.
+func reboundIn(t *testing.T, db, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
 	home := filepath.Dir(db)
-	env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Now: func() time.Time { return now },
+	env := cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: func() time.Time { return now },
 		Getenv: func(k string) string {
 			switch k {
 			case "HOME":

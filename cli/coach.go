@@ -18,7 +18,7 @@ import (
 
 // loadState reads the runner's history and derives the coaching state at now.
 func loadState(ctx context.Context, db store.Store, now time.Time) (*coach.State, error) {
-	h, err := readHistory(ctx, db)
+	h, err := coach.LoadHistory(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -34,10 +34,6 @@ func (g *globals) stateNow(ctx context.Context) (*coach.State, error) {
 	}
 	defer db.Close()
 	return loadState(ctx, db, g.env.now())
-}
-
-func readHistory(ctx context.Context, db store.Store) (coach.History, error) {
-	return coach.LoadHistory(ctx, db)
 }
 
 // planCmd is `rebound plan [ID|latest]`.

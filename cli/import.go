@@ -110,7 +110,7 @@ func printReport(w io.Writer, rep *ingest.Report, took time.Duration) {
 		rep.Duplicates, plural(rep.Duplicates, "duplicate", "duplicates"), len(rep.Skipped), len(rep.Failed))
 	if took > 0 {
 		mb := float64(rep.Bytes) / 1e6
-		fmt.Fprintf(w, " (%d files, %.1f MB in %.1f s)", rep.Files, mb, took.Seconds())
+		fmt.Fprintf(w, " (%d %s, %.1f MB in %.1f s)", rep.Files, plural(rep.Files, "file", "files"), mb, took.Seconds())
 	}
 	fmt.Fprintln(w, ".")
 }

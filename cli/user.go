@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/rebound-run/rebound"
@@ -54,6 +52,10 @@ func (c *userCmd) Run(ctx context.Context, args []string) error {
 		if len(users) == 0 {
 			fmt.Fprintln(out, "No users yet: rebound user add NAME (or rebound serve, which creates the local runner).")
 		}
+		nameOf := make(map[int64]string, len(users))
+		for _, u := range users {
+			nameOf[u.ID] = u.Name
+		}
 		for _, u := range users {
 			coaches, err := db.FindCoaches(ctx, u.ID)
 			if err != nil {
@@ -61,8 +63,8 @@ func (c *userCmd) Run(ctx context.Context, args []string) error {
 			}
 			var names []string
 			for _, id := range coaches {
-				if cu, err := db.FindUserByID(ctx, id); err == nil {
-					names = append(names, cu.Name)
+				if name, ok := nameOf[id]; ok {
+					names = append(names, name)
 				}
 			}
 			pw := "password"
@@ -160,11 +162,10 @@ func (c *userCmd) password(fromStdin bool) (string, error) {
 	var pw string
 	switch {
 	case fromStdin || !env.terminal(env.Stdout):
-		line, err := bufio.NewReader(env.Stdin).ReadString('\n')
-		if err != nil && err != io.EOF {
+		var err error
+		if pw, err = readLine(env.Stdin); err != nil {
 			return "", err
 		}
-		pw = strings.TrimRight(line, "\r\n")
 	default:
 		a, err := readSecret(env, "Password: ")
 		if err != nil {

@@ -16,21 +16,6 @@ import (
 	"github.com/rebound-run/rebound/internal/corpus"
 )
 
-// reboundIn is rebound with a given standard input.
-func reboundIn(t *testing.T, db, stdin string, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	env := cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: func() time.Time { return now },
-		Getenv: func(k string) string {
-			if k == "REBOUND_DB" {
-				return db
-			}
-			return ""
-		}}
-	code := cli.Main(context.Background(), args, env)
-	return code, out.String(), errb.String()
-}
-
 func TestUserCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "club.db")
 	for _, add := range [][]string{{"user", "add", "ana"}, {"user", "add", "bo"}, {"user", "add", "coach", "--role", "coach"}} {
@@ -143,5 +128,26 @@ func TestServeLocalLink(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), `Created the account "runner"`) {
 		t.Errorf("no local runner account announced:\n%s", out.String())
+	}
+}
+
+// TestUserPasswordAskedTwice: on a terminal without a no-echo reader the
+// password and its repetition are two lines of standard input, and the
+// second must not be lost to the first read.
+func TestUserPasswordAskedTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "pw.db")
+	add := func(stdin, name string) (int, string) {
+		var out, errb bytes.Buffer
+		env := cli.Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: func() time.Time { return now },
+			Getenv:     func(string) string { return "" },
+			IsTerminal: func(io.Writer) bool { return true }}
+		code := cli.Main(context.Background(), []string{"--db", db, "user", "add", name}, env)
+		return code, errb.String()
+	}
+	if code, errs := add("long enough password\nlong enough password\n", "ana"); code != 0 || !strings.Contains(errs, "Again: ") {
+		t.Errorf("the same password twice: exit %d, %q", code, errs)
+	}
+	if code, errs := add("long enough password\nanother long password\n", "bo"); code == 0 || !strings.Contains(errs, "differ") {
+		t.Errorf("two different passwords: exit %d, %q", code, errs)
 	}
 }

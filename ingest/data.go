@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"os"
 )
 
 // File is one file given to ImportFiles by content rather than by path:
@@ -42,24 +40,11 @@ func (w *walker) files(files []File) {
 		if name == "" {
 			name = fmt.Sprintf("file-%d", i+1)
 		}
-		data := f.Data
-		if data == nil && f.Path != "" {
-			if isZipFile(f.Path) {
-				zr, err := zip.OpenReader(f.Path)
-				if err != nil {
-					w.failed(name, fmt.Errorf("%s: open zip archive: %w", name, err))
-					continue
-				}
-				w.archive(name, &zr.Reader)
-				zr.Close()
-				continue
-			}
-			var err error
-			if data, err = readNamed(f.Path, name); err != nil {
-				w.failed(name, err)
-				continue
-			}
+		if f.Data == nil && f.Path != "" {
+			w.file(name, f.Path) // read by a worker, like a file given by path
+			continue
 		}
+		data := f.Data
 		if data == nil {
 			data = []byte{} // an empty file: process reports it as such
 		}
@@ -81,22 +66,4 @@ func (w *walker) files(files []File) {
 			return
 		}
 	}
-}
-
-// readNamed reads the file at path, naming it name in errors (the path of
-// a spilled upload means nothing to the uploader).
-func readNamed(path, name string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: read: %w", name, unwrapPathError(err))
-	}
-	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("%s: larger than %d MB; not an activity file", name, MaxFileBytes>>20)
-	}
-	return data, nil
 }

@@ -308,7 +308,7 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 	data := j.data
 	if data == nil {
 		var err error
-		data, err = readFile(j.path, w.buf)
+		data, err = readFile(j.name, j.path, w.buf)
 		if err != nil {
 			r.err = err
 			return r

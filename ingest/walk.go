@@ -50,7 +50,7 @@ func (w *walker) walk(paths []string) {
 			continue
 		}
 		if !fi.IsDir() {
-			w.file(p)
+			w.file(p, p)
 			continue
 		}
 		files, err := listDir(p)
@@ -61,7 +61,7 @@ func (w *walker) walk(paths []string) {
 			if w.ctx.Err() != nil {
 				return
 			}
-			w.file(f)
+			w.file(f, f)
 		}
 	}
 }
@@ -96,20 +96,22 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// file queues one file, or the entries of an archive.
-func (w *walker) file(p string) {
+// file queues the file at path p, or the entries of an archive, under
+// name: p itself for a file given by path, the uploader's name for an
+// upload spilled to disk.
+func (w *walker) file(name, p string) {
 	if isZipFile(p) {
 		zr, err := zip.OpenReader(p)
 		if err != nil {
-			w.failed(p, fmt.Errorf("%s: open zip archive: %w", p, err))
+			w.failed(name, fmt.Errorf("%s: open zip archive: %w", name, unwrapPathError(err)))
 			return
 		}
 		defer zr.Close()
-		w.archive(p, &zr.Reader)
+		w.archive(name, &zr.Reader)
 		return
 	}
 	w.total <- 1
-	w.send(job{name: p, path: p})
+	w.send(job{name: name, path: p})
 }
 
 func isZipFile(p string) bool {
@@ -257,20 +259,22 @@ func entryExt(name string) string {
 	return path.Ext(n)
 }
 
-// readFile reads a loose file into buf when it has room (else into a new
-// slice), refusing files larger than MaxFileBytes.
-func readFile(p string, buf []byte) ([]byte, error) {
+// readFile reads the loose file at path p into buf when it has room (else
+// into a new slice), refusing files larger than MaxFileBytes. Its errors
+// call the file name (the path, or an upload's name: the path of a spilled
+// upload means nothing to the uploader).
+func readFile(name, p string, buf []byte) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
 	}
 	if fi.Size() > MaxFileBytes {
-		return nil, fmt.Errorf("%s: larger than %d MB; not an activity file", p, MaxFileBytes>>20)
+		return nil, fmt.Errorf("%s: larger than %d MB; not an activity file", name, MaxFileBytes>>20)
 	}
 	data := buf[:0]
 	if int64(cap(data)) < fi.Size() {
@@ -278,7 +282,7 @@ func readFile(p string, buf []byte) ([]byte, error) {
 	}
 	data = data[:fi.Size()]
 	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, fmt.Errorf("%s: read: %w", p, err)
+		return nil, fmt.Errorf("%s: read: %w", name, unwrapPathError(err))
 	}
 	return data, nil
 }

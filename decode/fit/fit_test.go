@@ -2,7 +2,6 @@ package fit_test
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -18,7 +17,6 @@ import (
 	"time"
 
 	"github.com/muktihari/fit/decoder"
-	"github.com/muktihari/fit/kit/hash/crc16"
 	"github.com/muktihari/fit/proto"
 
 	"github.com/rebound-run/rebound/activity"
@@ -589,33 +587,6 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 	return seeds
 }
 
-// fixCRCs rewrites the header and file CRCs of every complete chained part
-// of data, so that fuzzed bytes get past the integrity check and reach the
-// message decoder.
-func fixCRCs(data []byte) []byte {
-	data = bytes.Clone(data)
-	for off := 0; len(data)-off >= 12; {
-		size := int(data[off])
-		if (size != 12 && size != 14) || len(data)-off < size {
-			break
-		}
-		end := off + size + int(binary.LittleEndian.Uint32(data[off+4:])) + 2
-		if end > len(data) || end < off {
-			break
-		}
-		if size == 14 && (data[off+12] != 0 || data[off+13] != 0) {
-			h := crc16.New()
-			h.Write(data[off : off+12])
-			binary.LittleEndian.PutUint16(data[off+12:], h.Sum16())
-		}
-		h := crc16.New()
-		h.Write(data[off : end-2])
-		binary.LittleEndian.PutUint16(data[end-2:], h.Sum16())
-		off = end
-	}
-	return data
-}
-
 // FuzzDecode checks that Decode never panics and returns either activities
 // or one of the two error types, on the fuzzed bytes as they are and with
 // their CRCs fixed (most mutations otherwise stop at the CRC check).
@@ -625,7 +596,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkDecode(t, data)
-		checkDecode(t, fixCRCs(data))
+		checkDecode(t, fit.FixCRCs(data))
 	})
 }
 
@@ -825,7 +796,7 @@ func TestMutations(t *testing.T) {
 			if r.IntN(4) == 0 {
 				data = data[:r.IntN(len(data))]
 			}
-			acts, err := fit.Decode(fixCRCs(data), "mutated.fit")
+			acts, err := fit.Decode(fit.FixCRCs(data), "mutated.fit")
 			var pe *decode.ParseError
 			switch {
 			case err == nil && len(acts) > 0:

@@ -5,6 +5,7 @@ package corpus
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -50,12 +51,23 @@ func Path(tb testing.TB, rel string) string {
 	return filepath.Join(Dir(tb), rel)
 }
 
-// Manifest reads manifest.tsv.
+// Manifest reads manifest.tsv, failing the test when it cannot.
 func Manifest(tb testing.TB) []Entry {
 	tb.Helper()
-	f, err := os.Open(filepath.Join(Dir(tb), "manifest.tsv"))
+	out, err := ReadManifest(Dir(tb))
 	if err != nil {
 		tb.Fatal(err)
+	}
+	return out
+}
+
+// ReadManifest reads the manifest.tsv of the corpus folder dir, in its
+// order. It serves programs (bench/cmd/mkcorpus); tests use Manifest.
+func ReadManifest(dir string) ([]Entry, error) {
+	name := filepath.Join(dir, "manifest.tsv")
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("read corpus manifest: %w", err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -78,9 +90,9 @@ func Manifest(tb testing.TB) []Entry {
 			Device: cols["device"], Sport: cols["sport"], cols: cols})
 	}
 	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
+		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	return out
+	return out, nil
 }
 
 // Count reads a count column such as pts_with_time, written "513/871" or

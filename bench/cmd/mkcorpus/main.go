@@ -28,7 +28,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"errors"
@@ -45,6 +44,7 @@ import (
 	"github.com/rebound-run/rebound/decode"
 	"github.com/rebound-run/rebound/decode/gpx"
 	"github.com/rebound-run/rebound/decode/tcx"
+	"github.com/rebound-run/rebound/internal/corpus"
 )
 
 // probeOffset is the offset each pool file is verified with.
@@ -94,37 +94,13 @@ func defaultTestdata() string {
 	}
 }
 
-// manifestRow is one row of manifest.tsv, by column name.
-type manifestRow map[string]string
-
-func readManifest(testdata string) ([]manifestRow, error) {
-	f, err := os.Open(filepath.Join(testdata, "manifest.tsv"))
+// readManifest reads the corpus manifest, sorted by path.
+func readManifest(testdata string) ([]corpus.Entry, error) {
+	rows, err := corpus.ReadManifest(testdata)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var header []string
-	var rows []manifestRow
-	for sc.Scan() {
-		cells := strings.Split(sc.Text(), "\t")
-		if header == nil {
-			header = cells
-			continue
-		}
-		row := manifestRow{}
-		for i, h := range header {
-			if i < len(cells) {
-				row[h] = cells[i]
-			}
-		}
-		rows = append(rows, row)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	slices.SortFunc(rows, func(a, b manifestRow) int { return strings.Compare(a["path"], b["path"]) })
+	slices.SortFunc(rows, func(a, b corpus.Entry) int { return strings.Compare(a.Path, b.Path) })
 	return rows, nil
 }
 
@@ -144,20 +120,20 @@ func fitPool(testdata string) ([]poolFile, error) {
 	}
 	var pool []poolFile
 	for _, r := range rows {
-		if r["format"] != "fit" || r["expect"] != "import" {
+		if r.Format != "fit" || r.Expect != "import" {
 			continue
 		}
-		if strings.Contains(r["decoder_notes"], "Garmin JS SDK") {
-			fmt.Fprintf(os.Stderr, "mkcorpus: %s: left out (Garmin's JS SDK cannot decode it: %s)\n", r["path"], r["decoder_notes"])
+		if strings.Contains(r.Get("decoder_notes"), "Garmin JS SDK") {
+			fmt.Fprintf(os.Stderr, "mkcorpus: %s: left out (Garmin's JS SDK cannot decode it: %s)\n", r.Path, r.Get("decoder_notes"))
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(testdata, r["path"]))
+		data, err := os.ReadFile(filepath.Join(testdata, r.Path))
 		if err != nil {
 			return nil, err
 		}
-		pf, err := preparePool(r["path"], data)
+		pf, err := preparePool(r.Path, data)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "mkcorpus: %s: left out: %v\n", r["path"], err)
+			fmt.Fprintf(os.Stderr, "mkcorpus: %s: left out: %v\n", r.Path, err)
 			continue
 		}
 		pool = append(pool, pf)
@@ -285,23 +261,23 @@ func buildXML(testdata, out string, copies int) error {
 	}
 	var pool []source
 	for _, r := range rows {
-		dec := decoders[r["format"]]
-		if dec == nil || r["expect"] != "import" {
+		dec := decoders[r.Format]
+		if dec == nil || r.Expect != "import" {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(testdata, r["path"]))
+		data, err := os.ReadFile(filepath.Join(testdata, r.Path))
 		if err != nil {
 			return err
 		}
 		// Check the rewrite: the same activities, every time moved.
 		probe := time.Duration(probeOffset) * time.Second
-		want, err1 := dec(data, r["path"])
-		got, err2 := dec(shiftXML(data, probe), r["path"])
+		want, err1 := dec(data, r.Path)
+		got, err2 := dec(shiftXML(data, probe), r.Path)
 		if err := errors.Join(err1, err2); err != nil || len(want) != len(got) || !sameShifted(want, got, probe) {
-			fmt.Fprintf(os.Stderr, "mkcorpus: %s: left out: the shifted copy does not decode to the same activities (%v)\n", r["path"], err)
+			fmt.Fprintf(os.Stderr, "mkcorpus: %s: left out: the shifted copy does not decode to the same activities (%v)\n", r.Path, err)
 			continue
 		}
-		pool = append(pool, source{rel: r["path"], format: r["format"], data: data})
+		pool = append(pool, source{rel: r.Path, format: r.Format, data: data})
 	}
 	tmp, err := startOutput(out)
 	if err != nil {
