@@ -255,11 +255,7 @@ func (g *globals) openDB(ctx context.Context) (store.Database, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := engine.Open(ctx, p)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", engine.Redact(p), err)
-	}
-	return db, nil
+	return engine.Open(ctx, p) // its errors name the database
 }
 
 // Decoders returns the decoder of every supported format.

@@ -6,7 +6,6 @@ package engine
 
 import (
 	"context"
-	"net/url"
 	"strings"
 
 	"github.com/rebound-run/rebound/store"
@@ -34,18 +33,4 @@ func Open(ctx context.Context, dsn string) (store.Database, error) {
 		return nil, err
 	}
 	return db, nil
-}
-
-// Redact hides the password of a PostgreSQL URL for messages (as
-// url.URL.Redacted does); a SQLite path is returned as it is, and a URL
-// that does not parse as its scheme alone.
-func Redact(dsn string) string {
-	if !IsPostgres(dsn) {
-		return dsn
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return dsn[:strings.Index(dsn, "://")+3] + "…"
-	}
-	return u.Redacted()
 }
