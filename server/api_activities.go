@@ -348,7 +348,7 @@ func (s *Server) uploadedFiles(w http.ResponseWriter, r *http.Request) (files []
 				temps = append(temps, spilled)
 			}
 			if err != nil {
-				return nil, cleanup, uploadError(err)
+				return nil, cleanup, err
 			}
 			files = append(files, f)
 		}
@@ -360,26 +360,30 @@ func (s *Server) uploadedFiles(w http.ResponseWriter, r *http.Request) (files []
 }
 
 // readPart reads one uploaded file, into memory up to spillAbove and to a
-// temporary file beyond (whose path it returns for removal).
+// temporary file beyond (whose path it returns for removal). Only what is
+// read is held: a small file does not cost a spillAbove buffer.
 func readPart(part *multipart.Part, name string) (ingest.File, string, error) {
-	head := make([]byte, spillAbove+1)
-	n, err := io.ReadFull(part, head)
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		return ingest.File{Name: name, Data: head[:n]}, "", nil
-	}
+	head, err := io.ReadAll(io.LimitReader(part, spillAbove+1))
 	if err != nil {
-		return ingest.File{}, "", err
+		return ingest.File{}, "", uploadError(err)
+	}
+	if len(head) <= spillAbove {
+		return ingest.File{Name: name, Data: head}, "", nil
 	}
 	tmp, err := os.CreateTemp("", "rebound-upload-*")
 	if err != nil {
-		return ingest.File{}, "", err
+		return ingest.File{}, "", fmt.Errorf("upload %q: %w", name, err)
 	}
-	defer tmp.Close()
-	if _, err := tmp.Write(head[:n]); err != nil {
-		return ingest.File{}, tmp.Name(), err
+	if _, err := tmp.Write(head); err != nil {
+		tmp.Close()
+		return ingest.File{}, tmp.Name(), fmt.Errorf("upload %q: %w", name, err)
 	}
 	if _, err := io.Copy(tmp, part); err != nil {
-		return ingest.File{}, tmp.Name(), err
+		tmp.Close()
+		return ingest.File{}, tmp.Name(), uploadError(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return ingest.File{}, tmp.Name(), fmt.Errorf("upload %q: %w", name, err)
 	}
 	return ingest.File{Name: name, Path: tmp.Name()}, tmp.Name(), nil
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -804,5 +805,35 @@ func TestAPIUploadInBrowser(t *testing.T) {
 	var list listDoc
 	if err := json.NewDecoder(res.Body).Decode(&list); err != nil || list.Total != 2 {
 		t.Errorf("after the browser's uploads: %v, %d activities, want 2", err, list.Total)
+	}
+}
+
+// TestAPIUploadSpillsLargeFiles: a file over the in-memory size (8 MiB)
+// goes through a temporary file, is imported from it like any other, and
+// the temporary file is gone after the request.
+func TestAPIUploadSpillsLargeFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // os.CreateTemp("", …) writes here
+	e := newAPIEnv(t)
+	run := corpusFile(t, gpxRun)
+	// A GPX run padded with a 9 MiB comment inside <gpx>: still the same run.
+	end := bytes.LastIndex(run.data, []byte("</gpx>"))
+	if end < 0 {
+		t.Fatalf("%s has no </gpx>", gpxRun)
+	}
+	big := append(append(append([]byte{}, run.data[:end]...), "<!-- "+strings.Repeat("x", 9<<20)+" -->\n"...), run.data[end:]...)
+	res, body := e.upload(e.anaToken, "", uploadFile{"big.gpx", big})
+	var rep reportDoc
+	if err := json.Unmarshal(body, &rep); err != nil || res.StatusCode != 200 || rep.Imported != 1 {
+		t.Fatalf("upload of a %d MiB GPX file: %d %.300s", len(big)>>20, res.StatusCode, body)
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range left {
+		if strings.HasPrefix(f.Name(), "rebound-upload-") {
+			t.Errorf("temporary file %s left after the upload", f.Name())
+		}
 	}
 }
