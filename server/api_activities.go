@@ -49,24 +49,23 @@ func (s *Server) apiActivities(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := store.ActivityFilter{}
-	q := r.URL.Query()
-	if v := q.Get("since"); v != "" {
-		d, err := parseDay(v, prof.Location())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		f.Since = &d
+	since, err := queryDay(r, "since", prof.Location())
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	if v := q.Get("until"); v != "" {
-		d, err := parseDay(v, prof.Location())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		f.Until = &d
+	until, err := queryDay(r, "until", prof.Location())
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	if v := q.Get("sport"); v != "" {
+	if !since.IsZero() {
+		f.Since = &since
+	}
+	if !until.IsZero() {
+		f.Until = &until
+	}
+	if v := r.URL.Query().Get("sport"); v != "" {
 		sp := activity.Sport(v)
 		if !sp.Valid() {
 			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "sport %q: want one of %s", v, sportNames()))

@@ -3,7 +3,6 @@ package server
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
@@ -85,19 +84,18 @@ func (s *Server) apiCheckIns(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	loc := prof.Location()
-	var from, to time.Time
-	if v := r.URL.Query().Get("from"); v != "" {
-		if from, err = parseDay(v, loc); err != nil {
-			s.fail(w, r, err)
-			return
-		}
+	from, err := queryDay(r, "from", loc)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	if v := r.URL.Query().Get("to"); v != "" {
-		if to, err = parseDay(v, loc); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		to = to.AddDate(0, 0, 1)
+	to, err := queryDay(r, "to", loc)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !to.IsZero() {
+		to = to.AddDate(0, 0, 1) // inclusive
 	}
 	cs, err := t.Store.FindCheckIns(ctx, from, to, loc)
 	if err != nil {
