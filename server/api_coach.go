@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/rebound-run/rebound"
@@ -275,19 +276,15 @@ func (s *Server) apiTick(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	step := r.PathValue("step")
-	found := false
-	for _, cs := range cl.Steps {
-		found = found || (cs.ID == step && (in.Done || cs.Done))
-	}
-	if !found && in.Done {
+	if in.Done && !slices.ContainsFunc(cl.Steps, func(cs present.ChecklistStep) bool { return cs.ID == step }) {
 		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "%q is not on the checklist of %s", step, cl.Date))
 		return
 	}
+	// Ticks are not part of the coaching state's history: nothing to invalidate.
 	if err := t.Store.SetTick(ctx, cl.Date, step, in.Done, s.cfg.Now()); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(t.AthleteID)
 	ticks, err := t.Store.FindTicks(ctx, cl.Date)
 	if err != nil {
 		s.fail(w, r, err)
