@@ -31,7 +31,6 @@ type testEnv struct {
 	ts              *httptest.Server
 	ana, bo, coach  *account.User
 	anaToken, boTok string
-	configure       func(*server.Config)
 }
 
 const testPassword = "correct horse battery"
