@@ -196,28 +196,7 @@ func (e *apiEnv) validate(req *http.Request, reqBody []byte, res *http.Response,
 // validates it; body may be a []byte sent as is.
 func (e *apiEnv) call(token, method, path string, body any) (*http.Response, []byte) {
 	e.t.Helper()
-	var data []byte
-	if body != nil {
-		if raw, ok := body.([]byte); ok {
-			data = raw
-		} else {
-			var err error
-			if data, err = json.Marshal(body); err != nil {
-				e.t.Fatal(err)
-			}
-		}
-	}
-	req, err := http.NewRequest(method, e.ts.URL+path, bytes.NewReader(data))
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	return e.send(req, data)
+	return e.send(e.jsonRequest(token, method, path, body))
 }
 
 // must calls and fails the test unless the status is want; it decodes
