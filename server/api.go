@@ -157,7 +157,6 @@ func parseDay(s string, loc *time.Location) (time.Time, error) {
 	return d, nil
 }
 
-// pathID parses the path value name as a positive ID.
 // targetActivity resolves the target athlete (as target does) and the
 // activity id in the path ({id}); on failure it has written the error.
 func (s *Server) targetActivity(w http.ResponseWriter, r *http.Request, write bool) (Target, int64, bool) {
@@ -173,6 +172,21 @@ func (s *Server) targetActivity(w http.ResponseWriter, r *http.Request, write bo
 	return t, id, true
 }
 
+// queryDay parses the query parameter name as a YYYY-MM-DD day (midnight
+// in loc); the zero time when absent.
+func queryDay(r *http.Request, name string, loc *time.Location) (time.Time, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	d, err := time.ParseInLocation(time.DateOnly, v, loc)
+	if err != nil {
+		return time.Time{}, rebound.Errorf(rebound.EINVALID, "%s=%q: want YYYY-MM-DD", name, v)
+	}
+	return d, nil
+}
+
+// pathID parses the path value name as a positive ID.
 func pathID(r *http.Request, name string) (int64, error) {
 	v := r.PathValue(name)
 	id, err := strconv.ParseInt(v, 10, 64)

@@ -206,30 +206,10 @@ func (s *Server) apiCreateCalendar(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	toks, err := s.cfg.DB.FindTokens(ctx, u.ID)
+	url, tok, err := s.replaceCalendarFeed(r, u.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	for _, old := range toks {
-		if old.Scope == account.ScopeCalendar {
-			if err := s.cfg.DB.DeleteToken(ctx, u.ID, old.ID); err != nil && rebound.ErrorCode(err) != rebound.ENOTFOUND {
-				s.fail(w, r, err)
-				return
-			}
-		}
-	}
-	secret := account.NewSecret()
-	tok := account.Token{UserID: u.ID, Name: "calendar feed", Scope: account.ScopeCalendar, Hash: account.HashSecret(secret),
-		CreatedAt: s.cfg.Now().UTC()}
-	if err := s.cfg.DB.CreateToken(ctx, &tok); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	scheme := "http"
-	if s.secure(r) {
-		scheme = "https"
-	}
-	s.reply(w, r, http.StatusCreated, CalendarFeed{URL: scheme + "://" + r.Host + "/calendar/" + secret + ".ics", Token: tok})
+	s.reply(w, r, http.StatusCreated, CalendarFeed{URL: url, Token: tok})
 }

@@ -49,24 +49,23 @@ func (s *Server) apiActivities(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := store.ActivityFilter{}
-	q := r.URL.Query()
-	if v := q.Get("since"); v != "" {
-		d, err := parseDay(v, prof.Location())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		f.Since = &d
+	since, err := queryDay(r, "since", prof.Location())
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	if v := q.Get("until"); v != "" {
-		d, err := parseDay(v, prof.Location())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		f.Until = &d
+	until, err := queryDay(r, "until", prof.Location())
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	if v := q.Get("sport"); v != "" {
+	if !since.IsZero() {
+		f.Since = &since
+	}
+	if !until.IsZero() {
+		f.Until = &until
+	}
+	if v := r.URL.Query().Get("sport"); v != "" {
 		sp := activity.Sport(v)
 		if !sp.Valid() {
 			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "sport %q: want one of %s", v, sportNames()))
@@ -348,7 +347,7 @@ func (s *Server) uploadedFiles(w http.ResponseWriter, r *http.Request) (files []
 				temps = append(temps, spilled)
 			}
 			if err != nil {
-				return nil, cleanup, uploadError(err)
+				return nil, cleanup, err
 			}
 			files = append(files, f)
 		}
@@ -360,26 +359,30 @@ func (s *Server) uploadedFiles(w http.ResponseWriter, r *http.Request) (files []
 }
 
 // readPart reads one uploaded file, into memory up to spillAbove and to a
-// temporary file beyond (whose path it returns for removal).
+// temporary file beyond (whose path it returns for removal). Only what is
+// read is held: a small file does not cost a spillAbove buffer.
 func readPart(part *multipart.Part, name string) (ingest.File, string, error) {
-	head := make([]byte, spillAbove+1)
-	n, err := io.ReadFull(part, head)
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		return ingest.File{Name: name, Data: head[:n]}, "", nil
-	}
+	head, err := io.ReadAll(io.LimitReader(part, spillAbove+1))
 	if err != nil {
-		return ingest.File{}, "", err
+		return ingest.File{}, "", uploadError(err)
+	}
+	if len(head) <= spillAbove {
+		return ingest.File{Name: name, Data: head}, "", nil
 	}
 	tmp, err := os.CreateTemp("", "rebound-upload-*")
 	if err != nil {
-		return ingest.File{}, "", err
+		return ingest.File{}, "", fmt.Errorf("upload %q: %w", name, err)
 	}
-	defer tmp.Close()
-	if _, err := tmp.Write(head[:n]); err != nil {
-		return ingest.File{}, tmp.Name(), err
+	if _, err := tmp.Write(head); err != nil {
+		tmp.Close()
+		return ingest.File{}, tmp.Name(), fmt.Errorf("upload %q: %w", name, err)
 	}
 	if _, err := io.Copy(tmp, part); err != nil {
-		return ingest.File{}, tmp.Name(), err
+		tmp.Close()
+		return ingest.File{}, tmp.Name(), uploadError(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return ingest.File{}, tmp.Name(), fmt.Errorf("upload %q: %w", name, err)
 	}
 	return ingest.File{Name: name, Path: tmp.Name()}, tmp.Name(), nil
 }

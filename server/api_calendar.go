@@ -65,6 +65,37 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 	_, _ = buf.WriteTo(w)
 }
 
+// replaceCalendarFeed gives user a new calendar feed (POST
+// /api/v1/calendar, and the week page's form): it deletes the user's
+// calendar tokens, so that the old addresses stop working, creates a new
+// one, and returns the feed's address on r's host with the token.
+func (s *Server) replaceCalendarFeed(r *http.Request, userID int64) (string, account.Token, error) {
+	ctx := r.Context()
+	toks, err := s.cfg.DB.FindTokens(ctx, userID)
+	if err != nil {
+		return "", account.Token{}, err
+	}
+	for _, old := range toks {
+		if old.Scope != account.ScopeCalendar {
+			continue
+		}
+		if err := s.cfg.DB.DeleteToken(ctx, userID, old.ID); err != nil && !notFound(err) {
+			return "", account.Token{}, err
+		}
+	}
+	secret := account.NewSecret()
+	tok := account.Token{UserID: userID, Name: "calendar feed", Scope: account.ScopeCalendar, Hash: account.HashSecret(secret),
+		CreatedAt: s.cfg.Now().UTC()}
+	if err := s.cfg.DB.CreateToken(ctx, &tok); err != nil {
+		return "", account.Token{}, err
+	}
+	scheme := "http"
+	if s.secure(r) {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + "/calendar/" + secret + ".ics", tok, nil
+}
+
 // calendarRefresh is how often calendar apps are asked to fetch the feed
 // again (REFRESH-INTERVAL, RFC 7986; X-PUBLISHED-TTL for older apps).
 const calendarRefresh = "PT1H"

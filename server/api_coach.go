@@ -2,8 +2,8 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
-	"time"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
@@ -85,19 +85,18 @@ func (s *Server) apiCheckIns(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	loc := prof.Location()
-	var from, to time.Time
-	if v := r.URL.Query().Get("from"); v != "" {
-		if from, err = parseDay(v, loc); err != nil {
-			s.fail(w, r, err)
-			return
-		}
+	from, err := queryDay(r, "from", loc)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	if v := r.URL.Query().Get("to"); v != "" {
-		if to, err = parseDay(v, loc); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		to = to.AddDate(0, 0, 1)
+	to, err := queryDay(r, "to", loc)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !to.IsZero() {
+		to = to.AddDate(0, 0, 1) // inclusive
 	}
 	cs, err := t.Store.FindCheckIns(ctx, from, to, loc)
 	if err != nil {
@@ -277,19 +276,15 @@ func (s *Server) apiTick(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	step := r.PathValue("step")
-	found := false
-	for _, cs := range cl.Steps {
-		found = found || (cs.ID == step && (in.Done || cs.Done))
-	}
-	if !found && in.Done {
+	if in.Done && !slices.ContainsFunc(cl.Steps, func(cs present.ChecklistStep) bool { return cs.ID == step }) {
 		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "%q is not on the checklist of %s", step, cl.Date))
 		return
 	}
+	// Ticks are not part of the coaching state's history: nothing to invalidate.
 	if err := t.Store.SetTick(ctx, cl.Date, step, in.Done, s.cfg.Now()); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(t.AthleteID)
 	ticks, err := t.Store.FindTicks(ctx, cl.Date)
 	if err != nil {
 		s.fail(w, r, err)

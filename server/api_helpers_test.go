@@ -196,28 +196,7 @@ func (e *apiEnv) validate(req *http.Request, reqBody []byte, res *http.Response,
 // validates it; body may be a []byte sent as is.
 func (e *apiEnv) call(token, method, path string, body any) (*http.Response, []byte) {
 	e.t.Helper()
-	var data []byte
-	if body != nil {
-		if raw, ok := body.([]byte); ok {
-			data = raw
-		} else {
-			var err error
-			if data, err = json.Marshal(body); err != nil {
-				e.t.Fatal(err)
-			}
-		}
-	}
-	req, err := http.NewRequest(method, e.ts.URL+path, bytes.NewReader(data))
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	return e.send(req, data)
+	return e.send(e.jsonRequest(token, method, path, body))
 }
 
 // must calls and fails the test unless the status is want; it decodes
@@ -246,29 +225,20 @@ type uploadFile struct {
 func multipartBody(t *testing.T, files []uploadFile) ([]byte, string) {
 	t.Helper()
 	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for _, f := range files {
-		w, err := mw.CreateFormFile("file", f.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(f.data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := mw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes(), mw.FormDataContentType()
+	ct := formWithCSRF(t, &buf, "", files...)
+	return buf.Bytes(), ct
 }
 
 // formWithCSRF encodes a form as a browser sends it: the csrf_token
-// field first, then the files. It returns the content type.
+// field first (none when csrf is ""), then the files in parts named
+// "file". It returns the content type.
 func formWithCSRF(t *testing.T, w io.Writer, csrf string, files ...uploadFile) string {
 	t.Helper()
 	mw := multipart.NewWriter(w)
-	if err := mw.WriteField("csrf_token", csrf); err != nil {
-		t.Fatal(err)
+	if csrf != "" {
+		if err := mw.WriteField("csrf_token", csrf); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, f := range files {
 		fw, err := mw.CreateFormFile("file", f.name)

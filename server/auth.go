@@ -65,7 +65,8 @@ func (s *Server) cookieName(r *http.Request) string {
 // authenticate finds who is asking: an API token (Authorization: Bearer),
 // else a session cookie. It rejects requests that change something
 // without the session's CSRF token. It never refuses an anonymous
-// request: handlers that need a user call requireUser.
+// request: handlers that need a user call requireUser. A database that
+// fails during the lookup is a 500, not a bad credential.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
@@ -76,13 +77,20 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				return
 			}
 			tok, err := s.cfg.DB.FindToken(ctx, account.HashSecret(strings.TrimSpace(secret)))
+			if err != nil && !notFound(err) {
+				s.fail(w, r, err)
+				return
+			}
 			if err != nil || tok.Scope != account.ScopeAPI {
 				s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "the API token is not valid"))
 				return
 			}
 			u, err := s.cfg.DB.FindUserByID(ctx, tok.UserID)
-			if err != nil {
+			if notFound(err) {
 				s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "the API token's user no longer exists"))
+				return
+			} else if err != nil {
+				s.fail(w, r, err)
 				return
 			}
 			ctx = context.WithValue(ctx, viewerKey, u)
@@ -91,17 +99,14 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			return
 		}
 		if c, err := r.Cookie(s.cookieName(r)); err == nil && c.Value != "" {
-			now := s.cfg.Now()
-			hash := account.HashSecret(c.Value)
-			if sess, err := s.cfg.DB.FindSession(ctx, hash, now); err == nil {
-				if u, err := s.cfg.DB.FindUserByID(ctx, sess.UserID); err == nil {
-					ctx = context.WithValue(ctx, viewerKey, u)
-					ctx = context.WithValue(ctx, sessionKey, sess)
-					// Slide the expiry, at most once an hour.
-					if sess.ExpiresAt.Sub(now) < account.SessionLifetime-time.Hour {
-						_ = s.cfg.DB.TouchSession(ctx, hash, now.Add(account.SessionLifetime))
-					}
-				}
+			u, sess, err := s.sessionUser(ctx, c.Value)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			if u != nil {
+				ctx = context.WithValue(ctx, viewerKey, u)
+				ctx = context.WithValue(ctx, sessionKey, sess)
 			}
 		}
 		r = r.WithContext(ctx)
@@ -112,6 +117,35 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// sessionUser returns the unexpired session of a cookie's secret and its
+// user, sliding the expiry (at most once an hour). The user is nil when
+// there is no such session or user; err is a failure of the database.
+func (s *Server) sessionUser(ctx context.Context, secret string) (*account.User, account.Session, error) {
+	now := s.cfg.Now()
+	hash := account.HashSecret(secret)
+	sess, err := s.cfg.DB.FindSession(ctx, hash, now)
+	if err != nil {
+		if notFound(err) {
+			err = nil
+		}
+		return nil, account.Session{}, err
+	}
+	u, err := s.cfg.DB.FindUserByID(ctx, sess.UserID)
+	if err != nil {
+		if notFound(err) {
+			err = nil
+		}
+		return nil, account.Session{}, err
+	}
+	if sess.ExpiresAt.Sub(now) < account.SessionLifetime-time.Hour {
+		_ = s.cfg.DB.TouchSession(ctx, hash, now.Add(account.SessionLifetime))
+	}
+	return u, sess, nil
+}
+
+// notFound reports whether err is ENOTFOUND.
+func notFound(err error) bool { return rebound.ErrorCode(err) == rebound.ENOTFOUND }
 
 func unsafeMethod(m string) bool {
 	return m != http.MethodGet && m != http.MethodHead && m != http.MethodOptions

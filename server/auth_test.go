@@ -3,13 +3,18 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/server"
+	"github.com/rebound-run/rebound/store"
 )
 
 func TestAPITokenAndErrors(t *testing.T) {
@@ -234,5 +239,52 @@ func TestSignInLink(t *testing.T) {
 	cancel()
 	if err := srv.ListenAndServe(ctx, "0.0.0.0:0", nil); err == nil || !strings.Contains(err.Error(), "loopback") {
 		t.Errorf("a Local server on 0.0.0.0: %v, want a refusal", err)
+	}
+}
+
+// downDB is the real database whose token and session lookups fail, as
+// they do while the database is unreachable, once down is set.
+type downDB struct {
+	store.Database
+	down atomic.Bool
+}
+
+func (d *downDB) FindToken(ctx context.Context, hash string) (account.Token, error) {
+	if d.down.Load() {
+		return account.Token{}, errors.New("find token: connection refused")
+	}
+	return d.Database.FindToken(ctx, hash)
+}
+
+func (d *downDB) FindSession(ctx context.Context, hash string, now time.Time) (account.Session, error) {
+	if d.down.Load() {
+		return account.Session{}, errors.New("find session: connection refused")
+	}
+	return d.Database.FindSession(ctx, hash, now)
+}
+
+// TestAuthDatabaseFailureIsNoSignOut: a database that fails while a
+// token or a session is looked up answers 500, not 401 (the token is not
+// called invalid, the browser is not sent to the sign-in page).
+func TestAuthDatabaseFailureIsNoSignOut(t *testing.T) {
+	var db *downDB
+	e := newTestEnv(t, func(c *server.Config) {
+		db = &downDB{Database: c.DB}
+		c.DB = db
+	})
+	b := e.signIn(e.ana)
+	db.down.Store(true)
+	res, body := e.api(e.anaToken, "GET", "/api/v1/today", nil)
+	if res.StatusCode != http.StatusInternalServerError {
+		t.Errorf("token while the database is down: %d %s, want 500", res.StatusCode, body)
+	}
+	res = b.do("GET", "/api/v1/today", nil, "")
+	res.Body.Close()
+	if res.StatusCode != http.StatusInternalServerError {
+		t.Errorf("session while the database is down: %d, want 500", res.StatusCode)
+	}
+	db.down.Store(false)
+	if res, body := e.api(e.anaToken, "GET", "/api/v1/today", nil); res.StatusCode != http.StatusOK {
+		t.Errorf("token once the database is back: %d %s", res.StatusCode, body)
 	}
 }

@@ -31,7 +31,6 @@ type testEnv struct {
 	ts              *httptest.Server
 	ana, bo, coach  *account.User
 	anaToken, boTok string
-	configure       func(*server.Config)
 }
 
 const testPassword = "correct horse battery"
@@ -206,24 +205,7 @@ func (b *browser) do(method, path string, body io.Reader, contentType string) *h
 // api sends a JSON request with an API token (or none when token is "").
 func (e *testEnv) api(token, method, path string, body any) (*http.Response, []byte) {
 	e.t.Helper()
-	var rd io.Reader
-	if body != nil {
-		data, err := json.Marshal(body)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		rd = bytes.NewReader(data)
-	}
-	req, err := http.NewRequest(method, e.ts.URL+path, rd)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
+	req, _ := e.jsonRequest(token, method, path, body)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		e.t.Fatal(err)
@@ -234,4 +216,31 @@ func (e *testEnv) api(token, method, path string, body any) (*http.Response, []b
 		e.t.Fatal(err)
 	}
 	return res, data
+}
+
+// jsonRequest builds a request to this server with an API token (none
+// when token is "") and body as JSON (a []byte is sent as is; nil sends
+// none). It returns the body it sends.
+func (e *testEnv) jsonRequest(token, method, path string, body any) (*http.Request, []byte) {
+	e.t.Helper()
+	var data []byte
+	if raw, ok := body.([]byte); ok {
+		data = raw
+	} else if body != nil {
+		var err error
+		if data, err = json.Marshal(body); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	req, err := http.NewRequest(method, e.ts.URL+path, bytes.NewReader(data))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, data
 }

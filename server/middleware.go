@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"net/url"
 	"runtime/debug"
 
 	"github.com/rebound-run/rebound"
@@ -45,5 +44,3 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }

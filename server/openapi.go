@@ -19,11 +19,11 @@ import (
 // muscle groups, symptoms, conditions, equipment…) come from the domain
 // packages, so they cannot drift from what the server accepts. It is
 // written by hand all the same, from docs/json.md, and never generated
-// from the Go types: the tests (openapi_api_test.go) hold the router to
-// it (every /api/ route is in it and every path in it is a route) and
-// validate every response of the handler tests against it, with
-// additionalProperties forbidden, so a key added to a response without
-// documenting it fails the tests.
+// from the Go types: the tests hold the router to it (openapi_test.go:
+// every /api/ route is in it and every path in it is a route) and
+// validate every response of the handler tests against it
+// (api_helpers_test.go), with additionalProperties forbidden, so a key
+// added to a response without documenting it fails the tests.
 
 // apiOpenAPI serves the document. It needs no sign-in.
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
@@ -203,6 +203,7 @@ var errorResponses = map[string]string{
 func OpenAPI() js {
 	read := []string{"400", "401", "404"}
 	write := []string{"400", "401", "403", "404", "413"}
+	self := []string{"401", "403", "404"} // the viewer's own account: 403 for ?athlete= of a coach's athlete (see Server.self)
 	idParam := path("id", js{"type": "integer", "format": "int64", "minimum": 1}, "the activity's id")
 	planParams := []param{
 		query("weight_before", js{"type": "number", "minimum": 20, "maximum": 300}, "body weight before the run, kg (with weight_after)"),
@@ -308,13 +309,13 @@ func OpenAPI() js {
 		},
 
 		"/api/v1/me": js{"get": op("getMe", "account", "The signed-in account", "", true,
-			nil, nil, ok200(ref("Me"), "The account"), "401", "403", "404")},
+			nil, nil, ok200(ref("Me"), "The account"), self...)},
 		"/api/v1/athletes": js{"get": op("listAthletes", "account", "A coach's athletes, by need",
 			"The athletes who granted the viewer access, red flags first (urgent before soon), then the lowest readiness. Empty for an athlete.", true,
-			nil, nil, ok200(arr(ref("AthleteSummary"), ""), "The athletes"), "401", "403", "404")},
+			nil, nil, ok200(arr(ref("AthleteSummary"), ""), "The athletes"), self...)},
 		"/api/v1/tokens": js{
 			"get": op("listTokens", "account", "The viewer's API and calendar tokens (without secrets)", "", true,
-				nil, nil, ok200(arr(ref("Token"), ""), "The tokens"), "401", "403", "404"),
+				nil, nil, ok200(arr(ref("Token"), ""), "The tokens"), self...),
 			"post": op("createToken", "account", "Create a personal API token",
 				"The secret (rbd_…) is in the response only: the server keeps its hash. Send it as Authorization: Bearer.", true,
 				nil, jsonBody(ref("TokenInput"), "What the token is for"), map[string]js{"201": jsonResp(ref("NewToken"), "The token and its secret")}, write...),
@@ -324,7 +325,7 @@ func OpenAPI() js {
 			map[string]js{"204": {"description": "Revoked"}}, "400", "401", "403", "404")},
 		"/api/v1/calendar": js{"post": op("createCalendar", "account", "(Re)create the viewer's iCalendar feed address",
 			"Replaces any earlier address (it stops working). The address is the only credential of the feed: keep it private.", true,
-			nil, nil, map[string]js{"201": jsonResp(ref("CalendarFeed"), "The feed's address")}, "401", "403", "404")},
+			nil, nil, map[string]js{"201": jsonResp(ref("CalendarFeed"), "The feed's address")}, self...)},
 		"/calendar/{file}": js{"get": withoutAuth(op("calendarFeed", "account", "The iCalendar feed of the next 7 days",
 			"{file} is SECRET.ics, the address POST /api/v1/calendar gave. All-day events, one a day, with the plan's reasons.", false,
 			[]param{path("file", js{"type": "string", "pattern": `^[A-Za-z0-9_-]+\.ics$`}, "the feed's secret followed by .ics")}, nil,

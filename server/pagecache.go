@@ -64,11 +64,9 @@ func (c *pageCache) put(k pageKey, e *cachedPage) {
 	if _, ok := c.entries[k]; !ok && len(c.entries) >= c.max {
 		// Make room: an entry whose state is no longer its athlete's
 		// current one if there is one, else any (map order is random).
-		victim, found := pageKey{}, false
+		var victim pageKey
 		for key, old := range c.entries {
-			if !found || (key.athlete == k.athlete && old.st != e.st) {
-				victim, found = key, true
-			}
+			victim = key
 			if key.athlete == k.athlete && old.st != e.st {
 				break
 			}

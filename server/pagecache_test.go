@@ -11,10 +11,11 @@ import (
 // csrfField finds the CSRF tokens in a page's forms.
 var csrfField = regexp.MustCompile(`name="csrf_token" value="([^"]*)"`)
 
-// The run page is drawn once and then served from the page cache; each
-// session still gets its own CSRF token in the delete form, the cached
-// page works for a form post, and a change to the athlete's data is seen
-// on the next request (the cache never serves a page of an old state).
+// The run page served again (from the page cache: that it is drawn only
+// once is TestRenderCachedDrawsOncePerState's to check) is the same page;
+// each session still gets its own CSRF token in the delete form, the
+// cached page works for a form post, and a change to the athlete's data is
+// seen on the next request (the cache never serves a page of an old state).
 func TestRunPageCacheKeepsSessionsApartAndFollowsWrites(t *testing.T) {
 	e := newTestEnv(t, withTemplates)
 	e.seed(e.ana.ID)

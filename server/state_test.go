@@ -127,6 +127,14 @@ func TestStateReloadsOnlyOnChange(t *testing.T) {
 	if n := db.loads.Load(); n != 1 {
 		t.Errorf("%d history loads after writes outside Ana's history, want 1", n)
 	}
+	// Nor does a tick through this server's API.
+	if res, data := e.api(e.anaToken, "PUT", "/api/v1/checklist/refuel", map[string]any{"done": false}); res.StatusCode != http.StatusOK {
+		t.Fatalf("PUT /api/v1/checklist/refuel: %d %s", res.StatusCode, data)
+	}
+	e.today(e.anaToken)
+	if n := db.loads.Load(); n != 1 {
+		t.Errorf("%d history loads after a tick through the API, want 1", n)
+	}
 
 	// A write to her history through the other server reloads it once.
 	other.checkIn(e.anaToken, map[string]any{"soreness": map[string]float64{"quads": 5}})
