@@ -198,10 +198,7 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 	p.Facts, p.Notes = v.runFacts(a)
 
 	// The recovery plan, with the fluid advice for a weighed runner.
-	unit := "kg"
-	if v.units.Imperial() {
-		unit = "lb"
-	}
+	unit, _, _ := weightUnit(v.units)
 	q := r.URL.Query()
 	p.Weigh = weighForm{Action: v.link("/runs/" + itoa(id)), Unit: unit,
 		Before: web.Field{Name: "before", Label: "Weight before", Type: "number", Value: q.Get("before"), Step: "0.1", Unit: unit, Auto: "off"},

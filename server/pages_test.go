@@ -629,6 +629,10 @@ func TestProfileForms(t *testing.T) {
 	if !strings.Contains(body, `value="155.4"`) || !strings.Contains(body, ">lb<") {
 		t.Errorf("profile in imperial units does not show pounds")
 	}
+	// The browser's limits are the server's: 45-660 lb (20-300 kg).
+	if !strings.Contains(body, `name="weight" type="number" value="155.4" min="45" max="660"`) {
+		t.Errorf("the weight field does not take 45 to 660 lb")
+	}
 	// Shoes: add, default, retire.
 	b.post("/profile/shoes", url.Values{"action": {"add"}, "name": {"Pegasus 41"}, "limit": {"400"}})
 	b.post("/profile/shoes", url.Values{"action": {"default"}, "name": {"Pegasus 41"}})
