@@ -733,3 +733,31 @@ func TestPageWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadPageFormAgreesWithReadiness: the Form tile of the load page
+// says what the form factor of Today's readiness says (good is "fresh",
+// fair "slightly tired", poor "carrying fatigue", unknown "not enough
+// history yet"): for Ana's season, and for Bo's one run of years ago.
+func TestLoadPageFormAgreesWithReadiness(t *testing.T) {
+	e := newTestEnv(t, withTemplates)
+	e.seed(e.ana.ID)
+	im := &ingest.Importer{Store: e.db.ForAthlete(e.bo.ID), Decoders: cli.Decoders()}
+	if rep, err := im.Import(context.Background(), []string{filepath.Join(testdataDir, "fit/fitparse__activity-small-fenix2-run.fit")}); err != nil || rep.Imported != 1 {
+		t.Fatalf("import Bo's run: %v %+v", err, rep)
+	}
+	factor := regexp.MustCompile(`class="factor st-(\w+)">\s*<span class="factor-dot" aria-hidden="true"></span>\s*<div class="factor-body">\s*<p class="factor-head"><span class="factor-name">Form `)
+	note := regexp.MustCompile(`<dt>Form</dt>\s*<dd>.*?</dd>\s*<dd class="tile-note">([^<]*)</dd>`)
+	words := map[string]string{"good": "fresh", "fair": "slightly tired", "poor": "carrying fatigue", "unknown": "not enough history yet"}
+	for _, u := range []*account.User{e.ana, e.bo} {
+		b := e.signIn(u)
+		_, today := b.get("/")
+		m := factor.FindStringSubmatch(today)
+		if m == nil {
+			t.Fatalf("%s: Today shows no form factor", u.Name)
+		}
+		_, page := b.get("/load")
+		if got := note.FindStringSubmatch(page); got == nil || got[1] != words[m[1]] {
+			t.Errorf("%s: load page Form note %v, want %q (readiness rates form %s)", u.Name, got, words[m[1]], m[1])
+		}
+	}
+}
