@@ -100,12 +100,9 @@ func (s *Server) pageCoach(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "page-coach", page)
 }
 
-// kindWord names a run kind in a few letters.
+// kindWord names a run kind: the kind itself, "activity" without one.
 func kindWord(k string) string {
-	switch k {
-	case "cross-training":
-		return "cross-training"
-	case "":
+	if k == "" {
 		return "activity"
 	}
 	return k

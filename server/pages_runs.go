@@ -27,12 +27,10 @@ const runsPerPage = 25
 
 // runsPage is the data of the runs list (page-runs).
 type runsPage struct {
-	Own         bool
 	Rows        []web.RunRow
 	Total       int
 	Page, Pages int
 	Prev, Next  string
-	Summary     string
 	Empty       *web.Empty
 }
 
@@ -43,7 +41,7 @@ func (s *Server) pageRuns(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	entries := v.st.Entries
-	p := runsPage{Own: v.Own, Total: len(entries), Page: 1}
+	p := runsPage{Total: len(entries), Page: 1}
 	p.Pages = max(1, (len(entries)+runsPerPage-1)/runsPerPage)
 	if q := r.URL.Query().Get("page"); q != "" {
 		n, err := strconv.Atoi(q)
@@ -64,21 +62,20 @@ func (s *Server) pageRuns(w http.ResponseWriter, r *http.Request) {
 	if p.Page < p.Pages {
 		p.Next = v.link(fmt.Sprintf("/runs?page=%d", p.Page+1))
 	}
+	page := pageFor(r, v.Target, web.NavRuns, "Runs", nil)
 	if len(entries) == 0 {
 		p.Empty = v.emptyRuns("Upload FIT, GPX or TCX files, or a Strava or Garmin Connect export, and every run shows up here with its metrics and recovery plan.")
 	} else {
-		dist, runs := 0.0, 0
+		dist := 0.0
 		for _, e := range entries {
 			if e.A.Sport.IsRun() {
 				dist += e.A.Summary.DistanceM
-				runs++
 			}
 		}
-		p.Summary = fmt.Sprintf("%s, %s of running since %s", plural(len(entries), "activity", "activities"),
+		page.Subtitle = fmt.Sprintf("%s, %s of running since %s", plural(len(entries), "activity", "activities"),
 			v.units.Distance(dist), v.day(entries[0].A.Start))
 	}
-	page := pageFor(r, v.Target, web.NavRuns, "Runs", p)
-	page.Subtitle = p.Summary
+	page.Data = p
 	if v.Own {
 		page.Actions = []web.Link{{Label: "Upload", Href: "/upload", Primary: true}}
 	}
@@ -124,7 +121,6 @@ func (v *view) runRow(e coach.Entry) web.RunRow {
 // runPage is the data of one run's page (page-run).
 type runPage struct {
 	Own       bool
-	ID        int64
 	Kind      string
 	Tiles     []web.Tile
 	Zones     []web.Zone
@@ -143,7 +139,6 @@ type runPage struct {
 // weighForm is the "weighed before and after?" form of the fluid advice.
 type weighForm struct {
 	Action        string
-	Unit          string
 	Before, After web.Field
 	Applied       bool
 }
@@ -152,7 +147,6 @@ type weighForm struct {
 type planView struct {
 	*coach.Plan
 	KindWhy       string
-	Easy, Ready   string
 	When          []web.KV
 	Soreness      []web.MuscleValue
 	PeakTable     web.Table
@@ -185,7 +179,7 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 		return Page{}, false
 	}
 	prof := v.st.H.Profile
-	p := runPage{Own: v.Own, ID: id}
+	p := runPage{Own: v.Own}
 	if i := v.st.Index(id); i >= 0 {
 		p.Kind = string(v.st.Entries[i].Kind)
 	}
@@ -200,7 +194,7 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 	// The recovery plan, with the fluid advice for a weighed runner.
 	unit, _, _ := weightUnit(v.units)
 	q := r.URL.Query()
-	p.Weigh = weighForm{Action: v.link("/runs/" + itoa(id)), Unit: unit,
+	p.Weigh = weighForm{Action: v.link("/runs/" + itoa(id)),
 		Before: web.Field{Name: "before", Label: "Weight before", Type: "number", Value: q.Get("before"), Step: "0.1", Unit: unit, Auto: "off"},
 		After:  web.Field{Name: "after", Label: "Weight after", Type: "number", Value: q.Get("after"), Step: "0.1", Unit: unit, Auto: "off"}}
 	var wc coach.WeightChange
@@ -267,15 +261,13 @@ func tile(label, formatted, note string) web.Tile {
 func (v *view) runTiles(a *store.Activity, st *coach.State) []web.Tile {
 	u, sm, dev := v.units, a.Summary, a.DeviceTotals
 	has := activity.Has
-	devNote := func(ok bool, f string) string {
-		if dev == nil || !ok {
-			return ""
-		}
-		return "device " + f
-	}
 	var ts []web.Tile
 	if sm.DistanceM > 0 {
-		ts = append(ts, tile("Distance", u.Distance(sm.DistanceM), devNote(dev != nil && has(dev.DistanceM) && dev.DistanceM > 0, u.Distance(nanOr(dev, func(t *activity.Totals) float64 { return t.DistanceM })))))
+		note := ""
+		if dev != nil && has(dev.DistanceM) && dev.DistanceM > 0 {
+			note = "device " + u.Distance(dev.DistanceM)
+		}
+		ts = append(ts, tile("Distance", u.Distance(sm.DistanceM), note))
 	}
 	moving := web.Tile{Label: "Moving time", Value: present.Clock(sm.MovingS)}
 	if has(sm.ElapsedS) && math.Abs(sm.ElapsedS-sm.MovingS) >= 30 {
@@ -330,13 +322,6 @@ func (v *view) runTiles(a *store.Activity, st *coach.State) []web.Tile {
 		ts = append(ts, tile("Downhill", u.Distance(sm.DownhillM), "steeper than −3 %, loads the quads"))
 	}
 	return ts
-}
-
-func nanOr(t *activity.Totals, f func(*activity.Totals) float64) float64 {
-	if t == nil {
-		return activity.NaN
-	}
-	return f(t)
 }
 
 // runZones are the heart-rate-reserve zones with their bpm ranges.
@@ -430,10 +415,9 @@ func (v *view) runFacts(a *store.Activity) ([]web.KV, []string) {
 func (v *view) planView(plan *coach.Plan) *planView {
 	pv := &planView{Plan: plan, KindWhy: words(plan.Run.KindWhy)}
 	rec := plan.Recovery
-	pv.Easy, pv.Ready = v.when(rec.EasyAt), v.when(rec.ReadyAt)
 	pv.When = []web.KV{
-		{Label: "Easy running", Value: pv.Easy, Note: fmt.Sprintf("%.0f h after the run", rec.EasyH)},
-		{Label: "Hard or long sessions", Value: pv.Ready, Note: fmt.Sprintf("%.0f h after the run", rec.HardH)},
+		{Label: "Easy running", Value: v.when(rec.EasyAt), Note: fmt.Sprintf("%.0f h after the run", rec.EasyH)},
+		{Label: "Hard or long sessions", Value: v.when(rec.ReadyAt), Note: fmt.Sprintf("%.0f h after the run", rec.HardH)},
 	}
 	pv.PeakTable = web.Table{Head: []string{"Muscle group", "Peak", "When"}, Numeric: []bool{false, true, false}}
 	for _, m := range plan.Soreness {

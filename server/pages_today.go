@@ -37,7 +37,7 @@ type readinessCard struct {
 
 // runCard is a short reference to a run.
 type runCard struct {
-	Href, Title, When, Distance, Kind, Easy, Ready string
+	Href, Title, When, Distance, Kind string
 }
 
 // pageToday is the Today page: red flags first, readiness and its
@@ -93,9 +93,8 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Steps = v.readableSteps(t.Steps)
 	if lr := t.LastRun; lr != nil {
-		c := &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, lr.Sport, lr.Start.In(v.loc)),
+		p.LastRun = &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, lr.Sport, lr.Start.In(v.loc)),
 			When: v.clock(lr.Start.In(v.loc)), Distance: v.units.Distance(lr.DistanceM), Kind: string(lr.Kind)}
-		p.LastRun = c
 	}
 	title := "Today"
 	if !v.Own {

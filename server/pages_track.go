@@ -17,7 +17,6 @@ import (
 
 // sorenessPage is the data of the soreness forecast (page-soreness).
 type sorenessPage struct {
-	Own      bool
 	Now      []coach.SorenessNow
 	Charts   []web.Chart
 	Table    web.Table
@@ -42,7 +41,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	}
 	st := v.st
 	today := st.Today()
-	p := sorenessPage{Own: v.Own, Now: today.SorenessNow}
+	p := sorenessPage{Now: today.SorenessNow}
 	par := st.Params()
 	p.Params = fmt.Sprintf("Your model: soreness gain %.2f×, peak %.0f h after a run (population 1.00×, %.0f h), fitted to %s.",
 		par.Gain, par.PeakH, recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))
@@ -153,7 +152,6 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 
 // loadPage is the data of the training-load page (page-load).
 type loadPage struct {
-	Load   present.LoadJSON
 	Tiles  []web.Tile
 	Charts []web.Chart
 	Weeks  web.Table
@@ -172,7 +170,7 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l := present.NewLoad(v.st, loadWeeks)
-	p := loadPage{Load: l, Notes: []string{l.ACWRNote, l.TenPercent}}
+	p := loadPage{Notes: []string{l.ACWRNote, l.TenPercent}}
 	f := func(n present.Num, d int) string {
 		if !n.Valid() {
 			return "–"
