@@ -274,12 +274,3 @@ func (v *view) emptyRuns(what string) *web.Empty {
 	}
 	return e
 }
-
-// label turns an ID into a label: "hip-flexors" is "Hip flexors".
-func label(id string) string {
-	s := strings.ReplaceAll(strings.ReplaceAll(id, "-", " "), "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}

@@ -189,7 +189,7 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 		}
 		x, err := strconv.ParseFloat(raw, 64)
 		if err != nil || x < 0 || x > 10 {
-			errs = append(errs, fmt.Sprintf("%s soreness must be 0-10", label(string(mu))))
+			errs = append(errs, fmt.Sprintf("%s soreness must be 0-10", web.Label(string(mu))))
 			continue
 		}
 		ci.Soreness[mu] = x
@@ -341,7 +341,7 @@ func adviceLabel(rec string) string {
 	case "quality-ok":
 		return "Ready for a hard or long session"
 	}
-	return label(rec)
+	return web.Label(rec)
 }
 
 // checkinSummary lists a check-in's answers.

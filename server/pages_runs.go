@@ -82,6 +82,12 @@ func (s *Server) pageRuns(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "page-runs", page)
 }
 
+// onFoot reports whether sport is shown as a pace (time per distance)
+// rather than a speed: running, walking and hiking.
+func onFoot(sport activity.Sport) bool {
+	return sport.IsRun() || sport == activity.Walking || sport == activity.Hiking
+}
+
 // runRow is one line of the runs table.
 func (v *view) runRow(e coach.Entry) web.RunRow {
 	a, sm := e.A, e.A.Summary
@@ -102,7 +108,7 @@ func (v *view) runRow(e coach.Entry) web.RunRow {
 		row.Distance = "–"
 	}
 	switch {
-	case a.Sport.IsRun() || a.Sport == activity.Walking || a.Sport == activity.Hiking:
+	case onFoot(a.Sport):
 		row.Pace = v.units.Pace(sm.AvgSpeedMS)
 	case sm.AvgSpeedMS > 0 && sm.DistanceM > 0:
 		row.Pace = v.units.Speed(sm.AvgSpeedMS)
@@ -222,7 +228,7 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 	title := runTitle(a.Name, string(a.Sport), a.Start.In(v.loc))
 	page := pageFor(r, v.Target, web.NavRuns, title, p)
 	start := a.Start.In(v.loc)
-	page.Subtitle = start.Format("Monday 2 January 2006, 15:04") + " · " + label(string(a.Sport))
+	page.Subtitle = start.Format("Monday 2 January 2006, 15:04") + " · " + web.Label(string(a.Sport))
 	if a.Device != "" {
 		page.Subtitle += " · " + a.Device
 	}
@@ -275,7 +281,7 @@ func (v *view) runTiles(a *store.Activity, st *coach.State) []web.Tile {
 	}
 	ts = append(ts, moving)
 	if sm.AvgSpeedMS > 0 && sm.DistanceM > 0 {
-		if a.Sport.IsRun() || a.Sport == activity.Walking || a.Sport == activity.Hiking {
+		if onFoot(a.Sport) {
 			note := ""
 			if sm.GradeAdjustedSpeedMS > 0 && a.Sport.IsRun() {
 				note = "grade-adjusted " + u.Pace(sm.GradeAdjustedSpeedMS)
@@ -371,7 +377,7 @@ func (v *view) lapTable(a *store.Activity) *web.Table {
 	for i, l := range a.Laps {
 		pace := "–"
 		if l.DistanceM > 0 && l.TimerS > 0 {
-			if a.Sport.IsRun() || a.Sport == activity.Walking || a.Sport == activity.Hiking {
+			if onFoot(a.Sport) {
 				pace = u.Pace(l.DistanceM / l.TimerS)
 			} else {
 				pace = u.Speed(l.DistanceM / l.TimerS)
@@ -426,7 +432,7 @@ func (v *view) planView(plan *coach.Plan) *planView {
 		if m.Peak >= 0.5 {
 			when = v.clock(plan.Run.End.Add(hours(m.PeakHours)).In(v.loc))
 		}
-		pv.PeakTable.Rows = append(pv.PeakTable.Rows, []string{label(string(m.Muscle)), fmt.Sprintf("%.1f / 10", m.Peak), when})
+		pv.PeakTable.Rows = append(pv.PeakTable.Rows, []string{web.Label(string(m.Muscle)), fmt.Sprintf("%.1f / 10", m.Peak), when})
 	}
 	n, u := plan.Nutrition, v.units
 	if n.CarbsG.Max > 0 {
@@ -501,7 +507,7 @@ func (s *Server) postDeleteRun(w http.ResponseWriter, r *http.Request) {
 	s.states.invalidate(t.AthleteID)
 	name := a.Name
 	if name == "" {
-		name = "The " + label(string(a.Sport)) + " of " + a.Start.Format("2 January 2006")
+		name = "The " + web.Label(string(a.Sport)) + " of " + a.Start.Format("2 January 2006")
 	}
 	s.setFlash(w, r, "success", name+" was deleted.")
 	s.back(w, r, t, "/runs")

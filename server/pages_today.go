@@ -83,7 +83,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	var tomorrow []string
 	for _, sn := range t.SorenessNow {
 		if sn.In24h >= 1 {
-			tomorrow = append(tomorrow, fmt.Sprintf("%s %.1f", strings.ToLower(label(string(sn.Muscle))), sn.In24h))
+			tomorrow = append(tomorrow, fmt.Sprintf("%s %.1f", strings.ToLower(web.Label(string(sn.Muscle))), sn.In24h))
 		}
 	}
 	if len(tomorrow) > 0 {

@@ -100,7 +100,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 		for i := range fc {
 			vals[i] = val(fc[i][k])
 		}
-		name := label(string(mu))
+		name := web.Label(string(mu))
 		p.Charts = append(p.Charts, web.Chart{ID: "sore-" + string(mu), Kind: web.ChartForecast, Title: name, Size: "sm",
 			Data: map[string]any{"x": xs, "now": now.Unix(), "max": 10, "guides": guides,
 				"series": []chartSeries{{Label: name, Values: vals, Checkins: dots[mu]}}}})
@@ -125,7 +125,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	p.CheckIns = web.Table{Numeric: []bool{false, true, true, true, true, true, true, true}}
 	p.CheckIns.Head = []string{"Day"}
 	for _, mu := range recovery.Muscles {
-		p.CheckIns.Head = append(p.CheckIns.Head, label(string(mu)))
+		p.CheckIns.Head = append(p.CheckIns.Head, web.Label(string(mu)))
 	}
 	cs := st.H.CheckIns
 	for i := len(cs) - 1; i >= 0 && len(p.CheckIns.Rows) < 7; i-- {
