@@ -46,8 +46,11 @@ func (s *Server) pageCoach(w http.ResponseWriter, r *http.Request) {
 	var rows []row
 	for _, id := range ids {
 		a, err := s.cfg.DB.FindUserByID(r.Context(), id)
-		if err != nil {
+		if rebound.ErrorCode(err) == rebound.ENOTFOUND {
 			continue // deleted since the grant
+		} else if err != nil {
+			s.fail(w, r, err)
+			return
 		}
 		st := states[id]
 		t := st.Today()
