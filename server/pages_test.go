@@ -427,6 +427,9 @@ func TestChecklistTickPersists(t *testing.T) {
 	if res, _ := b.post("/checklist", url.Values{"item": {"not-a-step"}, "done": {"1"}}); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("unknown step: %d, want 400", res.StatusCode)
 	}
+	if res, _ := b.post("/checklist", url.Values{"item": {first}, "done": {"1"}, "date": {"tomorrow"}}); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("date=tomorrow: %d, want 400", res.StatusCode)
+	}
 }
 
 // TestCheckInKeepsHalfPoints: a soreness of 3.5 on the check-in form is
