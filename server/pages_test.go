@@ -567,6 +567,17 @@ func TestUploadWithoutJavaScript(t *testing.T) {
 			t.Errorf("upload results: no %q", w)
 		}
 	}
+	// No file chosen: the page again, with the message and the size note.
+	buf.Reset()
+	mw = multipart.NewWriter(&buf)
+	mw.WriteField("note", "nothing")
+	mw.Close()
+	res = b.do("POST", "/upload", bytes.NewReader(buf.Bytes()), mw.FormDataContentType())
+	page, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if body := string(page); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Choose one or more files first.") || !strings.Contains(body, "Up to 256 MB at a time") {
+		t.Errorf("upload without files: %d\n%.500s", res.StatusCode, body)
+	}
 	// The same file again, as app.js sends it: JSON, a duplicate.
 	buf.Reset()
 	mw = multipart.NewWriter(&buf)
