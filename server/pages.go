@@ -89,6 +89,15 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, write bool) (*view
 // link is a path on the target's pages ("/runs/4", or "/athletes/7/runs/4" for a coach).
 func (v *view) link(path string) string { return v.base() + path }
 
+// weightUnit is the unit forms take body weight in, and the range they
+// accept in it: profile.Validate's 20-300 kg, or 45-660 lb (20.4-299.4 kg).
+func weightUnit(u present.Units) (unit string, lo, hi float64) {
+	if u.Imperial() {
+		return "lb", 45, 660
+	}
+	return "kg", 20, 300
+}
+
 // back redirects to one of the target's pages after a form post.
 func (s *Server) back(w http.ResponseWriter, r *http.Request, t Target, path string) {
 	http.Redirect(w, r, t.base()+path, http.StatusSeeOther)
@@ -264,13 +273,4 @@ func (v *view) emptyRuns(what string) *web.Empty {
 		e.Action = web.Link{Label: "Upload activity files", Href: "/upload", Primary: true}
 	}
 	return e
-}
-
-// label turns an ID into a label: "hip-flexors" is "Hip flexors".
-func label(id string) string {
-	s := strings.ReplaceAll(strings.ReplaceAll(id, "-", " "), "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

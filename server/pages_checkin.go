@@ -10,6 +10,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/web"
@@ -115,12 +116,10 @@ func (s *Server) checkinForm(r *http.Request, v *view, c *recovery.CheckIn) chec
 			p.Soon.Options = append(p.Soon.Options, o)
 		}
 	}
-	unit := "kg"
-	if v.units.Imperial() {
-		unit = "lb"
-	}
-	p.Before = web.Field{Name: "weight-before", Label: "Weight before the run", Type: "number", Min: "20", Max: "700", Step: "0.1", Unit: unit}
-	p.After = web.Field{Name: "weight-after", Label: "Weight after the run", Type: "number", Min: "20", Max: "700", Step: "0.1", Unit: unit,
+	unit, lo, hi := weightUnit(v.units)
+	minW, maxW := strconv.FormatFloat(lo, 'g', -1, 64), strconv.FormatFloat(hi, 'g', -1, 64)
+	p.Before = web.Field{Name: "weight-before", Label: "Weight before the run", Type: "number", Min: minW, Max: maxW, Step: "0.1", Unit: unit}
+	p.After = web.Field{Name: "weight-after", Label: "Weight after the run", Type: "number", Min: minW, Max: maxW, Step: "0.1", Unit: unit,
 		Help: "Weighed just before and after, in the same clothes: Rebound turns the difference into how much to drink."}
 	p.RPE = web.Field{Name: "rpe", Label: "How hard did it feel?", Type: "select",
 		Help: "Borg CR-10 session effort (Foster 2001): it sets the load of runs without heart rate. “Not rated” removes a rating."}
@@ -190,7 +189,7 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 		}
 		x, err := strconv.ParseFloat(raw, 64)
 		if err != nil || x < 0 || x > 10 {
-			errs = append(errs, fmt.Sprintf("%s soreness must be 0-10", label(string(mu))))
+			errs = append(errs, fmt.Sprintf("%s soreness must be 0-10", web.Label(string(mu))))
 			continue
 		}
 		ci.Soreness[mu] = x
@@ -237,10 +236,7 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	if n := len(v.st.Entries); n > 0 {
 		latest = &v.st.Entries[n-1]
 	}
-	lo, hi := 20.0, 300.0
-	if v.units.Imperial() {
-		lo, hi = 45, 660
-	}
+	_, lo, hi := weightUnit(v.units)
 	before, after := number(&p.Before, lo, hi), number(&p.After, lo, hi)
 	if math.IsNaN(before) != math.IsNaN(after) && p.Before.Error == "" && p.After.Error == "" {
 		bad(&p.After, "give both weights, before and after, or neither")
@@ -311,7 +307,7 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	if latest != nil && !math.IsNaN(before) {
 		bk, ak := before, after
 		if v.units.Imperial() {
-			bk, ak = before*0.45359237, after*0.45359237
+			bk, ak = before*present.KgPerPound, after*present.KgPerPound
 		}
 		if plan, err := st.Plan(latest.A.ID, coach.WeightChange{BeforeKg: bk, AfterKg: ak}); err == nil {
 			n := plan.Nutrition
@@ -345,7 +341,7 @@ func adviceLabel(rec string) string {
 	case "quality-ok":
 		return "Ready for a hard or long session"
 	}
-	return label(rec)
+	return web.Label(rec)
 }
 
 // checkinSummary lists a check-in's answers.

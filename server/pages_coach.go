@@ -46,8 +46,11 @@ func (s *Server) pageCoach(w http.ResponseWriter, r *http.Request) {
 	var rows []row
 	for _, id := range ids {
 		a, err := s.cfg.DB.FindUserByID(r.Context(), id)
-		if err != nil {
+		if rebound.ErrorCode(err) == rebound.ENOTFOUND {
 			continue // deleted since the grant
+		} else if err != nil {
+			s.fail(w, r, err)
+			return
 		}
 		st := states[id]
 		t := st.Today()
@@ -100,12 +103,9 @@ func (s *Server) pageCoach(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "page-coach", page)
 }
 
-// kindWord names a run kind in a few letters.
+// kindWord names a run kind: the kind itself, "activity" without one.
 func kindWord(k string) string {
-	switch k {
-	case "cross-training":
-		return "cross-training"
-	case "":
+	if k == "" {
 		return "activity"
 	}
 	return k

@@ -101,9 +101,10 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 		}
 		return strconv.FormatFloat(math.Round(x*scale*math.Pow10(d))/math.Pow10(d), 'f', -1, 64)
 	}
-	wUnit, wScale := "kg", 1.0
+	wUnit, wLo, wHi := weightUnit(u)
+	wScale := 1.0
 	if u.Imperial() {
-		wUnit, wScale = "lb", 1/present.KgPerPound
+		wScale = 1 / present.KgPerPound
 	}
 	age := ""
 	if prof.Age > 0 {
@@ -117,7 +118,8 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 		return out
 	}
 	p.Fields = []web.Field{
-		{Name: "weight", Label: "Weight", Type: "number", Value: num(prof.WeightKg, wScale, 1), Min: "20", Max: "700", Step: "0.1", Unit: wUnit,
+		{Name: "weight", Label: "Weight", Type: "number", Value: num(prof.WeightKg, wScale, 1),
+			Min: strconv.FormatFloat(wLo, 'g', -1, 64), Max: strconv.FormatFloat(wHi, 'g', -1, 64), Step: "0.1", Unit: wUnit,
 			Help: "For grams of carbohydrate and protein after a run."},
 		{Name: "age", Label: "Age", Type: "number", Value: age, Min: "1", Max: "110", Step: "1", Unit: "years",
 			Help: "Estimates your maximum heart rate when you don't set it; older runners get an extra rest day after long runs."},
@@ -251,10 +253,10 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 		errs["units"] = "Choose metric or imperial."
 	}
 	// The weight is entered in the units shown on the form (the old ones).
+	_, wLo, wHi := weightUnit(present.For(prof))
+	next.WeightKg = num("weight", wLo, wHi)
 	if present.For(prof).Imperial() {
-		next.WeightKg = math.Round(num("weight", 45, 660)*present.KgPerPound*10) / 10
-	} else {
-		next.WeightKg = num("weight", 20, 300)
+		next.WeightKg = math.Round(next.WeightKg*present.KgPerPound*10) / 10
 	}
 	next.Age = int(num("age", 1, 110))
 	if raw := f.Get("age"); raw != "" && errs["age"] == "" && float64(next.Age) != num("age", 1, 110) {

@@ -27,12 +27,10 @@ const runsPerPage = 25
 
 // runsPage is the data of the runs list (page-runs).
 type runsPage struct {
-	Own         bool
 	Rows        []web.RunRow
 	Total       int
 	Page, Pages int
 	Prev, Next  string
-	Summary     string
 	Empty       *web.Empty
 }
 
@@ -43,7 +41,7 @@ func (s *Server) pageRuns(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	entries := v.st.Entries
-	p := runsPage{Own: v.Own, Total: len(entries), Page: 1}
+	p := runsPage{Total: len(entries), Page: 1}
 	p.Pages = max(1, (len(entries)+runsPerPage-1)/runsPerPage)
 	if q := r.URL.Query().Get("page"); q != "" {
 		n, err := strconv.Atoi(q)
@@ -64,25 +62,30 @@ func (s *Server) pageRuns(w http.ResponseWriter, r *http.Request) {
 	if p.Page < p.Pages {
 		p.Next = v.link(fmt.Sprintf("/runs?page=%d", p.Page+1))
 	}
+	page := pageFor(r, v.Target, web.NavRuns, "Runs", nil)
 	if len(entries) == 0 {
 		p.Empty = v.emptyRuns("Upload FIT, GPX or TCX files, or a Strava or Garmin Connect export, and every run shows up here with its metrics and recovery plan.")
 	} else {
-		dist, runs := 0.0, 0
+		dist := 0.0
 		for _, e := range entries {
 			if e.A.Sport.IsRun() {
 				dist += e.A.Summary.DistanceM
-				runs++
 			}
 		}
-		p.Summary = fmt.Sprintf("%s, %s of running since %s", plural(len(entries), "activity", "activities"),
+		page.Subtitle = fmt.Sprintf("%s, %s of running since %s", plural(len(entries), "activity", "activities"),
 			v.units.Distance(dist), v.day(entries[0].A.Start))
 	}
-	page := pageFor(r, v.Target, web.NavRuns, "Runs", p)
-	page.Subtitle = p.Summary
+	page.Data = p
 	if v.Own {
 		page.Actions = []web.Link{{Label: "Upload", Href: "/upload", Primary: true}}
 	}
 	s.render(w, r, http.StatusOK, "page-runs", page)
+}
+
+// onFoot reports whether sport is shown as a pace (time per distance)
+// rather than a speed: running, walking and hiking.
+func onFoot(sport activity.Sport) bool {
+	return sport.IsRun() || sport == activity.Walking || sport == activity.Hiking
 }
 
 // runRow is one line of the runs table.
@@ -105,7 +108,7 @@ func (v *view) runRow(e coach.Entry) web.RunRow {
 		row.Distance = "–"
 	}
 	switch {
-	case a.Sport.IsRun() || a.Sport == activity.Walking || a.Sport == activity.Hiking:
+	case onFoot(a.Sport):
 		row.Pace = v.units.Pace(sm.AvgSpeedMS)
 	case sm.AvgSpeedMS > 0 && sm.DistanceM > 0:
 		row.Pace = v.units.Speed(sm.AvgSpeedMS)
@@ -124,7 +127,6 @@ func (v *view) runRow(e coach.Entry) web.RunRow {
 // runPage is the data of one run's page (page-run).
 type runPage struct {
 	Own       bool
-	ID        int64
 	Kind      string
 	Tiles     []web.Tile
 	Zones     []web.Zone
@@ -143,7 +145,6 @@ type runPage struct {
 // weighForm is the "weighed before and after?" form of the fluid advice.
 type weighForm struct {
 	Action        string
-	Unit          string
 	Before, After web.Field
 	Applied       bool
 }
@@ -152,7 +153,6 @@ type weighForm struct {
 type planView struct {
 	*coach.Plan
 	KindWhy       string
-	Easy, Ready   string
 	When          []web.KV
 	Soreness      []web.MuscleValue
 	PeakTable     web.Table
@@ -185,7 +185,7 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 		return Page{}, false
 	}
 	prof := v.st.H.Profile
-	p := runPage{Own: v.Own, ID: id}
+	p := runPage{Own: v.Own}
 	if i := v.st.Index(id); i >= 0 {
 		p.Kind = string(v.st.Entries[i].Kind)
 	}
@@ -198,12 +198,9 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 	p.Facts, p.Notes = v.runFacts(a)
 
 	// The recovery plan, with the fluid advice for a weighed runner.
-	unit := "kg"
-	if v.units.Imperial() {
-		unit = "lb"
-	}
+	unit, _, _ := weightUnit(v.units)
 	q := r.URL.Query()
-	p.Weigh = weighForm{Action: v.link("/runs/" + itoa(id)), Unit: unit,
+	p.Weigh = weighForm{Action: v.link("/runs/" + itoa(id)),
 		Before: web.Field{Name: "before", Label: "Weight before", Type: "number", Value: q.Get("before"), Step: "0.1", Unit: unit, Auto: "off"},
 		After:  web.Field{Name: "after", Label: "Weight after", Type: "number", Value: q.Get("after"), Step: "0.1", Unit: unit, Auto: "off"}}
 	var wc coach.WeightChange
@@ -231,7 +228,7 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 	title := runTitle(a.Name, string(a.Sport), a.Start.In(v.loc))
 	page := pageFor(r, v.Target, web.NavRuns, title, p)
 	start := a.Start.In(v.loc)
-	page.Subtitle = start.Format("Monday 2 January 2006, 15:04") + " · " + label(string(a.Sport))
+	page.Subtitle = start.Format("Monday 2 January 2006, 15:04") + " · " + web.Label(string(a.Sport))
 	if a.Device != "" {
 		page.Subtitle += " · " + a.Device
 	}
@@ -270,15 +267,13 @@ func tile(label, formatted, note string) web.Tile {
 func (v *view) runTiles(a *store.Activity, st *coach.State) []web.Tile {
 	u, sm, dev := v.units, a.Summary, a.DeviceTotals
 	has := activity.Has
-	devNote := func(ok bool, f string) string {
-		if dev == nil || !ok {
-			return ""
-		}
-		return "device " + f
-	}
 	var ts []web.Tile
 	if sm.DistanceM > 0 {
-		ts = append(ts, tile("Distance", u.Distance(sm.DistanceM), devNote(dev != nil && has(dev.DistanceM) && dev.DistanceM > 0, u.Distance(nanOr(dev, func(t *activity.Totals) float64 { return t.DistanceM })))))
+		note := ""
+		if dev != nil && has(dev.DistanceM) && dev.DistanceM > 0 {
+			note = "device " + u.Distance(dev.DistanceM)
+		}
+		ts = append(ts, tile("Distance", u.Distance(sm.DistanceM), note))
 	}
 	moving := web.Tile{Label: "Moving time", Value: present.Clock(sm.MovingS)}
 	if has(sm.ElapsedS) && math.Abs(sm.ElapsedS-sm.MovingS) >= 30 {
@@ -286,7 +281,7 @@ func (v *view) runTiles(a *store.Activity, st *coach.State) []web.Tile {
 	}
 	ts = append(ts, moving)
 	if sm.AvgSpeedMS > 0 && sm.DistanceM > 0 {
-		if a.Sport.IsRun() || a.Sport == activity.Walking || a.Sport == activity.Hiking {
+		if onFoot(a.Sport) {
 			note := ""
 			if sm.GradeAdjustedSpeedMS > 0 && a.Sport.IsRun() {
 				note = "grade-adjusted " + u.Pace(sm.GradeAdjustedSpeedMS)
@@ -333,13 +328,6 @@ func (v *view) runTiles(a *store.Activity, st *coach.State) []web.Tile {
 		ts = append(ts, tile("Downhill", u.Distance(sm.DownhillM), "steeper than −3 %, loads the quads"))
 	}
 	return ts
-}
-
-func nanOr(t *activity.Totals, f func(*activity.Totals) float64) float64 {
-	if t == nil {
-		return activity.NaN
-	}
-	return f(t)
 }
 
 // runZones are the heart-rate-reserve zones with their bpm ranges.
@@ -389,7 +377,7 @@ func (v *view) lapTable(a *store.Activity) *web.Table {
 	for i, l := range a.Laps {
 		pace := "–"
 		if l.DistanceM > 0 && l.TimerS > 0 {
-			if a.Sport.IsRun() || a.Sport == activity.Walking || a.Sport == activity.Hiking {
+			if onFoot(a.Sport) {
 				pace = u.Pace(l.DistanceM / l.TimerS)
 			} else {
 				pace = u.Speed(l.DistanceM / l.TimerS)
@@ -433,10 +421,9 @@ func (v *view) runFacts(a *store.Activity) ([]web.KV, []string) {
 func (v *view) planView(plan *coach.Plan) *planView {
 	pv := &planView{Plan: plan, KindWhy: words(plan.Run.KindWhy)}
 	rec := plan.Recovery
-	pv.Easy, pv.Ready = v.when(rec.EasyAt), v.when(rec.ReadyAt)
 	pv.When = []web.KV{
-		{Label: "Easy running", Value: pv.Easy, Note: fmt.Sprintf("%.0f h after the run", rec.EasyH)},
-		{Label: "Hard or long sessions", Value: pv.Ready, Note: fmt.Sprintf("%.0f h after the run", rec.HardH)},
+		{Label: "Easy running", Value: v.when(rec.EasyAt), Note: fmt.Sprintf("%.0f h after the run", rec.EasyH)},
+		{Label: "Hard or long sessions", Value: v.when(rec.ReadyAt), Note: fmt.Sprintf("%.0f h after the run", rec.HardH)},
 	}
 	pv.PeakTable = web.Table{Head: []string{"Muscle group", "Peak", "When"}, Numeric: []bool{false, true, false}}
 	for _, m := range plan.Soreness {
@@ -445,7 +432,7 @@ func (v *view) planView(plan *coach.Plan) *planView {
 		if m.Peak >= 0.5 {
 			when = v.clock(plan.Run.End.Add(hours(m.PeakHours)).In(v.loc))
 		}
-		pv.PeakTable.Rows = append(pv.PeakTable.Rows, []string{label(string(m.Muscle)), fmt.Sprintf("%.1f / 10", m.Peak), when})
+		pv.PeakTable.Rows = append(pv.PeakTable.Rows, []string{web.Label(string(m.Muscle)), fmt.Sprintf("%.1f / 10", m.Peak), when})
 	}
 	n, u := plan.Nutrition, v.units
 	if n.CarbsG.Max > 0 {
@@ -520,7 +507,7 @@ func (s *Server) postDeleteRun(w http.ResponseWriter, r *http.Request) {
 	s.states.invalidate(t.AthleteID)
 	name := a.Name
 	if name == "" {
-		name = "The " + label(string(a.Sport)) + " of " + a.Start.Format("2 January 2006")
+		name = "The " + web.Label(string(a.Sport)) + " of " + a.Start.Format("2 January 2006")
 	}
 	s.setFlash(w, r, "success", name+" was deleted.")
 	s.back(w, r, t, "/runs")

@@ -427,6 +427,9 @@ func TestChecklistTickPersists(t *testing.T) {
 	if res, _ := b.post("/checklist", url.Values{"item": {"not-a-step"}, "done": {"1"}}); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("unknown step: %d, want 400", res.StatusCode)
 	}
+	if res, _ := b.post("/checklist", url.Values{"item": {first}, "done": {"1"}, "date": {"tomorrow"}}); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("date=tomorrow: %d, want 400", res.StatusCode)
+	}
 }
 
 // TestCheckInKeepsHalfPoints: a soreness of 3.5 on the check-in form is
@@ -564,6 +567,17 @@ func TestUploadWithoutJavaScript(t *testing.T) {
 			t.Errorf("upload results: no %q", w)
 		}
 	}
+	// No file chosen: the page again, with the message and the size note.
+	buf.Reset()
+	mw = multipart.NewWriter(&buf)
+	mw.WriteField("note", "nothing")
+	mw.Close()
+	res = b.do("POST", "/upload", bytes.NewReader(buf.Bytes()), mw.FormDataContentType())
+	page, _ = io.ReadAll(res.Body)
+	res.Body.Close()
+	if body := string(page); res.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Choose one or more files first.") || !strings.Contains(body, "Up to 256 MB at a time") {
+		t.Errorf("upload without files: %d\n%.500s", res.StatusCode, body)
+	}
 	// The same file again, as app.js sends it: JSON, a duplicate.
 	buf.Reset()
 	mw = multipart.NewWriter(&buf)
@@ -628,6 +642,10 @@ func TestProfileForms(t *testing.T) {
 	_, body = b.get("/profile")
 	if !strings.Contains(body, `value="155.4"`) || !strings.Contains(body, ">lb<") {
 		t.Errorf("profile in imperial units does not show pounds")
+	}
+	// The browser's limits are the server's: 45-660 lb (20-300 kg).
+	if !strings.Contains(body, `name="weight" type="number" value="155.4" min="45" max="660"`) {
+		t.Errorf("the weight field does not take 45 to 660 lb")
 	}
 	// Shoes: add, default, retire.
 	b.post("/profile/shoes", url.Values{"action": {"add"}, "name": {"Pegasus 41"}, "limit": {"400"}})
@@ -726,6 +744,34 @@ func TestPageWeight(t *testing.T) {
 		t.Logf("%s: %d KB with its assets", p, total>>10)
 		if total > 300<<10 {
 			t.Errorf("%s weighs %d KB with its assets, over 300 KB", p, total>>10)
+		}
+	}
+}
+
+// TestLoadPageFormAgreesWithReadiness: the Form tile of the load page
+// says what the form factor of Today's readiness says (good is "fresh",
+// fair "slightly tired", poor "carrying fatigue", unknown "not enough
+// history yet"): for Ana's season, and for Bo's one run of years ago.
+func TestLoadPageFormAgreesWithReadiness(t *testing.T) {
+	e := newTestEnv(t, withTemplates)
+	e.seed(e.ana.ID)
+	im := &ingest.Importer{Store: e.db.ForAthlete(e.bo.ID), Decoders: cli.Decoders()}
+	if rep, err := im.Import(context.Background(), []string{filepath.Join(testdataDir, "fit/fitparse__activity-small-fenix2-run.fit")}); err != nil || rep.Imported != 1 {
+		t.Fatalf("import Bo's run: %v %+v", err, rep)
+	}
+	factor := regexp.MustCompile(`class="factor st-(\w+)">\s*<span class="factor-dot" aria-hidden="true"></span>\s*<div class="factor-body">\s*<p class="factor-head"><span class="factor-name">Form `)
+	note := regexp.MustCompile(`<dt>Form</dt>\s*<dd>.*?</dd>\s*<dd class="tile-note">([^<]*)</dd>`)
+	words := map[string]string{"good": "fresh", "fair": "slightly tired", "poor": "carrying fatigue", "unknown": "not enough history yet"}
+	for _, u := range []*account.User{e.ana, e.bo} {
+		b := e.signIn(u)
+		_, today := b.get("/")
+		m := factor.FindStringSubmatch(today)
+		if m == nil {
+			t.Fatalf("%s: Today shows no form factor", u.Name)
+		}
+		_, page := b.get("/load")
+		if got := note.FindStringSubmatch(page); got == nil || got[1] != words[m[1]] {
+			t.Errorf("%s: load page Form note %v, want %q (readiness rates form %s)", u.Name, got, words[m[1]], m[1])
 		}
 	}
 }

@@ -37,7 +37,7 @@ type readinessCard struct {
 
 // runCard is a short reference to a run.
 type runCard struct {
-	Href, Title, When, Distance, Kind, Easy, Ready string
+	Href, Title, When, Distance, Kind string
 }
 
 // pageToday is the Today page: red flags first, readiness and its
@@ -83,7 +83,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	var tomorrow []string
 	for _, sn := range t.SorenessNow {
 		if sn.In24h >= 1 {
-			tomorrow = append(tomorrow, fmt.Sprintf("%s %.1f", strings.ToLower(label(string(sn.Muscle))), sn.In24h))
+			tomorrow = append(tomorrow, fmt.Sprintf("%s %.1f", strings.ToLower(web.Label(string(sn.Muscle))), sn.In24h))
 		}
 	}
 	if len(tomorrow) > 0 {
@@ -93,9 +93,8 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Steps = v.readableSteps(t.Steps)
 	if lr := t.LastRun; lr != nil {
-		c := &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, lr.Sport, lr.Start.In(v.loc)),
+		p.LastRun = &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, lr.Sport, lr.Start.In(v.loc)),
 			When: v.clock(lr.Start.In(v.loc)), Distance: v.units.Distance(lr.DistanceM), Kind: string(lr.Kind)}
-		p.LastRun = c
 	}
 	title := "Today"
 	if !v.Own {
@@ -140,7 +139,7 @@ func runTitle(name, sport string, start time.Time) string {
 // and date (YYYY-MM-DD, default today). htmx gets the item's new form;
 // a plain form post is redirected back to Today.
 func (s *Server) postChecklist(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.target(w, r, true)
+	v, ok := s.open(w, r, true)
 	if !ok {
 		return
 	}
@@ -166,35 +165,27 @@ func (s *Server) postChecklist(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "done must be 1 or 0"))
 		return
 	}
-	prof, err := t.Store.FindProfile(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	now := s.cfg.Now().In(prof.Location())
-	day := now.Format("2006-01-02")
+	day := v.today()
 	if d := r.PostForm.Get("date"); d != "" {
-		if _, err := time.Parse("2006-01-02", d); err != nil {
-			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "date must be YYYY-MM-DD, not %q", d))
+		if _, err := parseDay(d, v.loc); err != nil {
+			s.fail(w, r, err)
 			return
 		}
 		day = d
 	}
-	if err := t.Store.SetTick(r.Context(), day, id, done, s.cfg.Now()); err != nil {
+	if err := v.Store.SetTick(r.Context(), day, id, done, s.cfg.Now()); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if r.Header.Get("HX-Request") == "true" {
 		item := web.ChecklistItem{ID: id, Title: tech.Name, Done: done}
-		if st, err := s.states.get(r.Context(), t.AthleteID); err == nil {
-			for _, step := range st.Today().Steps {
-				if step.ID == id {
-					item.Title, item.Detail = step.Title, step.Dose
-				}
+		for _, step := range v.st.Today().Steps {
+			if step.ID == id {
+				item.Title, item.Detail = step.Title, step.Dose
 			}
 		}
-		s.renderPartial(w, http.StatusOK, "checklist-item", web.CheckRow{Action: t.base() + "/checklist", CSRF: CSRFToken(r), ChecklistItem: item})
+		s.renderPartial(w, http.StatusOK, "checklist-item", web.CheckRow{Action: v.link("/checklist"), CSRF: CSRFToken(r), ChecklistItem: item})
 		return
 	}
-	s.back(w, r, t, "/#checklist")
+	s.back(w, r, v.Target, "/#checklist")
 }

@@ -5,9 +5,9 @@ import (
 	"math"
 	"net/http"
 	"sort"
-	"strings"
 	"time"
 
+	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/present"
@@ -17,7 +17,6 @@ import (
 
 // sorenessPage is the data of the soreness forecast (page-soreness).
 type sorenessPage struct {
-	Own      bool
 	Now      []coach.SorenessNow
 	Charts   []web.Chart
 	Table    web.Table
@@ -42,7 +41,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	}
 	st := v.st
 	today := st.Today()
-	p := sorenessPage{Own: v.Own, Now: today.SorenessNow}
+	p := sorenessPage{Now: today.SorenessNow}
 	par := st.Params()
 	p.Params = fmt.Sprintf("Your model: soreness gain %.2f×, peak %.0f h after a run (population 1.00×, %.0f h), fitted to %s.",
 		par.Gain, par.PeakH, recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))
@@ -82,19 +81,18 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	for _, sn := range today.SorenessNow {
 		nowOf[sn.Muscle] = sn.Value
 	}
-	peakOf := func(k int) (float64, int) {
-		best, at := 0.0, -1
+	// Each muscle group's peak from now on, and the index of its point.
+	peaks, peakIdx := make([]float64, len(recovery.Muscles)), make([]int, len(recovery.Muscles))
+	for k := range peaks {
+		peakIdx[k] = -1
 		for i := nowIdx; i < len(fc); i++ {
-			if fc[i][k] > best {
-				best, at = fc[i][k], i
+			if fc[i][k] > peaks[k] {
+				peaks[k], peakIdx[k] = fc[i][k], i
 			}
 		}
-		return best, at
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		pa, _ := peakOf(order[a])
-		pb, _ := peakOf(order[b])
-		return math.Max(pa, nowOf[recovery.Muscles[order[a]]]) > math.Max(pb, nowOf[recovery.Muscles[order[b]]])
+		return math.Max(peaks[order[a]], nowOf[recovery.Muscles[order[a]]]) > math.Max(peaks[order[b]], nowOf[recovery.Muscles[order[b]]])
 	})
 	for _, k := range order {
 		mu := recovery.Muscles[k]
@@ -102,11 +100,11 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 		for i := range fc {
 			vals[i] = val(fc[i][k])
 		}
-		name := label(string(mu))
+		name := web.Label(string(mu))
 		p.Charts = append(p.Charts, web.Chart{ID: "sore-" + string(mu), Kind: web.ChartForecast, Title: name, Size: "sm",
 			Data: map[string]any{"x": xs, "now": now.Unix(), "max": 10, "guides": guides,
 				"series": []chartSeries{{Label: name, Values: vals, Checkins: dots[mu]}}}})
-		peak, at := peakOf(k)
+		peak, at := peaks[k], peakIdx[k]
 		peakAt, easy := "–", "now"
 		if peak >= 0.5 && at >= 0 {
 			peakAt = v.clock(time.Unix(xs[at], 0).In(v.loc))
@@ -127,7 +125,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	p.CheckIns = web.Table{Numeric: []bool{false, true, true, true, true, true, true, true}}
 	p.CheckIns.Head = []string{"Day"}
 	for _, mu := range recovery.Muscles {
-		p.CheckIns.Head = append(p.CheckIns.Head, label(string(mu)))
+		p.CheckIns.Head = append(p.CheckIns.Head, web.Label(string(mu)))
 	}
 	cs := st.H.CheckIns
 	for i := len(cs) - 1; i >= 0 && len(p.CheckIns.Rows) < 7; i-- {
@@ -154,7 +152,6 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 
 // loadPage is the data of the training-load page (page-load).
 type loadPage struct {
-	Load   present.LoadJSON
 	Tiles  []web.Tile
 	Charts []web.Chart
 	Weeks  web.Table
@@ -173,27 +170,35 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l := present.NewLoad(v.st, loadWeeks)
-	p := loadPage{Load: l, Notes: []string{l.ACWRNote, l.TenPercent}}
+	p := loadPage{Notes: []string{l.ACWRNote, l.TenPercent}}
 	f := func(n present.Num, d int) string {
 		if !n.Valid() {
 			return "–"
 		}
 		return fmt.Sprintf("%.*f", d, float64(n))
 	}
-	formNote := "fresh"
-	if l.Form.Valid() && float64(l.Form) < -10 {
-		formNote = "carrying fatigue"
-	} else if l.Form.Valid() && float64(l.Form) < 0 {
-		formNote = "slightly tired"
+	// Form in words, as readiness judges it (form against fitness).
+	formNote := "not enough history yet"
+	for _, fa := range v.st.Today().Factors {
+		if fa.ID == "form" {
+			switch fa.Status {
+			case "good":
+				formNote = "fresh"
+			case "fair":
+				formNote = "slightly tired"
+			case "poor":
+				formNote = "carrying fatigue"
+			}
+		}
 	}
 	acwrNote := "not enough history yet"
 	if l.ACWR.Valid() {
 		switch a := float64(l.ACWR); {
 		case a > load.ACWRRisk:
 			acwrNote = "a sharp rise on your usual"
-		case a > 1.3:
+		case a > load.ACWRHigh:
 			acwrNote = "above your usual"
-		case a < 0.8:
+		case a < load.ACWRLow:
 			acwrNote = "below your usual"
 		default:
 			acwrNote = "close to your usual"
@@ -227,7 +232,8 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 				Data: map[string]any{"x": xs, "zero": true, "series": []chartSeries{
 					{Label: "Fitness", Values: fit}, {Label: "Fatigue", Values: fat, Dash: true}, {Label: "Form", Values: form, Area: true}}}},
 			web.Chart{ID: "load-acwr", Kind: web.ChartTime, Title: "Acute:chronic load ratio", Size: "sm", Note: l.ACWRNote,
-				Data: map[string]any{"x": xs, "band": map[string]any{"from": 0.8, "to": 1.3, "label": "0.8–1.3"},
+				Data: map[string]any{"x": xs, "band": map[string]any{"from": load.ACWRLow, "to": load.ACWRHigh,
+					"label": fmt.Sprintf("%g–%g", load.ACWRLow, load.ACWRHigh)},
 					"series": []chartSeries{{Label: "ACWR", Format: "dec2", Values: acwr}}}})
 	}
 	if len(l.Weeks) > 0 {
@@ -360,7 +366,7 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, new
 			return
 		}
 		for _, t := range toks {
-			if t.Scope == "calendar" {
+			if t.Scope == account.ScopeCalendar {
 				p.Calendar.Feeds = append(p.Calendar.Feeds, feedRow{Name: t.Name, Created: v.day(t.CreatedAt),
 					Delete: "/week/calendar/" + itoa(t.ID) + "/delete"})
 			}
@@ -449,6 +455,3 @@ func (s *Server) pageModel(w http.ResponseWriter, r *http.Request) {
 	page.Subtitle = "Your soreness model, fitted to your check-ins"
 	s.render(w, r, http.StatusOK, "page-model", page)
 }
-
-// trimZero drops a trailing ".0".
-func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/rebound-run/rebound"
@@ -41,11 +40,13 @@ func (s *Server) pageUpload(w http.ResponseWriter, r *http.Request) {
 	s.renderUpload(w, r, t, http.StatusOK, uploadPage{})
 }
 
-func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, t Target, status int, p uploadPage) {
+// renderUpload shows the upload page with p's results and any flash.
+func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, t Target, status int, p uploadPage, flash ...web.Flash) {
 	p.Upload = web.Upload{Action: "/upload", CSRF: CSRFToken(r),
 		Note: fmt.Sprintf("Up to %d MB at a time. Files are read on this server and kept (compressed) so they can be re-analysed; nothing goes anywhere else.", s.cfg.MaxUpload>>20)}
 	page := pageFor(r, t, web.NavUpload, "Upload activities", p)
 	page.Subtitle = "FIT, GPX and TCX files (also gzipped), and whole Strava or Garmin Connect export archives"
+	page.Flash = append(page.Flash, flash...)
 	s.render(w, r, status, "page-upload", page)
 }
 
@@ -80,7 +81,7 @@ func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "no files in the upload (multipart field \"files\")"))
 			return
 		}
-		s.renderUploadFlash(w, r, t, uploadPage{}, "Choose one or more files first.")
+		s.renderUpload(w, r, t, http.StatusBadRequest, uploadPage{}, web.Flash{Kind: "error", Message: "Choose one or more files first."})
 		return
 	}
 	files, cleanup, err := uploadFiles(heads)
@@ -89,12 +90,15 @@ func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	shoes, err := t.Store.FindShoes(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	gear := ""
-	if shoes, err := t.Store.FindShoes(r.Context()); err == nil {
-		for _, sh := range shoes {
-			if sh.Default && !sh.Retired {
-				gear = sh.Name
-			}
+	for _, sh := range shoes {
+		if sh.Default && !sh.Retired {
+			gear = sh.Name
 		}
 	}
 	var mu sync.Mutex
@@ -152,14 +156,6 @@ func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
 	s.renderUpload(w, r, t, status, p)
 }
 
-// renderUploadFlash shows the upload page with an error message.
-func (s *Server) renderUploadFlash(w http.ResponseWriter, r *http.Request, t Target, p uploadPage, msg string) {
-	p.Upload = web.Upload{Action: "/upload", CSRF: CSRFToken(r)}
-	page := pageFor(r, t, web.NavUpload, "Upload activities", p)
-	page.Flash = append(page.Flash, web.Flash{Kind: "error", Message: msg})
-	s.render(w, r, http.StatusBadRequest, "page-upload", page)
-}
-
 // uploadFiles turns the uploaded parts into ingest files: small ones in
 // memory, large ones (spilled to disk by the multipart reader) by path.
 func uploadFiles(heads []*multipart.FileHeader) ([]ingest.File, func(), error) {
@@ -170,20 +166,17 @@ func uploadFiles(heads []*multipart.FileHeader) ([]ingest.File, func(), error) {
 		}
 	}
 	var out []ingest.File
-	for _, h := range heads {
-		name := filepath.Base(strings.ReplaceAll(h.Filename, `\`, "/"))
-		if name == "." || name == "/" || name == "" {
-			name = "upload"
-		}
+	for i, h := range heads {
+		name := uploadName(h.Filename, i)
 		f, err := h.Open()
 		if err != nil {
-			return nil, cleanup, err
+			return nil, cleanup, fmt.Errorf("upload %q: %w", name, err)
 		}
 		if h.Size <= 32<<20 {
 			data, err := io.ReadAll(f)
 			f.Close()
 			if err != nil {
-				return nil, cleanup, err
+				return nil, cleanup, fmt.Errorf("upload %q: %w", name, err)
 			}
 			out = append(out, ingest.File{Name: name, Data: data})
 			continue
@@ -191,7 +184,7 @@ func uploadFiles(heads []*multipart.FileHeader) ([]ingest.File, func(), error) {
 		tf, err := os.CreateTemp("", "rebound-upload-*"+filepath.Ext(name))
 		if err != nil {
 			f.Close()
-			return nil, cleanup, err
+			return nil, cleanup, fmt.Errorf("upload %q: %w", name, err)
 		}
 		tmp = append(tmp, tf.Name())
 		_, err = io.Copy(tf, f)
@@ -200,7 +193,7 @@ func uploadFiles(heads []*multipart.FileHeader) ([]ingest.File, func(), error) {
 			err = cerr
 		}
 		if err != nil {
-			return nil, cleanup, err
+			return nil, cleanup, fmt.Errorf("upload %q: spill to %s: %w", name, tf.Name(), err)
 		}
 		out = append(out, ingest.File{Name: name, Path: tf.Name()})
 	}

@@ -35,7 +35,7 @@ func funcs(assets *assetTable) template.FuncMap {
 		"ring":      ring,
 		"impact":    impact,
 		"pct":       pct,
-		"label":     label,
+		"label":     func(id any) string { return Label(fmt.Sprint(id)) },
 		"navItems":  navItems,
 		"join":      strings.Join,
 		"add":       func(a, b int) int { return a + b },
@@ -255,7 +255,7 @@ func gradeOf(g string) Grade {
 	case "practice", "expert-opinion", "expert opinion", "expert":
 		return Grade{Level: 5, Label: "Expert practice", Meaning: "Expert or coach practice with no outcome trial: sensible, not proven."}
 	}
-	return Grade{Label: label(g)}
+	return Grade{Label: Label(g)}
 }
 
 // Phase is one group of the recovery timeline.
@@ -296,7 +296,7 @@ func timeline(steps any) ([]Phase, error) {
 		if !ok {
 			j = len(out)
 			at[id] = j
-			out = append(out, Phase{ID: id, Title: label(id)})
+			out = append(out, Phase{ID: id, Title: Label(id)})
 		}
 		out[j].Steps = append(out[j].Steps, s)
 	}
@@ -352,7 +352,7 @@ func advice(rec any) Advice {
 	case "quality-ok":
 		return Advice{id, "Ready for quality", "Your body is ready for a hard or long session."}
 	}
-	return Advice{id, label(id), ""}
+	return Advice{id, Label(id), ""}
 }
 
 // kind labels a run kind (easy, long, hard, cross-training).
@@ -367,7 +367,7 @@ func kind(k any) string {
 	case "cross-training":
 		return "Cross-training"
 	default:
-		return label(s)
+		return Label(s)
 	}
 }
 
@@ -419,7 +419,7 @@ var Muscles = []string{"quads", "hamstrings", "glutes", "hip-flexors", "calves",
 func body(v any) (map[string]Region, error) {
 	out := make(map[string]Region, len(Muscles))
 	for _, m := range Muscles {
-		out[m] = Region{ID: m, Label: label(m)}
+		out[m] = Region{ID: m, Label: Label(m)}
 	}
 	set := func(m string, val any) {
 		if r, ok := out[m]; ok {
@@ -523,9 +523,10 @@ func pct(v, total any) string {
 	return strconv.FormatFloat(math.Max(0, math.Min(100, a/b*100)), 'f', 1, 64) + "%"
 }
 
-// label turns an ID into a label: "hip-flexors" becomes "Hip flexors".
-func label(id any) string {
-	s := strings.ReplaceAll(fmt.Sprint(id), "-", " ")
+// Label turns an ID into a label: "hip-flexors" becomes "Hip flexors".
+// Templates call it as label, on any value.
+func Label(id string) string {
+	s := strings.ReplaceAll(id, "-", " ")
 	s = strings.ReplaceAll(s, "_", " ")
 	if s == "" {
 		return s
