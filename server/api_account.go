@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"sort"
 	"strings"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/protocol"
 )
 
 // Me is GET /api/v1/me: the signed-in account and how it signed in.
@@ -47,53 +50,23 @@ type AthleteSummary struct {
 	LastRun   *time.Time `json:"last_run"`   // the latest run's start, null without runs
 }
 
-// urgencyRank orders red flags: urgent first, then soon, then none.
-func urgencyRank(a AthleteSummary) int {
-	switch {
-	case a.RedFlag.Needed && a.RedFlag.Urgency == "urgent":
-		return 0
-	case a.RedFlag.Needed:
-		return 1
-	}
-	return 2
-}
-
 // apiAthletes is a coach's athletes (those who granted the viewer
-// access), sorted by need: red flags first (urgent before soon), then the
-// lowest readiness. An athlete's own list is empty.
+// access), sorted by need (see athletesByNeed). An athlete's own list is
+// empty.
 func (s *Server) apiAthletes(w http.ResponseWriter, r *http.Request) {
 	u, ok := s.self(w, r)
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	granted, err := s.cfg.DB.FindGrantedAthletes(ctx, u.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var readable []int64
-	for _, id := range granted {
-		if id != u.ID && account.CanRead(u, id, granted) {
-			readable = append(readable, id)
-		}
-	}
-	states, err := s.states.getAll(ctx, readable)
+	athletes, err := s.athletesByNeed(r.Context(), u)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	out := []AthleteSummary{}
-	for _, id := range readable {
-		a, err := s.cfg.DB.FindUserByID(ctx, id)
-		if rebound.ErrorCode(err) == rebound.ENOTFOUND {
-			continue
-		} else if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		today := states[id].Today()
-		row := AthleteSummary{ID: a.ID, Name: a.Name, Readiness: today.Readiness.Score,
+	for _, a := range athletes {
+		today := a.state.Today()
+		row := AthleteSummary{ID: a.user.ID, Name: a.user.Name, Readiness: today.Readiness.Score,
 			Recommendation: today.Recommendation, CheckedIn: today.CheckedIn}
 		sp := today.SeeProfessional
 		row.RedFlag.Needed, row.RedFlag.Urgency, row.RedFlag.Reasons = sp.Needed, sp.Urgency, append([]string{}, sp.Reasons...)
@@ -103,18 +76,71 @@ func (s *Server) apiAthletes(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, row)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if ra, rb := urgencyRank(a), urgencyRank(b); ra != rb {
-			return ra < rb
-		}
-		if a.Readiness != b.Readiness {
-			return a.Readiness < b.Readiness
-		}
-		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
-	})
 	s.reply(w, r, http.StatusOK, out)
 }
+
+// athleteState is one of a coach's athletes with their coaching state.
+type athleteState struct {
+	user  *account.User
+	state *coach.State
+}
+
+// athletesByNeed returns the athletes who granted u access, most in need
+// first: red flags (urgent, then soon), then the lowest readiness, then
+// athletes with no data yet; ties by name. The coach's table and
+// /api/v1/athletes both show this order.
+func (s *Server) athletesByNeed(ctx context.Context, u *account.User) ([]athleteState, error) {
+	granted, err := s.cfg.DB.FindGrantedAthletes(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	var readable []int64
+	for _, id := range granted {
+		if id != u.ID && account.CanRead(u, id, granted) {
+			readable = append(readable, id)
+		}
+	}
+	states, err := s.states.getAll(ctx, readable)
+	if err != nil {
+		return nil, err
+	}
+	var out []athleteState
+	for _, id := range readable {
+		a, err := s.cfg.DB.FindUserByID(ctx, id)
+		if rebound.ErrorCode(err) == rebound.ENOTFOUND {
+			continue // deleted since the grant
+		} else if err != nil {
+			return nil, err
+		}
+		out = append(out, athleteState{a, states[id]})
+	}
+	rank := func(st *coach.State) int {
+		t := st.Today()
+		switch {
+		case t.SeeProfessional.Needed && t.SeeProfessional.Urgency == string(protocol.Urgent):
+			return 0
+		case t.SeeProfessional.Needed:
+			return 1
+		case noData(st):
+			return 3
+		}
+		return 2
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].state, out[j].state
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra < rb
+		}
+		if x, y := a.Today().Readiness.Score, b.Today().Readiness.Score; x != y {
+			return x < y
+		}
+		return strings.ToLower(out[i].user.Name) < strings.ToLower(out[j].user.Name)
+	})
+	return out, nil
+}
+
+// noData reports whether an athlete has neither runs nor check-ins yet.
+func noData(st *coach.State) bool { return len(st.Entries) == 0 && len(st.H.CheckIns) == 0 }
 
 // apiTokens lists the viewer's API tokens and calendar feed tokens
 // (never their secrets).
