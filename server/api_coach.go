@@ -233,6 +233,37 @@ func (s *Server) checklist(r *http.Request, t Target, date string) (present.Chec
 	return present.NewChecklist(today, ticks), nil
 }
 
+// tick ticks (or unticks) a step of the athlete's checklist on date
+// (YYYY-MM-DD; "" for today) and returns that day's checklist as it was
+// before. A day in the future is refused, and a step is ticked only when
+// it is on that day's checklist; a tick may always be taken back. Ticks
+// are not part of the coaching state's history: nothing to invalidate.
+// The API and the Today page's checklist both tick through it.
+func (s *Server) tick(r *http.Request, t Target, date, step string, done bool) (present.Checklist, error) {
+	ctx := r.Context()
+	if date != "" {
+		st, err := s.state(ctx, t)
+		if err != nil {
+			return present.Checklist{}, err
+		}
+		d, err := parseDay(date, st.H.Profile.Location())
+		if err != nil {
+			return present.Checklist{}, err
+		}
+		if d.After(st.Now) {
+			return present.Checklist{}, rebound.Errorf(rebound.EINVALID, "date %s is in the future: tick steps today or on past days", date)
+		}
+	}
+	cl, err := s.checklist(r, t, date)
+	if err != nil {
+		return cl, err
+	}
+	if done && !slices.ContainsFunc(cl.Steps, func(cs present.ChecklistStep) bool { return cs.ID == step }) {
+		return cl, rebound.Errorf(rebound.ENOTFOUND, "%q is not on the checklist of %s", step, cl.Date)
+	}
+	return cl, t.Store.SetTick(ctx, cl.Date, step, done, s.cfg.Now())
+}
+
 // TickInput is the body of PUT /api/v1/checklist/{step}: whether the step
 // is done, on Date (YYYY-MM-DD; default today).
 type TickInput struct {
@@ -253,39 +284,12 @@ func (s *Server) apiTick(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ctx := r.Context()
-	st, err := s.state(ctx, t)
+	cl, err := s.tick(r, t, in.Date, r.PathValue("step"), in.Done)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if in.Date != "" {
-		d, err := parseDay(in.Date, st.H.Profile.Location())
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		if d.After(st.Now) {
-			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "date %s is in the future: tick steps today or on past days", in.Date))
-			return
-		}
-	}
-	cl, err := s.checklist(r, t, in.Date)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	step := r.PathValue("step")
-	if in.Done && !slices.ContainsFunc(cl.Steps, func(cs present.ChecklistStep) bool { return cs.ID == step }) {
-		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "%q is not on the checklist of %s", step, cl.Date))
-		return
-	}
-	// Ticks are not part of the coaching state's history: nothing to invalidate.
-	if err := t.Store.SetTick(ctx, cl.Date, step, in.Done, s.cfg.Now()); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ticks, err := t.Store.FindTicks(ctx, cl.Date)
+	ticks, err := t.Store.FindTicks(r.Context(), cl.Date)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -165,15 +165,7 @@ func (s *Server) postChecklist(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "done must be 1 or 0"))
 		return
 	}
-	day := v.today()
-	if d := r.PostForm.Get("date"); d != "" {
-		if _, err := parseDay(d, v.loc); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		day = d
-	}
-	if err := v.Store.SetTick(r.Context(), day, id, done, s.cfg.Now()); err != nil {
+	if _, err := s.tick(r, v.Target, r.PostForm.Get("date"), id, done); err != nil {
 		s.fail(w, r, err)
 		return
 	}
