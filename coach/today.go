@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 )
 
@@ -183,9 +184,14 @@ const ChecklistSize = 6
 
 // focus orders today's steps, the one that carries out the
 // recommendation first, then by strength of evidence, and keeps the first
-// ChecklistSize (a red-flag step is always kept).
+// ChecklistSize (a red-flag step is always kept). Expert practice (rest,
+// sleep, stress) ranks above very-low evidence (specific claims that rest
+// on mechanism or anecdote), unlike protocol.Grades: it is low-risk advice
+// the checklist should not drop for a weakly supported one. A step of an
+// unknown grade ranks last.
 func focus(steps []Step, rec recovery.Recommendation) []Step {
 	lead := map[recovery.Recommendation]string{recovery.Rest: "rest-day", recovery.ActiveRecovery: "active-recovery", recovery.EasyRun: "easy-run"}[rec]
+	grade := map[protocol.Grade]int{protocol.Moderate: 0, protocol.Low: 1, protocol.Practice: 2, protocol.VeryLow: 3}
 	rank := func(st Step) int {
 		switch {
 		case st.ID == "see-professional":
@@ -193,7 +199,10 @@ func focus(steps []Step, rec recovery.Recommendation) []Step {
 		case st.ID == lead || st.ID == "passive-rest":
 			return -1
 		}
-		return map[string]int{"moderate": 0, "low": 1, "practice": 2, "very-low": 3}[st.Evidence]
+		if r, ok := grade[protocol.Grade(st.Evidence)]; ok {
+			return r
+		}
+		return len(grade)
 	}
 	sort.SliceStable(steps, func(i, j int) bool { return rank(steps[i]) < rank(steps[j]) })
 	if len(steps) > ChecklistSize {
