@@ -85,13 +85,7 @@ func (s *State) computeToday() *Today {
 		if today != nil {
 			if v, ok := today.Soreness[m]; ok {
 				sn.Value, sn.Source = v, "check-in"
-				// Tomorrow: the rating, moved as the forecast moves (or
-				// kept, when the forecast knows nothing of this soreness).
-				if fc[k] > 0.3 {
-					sn.In24h = round1(math.Min(10, v*tomorrow[k]/fc[k]))
-				} else {
-					sn.In24h = v
-				}
+				sn.In24h = ratingIn24h(v, fc[k], tomorrow[k])
 			}
 		}
 		soreNow[k] = sn.Value
@@ -176,6 +170,22 @@ func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
 		}
 	}
 	return focus(out, rec)
+}
+
+// MinScaledForecast is the forecast soreness (0-10) that ratingIn24h
+// needs to exceed to scale a rating by it. It is Rebound's choice: under
+// the half point a rating moves in, the forecast knows nothing of the
+// soreness rated, and the ratio of two such small numbers is noise.
+const MinScaledForecast = 0.3
+
+// ratingIn24h is tomorrow's soreness for a muscle rated v today: the
+// rating moved as the forecast moves from now to tomorrow (at most 10),
+// or kept when the forecast now is MinScaledForecast or less.
+func ratingIn24h(v, now, tomorrow float64) float64 {
+	if now <= MinScaledForecast {
+		return v
+	}
+	return round1(math.Min(10, v*tomorrow/now))
 }
 
 // ChecklistSize is how many steps today's checklist shows: the few that

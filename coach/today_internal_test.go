@@ -47,3 +47,22 @@ func TestFocus(t *testing.T) {
 		})
 	}
 }
+
+// A rating moves as the forecast moves; a forecast of MinScaledForecast
+// or less keeps it.
+func TestRatingIn24h(t *testing.T) {
+	for _, tc := range []struct{ v, now, tomorrow, want float64 }{
+		{6, 4, 3, 4.5},    // 6 × 3/4
+		{5, 2, 3, 7.5},    // rising towards the peak: 5 × 3/2
+		{9, 2, 3, 10},     // 13.5, at most 10
+		{4, 3, 1, 1.3},    // 4/3 = 1.33, to one decimal
+		{6, 0.2, 0.1, 6},  // the forecast knows nothing of it
+		{6, 0.3, 0.15, 6}, // at MinScaledForecast too
+		{6, 0.4, 0.2, 3},  // above it, 6 × 0.5
+		{0, 4, 3, 0},      // not sore stays not sore
+	} {
+		if got := ratingIn24h(tc.v, tc.now, tc.tomorrow); got != tc.want {
+			t.Errorf("ratingIn24h(%g, %g, %g) = %g, want %g", tc.v, tc.now, tc.tomorrow, got, tc.want)
+		}
+	}
+}
