@@ -158,9 +158,7 @@ func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
 			if st.Phase == "long-term" && st.ID != "strength" {
 				continue
 			}
-			from := e.Run.End.Add(time.Duration(st.StartH * float64(time.Hour)))
-			to := e.Run.End.Add(time.Duration(st.EndH * float64(time.Hour)))
-			if !from.Before(dayEnd) || !to.After(dayStart) {
+			if !st.StartAt.Before(dayEnd) || !st.EndAt.After(dayStart) {
 				continue
 			}
 			if !allowed(rec, st.ID) {
