@@ -126,9 +126,6 @@ const (
 	MarathonBlock Plan = "marathon-block"
 )
 
-// Plans returns every plan, the default first.
-func Plans() []Plan { return []Plan{HalfMarathon, Beginner, MarathonBlock} }
-
 // Constants of the beginner and marathon plans.
 const (
 	// BeginnerStartKm and BeginnerPeakKm bound a beginner's weekday runs;
