@@ -56,13 +56,18 @@ func (s *State) computeToday() *Today {
 	now := s.Now
 	t := &Today{Date: now.Format("2006-01-02"), Steps: []Step{}, Warnings: []Warning{}, Disclaimer: Disclaimer}
 	p := s.Params()
-	// When the recent runs allow easy and hard running again.
+	// When the recent runs allow easy and hard running again: their plans'
+	// recovery times (the checklist needs the plans too).
 	var easyAt, readyAt time.Time
-	for i, e := range s.Entries {
+	for _, e := range s.Entries {
 		if now.Sub(e.Run.End) > RecentDays*24*time.Hour {
 			continue
 		}
-		rec := recovery.RecoveryTime(e.Run, s.Contribs, i, p, s.Mod)
+		plan, err := s.Plan(e.A.ID, WeightChange{})
+		if err != nil {
+			continue
+		}
+		rec := plan.Recovery
 		if rec.EasyAt.After(easyAt) {
 			easyAt = rec.EasyAt
 		}
