@@ -55,12 +55,7 @@ func imported(t *testing.T, r sim.Runner, ws []sim.Workout) coach.History {
 	}
 	h := coach.History{Profile: r.Profile(), Activities: acts}
 	for _, c := range r.CheckIns(ws) {
-		ci := recovery.CheckIn{Date: c.Date, Soreness: map[recovery.Muscle]float64{}, SleepH: c.SleepH,
-			SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms}
-		for m, v := range c.Soreness {
-			ci.Soreness[recovery.Muscle(m)] = v
-		}
-		h.CheckIns = append(h.CheckIns, ci)
+		h.CheckIns = append(h.CheckIns, c.Recovery())
 	}
 	return h
 }

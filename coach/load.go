@@ -2,6 +2,7 @@ package coach
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/rebound-run/rebound/recovery"
@@ -18,24 +19,25 @@ type HistoryReader interface {
 }
 
 // LoadHistory reads a runner's whole history from a store: the one
-// imperative step before the pure models run.
+// imperative step before the pure models run. An error names what could
+// not be read and wraps the store's error.
 func LoadHistory(ctx context.Context, db HistoryReader) (History, error) {
 	var h History
 	var err error
 	if h.Profile, err = db.FindProfile(ctx); err != nil {
-		return h, err
+		return h, fmt.Errorf("history: profile: %w", err)
 	}
 	if h.Activities, _, err = db.FindActivities(ctx, store.ActivityFilter{}); err != nil {
-		return h, err
+		return h, fmt.Errorf("history: activities: %w", err)
 	}
 	if h.CheckIns, err = db.FindCheckIns(ctx, time.Time{}, time.Time{}, h.Profile.Location()); err != nil {
-		return h, err
+		return h, fmt.Errorf("history: check-ins: %w", err)
 	}
 	if h.RPE, err = db.FindRPEs(ctx); err != nil {
-		return h, err
+		return h, fmt.Errorf("history: session RPEs: %w", err)
 	}
 	if h.Shoes, err = db.FindShoes(ctx); err != nil {
-		return h, err
+		return h, fmt.Errorf("history: shoes: %w", err)
 	}
 	return h, nil
 }

@@ -128,16 +128,22 @@ func (s *State) Plan(id int64, w WeightChange) (*Plan, error) {
 	return &p, nil
 }
 
-// basePlan is the plan without weights, memoised.
+// basePlan is the plan without weights, memoised by the run's id (the
+// latest run's under 0 too, so that Today and the latest run's page share
+// it). Concurrent first calls may each compute it; all get the one kept.
 func (s *State) basePlan(id int64) (*Plan, error) {
+	if n := len(s.Entries); id == 0 && n > 0 {
+		id = s.Entries[n-1].A.ID
+	}
 	if p, ok := s.plans.Load(id); ok {
 		return p.(*Plan), nil
 	}
 	p, err := s.computePlan(id)
-	if err == nil {
-		s.plans.Store(id, p)
+	if err != nil {
+		return nil, err
 	}
-	return p, err
+	kept, _ := s.plans.LoadOrStore(id, p)
+	return kept.(*Plan), nil
 }
 
 func (s *State) computePlan(id int64) (*Plan, error) {

@@ -466,6 +466,10 @@ func TestWeighedPlanLeavesTheSharedPlan(t *testing.T) {
 	if w.Nutrition.FluidML != (coach.Range{Min: 1500, Max: 1800}) || !hasWarning(w, "dehydration") || !strings.Contains(fluidDose(w), "1500-1800 ml") {
 		t.Errorf("weighed plan: fluid %+v, dose %q, dehydration warning %v", w.Nutrition.FluidML, fluidDose(w), hasWarning(w, "dehydration"))
 	}
+	// The latest run's plan is the same one, asked for by id or as 0.
+	if latest, _ := st.Plan(0, coach.WeightChange{}); latest != base {
+		t.Error("Plan(0) computed the latest run's plan again")
+	}
 	again, _ := st.Plan(a.ID, coach.WeightChange{})
 	if again != base || base.Nutrition.FluidML != (coach.Range{Min: 473, Max: 710}) || hasWarning(base, "dehydration") || strings.Contains(fluidDose(base), "1500") {
 		t.Errorf("the plan without weights changed: fluid %+v, dose %q", base.Nutrition.FluidML, fluidDose(base))

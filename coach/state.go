@@ -45,21 +45,14 @@ type State struct {
 // and soreness contributions, and the soreness model fitted to the
 // check-ins.
 func NewState(h History, now time.Time) *State {
-	loc := h.Profile.Location()
-	now = now.In(loc)
-	s := &State{H: h, Now: now}
-	s.Entries = Build(runsBy(h.Activities, now), h.Profile, h.RPE)
+	now = now.In(h.Profile.Location())
+	s := &State{Entries: Build(runsBy(h.Activities, now), h.Profile, h.RPE)}
 	runs := make([]recovery.Run, len(s.Entries))
 	for i, e := range s.Entries {
 		runs[i] = e.Run
 	}
 	s.Contribs = recovery.Contributions(runs)
-	sessions := s.sessions()
-	s.Days = load.Series(sessions, now)
-	s.Weeks = load.Weeks(s.Days, sessions)
-	s.Mod = recovery.Modifiers{Age: h.Profile.Age, SleepDebtH: sleepDebt(h.CheckIns, now)}
-	s.Fitted = recovery.Fit(s.Contribs, Observations(h.CheckIns, loc), recovery.Modifiers{Age: h.Profile.Age})
-	return s
+	return s.derive(h, now, fit(h, s.Contribs))
 }
 
 // runsBy returns the activities that started by now.
@@ -90,13 +83,8 @@ func (s *State) sessions() []load.Session {
 // earlier) it is NewState.
 func (s *State) At(now time.Time) *State {
 	now = now.In(s.H.Profile.Location())
-	if now.Before(s.Now) {
+	if !s.keepsRuns(s.H, now) {
 		return NewState(s.H, now)
-	}
-	for _, a := range s.H.Activities {
-		if a.Start.After(s.Now) && !a.Start.After(now) {
-			return NewState(s.H, now)
-		}
 	}
 	return s.derive(s.H, now, s.Fitted)
 }
@@ -107,19 +95,36 @@ func (s *State) At(now time.Time) *State {
 // series are kept and only the model is fitted again; otherwise it is
 // NewState.
 func (s *State) With(h History, now time.Time) *State {
-	if !sameRuns(s.H, h) || now.Before(s.Now) {
+	if !sameRuns(s.H, h) || !s.keepsRuns(h, now) {
 		return NewState(h, now)
+	}
+	return s.derive(h, now.In(h.Profile.Location()), fit(h, s.Contribs))
+}
+
+// keepsRuns reports whether the state of h at now has s's runs, h having
+// s's activities: now is not before s.Now and no activity started in
+// between.
+func (s *State) keepsRuns(h History, now time.Time) bool {
+	if now.Before(s.Now) {
+		return false
 	}
 	for _, a := range h.Activities {
 		if a.Start.After(s.Now) && !a.Start.After(now) {
-			return NewState(h, now)
+			return false
 		}
 	}
-	return s.derive(h, now.In(h.Profile.Location()), recovery.Fit(s.Contribs, Observations(h.CheckIns, h.Profile.Location()),
-		recovery.Modifiers{Age: h.Profile.Age}))
+	return true
 }
 
-// derive is s with history h at a later now, reusing s's runs.
+// fit fits the soreness model to h's check-ins, given its runs'
+// contributions.
+func fit(h History, contribs []recovery.Contribution) recovery.Fitted {
+	return recovery.Fit(contribs, Observations(h.CheckIns, h.Profile.Location()), recovery.Modifiers{Age: h.Profile.Age})
+}
+
+// derive is the state of h at now with s's runs and contributions and
+// the model fitted: the load series is s's extended to now (or computed,
+// when s has none), the sleep debt is worked out afresh.
 func (s *State) derive(h History, now time.Time, fitted recovery.Fitted) *State {
 	n := &State{H: h, Now: now, Entries: s.Entries, Contribs: s.Contribs, Fitted: fitted}
 	sessions := n.sessions()

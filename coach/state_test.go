@@ -24,8 +24,17 @@ func TestIncrementalStateMatchesFresh(t *testing.T) {
 			t.Errorf("%s: the incremental state differs from a fresh one:\n got %.600s\nwant %.600s", what, g, w)
 		}
 	}
-	// A moment between runs, just before a run and across midnight.
-	last := ws[len(ws)-1].Start
+	// A moment between runs, just before a run and across midnight. The
+	// season's last day is a rest day: the last run is the race before it.
+	var last time.Time
+	for _, w := range ws {
+		if w.Kind != sim.Rest {
+			last = w.Start
+		}
+	}
+	if a, b := coach.NewState(h, last.Add(-time.Hour)), coach.NewState(h, last.Add(3*time.Hour)); len(b.Entries) != len(a.Entries)+1 {
+		t.Fatalf("%d runs before %v and %d after: the case below needs one run in between", len(a.Entries), last, len(b.Entries))
+	}
 	moments := []struct {
 		name     string
 		from, to time.Time

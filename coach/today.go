@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 )
 
@@ -55,13 +56,18 @@ func (s *State) computeToday() *Today {
 	now := s.Now
 	t := &Today{Date: now.Format("2006-01-02"), Steps: []Step{}, Warnings: []Warning{}, Disclaimer: Disclaimer}
 	p := s.Params()
-	// When the recent runs allow easy and hard running again.
+	// When the recent runs allow easy and hard running again: their plans'
+	// recovery times (the checklist needs the plans too).
 	var easyAt, readyAt time.Time
-	for i, e := range s.Entries {
+	for _, e := range s.Entries {
 		if now.Sub(e.Run.End) > RecentDays*24*time.Hour {
 			continue
 		}
-		rec := recovery.RecoveryTime(e.Run, s.Contribs, i, p, s.Mod)
+		plan, err := s.Plan(e.A.ID, WeightChange{})
+		if err != nil {
+			continue
+		}
+		rec := plan.Recovery
 		if rec.EasyAt.After(easyAt) {
 			easyAt = rec.EasyAt
 		}
@@ -84,13 +90,7 @@ func (s *State) computeToday() *Today {
 		if today != nil {
 			if v, ok := today.Soreness[m]; ok {
 				sn.Value, sn.Source = v, "check-in"
-				// Tomorrow: the rating, moved as the forecast moves (or
-				// kept, when the forecast knows nothing of this soreness).
-				if fc[k] > 0.3 {
-					sn.In24h = round1(math.Min(10, v*tomorrow[k]/fc[k]))
-				} else {
-					sn.In24h = v
-				}
+				sn.In24h = ratingIn24h(v, fc[k], tomorrow[k])
 			}
 		}
 		soreNow[k] = sn.Value
@@ -163,9 +163,7 @@ func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
 			if st.Phase == "long-term" && st.ID != "strength" {
 				continue
 			}
-			from := e.Run.End.Add(time.Duration(st.StartH * float64(time.Hour)))
-			to := e.Run.End.Add(time.Duration(st.EndH * float64(time.Hour)))
-			if !from.Before(dayEnd) || !to.After(dayStart) {
+			if !st.StartAt.Before(dayEnd) || !st.EndAt.After(dayStart) {
 				continue
 			}
 			if !allowed(rec, st.ID) {
@@ -177,15 +175,36 @@ func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
 	return focus(out, rec)
 }
 
+// MinScaledForecast is the forecast soreness (0-10) that ratingIn24h
+// needs to exceed to scale a rating by it. It is Rebound's choice: under
+// the half point a rating moves in, the forecast knows nothing of the
+// soreness rated, and the ratio of two such small numbers is noise.
+const MinScaledForecast = 0.3
+
+// ratingIn24h is tomorrow's soreness for a muscle rated v today: the
+// rating moved as the forecast moves from now to tomorrow (at most 10),
+// or kept when the forecast now is MinScaledForecast or less.
+func ratingIn24h(v, now, tomorrow float64) float64 {
+	if now <= MinScaledForecast {
+		return v
+	}
+	return round1(math.Min(10, v*tomorrow/now))
+}
+
 // ChecklistSize is how many steps today's checklist shows: the few that
 // matter most, not the whole rule base (the run's plan has that).
 const ChecklistSize = 6
 
 // focus orders today's steps, the one that carries out the
 // recommendation first, then by strength of evidence, and keeps the first
-// ChecklistSize (a red-flag step is always kept).
+// ChecklistSize (a red-flag step is always kept). Expert practice (rest,
+// sleep, stress) ranks above very-low evidence (specific claims that rest
+// on mechanism or anecdote), unlike protocol.Grades: it is low-risk advice
+// the checklist should not drop for a weakly supported one. A step of an
+// unknown grade ranks last.
 func focus(steps []Step, rec recovery.Recommendation) []Step {
 	lead := map[recovery.Recommendation]string{recovery.Rest: "rest-day", recovery.ActiveRecovery: "active-recovery", recovery.EasyRun: "easy-run"}[rec]
+	grade := map[protocol.Grade]int{protocol.Moderate: 0, protocol.Low: 1, protocol.Practice: 2, protocol.VeryLow: 3}
 	rank := func(st Step) int {
 		switch {
 		case st.ID == "see-professional":
@@ -193,7 +212,10 @@ func focus(steps []Step, rec recovery.Recommendation) []Step {
 		case st.ID == lead || st.ID == "passive-rest":
 			return -1
 		}
-		return map[string]int{"moderate": 0, "low": 1, "practice": 2, "very-low": 3}[st.Evidence]
+		if r, ok := grade[protocol.Grade(st.Evidence)]; ok {
+			return r
+		}
+		return len(grade)
 	}
 	sort.SliceStable(steps, func(i, j int) bool { return rank(steps[i]) < rank(steps[j]) })
 	if len(steps) > ChecklistSize {

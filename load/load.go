@@ -228,7 +228,7 @@ func Weeks(days []Day, sessions []Session) []Week {
 		w.DistanceM += d.DistanceM
 		w.Load += d.Load
 	}
-	if n := len(out); n > 0 && len(days) > 0 && days[len(days)-1].Date.Before(out[n-1].Start.AddDate(0, 0, 6)) {
+	if n := len(out); n > 0 && days[len(days)-1].Date.Before(out[n-1].Start.AddDate(0, 0, 6)) { // n > 0: days has some
 		out[n-1].InProgress = true
 	}
 	for i := 1; i < len(out); i++ {

@@ -145,3 +145,34 @@ func TestExtendMatchesSeries(t *testing.T) {
 	}
 	same("day by day", days, whole)
 }
+
+// The last week is in progress until the series reaches its Sunday; the
+// weeks before it never are.
+func TestWeeksInProgress(t *testing.T) {
+	ss := []load.Session{{Start: mon.Add(7 * time.Hour), DistanceM: 8000, Run: true, Load: 50}}
+	for _, tc := range []struct {
+		name string
+		to   time.Time
+		want []bool
+	}{
+		{"Monday", mon, []bool{true}},
+		{"Saturday", mon.AddDate(0, 0, 5).Add(23 * time.Hour), []bool{true}},
+		{"Sunday", mon.AddDate(0, 0, 6), []bool{false}},
+		{"NextMonday", mon.AddDate(0, 0, 7), []bool{false, true}},
+		{"NextSunday", mon.AddDate(0, 0, 13).Add(12 * time.Hour), []bool{false, false}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			weeks := load.Weeks(load.Series(ss, tc.to), ss)
+			var got []bool
+			for _, w := range weeks {
+				got = append(got, w.InProgress)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("in progress %v, want %v", got, tc.want)
+			}
+		})
+	}
+	if w := load.Weeks(nil, ss); len(w) != 0 {
+		t.Errorf("weeks of no days: %+v", w)
+	}
+}

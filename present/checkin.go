@@ -78,11 +78,7 @@ func (in CheckInInput) CheckIn(today time.Time, loc *time.Location) (recovery.Ch
 	for _, s := range in.Symptoms {
 		s = strings.ToLower(strings.TrimSpace(s))
 		if _, ok := protocol.SymptomByID(s); !ok {
-			var ids []string
-			for _, x := range protocol.Symptoms() {
-				ids = append(ids, x.ID)
-			}
-			return c, rebound.Errorf(rebound.EINVALID, "symptom %q: want one of %s", s, strings.Join(ids, ", "))
+			return c, rebound.Errorf(rebound.EINVALID, "symptom %q: want one of %s", s, strings.Join(protocol.SymptomIDs(), ", "))
 		}
 		if !slices.Contains(c.Symptoms, s) {
 			c.Symptoms = append(c.Symptoms, s)
@@ -93,8 +89,5 @@ func (in CheckInInput) CheckIn(today time.Time, loc *time.Location) (recovery.Ch
 			return c, rebound.Errorf(rebound.EINVALID, "rpe of %s must be 0-10, not %g", k, v)
 		}
 	}
-	if err := recovery.ValidateCheckIn(c); err != nil {
-		return c, err
-	}
-	return c, nil
+	return c, recovery.ValidateCheckIn(c)
 }

@@ -20,12 +20,15 @@ import (
 type Num float64
 
 // MarshalJSON implements json.Marshaler.
-func (n Num) MarshalJSON() ([]byte, error) {
-	f := float64(n)
+func (n Num) MarshalJSON() ([]byte, error) { return marshalRounded(float64(n), 100) }
+
+// marshalRounded encodes f rounded to 1/scale, or null when f is NaN or
+// infinite.
+func marshalRounded(f, scale float64) ([]byte, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return []byte("null"), nil
 	}
-	return json.Marshal(math.Round(f*100) / 100)
+	return json.Marshal(math.Round(f*scale) / scale)
 }
 
 // Valid reports whether n is present.

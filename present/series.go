@@ -1,9 +1,6 @@
 package present
 
 import (
-	"encoding/json"
-	"math"
-
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/store"
 )
@@ -44,13 +41,7 @@ type Series struct {
 type Deg float64
 
 // MarshalJSON implements json.Marshaler.
-func (d Deg) MarshalJSON() ([]byte, error) {
-	f := float64(d)
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return []byte("null"), nil
-	}
-	return json.Marshal(math.Round(f*1e6) / 1e6)
-}
+func (d Deg) MarshalJSON() ([]byte, error) { return marshalRounded(float64(d), 1e6) }
 
 // paceWindowS is the shortest span a pace derived from distance covers,
 // so that GPS jitter between two seconds does not show as pace spikes.

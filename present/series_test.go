@@ -101,9 +101,14 @@ func TestNewSeriesEmpty(t *testing.T) {
 	if s.Points != 0 || strings.Contains(string(data), "null") {
 		t.Errorf("empty series %s: want empty columns", data)
 	}
-	// NaN encodes as null, and degrees keep their precision.
-	data, err = json.Marshal([]present.Deg{present.Deg(math.NaN()), 47.12345678})
-	if err != nil || string(data) != "[null,47.123457]" {
+	// NaN and infinities encode as null, degrees keep 6 decimals and
+	// other numbers 2.
+	data, err = json.Marshal([]present.Deg{present.Deg(math.NaN()), 47.12345678, present.Deg(math.Inf(-1))})
+	if err != nil || string(data) != "[null,47.123457,null]" {
 		t.Errorf("Deg JSON %s %v", data, err)
+	}
+	data, err = json.Marshal([]present.Num{present.Num(math.NaN()), 47.12345678, present.Num(math.Inf(1)), -3.006})
+	if err != nil || string(data) != "[null,47.12,null,-3.01]" {
+		t.Errorf("Num JSON %s %v", data, err)
 	}
 }

@@ -102,3 +102,13 @@ func SymptomByID(id string) (Symptom, bool) {
 	}
 	return Symptom{}, false
 }
+
+// SymptomIDs returns every symptom id, in the order of Symptoms.
+func SymptomIDs() []string {
+	ss := Symptoms()
+	ids := make([]string, len(ss))
+	for i, s := range ss {
+		ids[i] = s.ID
+	}
+	return ids
+}

@@ -55,6 +55,15 @@ func TestSymptoms(t *testing.T) {
 	if _, ok := protocol.SymptomByID("nope"); ok {
 		t.Error("SymptomByID found an unknown id")
 	}
+	ids := protocol.SymptomIDs()
+	if len(ids) != len(protocol.Symptoms()) {
+		t.Errorf("%d symptom ids for %d symptoms", len(ids), len(protocol.Symptoms()))
+	}
+	for i, s := range protocol.Symptoms() {
+		if i < len(ids) && ids[i] != s.ID {
+			t.Errorf("SymptomIDs()[%d] = %q, want %q", i, ids[i], s.ID)
+		}
+	}
 	ls, _ := protocol.SymptomByID("lasting-soreness")
 	if !strings.Contains(ls.Name, "7 days") || protocol.SorenessSeeProfessionalDays != 7 {
 		t.Errorf("lasting-soreness should use the 7-day limit: %+v", ls)

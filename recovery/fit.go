@@ -82,7 +82,7 @@ func fitParams(cs []Contribution, obs []Observation, mod Modifiers) Params {
 	// For each observation, the runs that may still hurt then: hours since
 	// each and its base peak for the observed muscle.
 	type term struct{ h, peak float64 }
-	// Runs beyond the longest shape searched (12 peaks of the largest
+	// Runs beyond the longest shape searched (ShapeSpanPeaks of the largest
 	// peak time) and runs that did not load the muscle leave a factor of
 	// 1 in every product below: they are dropped here, and zero shapes
 	// in the grid loop, which changes no cost.
@@ -92,7 +92,7 @@ func fitParams(cs []Contribution, obs []Observation, mod Modifiers) Params {
 	terms := make([][]term, len(obs))
 	for k, o := range obs {
 		for _, c := range cs {
-			if h := o.At.Sub(c.End).Hours(); h > 0 && h <= 12*maxPeakH*stretch && c.Peak[idx[o.Muscle]] > 0 {
+			if h := o.At.Sub(c.End).Hours(); h > 0 && h <= ShapeSpanPeaks*maxPeakH*stretch && c.Peak[idx[o.Muscle]] > 0 {
 				terms[k] = append(terms[k], term{h, c.Peak[idx[o.Muscle]]})
 			}
 		}
@@ -104,7 +104,7 @@ func fitParams(cs []Contribution, obs []Observation, mod Modifiers) Params {
 		for k := range terms {
 			shape[k] = shape[k][:0]
 			for _, tm := range terms[k] {
-				if tm.h <= 12*peak*stretch {
+				if tm.h <= ShapeSpanPeaks*peak*stretch {
 					if g := Shape(tm.h, peak*stretch); g > 0 {
 						shape[k] = append(shape[k], tm.peak*g)
 					}

@@ -90,7 +90,9 @@ const (
 
 // The readiness bands: below RestBelow the recommendation is rest, below
 // ActiveRecoveryBelow active recovery, and from QualityFrom (with
-// recovered legs) a quality session.
+// recovered legs) a quality session. They are Rebound's rule, not a
+// study's: the score is Rebound's own (100 less the factors' penalties),
+// and neither the seeds nor REFERENCES.md give bands for it.
 const (
 	RestBelow           = 40
 	ActiveRecoveryBelow = 60
@@ -230,6 +232,8 @@ func sleepFactor(c *CheckIn) Factor {
 	case c.SleepH >= SleepMinH:
 		f.Status, f.Reason = "good", "enough sleep for repair"
 	case c.SleepH >= SleepMinH-1:
+		// Within an hour of the 7 h is "fair", the same penalty worded
+		// more gently: Rebound's wording, not a seed's threshold.
 		f.Penalty = (SleepMinH - c.SleepH) * 6
 		f.Status, f.Reason = "fair", fmt.Sprintf("%.1f h is a little short of the 7-9 h recovery needs", c.SleepH)
 	default:

@@ -138,6 +138,10 @@ const (
 	// 3.5 × PeakH (7 days for a 48 h peak), so DOMS resolves within 5-7
 	// days as Cheung et al. 2003 report.
 	ShapeA = 2.0
+	// ShapeSpanPeaks is how many peak times after a run its soreness is
+	// counted: at 12 × PeakH the shape is 4e-8 of its peak (with ShapeA =
+	// 2), nothing a 0-10 rating could show.
+	ShapeSpanPeaks = 12
 )
 
 // DefaultParams returns the population parameters.
@@ -233,7 +237,7 @@ func SorenessAt(cs []Contribution, p Params, mod Modifiers, t time.Time) MuscleL
 	}
 	for _, c := range cs {
 		h := t.Sub(c.End).Hours()
-		if h <= 0 || h > 12*peakH {
+		if h <= 0 || h > ShapeSpanPeaks*peakH {
 			continue
 		}
 		g := Shape(h, peakH)

@@ -1,7 +1,9 @@
 package recovery
 
 import (
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/rebound-run/rebound"
 )
@@ -17,7 +19,8 @@ func ValidateCheckIn(c CheckIn) error {
 		}
 		return nil
 	}
-	for m, v := range c.Soreness {
+	for _, m := range slices.Sorted(maps.Keys(c.Soreness)) { // the same error every time
+		v := c.Soreness[m]
 		if !ValidMuscle(m) {
 			return rebound.Errorf(rebound.EINVALID, "unknown muscle group %q", m)
 		}

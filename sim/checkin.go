@@ -26,6 +26,19 @@ type CheckIn struct {
 	Symptoms []string
 }
 
+// Recovery returns c as the recovery model and the store take a
+// check-in: the same ratings and numbers, its symptoms copied (empty, not
+// nil, on a morning without any).
+func (c CheckIn) Recovery() recovery.CheckIn {
+	out := recovery.CheckIn{Date: c.Date, Soreness: make(map[recovery.Muscle]float64, len(c.Soreness)), SleepH: c.SleepH,
+		SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms,
+		Symptoms: append([]string{}, c.Symptoms...)}
+	for m, v := range c.Soreness {
+		out.Soreness[recovery.Muscle(m)] = v
+	}
+	return out
+}
+
 // MuscleGroups returns the muscle groups a CheckIn rates, in display
 // order.
 func MuscleGroups() []string {

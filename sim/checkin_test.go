@@ -2,8 +2,10 @@ package sim_test
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
+	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/sim"
 )
 
@@ -106,5 +108,39 @@ func TestCheckIns(t *testing.T) {
 	}
 	if sum(slow.CheckIns(all)) <= sum(cs)*1.3 {
 		t.Error("a more sensitive, slower-recovering runner is not sorer")
+	}
+}
+
+// A simulated check-in becomes a valid recovery.CheckIn with the same
+// values: its muscle groups are the recovery model's, and its symptoms
+// are copied (never nil).
+func TestCheckInRecovery(t *testing.T) {
+	r, ws := season(t)
+	r.Complaints = []sim.Complaint{{Symptom: "sharp-pain", DaysBeforeEnd: 0}}
+	cs := r.CheckIns(ws)
+	for _, c := range []sim.CheckIn{cs[0], cs[len(ws)-1]} { // no symptoms; one
+		got := c.Recovery()
+		if err := recovery.ValidateCheckIn(got); err != nil {
+			t.Errorf("%v: %v", c.Date, err)
+		}
+		if !got.Date.Equal(c.Date) || got.SleepH != c.SleepH || got.SleepQuality != float64(c.SleepQuality) ||
+			got.Stress != float64(c.Stress) || got.RestingHR != c.RestingHR || got.HRVms != c.HRVms ||
+			len(got.Soreness) != len(c.Soreness) || got.Symptoms == nil || !slices.Equal(got.Symptoms, c.Symptoms) && len(c.Symptoms) > 0 {
+			t.Errorf("%+v became %+v", c, got)
+		}
+		for g, v := range c.Soreness {
+			if got.Soreness[recovery.Muscle(g)] != v {
+				t.Errorf("%s: %v became %v", g, v, got.Soreness[recovery.Muscle(g)])
+			}
+		}
+		if len(got.Symptoms) > 0 {
+			got.Symptoms[0] = "changed"
+			if c.Symptoms[0] == "changed" {
+				t.Error("the recovery check-in shares its symptoms with the simulated one")
+			}
+		}
+	}
+	if len(cs[len(ws)-1].Symptoms) == 0 {
+		t.Fatal("the season's last check-in reports no symptom")
 	}
 }

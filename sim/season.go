@@ -126,9 +126,6 @@ const (
 	MarathonBlock Plan = "marathon-block"
 )
 
-// Plans returns every plan, the default first.
-func Plans() []Plan { return []Plan{HalfMarathon, Beginner, MarathonBlock} }
-
 // Constants of the beginner and marathon plans.
 const (
 	// BeginnerStartKm and BeginnerPeakKm bound a beginner's weekday runs;
@@ -186,32 +183,18 @@ func (r Runner) Season(start time.Time, weeks int) []Workout {
 	if weeks <= 0 {
 		return nil
 	}
-	loc := r.location()
-	y, m, d := start.In(loc).Date()
-	rng := rand.New(rand.NewPCG(uint64(r.Seed), 0x5ea5_0000_0001))
-	p := planner{r: r, rng: rng}
-
-	var out []Workout
+	p := planner{r: r, rng: rand.New(rand.NewPCG(uint64(r.Seed), 0x5ea5_0000_0001))}
 	buildIdx := 0
-	for wk := 0; wk < weeks; wk++ {
-		var days [7]Workout
+	return p.lay(start, weeks, 1, func(wk int) [7]Workout {
 		switch r.Plan {
 		case Beginner:
-			days = p.beginnerWeek(wk, weeks)
+			return p.beginnerWeek(wk, weeks)
 		case MarathonBlock:
-			days = p.marathonWeek(wk, weeks, &buildIdx)
+			return p.marathonWeek(wk, weeks, &buildIdx)
 		default:
-			days = p.halfMarathonWeek(wk, weeks, &buildIdx)
+			return p.halfMarathonWeek(wk, weeks, &buildIdx)
 		}
-		for day := range 7 {
-			date := time.Date(y, m, d+7*wk+day, 0, 0, 0, 0, loc)
-			w := days[(date.Weekday()+6)%7] // the plan's days run Monday to Sunday
-			w.Week, w.Day = wk+1, day
-			w.Start = p.startTime(date, w)
-			out = append(out, w)
-		}
-	}
-	return out
+	})
 }
 
 // BaseWeeks is how many weeks of base running the demo puts before its
@@ -233,26 +216,13 @@ func (r Runner) Base(start time.Time, weeks int) []Workout {
 	if weeks <= 0 {
 		return nil
 	}
-	loc := r.location()
-	y, m, d := start.In(loc).Date()
 	p := planner{r: r, rng: rand.New(rand.NewPCG(uint64(r.Seed), 0xba5e_0000_0003))}
-	var out []Workout
-	for wk := 0; wk < weeks; wk++ {
-		var days [7]Workout
-		for i := range days {
-			days[i] = Workout{Kind: Rest, Title: "Rest"}
-		}
+	return p.lay(start.In(r.location()).AddDate(0, 0, -7*weeks), weeks, 1-weeks, func(int) [7]Workout {
+		days := restWeek()
 		days[1], days[3], days[5] = p.easy(7), p.easy(6), p.easy(5)
 		days[6] = p.long(12, false, false)
-		for day := range 7 {
-			date := time.Date(y, m, d-7*(weeks-wk)+day, 0, 0, 0, 0, loc)
-			w := days[(date.Weekday()+6)%7]
-			w.Week, w.Day = wk+1-weeks, day
-			w.Start = p.startTime(date, w)
-			out = append(out, w)
-		}
-	}
-	return out
+		return days
+	})
 }
 
 // SeasonAfterBase returns BaseWeeks of Base running followed by weeks of
@@ -266,6 +236,36 @@ func (r Runner) SeasonAfterBase(start time.Time, weeks int) []Workout {
 type planner struct {
 	r   Runner
 	rng *rand.Rand
+}
+
+// lay lays out weeks weeks from first's date in the runner's time zone,
+// numbered from firstWeek: week(wk) plans the days of the wk-th (from 0),
+// Monday to Sunday, and each date gets the day of its weekday and a start
+// time.
+func (p *planner) lay(first time.Time, weeks, firstWeek int, week func(wk int) [7]Workout) []Workout {
+	loc := p.r.location()
+	y, m, d := first.In(loc).Date()
+	var out []Workout
+	for wk := 0; wk < weeks; wk++ {
+		days := week(wk)
+		for day := range 7 {
+			date := time.Date(y, m, d+7*wk+day, 0, 0, 0, 0, loc)
+			w := days[(date.Weekday()+6)%7] // the plan's days run Monday to Sunday
+			w.Week, w.Day = firstWeek+wk, day
+			w.Start = p.startTime(date, w)
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// volumeFactor is the volume of week wk relative to a build week:
+// CutbackFactor in every CutbackEvery-th week, else 1.
+func volumeFactor(wk int) float64 {
+	if (wk+1)%CutbackEvery == 0 {
+		return CutbackFactor
+	}
+	return 1
 }
 
 // progress is how far week wk is through the build of a season whose
@@ -311,10 +311,7 @@ func (p *planner) halfMarathonWeek(wk, weeks int, buildIdx *int) [7]Workout {
 // Tuesday (with the club in the evening), Thursday and Saturday.
 func (p *planner) beginnerWeek(wk, weeks int) [7]Workout {
 	days := restWeek()
-	f := 1.0
-	if (wk+1)%CutbackEvery == 0 {
-		f = CutbackFactor
-	}
+	f := volumeFactor(wk)
 	km := BeginnerStartKm + (BeginnerPeakKm-BeginnerStartKm)*progress(wk, weeks)
 	halfKm := func(x float64) float64 { return math.Round(f*x*2) / 2 }
 	days[1] = p.easy(halfKm(km))
@@ -342,10 +339,7 @@ func (p *planner) marathonWeek(wk, weeks int, buildIdx *int) [7]Workout {
 		return days
 	}
 	prog := math.Min(1, float64(wk)/math.Max(1, float64(weeks-BlockWeeks-1)))
-	f := 1.0
-	if (wk+1)%CutbackEvery == 0 {
-		f = CutbackFactor
-	}
+	f := volumeFactor(wk)
 	halfKm := func(x float64) float64 { return math.Round(f*x*2) / 2 }
 	if *buildIdx%2 == 0 {
 		days[1] = p.intervals(*buildIdx/2, prog)
