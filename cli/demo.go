@@ -281,13 +281,7 @@ func saveCheckIns(ctx context.Context, db interface {
 		if c.Date.After(today) {
 			break
 		}
-		ci := recovery.CheckIn{Date: c.Date, Soreness: map[recovery.Muscle]float64{}, SleepH: c.SleepH,
-			SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms,
-			Symptoms: append([]string{}, c.Symptoms...)}
-		for m, v := range c.Soreness {
-			ci.Soreness[recovery.Muscle(m)] = v
-		}
-		if err := db.SaveCheckIn(ctx, ci); err != nil {
+		if err := db.SaveCheckIn(ctx, c.Recovery()); err != nil {
 			return n, err
 		}
 		n++

@@ -23,7 +23,6 @@ import (
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/ingest"
 	"github.com/rebound-run/rebound/internal/corpus"
-	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/server"
 	"github.com/rebound-run/rebound/sim"
 )
@@ -316,12 +315,7 @@ func (e *apiEnv) seedSeason(id int64, weeks int) int {
 		if c.Date.After(yesterday) {
 			break
 		}
-		ci := recovery.CheckIn{Date: c.Date, Soreness: map[recovery.Muscle]float64{}, SleepH: c.SleepH,
-			SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms, Symptoms: []string{}}
-		for m, v := range c.Soreness {
-			ci.Soreness[recovery.Muscle(m)] = v
-		}
-		if err := st.SaveCheckIn(ctx, ci); err != nil {
+		if err := st.SaveCheckIn(ctx, c.Recovery()); err != nil {
 			e.t.Fatal(err)
 		}
 	}

@@ -88,12 +88,7 @@ func (e *testEnv) seed(id int64) {
 		if !c.Date.Before(now.AddDate(0, 0, -1)) {
 			break
 		}
-		ci := recovery.CheckIn{Date: c.Date, Soreness: map[recovery.Muscle]float64{}, SleepH: c.SleepH,
-			SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms, Symptoms: []string{}}
-		for m, v := range c.Soreness {
-			ci.Soreness[recovery.Muscle(m)] = v
-		}
-		if err := st.SaveCheckIn(ctx, ci); err != nil {
+		if err := st.SaveCheckIn(ctx, c.Recovery()); err != nil {
 			e.t.Fatal(err)
 		}
 	}
