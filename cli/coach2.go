@@ -334,13 +334,7 @@ func musclesList() string {
 	return strings.Join(s, ", ")
 }
 
-func symptomList() string {
-	var s []string
-	for _, x := range protocol.Symptoms() {
-		s = append(s, x.ID)
-	}
-	return strings.Join(s, ", ")
-}
+func symptomList() string { return strings.Join(protocol.SymptomIDs(), ", ") }
 
 func parseSoreness(spec string, into map[recovery.Muscle]float64) error {
 	if spec == "" {

@@ -120,14 +120,6 @@ func muscleEnum(d string) js {
 	return enum(d, recovery.Muscles[:]...)
 }
 
-func symptomIDs() []string {
-	var ids []string
-	for _, s := range protocol.Symptoms() {
-		ids = append(ids, s.ID)
-	}
-	return ids
-}
-
 // Operations.
 
 type param struct {
@@ -546,7 +538,7 @@ func schemas() js {
 			p("soreness", mapOf(num("0-10"), "rated muscle groups (calves, shins, quads, hamstrings, glutes, hip-flexors, feet) -> soreness")),
 			p("sleep_h", numN("")), p("sleep_quality", numN("1-5")), p("stress", numN("1-5")),
 			p("resting_hr", numN("")), p("hrv_ms", numN("rMSSD")),
-			p("symptoms", arr(enum("", symptomIDs()...), ""))),
+			p("symptoms", arr(enum("", protocol.SymptomIDs()...), ""))),
 		"CheckInInput": object("A check-in to log; leave out what was not measured",
 			opt("date", date("default today")),
 			opt("soreness", mapOf(desc(js{"type": "number", "minimum": 0, "maximum": 10}, ""),
@@ -556,7 +548,7 @@ func schemas() js {
 			opt("stress", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 5}, ""))),
 			opt("resting_hr", nullable(desc(js{"type": "number", "minimum": 25, "maximum": 150}, "morning resting heart rate"))),
 			opt("hrv_ms", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 400}, "morning HRV (rMSSD)"))),
-			opt("symptoms", arr(enum("", symptomIDs()...), "red-flag symptoms")),
+			opt("symptoms", arr(enum("", protocol.SymptomIDs()...), "red-flag symptoms")),
 			opt("rpe", mapOf(desc(js{"type": "number", "minimum": 0, "maximum": 10}, ""), "activity id (or latest) -> session RPE 0-10"))),
 		"Checklist": object("A day's checklist and its ticks", p("date", date("")),
 			p("steps", arr(object("A checklist step", append(append([]prop{}, step...),
