@@ -482,30 +482,12 @@ func (s *Server) postCalendar(w http.ResponseWriter, r *http.Request) {
 	}
 	// One feed at a time, as POST /api/v1/calendar: a new address
 	// replaces the old one, which stops working.
-	toks, err := s.cfg.DB.FindTokens(r.Context(), v.Viewer.ID)
+	url, _, err := s.replaceCalendarFeed(r, v.Viewer.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	for _, old := range toks {
-		if old.Scope == account.ScopeCalendar {
-			if err := s.cfg.DB.DeleteToken(r.Context(), v.Viewer.ID, old.ID); err != nil && rebound.ErrorCode(err) != rebound.ENOTFOUND {
-				s.fail(w, r, err)
-				return
-			}
-		}
-	}
-	secret := account.NewSecret()
-	if err := s.cfg.DB.CreateToken(r.Context(), &account.Token{UserID: v.Viewer.ID, Name: "Calendar feed", Scope: account.ScopeCalendar,
-		Hash: account.HashSecret(secret)}); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	scheme := "http"
-	if s.secure(r) {
-		scheme = "https"
-	}
-	s.renderWeek(w, r, v, scheme+"://"+r.Host+"/calendar/"+secret+".ics")
+	s.renderWeek(w, r, v, url)
 }
 
 // postDeleteCalendar stops a calendar feed.
