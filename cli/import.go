@@ -38,15 +38,6 @@ func (c *importCmd) Run(ctx context.Context, args []string) error {
 	defer db.Close()
 	env := c.g.env
 	im := &ingest.Importer{Store: db, Decoders: Decoders(), Workers: *workers}
-	shoes, err := db.FindShoes(ctx)
-	if err != nil {
-		return err
-	}
-	for _, s := range shoes {
-		if s.Default && !s.Retired {
-			im.DefaultGear = s.Name
-		}
-	}
 	if *watch != "" {
 		return c.watch(ctx, im, *watch, *asJSON)
 	}

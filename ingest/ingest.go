@@ -31,6 +31,9 @@ const MaxFileBytes = 256 << 20
 type Store interface {
 	CreateActivity(ctx context.Context, a *store.Activity) error
 	HasActivityHash(ctx context.Context, sha256 string) (bool, error)
+	// FindShoes gives the runner's default shoes, which imported runs
+	// that name no gear count towards.
+	FindShoes(ctx context.Context) ([]store.Shoe, error)
 }
 
 // Skipped is a file that holds no recorded activity, with the reason.
@@ -81,9 +84,6 @@ type Importer struct {
 	Progress func(Event)
 	// Now stamps ImportedAt; time.Now when nil.
 	Now func() time.Time
-	// DefaultGear is given to imported runs that name no gear (the
-	// runner's default shoes); empty for none.
-	DefaultGear string
 }
 
 // job is one file to decode: a path to read, or bytes already read from
@@ -119,6 +119,10 @@ func (im *Importer) Import(ctx context.Context, paths []string) (*Report, error)
 // this goroutine stores each result in order of completion and builds the
 // report. Import feeds it paths, ImportFiles uploaded files.
 func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, error) {
+	gear, err := defaultGear(ctx, im.Store)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := im.Workers
@@ -147,6 +151,7 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 		go func() {
 			defer wg.Done()
 			w := newWorker()
+			w.gear = gear
 			defer w.close()
 			for j := range jobs {
 				r := im.process(ctx, w, j)
@@ -251,7 +256,23 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 }
 
 // worker is the state one decoding goroutine reuses from file to file.
+// defaultGear is the runner's default shoes (not retired), "" for none:
+// read at the start of each import, so a long --watch follows changes.
+func defaultGear(ctx context.Context, st Store) (string, error) {
+	shoes, err := st.FindShoes(ctx)
+	if err != nil {
+		return "", fmt.Errorf("import: read the default shoes: %w", err)
+	}
+	for _, sh := range shoes {
+		if sh.Default && !sh.Retired {
+			return sh.Name, nil
+		}
+	}
+	return "", nil
+}
+
 type worker struct {
+	gear    string // given to runs that name no gear: the default shoes
 	enc     *zstd.Encoder
 	buf     []byte // the file read last
 	scratch []byte // compression output, copied out exactly sized
@@ -377,7 +398,7 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 		}
 		applyMeta(sa, j.meta)
 		if sa.Gear == "" && sa.Sport.IsRun() {
-			sa.Gear = im.DefaultGear
+			sa.Gear = w.gear
 		}
 		r.acts = append(r.acts, sa)
 	}

@@ -554,3 +554,38 @@ func near(a, b, tol float64) bool {
 	}
 	return math.Abs(a-b) <= tol
 }
+
+// TestDefaultShoesGoToNewRuns: each import reads the runner's default
+// shoes and gives them to the runs that name no gear (not to rides); once
+// the shoes are retired, the next import gives none.
+func TestDefaultShoesGoToNewRuns(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	if err := db.SaveShoe(ctx, store.Shoe{Name: "Daily trainer", Default: true}); err != nil {
+		t.Fatal(err)
+	}
+	gearOf := func(file string) string {
+		t.Helper()
+		rep, err := importer(db).Import(ctx, []string{corpus.Path(t, file)})
+		if err != nil || len(rep.IDs) != 1 {
+			t.Fatalf("import %s: %v %+v", file, err, rep)
+		}
+		a, err := db.FindActivityByID(ctx, rep.IDs[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Gear
+	}
+	if g := gearOf("fit/fitparse__activity-small-fenix2-run.fit"); g != "Daily trainer" {
+		t.Errorf("a run imported with default shoes: gear %q", g)
+	}
+	if g := gearOf("fit/sweatpy__4078723797.fit"); g != "" {
+		t.Errorf("a ride got the running shoes %q", g)
+	}
+	if err := db.SaveShoe(ctx, store.Shoe{Name: "Daily trainer", Default: true, Retired: true}); err != nil {
+		t.Fatal(err)
+	}
+	if g := gearOf("fit/sportslib__6916663933.fit"); g != "" {
+		t.Errorf("a run imported after the default shoes were retired: gear %q", g)
+	}
+}

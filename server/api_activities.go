@@ -271,16 +271,6 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	im := &ingest.Importer{Store: t.Store, Decoders: s.cfg.Decoders, Now: s.cfg.Now}
-	shoes, err := t.Store.FindShoes(ctx)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	for _, sh := range shoes {
-		if sh.Default && !sh.Retired {
-			im.DefaultGear = sh.Name
-		}
-	}
 	rep, err := im.ImportFiles(ctx, files)
 	if rep != nil && rep.Imported > 0 {
 		s.states.invalidate(t.AthleteID)

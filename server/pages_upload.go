@@ -90,20 +90,9 @@ func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	shoes, err := t.Store.FindShoes(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	gear := ""
-	for _, sh := range shoes {
-		if sh.Default && !sh.Retired {
-			gear = sh.Name
-		}
-	}
 	var mu sync.Mutex
 	var results []uploadResult
-	im := &ingest.Importer{Store: t.Store, Decoders: s.cfg.Decoders, Now: s.cfg.Now, DefaultGear: gear,
+	im := &ingest.Importer{Store: t.Store, Decoders: s.cfg.Decoders, Now: s.cfg.Now,
 		Progress: func(ev ingest.Event) {
 			mu.Lock()
 			results = append(results, uploadResult{File: ev.File, Outcome: ev.Outcome, Detail: ev.Detail})
