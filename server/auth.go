@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
@@ -274,16 +275,22 @@ func (s *Server) handleSignInLink(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 }
 
-// clientIP is the address a request came from, for rate limiting. The
-// rightmost X-Forwarded-For entry is the one the nearest proxy added.
+// clientIP is the address a request came from, for rate limiting. Behind
+// a proxy (the connection comes from a loopback or private address, as
+// from a load balancer) it is the rightmost X-Forwarded-For entry, the one
+// the nearest proxy added; from any other peer the header is ignored, so
+// a client talking to the server directly cannot pick a new address for
+// each guess.
 func clientIP(r *http.Request) string {
-	if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-		parts := strings.Split(xff, ",")
-		return strings.TrimSpace(parts[len(parts)-1])
-	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+		if peer, err := netip.ParseAddr(host); err == nil && (peer.IsLoopback() || peer.IsPrivate()) {
+			parts := strings.Split(xff, ",")
+			return strings.TrimSpace(parts[len(parts)-1])
+		}
 	}
 	return host
 }
