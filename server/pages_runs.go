@@ -429,7 +429,7 @@ func (v *view) planView(plan *coach.Plan) *planView {
 	for _, m := range plan.Soreness {
 		pv.Soreness = append(pv.Soreness, web.MuscleValue{Muscle: string(m.Muscle), Value: m.Peak})
 		when := "–"
-		if m.Peak >= 0.5 {
+		if m.Peak >= minTimedPeak {
 			when = v.clock(plan.Run.End.Add(hours(m.PeakHours)).In(v.loc))
 		}
 		pv.PeakTable.Rows = append(pv.PeakTable.Rows, []string{web.Label(string(m.Muscle)), fmt.Sprintf("%.1f / 10", m.Peak), when})

@@ -17,13 +17,19 @@ import (
 
 // sorenessPage is the data of the soreness forecast (page-soreness).
 type sorenessPage struct {
-	Now      []coach.SorenessNow
-	Charts   []web.Chart
-	Table    web.Table
-	CheckIns web.Table
-	Params   string
-	Empty    *web.Empty
+	EasyBelow, HardBelow float64 // the soreness limits for easy and hard running
+	Now                  []coach.SorenessNow
+	Charts               []web.Chart
+	Table                web.Table
+	CheckIns             web.Table
+	Params               string
+	Empty                *web.Empty
 }
+
+// minTimedPeak is the smallest forecast peak whose time is shown: below
+// half a point, the resolution of a rating on the check-in form, there is
+// no soreness a runner could notice peaking.
+const minTimedPeak = 0.5
 
 // Forecast window of the soreness page: a little of the past (where the
 // check-ins are), the next seven days, one point every forecastStepH.
@@ -41,7 +47,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	}
 	st := v.st
 	today := st.Today()
-	p := sorenessPage{Now: today.SorenessNow}
+	p := sorenessPage{EasyBelow: recovery.EasySorenessLimit, HardBelow: recovery.HardSorenessLimit, Now: today.SorenessNow}
 	par := st.Params()
 	p.Params = fmt.Sprintf("Your model: soreness gain %.2f×, peak %.0f h after a run (population 1.00×, %.0f h), fitted to %s.",
 		par.Gain, par.PeakH, recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))
@@ -106,7 +112,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 				"series": []chartSeries{{Label: name, Values: vals, Checkins: dots[mu]}}}})
 		peak, at := peaks[k], peakIdx[k]
 		peakAt, easy := "–", "now"
-		if peak >= 0.5 && at >= 0 {
+		if peak >= minTimedPeak && at >= 0 {
 			peakAt = v.clock(time.Unix(xs[at], 0).In(v.loc))
 		}
 		cur := nowOf[mu]
