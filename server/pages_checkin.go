@@ -93,12 +93,12 @@ func (s *Server) checkinForm(r *http.Request, v *view, c *recovery.CheckIn) chec
 	for _, m := range recovery.Muscles {
 		p.Soreness = append(p.Soreness, web.MuscleValue{Muscle: string(m), Value: cur.Soreness[m]})
 	}
-	p.Sleep = web.Field{Name: "sleep", Label: "Sleep last night", Type: "number", Value: num(cur.SleepH, 1), Min: "0", Max: "24", Step: "0.25", Unit: "h"}
+	p.Sleep = web.Field{Name: "sleep", Label: "Sleep last night", Type: "number", Value: num(cur.SleepH, 1), Min: "0", Max: fmtG(recovery.HoursInDay), Step: "0.25", Unit: "h"}
 	p.Quality = web.Field{Name: "sleep-quality", Label: "Sleep quality", Options: scale(cur.SleepQuality, "Poor", "Fair", "OK", "Good", "Great")}
 	p.Stress = web.Field{Name: "stress", Label: "Stress", Options: scale(cur.Stress, "Very low", "Low", "Some", "High", "Very high")}
-	p.Resting = web.Field{Name: "resting-hr", Label: "Resting heart rate", Type: "number", Value: num(cur.RestingHR, 0), Min: "25", Max: "150", Step: "1", Unit: "bpm",
+	p.Resting = web.Field{Name: "resting-hr", Label: "Resting heart rate", Type: "number", Value: num(cur.RestingHR, 0), Min: fmtG(recovery.RestingHRMin), Max: fmtG(recovery.RestingHRMax), Step: "1", Unit: "bpm",
 		Help: "Measured lying down, before you get up; compared with your own baseline."}
-	p.HRV = web.Field{Name: "hrv", Label: "Heart-rate variability (rMSSD)", Type: "number", Value: num(cur.HRVms, 0), Min: "1", Max: "400", Step: "1", Unit: "ms",
+	p.HRV = web.Field{Name: "hrv", Label: "Heart-rate variability (rMSSD)", Type: "number", Value: num(cur.HRVms, 0), Min: fmtG(recovery.HRVMin), Max: fmtG(recovery.HRVMax), Step: "1", Unit: "ms",
 		Help: "From your watch or strap, if it measures it."}
 	has := map[string]bool{}
 	for _, sym := range cur.Symptoms {
@@ -195,9 +195,9 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 		ci.Soreness[mu] = x
 		p.Soreness[i].Value = x
 	}
-	ci.SleepH = number(&p.Sleep, 0, 24)
-	ci.RestingHR = number(&p.Resting, 25, 150)
-	ci.HRVms = number(&p.HRV, 1, 400)
+	ci.SleepH = number(&p.Sleep, 0, recovery.HoursInDay)
+	ci.RestingHR = number(&p.Resting, recovery.RestingHRMin, recovery.RestingHRMax)
+	ci.HRVms = number(&p.HRV, recovery.HRVMin, recovery.HRVMax)
 	rating := func(fl *web.Field) float64 {
 		raw := f.Get(fl.Name)
 		for i := range fl.Options {
@@ -370,3 +370,6 @@ func checkinSummary(c recovery.CheckIn) []web.KV {
 	}
 	return kv
 }
+
+// fmtG formats a form field's bound.
+func fmtG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
