@@ -2,6 +2,8 @@
 // check-ins, shoes) into advice: each run's kind and load, the load
 // series, the soreness forecast with the runner's fitted parameters, the
 // recovery plan after a run, today's readiness and the next 7 days. It
-// joins the pure models of load, recovery and protocol; it does no I/O
-// (callers read the store and pass what they read).
+// joins the pure models of load, recovery and protocol. Apart from
+// LoadHistory, which reads a History through the HistoryReader its
+// caller passes (a store), it does no I/O: everything else works on the
+// History it is given.
 package coach
