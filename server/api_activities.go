@@ -161,7 +161,6 @@ func (s *Server) deleteOfActivity(w http.ResponseWriter, r *http.Request, del fu
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(t.AthleteID)
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -199,7 +198,6 @@ func (s *Server) apiActivityGear(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(t.AthleteID)
 	prof, err := t.Store.FindProfile(ctx)
 	if err != nil {
 		s.fail(w, r, err)
@@ -239,7 +237,6 @@ func (s *Server) apiActivityRPE(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(t.AthleteID)
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -272,9 +269,6 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	im := &ingest.Importer{Store: t.Store, Decoders: s.cfg.Decoders, Now: s.cfg.Now}
 	rep, err := im.ImportFiles(ctx, files)
-	if rep != nil && rep.Imported > 0 {
-		s.states.invalidate(t.AthleteID)
-	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

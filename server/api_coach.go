@@ -157,7 +157,6 @@ func (s *Server) apiCheckIn(w http.ResponseWriter, r *http.Request) {
 			err = t.Store.SaveRPE(ctx, id, v)
 		}
 	}
-	s.states.invalidate(t.AthleteID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -237,7 +236,7 @@ func (s *Server) checklist(r *http.Request, t Target, date string) (present.Chec
 // (YYYY-MM-DD; "" for today) and returns that day's checklist as it was
 // before. A day in the future is refused, and a step is ticked only when
 // it is on that day's checklist; a tick may always be taken back. Ticks
-// are not part of the coaching state's history: nothing to invalidate.
+// are not part of the coaching state's history (see stateCache).
 // The API and the Today page's checklist both tick through it.
 func (s *Server) tick(r *http.Request, t Target, date, step string, done bool) (present.Checklist, error) {
 	ctx := r.Context()

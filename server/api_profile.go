@@ -79,7 +79,6 @@ func (s *Server) apiSaveProfile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(t.AthleteID)
 	s.reply(w, r, http.StatusOK, present.NewProfile(p))
 }
 
@@ -169,7 +168,6 @@ func (s *Server) apiSaveShoe(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(t.AthleteID)
 	saved, err := t.Store.FindShoe(ctx, sh.Name)
 	if err != nil {
 		s.fail(w, r, err)

@@ -291,7 +291,6 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.states.invalidate(v.AthleteID)
 	st, err := s.states.get(ctx, v.AthleteID)
 	if err != nil {
 		s.fail(w, r, err)

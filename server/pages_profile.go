@@ -331,7 +331,6 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(v.AthleteID)
 	s.setFlash(w, r, "success", "Profile saved: zones, loads and plans follow at once.")
 	s.back(w, r, v.Target, "/profile")
 }
@@ -402,7 +401,6 @@ func (s *Server) postShoe(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "unknown shoe action %q", action))
 		return
 	}
-	s.states.invalidate(v.AthleteID)
 	s.setFlash(w, r, "success", msg)
 	s.back(w, r, v.Target, "/profile#shoes")
 }

@@ -504,7 +504,6 @@ func (s *Server) postDeleteRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.states.invalidate(t.AthleteID)
 	name := a.Name
 	if name == "" {
 		name = "The " + web.Label(string(a.Sport)) + " of " + a.Start.Format("2 January 2006")

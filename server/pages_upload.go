@@ -99,9 +99,6 @@ func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
 			mu.Unlock()
 		}}
 	rep, err := im.ImportFiles(r.Context(), files)
-	if rep != nil && rep.Imported > 0 {
-		s.states.invalidate(t.AthleteID)
-	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -25,8 +25,8 @@ import (
 // only when the revision differs from the one it was read at. The
 // revision is read before the history, so a write that lands while the
 // history is being read leaves it labelled with the older revision and
-// the next get reads it again. invalidate forces a reread (this server's
-// own writes change the revision anyway). The derived state is worked out
+// the next get reads it again. Writes need not tell the cache: this
+// server's own change the revision like any other. The derived state is worked out
 // again when the history was reread or the clock has moved on by more than
 // stateTTL (readiness depends on the time of day), incrementally from the
 // previous one: coach.State.With keeps the runs, contributions and load
@@ -49,8 +49,8 @@ type stateEntry struct {
 	mu       sync.Mutex // one load per athlete at a time
 	hist     coach.History
 	revision int64        // the store revision hist was read at
-	valid    bool         // hist is loaded and not invalidated
-	st       *coach.State // current; nil after a reread or invalidate
+	valid    bool         // hist is loaded
+	st       *coach.State // current; nil after a reread
 	last     *coach.State // the latest state built, the base of the next
 	builtAt  time.Time
 }
@@ -107,19 +107,6 @@ func (c *stateCache) at(ctx context.Context, athleteID int64, t time.Time) (*coa
 		return nil, err
 	}
 	return st.At(t), nil
-}
-
-// invalidate drops an athlete's cached state after a write, so that the
-// next get rereads the history whatever the revision says.
-func (c *stateCache) invalidate(athleteID int64) {
-	c.mu.Lock()
-	e := c.entries[athleteID]
-	c.mu.Unlock()
-	if e != nil {
-		e.mu.Lock()
-		e.valid, e.st = false, nil
-		e.mu.Unlock()
-	}
 }
 
 // getAll returns the states of several athletes (a coach's table), working
