@@ -86,6 +86,20 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, write bool) (*view
 	return &view{Target: t, st: st, units: present.For(st.H.Profile), loc: st.Now.Location()}, true
 }
 
+// openForm is open for a form post that changes the target's data: it
+// also reads the form (at most 1 MiB).
+func (s *Server) openForm(w http.ResponseWriter, r *http.Request) (*view, bool) {
+	v, ok := s.open(w, r, true)
+	if !ok {
+		return nil, false
+	}
+	if err := parseForm(w, r); err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	return v, true
+}
+
 // link is a path on the target's pages ("/runs/4", or "/athletes/7/runs/4" for a coach).
 func (v *view) link(path string) string { return v.base() + path }
 

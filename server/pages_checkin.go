@@ -151,12 +151,8 @@ func scale(cur float64, labels ...string) []web.Option {
 // drink when the runner weighed themselves; then shows Today, where
 // readiness already reflects it.
 func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
-	v, ok := s.open(w, r, true)
+	v, ok := s.openForm(w, r)
 	if !ok {
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	f := r.PostForm

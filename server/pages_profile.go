@@ -222,12 +222,8 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 
 // postProfile saves the profile form.
 func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
-	v, ok := s.open(w, r, true)
+	v, ok := s.openForm(w, r)
 	if !ok {
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	f := r.PostForm
@@ -338,12 +334,8 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 // postShoe adds a pair of shoes (action add, name, limit), makes one the
 // default (action default) or retires it (action retire).
 func (s *Server) postShoe(w http.ResponseWriter, r *http.Request) {
-	v, ok := s.open(w, r, true)
+	v, ok := s.openForm(w, r)
 	if !ok {
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	ctx := r.Context()
@@ -407,12 +399,8 @@ func (s *Server) postShoe(w http.ResponseWriter, r *http.Request) {
 
 // postToken creates a personal API token and shows it once.
 func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
-	v, ok := s.open(w, r, true)
+	v, ok := s.openForm(w, r)
 	if !ok {
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	name := strings.TrimSpace(r.PostForm.Get("name"))

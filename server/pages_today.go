@@ -139,12 +139,8 @@ func runTitle(name, sport string, start time.Time) string {
 // and date (YYYY-MM-DD, default today). htmx gets the item's new form;
 // a plain form post is redirected back to Today.
 func (s *Server) postChecklist(w http.ResponseWriter, r *http.Request) {
-	v, ok := s.open(w, r, true)
+	v, ok := s.openForm(w, r)
 	if !ok {
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	id := r.PostForm.Get("item")
