@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"mime"
-	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/rebound-run/rebound"
@@ -262,6 +262,9 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	files, cleanup, err := s.uploadedFiles(w, r)
 	defer cleanup()
+	if err == nil && len(files) == 0 {
+		err = rebound.Errorf(rebound.EINVALID, "no files: send them in multipart/form-data parts named \"file\"")
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -280,8 +283,14 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 	s.reply(w, r, status, rep)
 }
 
-// uploadedFiles reads the "file" parts of a multipart body. Large parts
-// are spilled to temporary files, which cleanup removes.
+// uploadFields are the multipart field names that carry files: "file"
+// (the API's, one part per file) and "files" (the upload page's input).
+var uploadFields = []string{"file", "files"}
+
+// uploadedFiles reads the files of a multipart body (parts named in
+// uploadFields), none if it has none. Files above spillAbove go to
+// temporary files, which cleanup removes. The body is streamed part by
+// part, unless the CSRF check has parsed the form already.
 func (s *Server) uploadedFiles(w http.ResponseWriter, r *http.Request) (files []ingest.File, cleanup func(), err error) {
 	var temps []string
 	cleanup = func() {
@@ -289,64 +298,67 @@ func (s *Server) uploadedFiles(w http.ResponseWriter, r *http.Request) (files []
 			os.Remove(p)
 		}
 	}
+	add := func(src io.Reader, name string) error {
+		f, spilled, err := readUpload(src, name)
+		if spilled != "" {
+			temps = append(temps, spilled)
+		}
+		if err == nil {
+			files = append(files, f)
+		}
+		return err
+	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "multipart/form-data" {
 		return nil, cleanup, rebound.Errorf(rebound.EINVALID, "send the files as multipart/form-data, in parts named \"file\"")
 	}
 	if r.MultipartForm != nil {
-		// Already parsed (the CSRF check looked for a csrf_token field).
-		for i, fh := range r.MultipartForm.File["file"] {
-			f, err := fh.Open()
-			if err != nil {
-				return nil, cleanup, err
+		defer r.MultipartForm.RemoveAll()
+		for _, field := range uploadFields {
+			for _, fh := range r.MultipartForm.File[field] {
+				name := uploadName(fh.Filename, len(files))
+				f, err := fh.Open()
+				if err != nil {
+					return nil, cleanup, fmt.Errorf("upload %q: %w", name, err)
+				}
+				err = add(f, name)
+				f.Close()
+				if err != nil {
+					return nil, cleanup, err
+				}
 			}
-			data, err := io.ReadAll(f)
-			f.Close()
-			if err != nil {
-				return nil, cleanup, err
-			}
-			files = append(files, ingest.File{Name: uploadName(fh.Filename, i), Data: data})
 		}
-	} else {
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
-		mr, err := r.MultipartReader()
+		return files, cleanup, nil
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, cleanup, rebound.Errorf(rebound.EINVALID, "the multipart body cannot be read: %v", err)
+	}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return files, cleanup, nil
+		}
 		if err != nil {
-			return nil, cleanup, rebound.Errorf(rebound.EINVALID, "the multipart body cannot be read: %v", err)
+			return nil, cleanup, uploadError(err)
 		}
-		for i := 0; ; i++ {
-			part, err := mr.NextPart()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, cleanup, uploadError(err)
-			}
-			if part.FormName() != "file" {
-				part.Close()
-				continue
-			}
-			f, spilled, err := readPart(part, uploadName(part.FileName(), i))
-			part.Close()
-			if spilled != "" {
-				temps = append(temps, spilled)
-			}
-			if err != nil {
-				return nil, cleanup, err
-			}
-			files = append(files, f)
+		// As ParseMultipartForm, a part without a file name is a value.
+		if slices.Contains(uploadFields, part.FormName()) && part.FileName() != "" {
+			err = add(part, uploadName(part.FileName(), len(files)))
+		}
+		part.Close()
+		if err != nil {
+			return nil, cleanup, err
 		}
 	}
-	if len(files) == 0 {
-		return nil, cleanup, rebound.Errorf(rebound.EINVALID, "no files: send them in multipart/form-data parts named \"file\"")
-	}
-	return files, cleanup, nil
 }
 
-// readPart reads one uploaded file, into memory up to spillAbove and to a
-// temporary file beyond (whose path it returns for removal). Only what is
-// read is held: a small file does not cost a spillAbove buffer.
-func readPart(part *multipart.Part, name string) (ingest.File, string, error) {
-	head, err := io.ReadAll(io.LimitReader(part, spillAbove+1))
+// readUpload reads one uploaded file, into memory up to spillAbove and to
+// a temporary file beyond (whose path it returns for removal). Only what
+// is read is held: a small file does not cost a spillAbove buffer.
+func readUpload(src io.Reader, name string) (ingest.File, string, error) {
+	head, err := io.ReadAll(io.LimitReader(src, spillAbove+1))
 	if err != nil {
 		return ingest.File{}, "", uploadError(err)
 	}
@@ -361,7 +373,7 @@ func readPart(part *multipart.Part, name string) (ingest.File, string, error) {
 		tmp.Close()
 		return ingest.File{}, tmp.Name(), fmt.Errorf("upload %q: %w", name, err)
 	}
-	if _, err := io.Copy(tmp, part); err != nil {
+	if _, err := io.Copy(tmp, src); err != nil {
 		tmp.Close()
 		return ingest.File{}, tmp.Name(), uploadError(err)
 	}

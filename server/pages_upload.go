@@ -1,13 +1,8 @@
 package server
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"mime/multipart"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 
@@ -59,35 +54,18 @@ func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if r.MultipartForm == nil {
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
-		if err := r.ParseMultipartForm(32 << 20); err != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
-				s.fail(w, r, err)
-				return
-			}
-			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "the upload could not be read: send a multipart form with the files in the field \"files\""))
-			return
-		}
+	files, cleanup, err := s.uploadedFiles(w, r)
+	defer cleanup()
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	defer r.MultipartForm.RemoveAll()
-	heads := r.MultipartForm.File["files"]
-	if len(heads) == 0 {
-		heads = r.MultipartForm.File["file"]
-	}
-	if len(heads) == 0 {
+	if len(files) == 0 {
 		if wantsJSON(r) {
 			s.fail(w, r, rebound.Errorf(rebound.EINVALID, "no files in the upload (multipart field \"files\")"))
 			return
 		}
 		s.renderUpload(w, r, t, http.StatusBadRequest, uploadPage{}, web.Flash{Kind: "error", Message: "Choose one or more files first."})
-		return
-	}
-	files, cleanup, err := uploadFiles(heads)
-	defer cleanup()
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	var mu sync.Mutex
@@ -140,48 +118,4 @@ func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusUnprocessableEntity
 	}
 	s.renderUpload(w, r, t, status, p)
-}
-
-// uploadFiles turns the uploaded parts into ingest files: small ones in
-// memory, large ones (spilled to disk by the multipart reader) by path.
-func uploadFiles(heads []*multipart.FileHeader) ([]ingest.File, func(), error) {
-	var tmp []string
-	cleanup := func() {
-		for _, p := range tmp {
-			os.Remove(p)
-		}
-	}
-	var out []ingest.File
-	for i, h := range heads {
-		name := uploadName(h.Filename, i)
-		f, err := h.Open()
-		if err != nil {
-			return nil, cleanup, fmt.Errorf("upload %q: %w", name, err)
-		}
-		if h.Size <= 32<<20 {
-			data, err := io.ReadAll(f)
-			f.Close()
-			if err != nil {
-				return nil, cleanup, fmt.Errorf("upload %q: %w", name, err)
-			}
-			out = append(out, ingest.File{Name: name, Data: data})
-			continue
-		}
-		tf, err := os.CreateTemp("", "rebound-upload-*"+filepath.Ext(name))
-		if err != nil {
-			f.Close()
-			return nil, cleanup, fmt.Errorf("upload %q: %w", name, err)
-		}
-		tmp = append(tmp, tf.Name())
-		_, err = io.Copy(tf, f)
-		f.Close()
-		if cerr := tf.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, cleanup, fmt.Errorf("upload %q: spill to %s: %w", name, tf.Name(), err)
-		}
-		out = append(out, ingest.File{Name: name, Path: tf.Name()})
-	}
-	return out, cleanup, nil
 }
