@@ -217,9 +217,9 @@ func (v *view) stepTiming(st coach.Step) string {
 	case st.EndH-st.StartH >= 6*24:
 		return fmt.Sprintf("from day %.0f · %s on", math.Floor(st.StartH/24)+1, v.clock(from))
 	case sameDay(from, to):
-		return timingText(st.StartH, st.EndH) + " · " + v.clock(from) + "–" + to.Format("15:04")
+		return web.Timing(st.StartH, st.EndH) + " · " + v.clock(from) + "–" + to.Format("15:04")
 	}
-	return timingText(st.StartH, st.EndH) + " · " + v.clock(from) + " to " + v.clock(to)
+	return web.Timing(st.StartH, st.EndH) + " · " + v.clock(from) + " to " + v.clock(to)
 }
 
 // clock formats a moment as "today 10:15", "Thu 10:15" or "Thu 27 Nov 10:15".
@@ -242,23 +242,6 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
-}
-
-// timingText says when a step happens after the run: "within 30 min",
-// "2–72 h after", "from day 2".
-func timingText(startH, endH float64) string {
-	f := func(h float64) string { return fmt.Sprintf("%g", math.Round(h*2)/2) }
-	switch {
-	case endH <= 1 && startH == 0:
-		return fmt.Sprintf("within %.0f min", endH*60)
-	case startH == 0 && endH <= 72:
-		return "within " + f(endH) + " h"
-	case endH <= 72:
-		return f(startH) + "–" + f(endH) + " h after"
-	case startH < 24:
-		return "from " + f(startH) + " h after"
-	}
-	return fmt.Sprintf("from day %.0f", math.Floor(startH/24)+1)
 }
 
 // plural writes "1 run", "3 runs".

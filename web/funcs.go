@@ -181,12 +181,17 @@ func fmtDur(v any) string {
 	return fmt.Sprintf("%s%d:%02d", sign, m, sec)
 }
 
-// timing says when a step happens, from its window in hours after the run:
-// (0, 0.25) is "within 15 min", (12, 72) is "12–72 h after", (48, 168)
-// is "2–7 days after".
+// timing is Timing for templates (which pass numbers of any type).
 func timing(startH, endH any) string {
 	s, _ := float(startH)
 	e, _ := float(endH)
+	return Timing(s, e)
+}
+
+// Timing says when a step happens, from its window in hours after the run:
+// "right away", "within 30 min", "12–72 h after", "2–7 days after",
+// "this week and beyond". Pages and the step template word it the same.
+func Timing(s, e float64) string {
 	if e < s {
 		e = s
 	}
