@@ -293,7 +293,7 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := st.Today()
-	msg := fmt.Sprintf("Check-in saved. Readiness is %d: %s.", t.Readiness.Score, strings.ToLower(adviceLabel(t.Recommendation)))
+	msg := fmt.Sprintf("Check-in saved. Readiness is %d: %s.", t.Readiness.Score, strings.ToLower(web.AdviceFor(t.Recommendation).Label))
 	kind := "success"
 	if t.SeeProfessional.Needed {
 		kind = "warning"
@@ -322,21 +322,6 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	}
 	s.setFlash(w, r, kind, msg)
 	s.back(w, r, v.Target, "/")
-}
-
-// adviceLabel names a recommendation.
-func adviceLabel(rec string) string {
-	switch rec {
-	case "rest":
-		return "Rest"
-	case "active-recovery":
-		return "Active recovery"
-	case "easy-run":
-		return "An easy run is fine"
-	case "quality-ok":
-		return "Ready for a hard or long session"
-	}
-	return web.Label(rec)
 }
 
 // checkinSummary lists a check-in's answers.

@@ -345,8 +345,11 @@ type Advice struct {
 	Hint  string
 }
 
-func advice(rec any) Advice {
-	id := fmt.Sprint(rec)
+func advice(rec any) Advice { return AdviceFor(fmt.Sprint(rec)) }
+
+// AdviceFor is how pages word a recommendation (rest, active-recovery,
+// easy-run, quality-ok): a short label and a sentence.
+func AdviceFor(id string) Advice {
 	switch id {
 	case "rest":
 		return Advice{id, "Rest", "Take the day off running."}
