@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
@@ -163,7 +164,7 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	var errs []string
 	bad := func(fl *web.Field, msg string) {
 		fl.Error = msg
-		errs = append(errs, strings.ToLower(fl.Label[:1])+fl.Label[1:]+": "+msg)
+		errs = append(errs, withFirst(fl.Label, unicode.ToLower)+": "+msg)
 	}
 	number := func(fl *web.Field, lo, hi float64) float64 {
 		raw := strings.TrimSpace(strings.ReplaceAll(f.Get(fl.Name), ",", "."))

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
@@ -660,9 +661,5 @@ func skippedKV(name, reason string) web.KV {
 			return web.KV{Label: name, Value: "Needs " + strings.Join(things, " or "), Note: "add it under Equipment in your profile if you have it"}
 		}
 	}
-	r := reason
-	if r != "" {
-		r = strings.ToUpper(r[:1]) + r[1:]
-	}
-	return web.KV{Label: name, Value: r}
+	return web.KV{Label: name, Value: withFirst(reason, unicode.ToUpper)}
 }

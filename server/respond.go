@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
@@ -97,7 +99,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 			title = "That did not work"
 		}
 		if msg != "" {
-			msg = strings.ToUpper(msg[:1]) + msg[1:]
+			msg = withFirst(msg, unicode.ToUpper)
 			if !strings.HasSuffix(msg, ".") {
 				msg += "."
 			}
@@ -109,6 +111,15 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(status)
 	fmt.Fprintf(w, "%d %s: %s\n", status, http.StatusText(status), msg)
+}
+
+// withFirst changes the case of the first letter of s (ToUpper, ToLower).
+func withFirst(s string, to func(rune) rune) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(to(r)) + s[n:]
 }
 
 // writeJSON writes v as JSON with status.
