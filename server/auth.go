@@ -13,6 +13,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/web"
 )
 
 // cookieName is the session cookie. With Secure cookies it carries the
@@ -259,8 +260,16 @@ func (s *Server) handleSignInLink(w http.ResponseWriter, r *http.Request) {
 	l, ok := s.links[hash]
 	delete(s.links, hash)
 	s.mu.Unlock()
+	next := safeNext(r.URL.Query().Get("next"))
 	if !ok || !s.linkAllowed(l.userID) || s.cfg.Now().After(l.expires) {
-		s.fail(w, r, rebound.Errorf(EUNAUTHORIZED, "this sign-in link has been used or has expired: restart `rebound serve` (or `rebound demo --serve`) for a new one, or sign in with a password"))
+		if viewer(r) != nil { // signed in already (the link opened twice)
+			http.Redirect(w, r, next, http.StatusSeeOther)
+			return
+		}
+		// The sign-in form with the reason, not a redirect to it: its
+		// next= would lead back to this dead link.
+		s.renderLogin(w, r, http.StatusUnauthorized, next, "", []web.Flash{{Kind: "error",
+			Message: "This sign-in link has been used or has expired: restart `rebound serve` (or `rebound demo --serve`) for a new one, or sign in with a password."}})
 		return
 	}
 	u, err := s.cfg.DB.FindUserByID(r.Context(), l.userID)
@@ -272,7 +281,7 @@ func (s *Server) handleSignInLink(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 // clientIP is the address a request came from, for rate limiting. Behind

@@ -216,12 +216,26 @@ func TestSignInLink(t *testing.T) {
 		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != tt.want || len(res.Cookies()) == 0 {
 			t.Errorf("link%s: status %d, location %q, %d cookies; want 303 to %s with a session", tt.next, res.StatusCode, res.Header.Get("Location"), len(res.Cookies()), tt.want)
 		}
+		session := sessionCookie(res)
+		// Opened again in another browser: the sign-in page itself, with
+		// the reason (a redirect to it would come back to the dead link).
 		if res, err = c.Get(e.ts.URL + link); err != nil {
 			t.Fatal(err)
 		}
+		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		if loc := res.Header.Get("Location"); !strings.HasPrefix(loc, "/login") || len(res.Cookies()) != 0 {
-			t.Errorf("second use of a link: status %d to %q with %d cookies, want the sign-in page", res.StatusCode, loc, len(res.Cookies()))
+		if res.StatusCode != http.StatusUnauthorized || sessionCookie(res) != nil || !strings.Contains(string(body), "has been used or has expired") {
+			t.Errorf("second use of a link: status %d, session %v, want 401 and the sign-in page saying why", res.StatusCode, sessionCookie(res))
+		}
+		// Opened again in the browser it signed in: on to the page.
+		req, _ := http.NewRequest("GET", e.ts.URL+link+tt.next, nil)
+		req.AddCookie(session)
+		if res, err = c.Do(req); err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != tt.want {
+			t.Errorf("a used link in the browser it signed in: status %d to %q, want 303 to %s", res.StatusCode, res.Header.Get("Location"), tt.want)
 		}
 	}
 
