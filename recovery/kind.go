@@ -11,12 +11,50 @@ import (
 // Kind is what sort of session a workout was, for recovery purposes.
 type Kind string
 
-// The run kinds.
+// The run kinds. Workout says more of a hard session.
 const (
-	Easy  Kind = "easy"           // easy or recovery run
-	Long  Kind = "long"           // long run
-	Hard  Kind = "hard"           // intervals, tempo, hills or a race
-	Cross Kind = "cross-training" // any other sport
+	Easy        Kind = "easy"           // easy, steady run
+	RecoveryRun Kind = "recovery"       // a short, very easy run
+	Long        Kind = "long"           // long run
+	Hard        Kind = "hard"           // a hard training session: intervals, tempo, hills, downhill
+	Race        Kind = "race"           // a race or time trial
+	Cross       Kind = "cross-training" // any other sport
+)
+
+// Kinds lists every kind, from the least to the most demanding run, then
+// cross-training.
+var Kinds = [...]Kind{RecoveryRun, Easy, Long, Hard, Race, Cross}
+
+// ValidKind reports whether k is one of Kinds.
+func ValidKind(k Kind) bool {
+	for _, x := range Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// HardEffort reports whether a run of this kind was a hard effort (a hard
+// session or a race): no hard session, long run or strength the day after.
+func (k Kind) HardEffort() bool { return k == Hard || k == Race }
+
+// Demanding reports whether a run of this kind calls for the longer
+// recovery of a long run or hard effort.
+func (k Kind) Demanding() bool { return k == Long || k.HardEffort() }
+
+// EasyEffort reports whether the run was easy or a recovery run.
+func (k Kind) EasyEffort() bool { return k == Easy || k == RecoveryRun }
+
+// Workout is what a hard session was, when the classifier can tell.
+type Workout string
+
+// The workouts.
+const (
+	Intervals Workout = "intervals"
+	Tempo     Workout = "tempo"
+	Hills     Workout = "hills"
+	Downhill  Workout = "downhill" // hard for the quads by eccentric load
 )
 
 // Thresholds of the run-kind classifier.

@@ -20,6 +20,11 @@ type CheckIn struct {
 	RestingHR    float64            `json:"resting_hr"`
 	HRVms        float64            `json:"hrv_ms"` // rMSSD
 	Symptoms     []string           `json:"symptoms"`
+	// SymptomsAnswered is set when the runner answered the symptom
+	// question: Symptoms is then all they have today, and an empty list
+	// clears the red flags of earlier check-ins. A check-in that did not
+	// ask (soreness only, say) leaves earlier flags standing.
+	SymptomsAnswered bool `json:"symptoms_answered"`
 }
 
 // Recommendation is what readiness ends in.

@@ -19,6 +19,7 @@ type checkIn struct {
 	RestingHR    *float64                    `json:"resting_hr,omitempty"`
 	HRVms        *float64                    `json:"hrv_ms,omitempty"`
 	Symptoms     []string                    `json:"symptoms,omitempty"`
+	Answered     bool                        `json:"symptoms_answered,omitempty"`
 }
 
 // MarshalCheckIn returns the stored form of c, without its date. Returns
@@ -30,7 +31,8 @@ func MarshalCheckIn(c recovery.CheckIn) ([]byte, error) {
 		}
 	}
 	return json.Marshal(checkIn{Soreness: c.Soreness, SleepH: opt(c.SleepH), SleepQuality: opt(c.SleepQuality),
-		Stress: opt(c.Stress), RestingHR: opt(c.RestingHR), HRVms: opt(c.HRVms), Symptoms: c.Symptoms})
+		Stress: opt(c.Stress), RestingHR: opt(c.RestingHR), HRVms: opt(c.HRVms), Symptoms: c.Symptoms,
+		Answered: c.SymptomsAnswered || len(c.Symptoms) > 0})
 }
 
 // UnmarshalCheckIn decodes the check-in of date from its stored form.
@@ -41,7 +43,8 @@ func UnmarshalCheckIn(data []byte, date time.Time) (recovery.CheckIn, error) {
 		return recovery.CheckIn{}, err
 	}
 	c := recovery.CheckIn{Date: date, Soreness: j.Soreness, SleepH: val(j.SleepH), SleepQuality: val(j.SleepQuality),
-		Stress: val(j.Stress), RestingHR: val(j.RestingHR), HRVms: val(j.HRVms), Symptoms: j.Symptoms}
+		Stress: val(j.Stress), RestingHR: val(j.RestingHR), HRVms: val(j.HRVms), Symptoms: j.Symptoms,
+		SymptomsAnswered: j.Answered || len(j.Symptoms) > 0}
 	if c.Soreness == nil {
 		c.Soreness = map[recovery.Muscle]float64{}
 	}
