@@ -268,7 +268,11 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "Readiness %s: %d/100  %s\n", t.Date, t.Readiness.Score, bar(float64(t.Readiness.Score), 100, 20))
+	if n, ok := t.Score(); ok {
+		fmt.Fprintf(w, "Readiness %s: %d/100  %s\n", t.Date, n, bar(float64(n), 100, 20))
+	} else {
+		fmt.Fprintf(w, "Readiness %s: not enough data yet\n", t.Date)
+	}
 	fmt.Fprintf(w, "Recommendation: %s\n", strings.ToUpper(strings.ReplaceAll(t.Recommendation, "-", " ")))
 	for _, r := range t.Reasons {
 		fmt.Fprintf(w, "  · %s\n", r)

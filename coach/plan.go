@@ -50,11 +50,17 @@ type Warning struct {
 	Message string `json:"message"`
 }
 
-// SeeProfessional says whether a symptom calls for a professional.
+// SeeProfessional says whether a red flag calls for a professional: while
+// it is Needed, no plan, checklist or week suggests training.
 type SeeProfessional struct {
 	Needed  bool     `json:"needed"`
 	Urgency string   `json:"urgency,omitempty"` // urgent or soon
 	Reasons []string `json:"reasons"`
+	// Since is the day the standing symptom was first reported
+	// (YYYY-MM-DD); null for a flag from the profile.
+	Since *string `json:"since,omitempty"`
+	// Clear says how the flag is cleared.
+	Clear string `json:"clear,omitempty"`
 }
 
 // Skipped is a technique left out of a plan, and why.
@@ -173,7 +179,7 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 		plan.Soreness = append(plan.Soreness, MusclePeak{Muscle: m, Peak: round1(peak), PeakHours: float64(h)})
 	}
 	sort.SliceStable(plan.Soreness, func(a, b int) bool { return plan.Soreness[a].Peak > plan.Soreness[b].Peak })
-	plan.SeeProfessional = s.redFlags(e.Run.End)
+	plan.SeeProfessional = s.seeProfessional(s.ActiveFlag())
 	s.advise(plan, e, WeightChange{})
 	return plan, nil
 }
@@ -206,6 +212,9 @@ func (s *State) conditions(e Entry, rec recovery.Recovery) []string {
 	conds := append([]string(nil), s.H.Profile.Conditions...)
 	for _, c := range s.recentCheckIns(e.Run.End) {
 		conds = append(conds, c.Symptoms...)
+	}
+	if f := s.ActiveFlag(); f != nil {
+		conds = append(conds, f.Symptoms...)
 	}
 	if e.Kind == recovery.Hard || e.Kind == recovery.Long {
 		conds = append(conds, protocol.CondAfterHardOrLong)
@@ -251,13 +260,19 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 	equip := s.H.Profile.Equipment
 	hurt := injured(conds)
 	restDays := s.restDays(e, maxPeak)
+	flag := s.ActiveFlag()
 	for _, t := range protocol.Techniques() {
+		if flag != nil && !protocol.AllowedWhileFlagged(t.ID, flag.Symptoms, flag.Injury) {
+			continue
+		}
 		include := t.AppliesTo(kind)
 		switch t.ID {
 		case "passive-rest":
-			include = hurt
+			include = hurt || flag != nil
 		case "see-professional":
 			include = plan.SeeProfessional.Needed
+		case "peace-love":
+			include = flag != nil
 		case "rest-day":
 			include = restDays > 0
 		case "electrolytes":
@@ -299,15 +314,7 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 			plan.Skipped = append(plan.Skipped, Skipped{ID: t.ID, Reason: blocked})
 			continue
 		}
-		st := Step{ID: t.ID, Phase: string(t.Phase), StartH: t.StartH, EndH: t.EndH, Title: t.Name, Dose: t.Dose.Text,
-			How: t.How, Why: t.Why, Evidence: string(t.Evidence), Note: strings.Join(notes, " ")}
-		for _, src := range t.Sources {
-			st.Sources = append(st.Sources, src.Ref)
-		}
-		st.Sources = slices.Compact(st.Sources)
-		if t.Disagreement != nil {
-			st.Disagreement = fmt.Sprintf("%s — Rebound uses %s (sources range %s). %s", t.Disagreement.Topic, t.Disagreement.Default, t.Disagreement.Range, t.Disagreement.Note)
-		}
+		st := stepOf(t, notes)
 		s.tailor(&st, plan, e, rec, restDays)
 		st.StartAt = e.Run.End.Add(time.Duration(st.StartH * float64(time.Hour))).In(s.Now.Location())
 		st.EndAt = e.Run.End.Add(time.Duration(st.EndH * float64(time.Hour))).In(s.Now.Location())
@@ -327,6 +334,21 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 		}
 		return x.StartH < y.StartH
 	})
+}
+
+// stepOf is a technique as a plan step, with the notes that modify it for
+// this runner; its window is the technique's own.
+func stepOf(t protocol.Technique, notes []string) Step {
+	st := Step{ID: t.ID, Phase: string(t.Phase), StartH: t.StartH, EndH: t.EndH, Title: t.Name, Dose: t.Dose.Text,
+		How: t.How, Why: t.Why, Evidence: string(t.Evidence), Note: strings.Join(notes, " ")}
+	for _, src := range t.Sources {
+		st.Sources = append(st.Sources, src.Ref)
+	}
+	st.Sources = slices.Compact(st.Sources)
+	if t.Disagreement != nil {
+		st.Disagreement = fmt.Sprintf("%s — Rebound uses %s (sources range %s). %s", t.Disagreement.Topic, t.Disagreement.Default, t.Disagreement.Range, t.Disagreement.Note)
+	}
+	return st
 }
 
 // tailor computes a step's dose and timing for this run and runner.
@@ -439,36 +461,6 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 	}
 	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind == recovery.Hard, e.A.Summary.AvgTempC)
 	return n
-}
-
-// redFlags turns the symptoms of check-ins since t, and lasting soreness,
-// into a referral.
-func (s *State) redFlags(t time.Time) SeeProfessional {
-	sp := SeeProfessional{Reasons: []string{}}
-	rank := map[string]int{"": 0, string(protocol.Soon): 1, string(protocol.Urgent): 2}
-	seen := map[string]bool{}
-	for _, c := range s.recentCheckIns(t.AddDate(0, 0, -3)) {
-		for _, id := range c.Symptoms {
-			sym, ok := protocol.SymptomByID(id)
-			if !ok || seen[id] {
-				continue
-			}
-			seen[id] = true
-			sp.Needed = true
-			if rank[string(sym.Urgency)] > rank[sp.Urgency] {
-				sp.Urgency = string(sym.Urgency)
-			}
-			sp.Reasons = append(sp.Reasons, fmt.Sprintf("%s: %s", sym.Name, sym.Why))
-		}
-	}
-	if m, days := s.lastingSoreness(); days > protocol.SorenessSeeProfessionalDays {
-		sp.Needed = true
-		if sp.Urgency == "" {
-			sp.Urgency = string(protocol.Soon)
-		}
-		sp.Reasons = append(sp.Reasons, fmt.Sprintf("your %s have been sore for %d days: soreness past a week may be overtraining or an injury (seed 002)", m, days))
-	}
-	return sp
 }
 
 // LastingSorenessMin is the rating that counts as still sore.
