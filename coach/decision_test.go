@@ -235,6 +235,15 @@ func TestSeasonInvariants(t *testing.T) {
 							t.Errorf("%s: expired step %s", day, s.ID)
 						}
 					}
+					if len(st.Entries) > 0 {
+						p, err := st.Plan(0, coach.WeightChange{})
+						if err != nil {
+							t.Fatal(err)
+						}
+						if n, by := lead(p); n < 3 || n > coach.LeadSteps {
+							t.Errorf("%s: the latest plan leads with %d steps: %v", day, n, by[coach.DoThis])
+						}
+					}
 				}
 			}
 		})
