@@ -136,8 +136,12 @@ type Plan struct {
 	Skipped         []Skipped         `json:"skipped"`
 	Warnings        []Warning         `json:"warnings"`
 	SeeProfessional SeeProfessional   `json:"see_professional"`
-	Params          recovery.Params   `json:"model_params"`
-	Disclaimer      string            `json:"disclaimer"`
+	// OnHold, while a red flag stands, says that no running, strength or
+	// cross-training is planned until it is cleared; Recovery's clocks
+	// wait for it.
+	OnHold     string          `json:"on_hold,omitempty"`
+	Params     recovery.Params `json:"model_params"`
+	Disclaimer string          `json:"disclaimer"`
 }
 
 // WeightChange is the runner's weight before and after the run, when
@@ -206,7 +210,11 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 		plan.Soreness = append(plan.Soreness, MusclePeak{Muscle: m, Peak: round1(peak), PeakHours: float64(h)})
 	}
 	sort.SliceStable(plan.Soreness, func(a, b int) bool { return plan.Soreness[a].Peak > plan.Soreness[b].Peak })
-	plan.SeeProfessional = s.seeProfessional(s.ActiveFlag())
+	flag := s.ActiveFlag()
+	plan.SeeProfessional = s.seeProfessional(flag)
+	if flag != nil {
+		plan.OnHold = flag.Reason() + ". To clear it: " + flag.ClearHow() + "."
+	}
 	s.advise(plan, e, WeightChange{})
 	return plan, nil
 }

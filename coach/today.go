@@ -138,7 +138,7 @@ func (s *State) computeToday() *Today {
 		if held := r.Score - *d.Score; held > 0 {
 			// The hold is a factor of its own, so that the factors still
 			// add up to the score.
-			t.Factors = append(t.Factors, recovery.Factor{ID: "held", Name: "Held by today's call", Value: fmt.Sprintf("at most %d", *d.Score),
+			t.Factors = append(t.Factors, recovery.Factor{ID: "held", Name: "Held by today’s call", Value: fmt.Sprintf("at most %d", *d.Score),
 				Penalty: float64(held), Status: "poor", Source: "Rebound's rule: the score never reads higher than the day's recommendation allows",
 				Reason: fmt.Sprintf("readiness is held at %d, the top of the %s band, because %s", *d.Score, d.Recommendation, d.Reason)})
 		}
@@ -250,7 +250,7 @@ var leadStep = map[recovery.Recommendation]string{recovery.Rest: "rest-day", rec
 // the end of the day.
 func (s *State) dayStep(t protocol.Technique, now, dayEnd time.Time, f *Flag) Step {
 	st := stepOf(t, nil)
-	st.StartAt, st.EndAt = now, dayEnd
+	st.StartAt, st.EndAt, st.Priority = now, dayEnd, DoThis
 	if t.ID == "see-professional" && f != nil {
 		st.Dose = "today" // urgent
 		if f.Urgency == protocol.Soon {
