@@ -279,7 +279,7 @@ func TestWeekLowReadinessAndHighLoad(t *testing.T) {
 	usual, _ := weekAt(h, 28)
 	// A bad morning: short, poor sleep, high stress, sore legs.
 	h.CheckIns = []recovery.CheckIn{{Date: monday0.AddDate(0, 0, 28), SleepH: 4, SleepQuality: 1, Stress: 5,
-		Soreness: map[recovery.Muscle]float64{recovery.Quads: 8, recovery.Calves: 8, recovery.Hamstrings: 7},
+		Soreness:  map[recovery.Muscle]float64{recovery.Quads: 8, recovery.Calves: 8, recovery.Hamstrings: 7},
 		RestingHR: math.NaN(), HRVms: math.NaN()}}
 	wp, st := weekAt(h, 28)
 	checkWeekRules(t, wp, st)
