@@ -78,7 +78,7 @@ type Pattern struct {
 	hardWDs   []time.Weekday
 	longWD    time.Weekday
 	cross     bool
-	longMaxM  float64
+	lastLongM float64 // the latest long run
 	raceDay   *int // day index of the latest race in the 7 days before the plan (or today)
 	hardDays  map[int]bool
 	demanding map[int]bool
@@ -339,9 +339,6 @@ func (s *State) pattern(start time.Time) Pattern {
 		case e.Kind == recovery.Long:
 			long = append(long, m)
 			longDays[at.Weekday()]++
-			if m > p.longMaxM {
-				p.longMaxM = m
-			}
 		case e.Kind == recovery.Hard:
 			hard = append(hard, m)
 			hardDays[at.Weekday()]++
@@ -382,13 +379,20 @@ func (s *State) pattern(start time.Time) Pattern {
 	}
 	if len(long) > 0 {
 		l := median(long)
-		p.LongM = &l
+		p.LongM, p.lastLongM = &l, long[len(long)-1]
 	}
+	// The long-run day: the weekday of most long runs (Sunday, then
+	// Saturday, on a tie); without long runs it is assumed, on the
+	// weekend day the runner runs (Sunday when both or neither).
 	p.longWD, p.LongDayAssumed = time.Sunday, len(longDays) == 0
+	days := longDays
+	if p.LongDayAssumed {
+		days = map[time.Weekday]int{time.Sunday: p.runDays[time.Sunday], time.Saturday: p.runDays[time.Saturday]}
+	}
 	best := 0
 	for _, wd := range []time.Weekday{time.Sunday, time.Saturday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
-		if longDays[wd] > best {
-			p.longWD, best = wd, longDays[wd]
+		if days[wd] > best {
+			p.longWD, best = wd, days[wd]
 		}
 	}
 	p.LongDay = p.longWD.String()
@@ -643,8 +647,11 @@ func (b *weekBuilder) target(today *Today) (float64, float64) {
 		note = "Last week ran more than 10% over your 4-week average: the week holds to 10% over that average instead of building on last week"
 	}
 	wp.Notes = append(wp.Notes, cite(note, protocol.Seed003)+". "+protocol.TenPercentRuleCaveat)
-	if pat.LongDayAssumed {
+	switch {
+	case pat.LongDayAssumed && pat.longWD == time.Sunday:
 		wp.Assumptions = append(wp.Assumptions, "no long runs in the last 4 weeks: Sunday is a common choice for the long run")
+	case pat.LongDayAssumed:
+		wp.Assumptions = append(wp.Assumptions, fmt.Sprintf("no long runs in the last 4 weeks: the long run goes on %s, the weekend day you run", pat.LongDay))
 	}
 	var adj []Adjustment
 	if pat.raceDay != nil {
@@ -705,7 +712,7 @@ func (b *weekBuilder) placeLong() int {
 	d := &b.days[best]
 	switch {
 	case b.pat.LongDayAssumed && best == usual:
-		d.Reasons = append(d.Reasons, "the long run on a Sunday, a common choice")
+		d.Reasons = append(d.Reasons, fmt.Sprintf("the long run on a %s, a common choice", b.pat.LongDay))
 	case best == usual:
 		d.Reasons = append(d.Reasons, fmt.Sprintf("the long run on your usual long-run day (%s)", b.pat.LongDay))
 	default:
@@ -797,9 +804,11 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 		longest = *pat.LongestM
 	}
 	longMax := math.Max(longest*(1+LongGrowth), LongOverEasy*easyRef)
+	// The long run it aims at: the usual one, or the latest when it has
+	// grown since.
 	longWant := LongOverEasy * easyRef
 	if pat.LongM != nil {
-		longWant = *pat.LongM * longScale
+		longWant = math.Max(*pat.LongM, pat.lastLongM) * longScale
 	}
 	var f, longM float64
 	for {

@@ -133,13 +133,16 @@ func TestWeekLongRunDay(t *testing.T) {
 		name    string
 		week    []sess
 		wantDay string
-		assumed bool
+		said    string // the assumption, if any
 	}{
 		// Long runs on Saturdays stay on Saturdays.
-		{"FromHistory", []sess{{1, 7, 8, easyBPM}, {3, 7, 8, easyBPM}, {5, 8, 18, easyBPM}}, "Saturday", false},
+		{"FromHistory", []sess{{1, 7, 8, easyBPM}, {3, 7, 8, easyBPM}, {5, 8, 18, easyBPM}}, "Saturday", ""},
 		// Three 6 km runs and no long run: one becomes the long run, on
-		// a Sunday, said to be an assumption.
-		{"Assumed", []sess{{1, 7, 6, easyBPM}, {3, 7, 6, easyBPM}, {5, 7, 6, easyBPM}}, "Sunday", true},
+		// the weekend day the runner runs, said to be an assumption.
+		{"AssumedOnTheWeekendDayRun", []sess{{1, 7, 6, easyBPM}, {3, 7, 6, easyBPM}, {5, 7, 6, easyBPM}}, "Saturday",
+			"no long runs in the last 4 weeks: the long run goes on Saturday, the weekend day you run"},
+		{"AssumedSunday", []sess{{0, 7, 6, easyBPM}, {2, 7, 6, easyBPM}, {4, 7, 6, easyBPM}}, "Sunday",
+			"no long runs in the last 4 weeks: Sunday is a common choice"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			wp, st := weekAt(histOf(weeks(4, tc.week...)...), 28)
@@ -148,11 +151,9 @@ func TestWeekLongRunDay(t *testing.T) {
 			if len(long) != 1 || long[0].Weekday != tc.wantDay {
 				t.Fatalf("long runs %+v, want one on %s", long, tc.wantDay)
 			}
-			said := slices.ContainsFunc(wp.Assumptions, func(a string) bool {
-				return strings.Contains(a, "no long runs in the last 4 weeks: Sunday is a common choice")
-			})
-			if said != tc.assumed || wp.Pattern.LongDayAssumed != tc.assumed {
-				t.Errorf("assumptions %q, pattern %+v; want the Sunday assumption said: %v", wp.Assumptions, wp.Pattern, tc.assumed)
+			said := slices.ContainsFunc(wp.Assumptions, func(a string) bool { return tc.said != "" && strings.Contains(a, tc.said) })
+			if said != (tc.said != "") || wp.Pattern.LongDayAssumed != (tc.said != "") || len(wp.Assumptions) > 1 {
+				t.Errorf("assumptions %q, pattern %+v; want %q", wp.Assumptions, wp.Pattern, tc.said)
 			}
 		})
 	}
@@ -325,6 +326,8 @@ func TestWeekRedFlagMeansRestEveryDay(t *testing.T) {
 			"a symptom you reported (pain in a bone) needs a professional first: no training until it is cleared with rebound checkin --symptoms none"},
 		{"ChestPain", []string{"chest-pain"}, false, "urgent", "a symptom you reported (chest pain or pressure) needs medical help today"},
 		{"Injury", nil, true, "soon", "the injury in your profile needs a professional's all-clear first"},
+		// Quads rated 4 on each of the last 9 mornings: past a week.
+		{"LastingSoreness", nil, false, "soon", "your quads have been sore for 9 days, past a week"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := histOf(weeks(4, usualWeek...)...)
@@ -334,6 +337,12 @@ func TestWeekRedFlagMeansRestEveryDay(t *testing.T) {
 			}
 			if tc.injury {
 				h.Profile.Conditions = []string{"injury"}
+			}
+			if tc.name == "LastingSoreness" {
+				for d := 8; d >= 0; d-- {
+					h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: today.AddDate(0, 0, -d), SleepH: 8, SleepQuality: 4, Stress: 2,
+						RestingHR: math.NaN(), HRVms: math.NaN(), Soreness: map[recovery.Muscle]float64{recovery.Quads: 4}})
+				}
 			}
 			wp, st := weekAt(h, 28)
 			checkWeekRules(t, wp, st)
@@ -345,11 +354,11 @@ func TestWeekRedFlagMeansRestEveryDay(t *testing.T) {
 					t.Errorf("%s: %+v, want rest because %q", d.Date, d, tc.want)
 				}
 			}
-			// Cleared the next morning: training resumes.
+			// Cleared: training resumes.
 			h.Profile.Conditions = nil
-			h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: today, SleepH: 8, SleepQuality: 4, Stress: 2, RestingHR: math.NaN(), HRVms: math.NaN(),
-				Symptoms: []string{}, SymptomsAnswered: true})
-			wp, _ = weekAt(h, 28)
+			h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: today.AddDate(0, 0, 1), SleepH: 8, SleepQuality: 4, Stress: 2, RestingHR: math.NaN(), HRVms: math.NaN(),
+				Symptoms: []string{}, SymptomsAnswered: true, Soreness: map[recovery.Muscle]float64{recovery.Quads: 1}})
+			wp, _ = weekAt(h, 29)
 			if wp.SeeProfessional.Needed || len(ofType(wp, coach.DayLong)) != 1 {
 				t.Errorf("cleared: %+v", wp.Days)
 			}
