@@ -79,7 +79,7 @@ type Pattern struct {
 	longWD    time.Weekday
 	cross     bool
 	lastLongM float64 // the latest long run
-	raceDay   *int // day index of the latest race in the 7 days before the plan (or today)
+	raceDay   *int    // day index of the latest race in the 7 days before the plan (or today)
 	hardDays  map[int]bool
 	demanding map[int]bool
 }
