@@ -79,7 +79,7 @@ type Pattern struct {
 	longWD    time.Weekday
 	cross     bool
 	lastLongM float64 // the latest long run
-	raceDay   *int    // day index of the latest race in the 7 days before the plan (or today)
+	raceDay   *int    // day index of the latest race in the 6 days before the plan or on its first
 	hardDays  map[int]bool
 	demanding map[int]bool
 }
@@ -313,7 +313,7 @@ func (s *State) pattern(start time.Time) Pattern {
 		if first.IsZero() && e.A.Sport.IsRun() {
 			first = at
 		}
-		if i >= -7 && e.Kind == recovery.Race && (p.raceDay == nil || i > *p.raceDay) {
+		if i > -7 && e.Kind == recovery.Race && (p.raceDay == nil || i > *p.raceDay) {
 			p.raceDay = &i
 		}
 		if e.Kind.Demanding() {
@@ -362,7 +362,7 @@ func (s *State) pattern(start time.Time) Pattern {
 		p.longWD = time.Sunday
 		return p
 	}
-	p.Weeks = min(4, int(start.Sub(dayStart(first)).Hours()/24)/7+1)
+	p.Weeks = min(4, (max(1, -dayIndex(start, first))-1)/7+1) // the 7-day blocks since the first run
 	p.RunsPerWeek = max(1, int(math.Round(float64(runs)/float64(p.Weeks))))
 	p.HardPerWeek = min(MaxHardPerWeek, int(math.Round(float64(hardN)/float64(p.Weeks))))
 	switch {
