@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rebound-run/rebound/internal/wording"
+	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/protocol"
 )
 
@@ -99,5 +100,12 @@ func TestNoInternalNames(t *testing.T) {
 		if bad := wording.InternalNames(s); bad != nil {
 			t.Errorf("%s: internal name %q", where, bad)
 		}
+	}
+}
+
+// The 10 % rule is one number: load keeps a copy to stay free of imports.
+func TestWeeklyIncreaseLimitOnce(t *testing.T) {
+	if load.WeeklyIncreaseLimit != protocol.WeeklyIncreaseLimit {
+		t.Errorf("load.WeeklyIncreaseLimit %g, protocol.WeeklyIncreaseLimit %g", load.WeeklyIncreaseLimit, protocol.WeeklyIncreaseLimit)
 	}
 }
