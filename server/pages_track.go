@@ -197,19 +197,7 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	acwrNote := "not enough history yet"
-	if l.ACWR.Valid() {
-		switch a := float64(l.ACWR); {
-		case a > load.ACWRRisk:
-			acwrNote = "a sharp rise on your usual"
-		case a > load.ACWRHigh:
-			acwrNote = "above your usual"
-		case a < load.ACWRLow:
-			acwrNote = "below your usual"
-		default:
-			acwrNote = "close to your usual"
-		}
-	}
+	acwrNote := present.ACWRWords(float64(l.ACWR))
 	p.Tiles = []web.Tile{
 		{Label: "Fitness", Value: f(l.Fitness, 0), Note: "42-day load (CTL)"},
 		{Label: "Fatigue", Value: f(l.Fatigue, 0), Note: "7-day load (ATL)"},

@@ -91,7 +91,7 @@
 //	checklist-item  CheckRow (one item with Action and CSRF): the htmx answer to a tick
 //	tiles           []Tile{Label, Value, Unit, Note}
 //	zones           []Zone{Name, Range, Time, Percent 0-100}
-//	kind            easy | long | hard | cross-training (a badge)
+//	kind            easy | recovery | long | hard | race | cross-training (a badge)
 //	runs            []RunRow{Href, Date, Time, Name, Kind, Sport, Distance, Duration, Pace, HR, Load}
 //	table           Table{Caption, Head, Numeric []bool, Rows [][]string}
 //	kv              []KV{Label, Value, Note}
