@@ -37,6 +37,24 @@ const (
 	ACWRRisk = 1.5
 )
 
+// ACWRWords says where an acute:chronic load ratio sits against the
+// runner's usual load, by the bands above (disputed: words, not a
+// verdict). It is the one wording of the ratio: the readiness factor, the
+// CLI and the web say it so.
+func ACWRWords(acwr float64) string {
+	switch {
+	case math.IsNaN(acwr):
+		return "needs four weeks of history"
+	case acwr > ACWRRisk:
+		return "a spike on your usual"
+	case acwr > ACWRHigh:
+		return "above your usual"
+	case acwr < ACWRLow:
+		return "below your usual"
+	}
+	return "in step with your usual"
+}
+
 // WeeklyIncreaseLimit is the 10 % rule: weekly running distance should not
 // grow by more than 10 % on the week before (“10 Ways to Prevent and
 // Treat It”, citing NASM). It equals protocol.WeeklyIncreaseLimit, where

@@ -121,21 +121,9 @@ func Window(startH, endH float64) string {
 }
 
 // ACWRWords says where an acute:chronic load ratio sits against the
-// runner's usual load (the bands of package load, which are disputed:
-// words, not a verdict).
-func ACWRWords(acwr float64) string {
-	switch {
-	case math.IsNaN(acwr):
-		return "needs four weeks of history"
-	case acwr > load.ACWRRisk:
-		return "a spike on your usual"
-	case acwr > load.ACWRHigh:
-		return "above your usual"
-	case acwr < load.ACWRLow:
-		return "below your usual"
-	}
-	return "in step with your usual"
-}
+// runner's usual load: load.ACWRWords, which the readiness factor uses
+// too.
+func ACWRWords(acwr float64) string { return load.ACWRWords(acwr) }
 
 // KindLabel is the label of a run kind (recovery.Kind: easy, recovery,
 // long, hard, race, cross-training) or of a week day's type, which adds

@@ -11,6 +11,7 @@ import (
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/web"
 )
@@ -18,6 +19,7 @@ import (
 // sorenessPage is the data of the soreness forecast (page-soreness).
 type sorenessPage struct {
 	EasyBelow, HardBelow float64 // the soreness limits for easy and hard running
+	LimitsSource         string  // where the limits come from, as people read it
 	Now                  []coach.SorenessNow
 	Charts               []web.Chart
 	Table                web.Table
@@ -47,7 +49,8 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	}
 	st := v.st
 	today := st.Today()
-	p := sorenessPage{EasyBelow: recovery.EasySorenessLimit, HardBelow: recovery.HardSorenessLimit, Now: today.SorenessNow}
+	p := sorenessPage{EasyBelow: recovery.EasySorenessLimit, HardBelow: recovery.HardSorenessLimit, Now: today.SorenessNow,
+		LimitsSource: "running easy on mild soreness is fine, " + protocol.Short(protocol.Seed001) + "; the limits are Rebound’s"}
 	par := st.Params()
 	p.Params = fmt.Sprintf("Your model: soreness gain %.2f×, peak %.0f h after a run (population 1.00×, %.0f h), fitted to %s.",
 		par.Gain, par.PeakH, recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))

@@ -87,6 +87,7 @@
 //	grade           an evidence grade: moderate, low, very-low, practice; A-D; strong, limited, expert-opinion
 //	step            coach.Step (Title, Dose, How, Why, Evidence, Sources, StartH, EndH or Timing, Note, Disagreement)
 //	timeline        []coach.Step grouped by Phase: immediate, same-day, days-1-3, long-term (others follow)
+//	priorities      []coach.Step grouped by Priority (Do this, Helpful, More options folded away), each a timeline
 //	checklist       Checklist{Action, CSRF, Items []ChecklistItem{ID, Title, Detail, Done}}
 //	checklist-item  CheckRow (one item with Action and CSRF): the htmx answer to a tick
 //	tiles           []Tile{Label, Value, Unit, Note}

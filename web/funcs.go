@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"math"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -18,35 +19,36 @@ import (
 // funcs returns the helpers every template can use (listed in doc.go).
 func funcs(assets *assetTable) template.FuncMap {
 	return template.FuncMap{
-		"asset":     assets.path,
-		"json":      toJSON,
-		"dict":      dict,
-		"list":      func(v ...any) []any { return v },
-		"get":       field,
-		"number":    number,
-		"percent":   percent,
-		"fmtDur":    fmtDur,
-		"timing":    timing,
-		"grade":     grade,
-		"timeline":  timeline,
-		"advice":    advice,
-		"kind":      kind,
-		"status":    func(s any) string { return present.StatusWord(fmt.Sprint(s)) },
-		"sore":      sore,
-		"body":      body,
-		"regions":   regions,
-		"soreClass": soreClass,
-		"ring":      ring,
-		"impact":    impact,
-		"pct":       pct,
-		"label":     func(id any) string { return Label(fmt.Sprint(id)) },
-		"navItems":  navItems,
-		"join":      strings.Join,
-		"add":       func(a, b int) int { return a + b },
-		"mul":       func(a, b int) int { return a * b },
-		"short":     short,
-		"shortDate": shortDate,
-		"hasPrefix": strings.HasPrefix,
+		"asset":      assets.path,
+		"json":       toJSON,
+		"dict":       dict,
+		"list":       func(v ...any) []any { return v },
+		"get":        field,
+		"number":     number,
+		"percent":    percent,
+		"fmtDur":     fmtDur,
+		"timing":     timing,
+		"grade":      grade,
+		"timeline":   timeline,
+		"priorities": priorities,
+		"advice":     advice,
+		"kind":       kind,
+		"status":     func(s any) string { return present.StatusWord(fmt.Sprint(s)) },
+		"sore":       sore,
+		"body":       body,
+		"regions":    regions,
+		"soreClass":  soreClass,
+		"ring":       ring,
+		"impact":     impact,
+		"pct":        pct,
+		"label":      func(id any) string { return Label(fmt.Sprint(id)) },
+		"navItems":   navItems,
+		"join":       strings.Join,
+		"add":        func(a, b int) int { return a + b },
+		"mul":        func(a, b int) int { return a * b },
+		"short":      short,
+		"shortDate":  shortDate,
+		"hasPrefix":  strings.HasPrefix,
 	}
 }
 
@@ -264,6 +266,47 @@ func timeline(steps any) ([]Phase, error) {
 		}
 	}
 	return kept, nil
+}
+
+// PriorityGroup is the steps of a plan of one priority (coach.DoThis,
+// Helpful, MoreOptions) under its heading; Priority 0 is steps without
+// one, under no heading.
+type PriorityGroup struct {
+	Priority int
+	Heading  string
+	Steps    []any
+}
+
+// priorities groups steps (a slice of structs or maps with a Priority
+// field) by priority, first to last, in their order within each.
+func priorities(steps any) ([]PriorityGroup, error) {
+	r := reflect.ValueOf(steps)
+	if !r.IsValid() {
+		return nil, nil
+	}
+	if r.Kind() != reflect.Slice && r.Kind() != reflect.Array {
+		return nil, fmt.Errorf("priorities: want a slice of steps, got %T", steps)
+	}
+	var out []PriorityGroup
+	at := map[int]int{}
+	for i := range r.Len() {
+		s := r.Index(i).Interface()
+		p, _ := float(field(s, "Priority"))
+		pr := int(p)
+		j, ok := at[pr]
+		if !ok {
+			j = len(out)
+			at[pr] = j
+			g := PriorityGroup{Priority: pr}
+			if pr > 0 {
+				g.Heading = present.PriorityHeading(pr)
+			}
+			out = append(out, g)
+		}
+		out[j].Steps = append(out[j].Steps, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Priority < out[j].Priority })
+	return out, nil
 }
 
 // field reads a struct field or map entry by name; nil if absent.
