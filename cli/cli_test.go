@@ -247,6 +247,8 @@ func TestDemo(t *testing.T) {
 	if err != nil || start.After(now) {
 		t.Errorf("latest demo run starts %v, after now %v", start, now)
 	}
+	// What the runner reads names its sources by title.
+	t.Run("Wording", func(t *testing.T) { checkWording(t, db) })
 }
 
 func TestDefaultShoeGoesToNewRuns(t *testing.T) {

@@ -154,7 +154,7 @@
 // web_test.go executes every component and the style guide and checks the
 // output against the CSP rules, asset hashes, unique ids and valid JSON.
 // browser_test.go (skipped without chromium or with -short) loads the style
-// guide in headless Chromium at 1280×900 and 390×844, light and dark, under
+// guide in headless Chromium at 1280×900 and 375×667, light and dark, under
 // the CSP above, and fails on a CSP report, a script error, a missing chart,
 // horizontal overflow or a serious or critical axe-core violation. With
 // REBOUND_SCREENSHOTS=DIR it saves screenshots there.
