@@ -80,7 +80,7 @@
 //	logo            nothing
 //	readiness       Score int, Recommendation, Reasons []string, Note (optional): the Today hero
 //	gauge           Score 0-100 and optional Label: coach.ReadinessScore, or dict "Score" n
-//	recommendation  rest | active-recovery | easy-run | quality-ok
+//	recommendation  rest | active-recovery | easy-run | quality-ok | no-data
 //	factors         []recovery.Factor (Name, Value, Penalty float64 points off 100, Status good|fair|poor|unknown, Reason, Source)
 //	redflag         coach.SeeProfessional (Needed, Urgency urgent|soon, Reasons); empty unless Needed
 //	warnings        []coach.Warning (Message)
