@@ -503,7 +503,7 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(w, shoes)
+		return writeJSON(w, present.NewGear(shoes))
 	}
 	if sub != "" {
 		return nil
