@@ -11,6 +11,7 @@ import (
 
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/internal/corpus"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/sqlite"
 )
@@ -180,7 +181,7 @@ func TestCoachCommands(t *testing.T) {
 	}
 
 	code, out, _ = rebound(t, db, "checkin", "--soreness", "quads=6,calves=3", "--sleep", "6", "--stress", "4", "--symptoms", "dark-urine", "--rpe", "latest=8")
-	if code != 0 || !strings.Contains(out, "SEE A PROFESSIONAL (URGENT)") || !strings.Contains(out, "REST") {
+	if code != 0 || !strings.Contains(out, "SEE A PROFESSIONAL (URGENT)") || !strings.Contains(out, "Recommendation: "+present.AdviceFor("rest").Label+".") {
 		t.Errorf("check-in with dark urine: exit %d\n%s", code, out)
 	}
 	code, out, _ = rebound(t, db, "today", "--json")
@@ -262,6 +263,8 @@ func TestDemo(t *testing.T) {
 	if err != nil || start.After(now) {
 		t.Errorf("latest demo run starts %v, after now %v", start, now)
 	}
+	// What the runner reads names its sources by title.
+	t.Run("Wording", func(t *testing.T) { checkWording(t, db) })
 }
 
 func TestDefaultShoeGoesToNewRuns(t *testing.T) {

@@ -83,27 +83,6 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// window formats a step's time window relative to the run's end.
-func window(startH, endH float64) string {
-	f := func(h float64) string {
-		switch {
-		case h < 1:
-			return fmt.Sprintf("%.0f min", h*60)
-		case h < 48 || math.Mod(h, 24) != 0:
-			return fmt.Sprintf("%.0f h", h)
-		}
-		return fmt.Sprintf("%.0f d", h/24)
-	}
-	if endH >= 24*7 {
-		return "from " + f(startH) + " on"
-	}
-	return f(startH) + " – " + f(endH)
-}
-
-var phaseTitles = map[string]string{
-	"immediate": "First hour", "same-day": "Later today", "days-1-3": "The next days", "long-term": "This week and beyond",
-}
-
 func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 	u := present.For(prof)
 	loc := prof.Location()
@@ -112,7 +91,7 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 		name = strings.ToUpper(p.Run.Sport[:1]) + p.Run.Sport[1:]
 	}
 	fmt.Fprintf(w, "Recovery plan for #%d %s — %s, %s\n", p.Run.ID, name, u.Distance(p.Run.DistanceM), p.Run.Start.In(loc).Format("Mon 2 Jan 15:04"))
-	fmt.Fprintf(w, "  A %s run: %s.\n", p.Run.Kind, strings.Join(p.Run.KindWhy, "; "))
+	fmt.Fprintf(w, "  %s: %s.\n", present.KindLabel(string(p.Run.Kind)), strings.Join(p.Run.KindWhy, "; "))
 	fmt.Fprintf(w, "  Load %.0f (TRIMP, from %s).\n\n", p.Run.Load, p.Run.LoadFrom)
 	printSeeProfessional(w, p.SeeProfessional)
 	r := p.Recovery
@@ -133,7 +112,7 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 	if n.CarbsG.Max > 0 {
 		fmt.Fprintf(w, "  Carbohydrate  %.0f-%.0f g\n  Protein       %.0f-%.0f g\n", n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max)
 	}
-	fmt.Fprintf(w, "  Fluid         %s-%s", u.Volume(n.FluidML.Min), u.Volume(n.FluidML.Max))
+	fmt.Fprintf(w, "  Fluid         %s", u.VolumeRange(n.FluidML.Min, n.FluidML.Max))
 	if len(n.Notes) > 0 {
 		fmt.Fprintf(w, " (%s)", n.Notes[0])
 	}
@@ -141,11 +120,11 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 	if n.Electrolytes {
 		fmt.Fprintln(w, "  Electrolytes  yes: a sports drink or tablet with it")
 	}
-	phase := ""
+	priority := -1
 	for _, s := range p.Steps {
-		if s.Phase != phase {
-			phase = s.Phase
-			fmt.Fprintf(w, "\n%s\n", phaseTitles[phase])
+		if s.Priority != priority {
+			priority = s.Priority
+			fmt.Fprintf(w, "\n%s\n", present.PriorityHeading(priority))
 		}
 		printStep(w, s)
 	}
@@ -172,7 +151,7 @@ func printStep(w io.Writer, s coach.Step) {
 		}
 		fmt.Fprintf(w, "  [ ] %s%s\n", s.Title, until)
 	} else {
-		fmt.Fprintf(w, "  [ ] %s  (%s)\n", s.Title, window(s.StartH, s.EndH))
+		fmt.Fprintf(w, "  [ ] %s  (%s, %s)\n", s.Title, present.PhaseTitle(s.Phase), present.Window(s.StartH, s.EndH))
 	}
 	if s.Dose != "" {
 		fmt.Fprintf(w, "      Dose:     %s\n", s.Dose)
@@ -181,7 +160,7 @@ func printStep(w io.Writer, s coach.Step) {
 	if s.Note != "" {
 		fmt.Fprintf(w, "      For you:  %s\n", s.Note)
 	}
-	fmt.Fprintf(w, "      Evidence: %s · Sources: %s\n", s.Evidence, strings.Join(s.Sources, ", "))
+	fmt.Fprintf(w, "      Evidence: %s · Sources: %s\n", present.GradeFor(s.Evidence).Label, strings.Join(present.CiteBrief(s.Sources), "; "))
 }
 
 func hoursText(h float64) string {
@@ -281,7 +260,8 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 	} else {
 		fmt.Fprintf(w, "Readiness %s: not enough data yet\n", t.Date)
 	}
-	fmt.Fprintf(w, "Recommendation: %s\n", strings.ToUpper(strings.ReplaceAll(t.Recommendation, "-", " ")))
+	a := present.AdviceFor(t.Recommendation)
+	fmt.Fprintf(w, "Recommendation: %s. %s\n", a.Label, a.Hint)
 	for _, r := range t.Reasons {
 		fmt.Fprintf(w, "  · %s\n", r)
 	}
@@ -294,7 +274,7 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 		if f.Penalty >= 0.5 {
 			pen = fmt.Sprintf("−%.0f", f.Penalty)
 		}
-		fmt.Fprintf(w, "  %-24s %-7s %4s  %s — %s\n", f.Name, f.Status, pen, f.Value, f.Reason)
+		fmt.Fprintf(w, "  %-24s %-7s %4s  %s — %s\n", f.Name, present.StatusWord(f.Status), pen, f.Value, f.Reason)
 	}
 	fmt.Fprintln(w, "\nSoreness now (0-10)")
 	for _, s := range t.SorenessNow {

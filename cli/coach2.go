@@ -13,7 +13,6 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
-	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
@@ -46,7 +45,7 @@ func (c *loadCmd) Run(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(w, "Training load on %s (TRIMP units)\n", out.Date)
 	fmt.Fprintf(w, "  Fitness (42-day)   %6.1f\n  Fatigue (7-day)    %6.1f\n  Form               %+6.1f   (yesterday's fitness − fatigue)\n", out.Fitness, out.Fatigue, out.Form)
-	fmt.Fprintf(w, "  Acute:chronic      %6s   %s\n", numText(float64(out.ACWR), "%.2f"), acwrWord(float64(out.ACWR)))
+	fmt.Fprintf(w, "  Acute:chronic      %6s   (%s)\n", numText(float64(out.ACWR), "%.2f"), present.ACWRWords(float64(out.ACWR)))
 	fmt.Fprintf(w, "  Monotony / strain  %6s / %s   (Foster 1998; monotony above 2 means too little variation)\n", numText(float64(out.Monotony), "%.2f"), numText(float64(out.Strain), "%.0f"))
 	fmt.Fprintf(w, "\nWeekly running\n  %-10s %10s %8s %6s %5s\n", "Week of", "Distance", "Change", "Load", "Runs")
 	for _, x := range out.Weeks {
@@ -78,20 +77,6 @@ func pctText(v float64) string {
 		return "–"
 	}
 	return fmt.Sprintf("%+.0f%%", v*100)
-}
-
-func acwrWord(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "(needs 4 weeks of history)"
-	case v > load.ACWRRisk:
-		return "(a spike on what you are used to)"
-	case v > load.ACWRHigh:
-		return "(above your usual)"
-	case v < load.ACWRLow:
-		return "(below your usual)"
-	}
-	return "(in step with your usual)"
 }
 
 // weekCmd is `rebound week`.
@@ -160,7 +145,7 @@ func printWeek(w io.Writer, wp *coach.WeekPlan, u present.Units) {
 		if d.Done {
 			extra += " (done)"
 		}
-		fmt.Fprintf(w, "  %s %-9s  %-22s %10s  %s\n", d.Date, d.Weekday, d.Type+extra, dist, strings.Join(d.Reasons, "; "))
+		fmt.Fprintf(w, "  %s %-9s  %-22s %10s  %s\n", d.Date, d.Weekday, present.KindLabel(d.Type)+extra, dist, strings.Join(d.Reasons, "; "))
 	}
 	for _, a := range wp.Adjustments {
 		fmt.Fprintf(w, "Lighter by %.0f%%: %s\n", a.Fraction*100, a.Reason)
@@ -224,9 +209,9 @@ func (c *protocolCmd) Run(ctx context.Context, args []string) error {
 	for _, t := range protocol.Techniques() {
 		if t.Phase != phase {
 			phase = t.Phase
-			fmt.Fprintf(w, "\n== %s (%s)\n", phaseTitles[string(phase)], phase.Meaning())
+			fmt.Fprintf(w, "\n== %s (%s)\n", present.PhaseTitle(string(phase)), phase.Meaning())
 		}
-		fmt.Fprintf(w, "\n%s [%s]  %s · evidence %s\n", t.Name, t.ID, window(t.StartH, t.EndH), t.Evidence)
+		fmt.Fprintf(w, "\n%s [%s]  %s · %s\n", t.Name, t.ID, present.Window(t.StartH, t.EndH), present.GradeFor(string(t.Evidence)).Label)
 		if t.Dose.Text != "" {
 			fmt.Fprintf(w, "  Dose: %s\n", t.Dose.Text)
 		}
@@ -235,13 +220,13 @@ func (c *protocolCmd) Run(ctx context.Context, args []string) error {
 			fmt.Fprintf(w, "  Needs: %s\n", strings.Join(t.Requires, " or "))
 		}
 		for _, ci := range t.Contraindications {
-			fmt.Fprintf(w, "  Caution (%s, %s): %s\n", ci.Condition, ci.Action, ci.Why)
+			fmt.Fprintf(w, "  Caution (%s, %s): %s (%s)\n", ci.Condition, ci.Action, ci.Why, protocol.Short(ci.Source))
 		}
 		var refs []string
 		for _, s := range t.Sources {
 			refs = append(refs, s.Ref)
 		}
-		fmt.Fprintf(w, "  Sources: %s\n", strings.Join(refs, "; "))
+		fmt.Fprintf(w, "  Sources: %s\n", strings.Join(present.Cite(refs), "; "))
 	}
 	fmt.Fprintln(w, "\n== Where the sources disagree")
 	for _, d := range protocol.Disagreements() {
@@ -501,6 +486,11 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	w := c.g.env.Stdout
+	prof, err := db.FindProfile(ctx)
+	if err != nil {
+		return err
+	}
+	u := present.For(prof)
 	switch sub {
 	case "add":
 		if len(pos) != 1 {
@@ -514,7 +504,7 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		if err := db.SaveShoe(ctx, s); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "Added %s (limit %.0f km).\n", s.Name, s.LimitKm)
+		fmt.Fprintf(w, "Added %s (limit %s).\n", s.Name, u.Round(s.LimitKm*1000))
 	case "assign":
 		if len(pos) != 2 {
 			fs.Usage()
@@ -556,16 +546,11 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(w, shoes)
+		return writeJSON(w, present.NewGear(shoes))
 	}
 	if sub != "" {
 		return nil
 	}
-	prof, err := db.FindProfile(ctx)
-	if err != nil {
-		return err
-	}
-	u := present.For(prof)
 	if len(shoes) == 0 {
 		fmt.Fprintln(w, "No shoes yet. Add one with: rebound gear add NAME [--limit-km N] [--default]")
 		return nil
@@ -577,7 +562,7 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		case s.Retired:
 			status = "retired"
 		case s.LimitKm > 0 && s.DistanceM/1000 >= s.LimitKm:
-			status = "! past its limit: time for new shoes (seed 003: every 300-500 miles)"
+			status = "! past its limit: time for new shoes (" + shoeAdvice(u) + ")"
 		case s.LimitKm > 0 && s.DistanceM/1000 >= 0.9*s.LimitKm:
 			status = "nearing its limit"
 		}
@@ -587,4 +572,13 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(w, "  %-24s %10s of %s  %3d runs  %s\n", s.Name, u.Distance(s.DistanceM), u.Distance(s.LimitKm*1000), s.Runs, status)
 	}
 	return nil
+}
+
+// shoeAdvice is when to replace running shoes, in the runner's units.
+func shoeAdvice(u present.Units) string {
+	lo, hi := protocol.ShoeLimitKmMin*1000, protocol.ShoeLimitKmMax*1000
+	if u.Imperial() {
+		return fmt.Sprintf("%s: every %.0f-%.0f mi", protocol.Short(protocol.Seed003), lo/present.MetresPerMile, hi/present.MetresPerMile)
+	}
+	return fmt.Sprintf("%s: every %.0f-%.0f km", protocol.Short(protocol.Seed003), lo/1000, hi/1000)
 }

@@ -93,10 +93,7 @@ func (s *Server) apiGear(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if shoes == nil {
-		shoes = []store.Shoe{}
-	}
-	s.reply(w, r, http.StatusOK, shoes)
+	s.reply(w, r, http.StatusOK, present.NewGear(shoes))
 }
 
 // ShoeInput is the body of POST /api/v1/gear: a shoe to add, or to
@@ -173,5 +170,5 @@ func (s *Server) apiSaveShoe(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, status, saved)
+	s.reply(w, r, status, present.NewShoe(saved))
 }

@@ -645,34 +645,37 @@ func schemas() js {
 	}
 }
 
-// protocolSchema is `rebound protocol --json`: the protocol package's
-// types, whose keys are their Go field names.
+// protocolSchema is `rebound protocol --json` (present.Protocol).
 func protocolSchema() js {
-	strs := func(d string) js { return nullable(arr(str(""), d)) }
+	strs := func(d string) js { return arr(str(""), d) }
+	cites := strs("the sources as people read them: an article's title, a study's citation")
 	disagreement := object("Where sources disagree",
-		p("ID", str("")), p("Topic", str("")), p("Techniques", strs("technique ids")), p("Default", str("what Rebound uses")),
-		p("Range", str("")), p("Note", str("")))
+		p("id", str("")), p("topic", str("")), p("techniques", strs("technique ids")), p("default", str("what Rebound uses")),
+		p("range", str("")), p("note", str("")))
 	technique := object("One technique of the rule base",
-		p("ID", str("stable technique id")), p("Name", str("")),
-		p("Phase", enum("", protocol.Immediate, protocol.SameDay, protocol.Days1to3, protocol.LongTerm)),
-		p("StartH", num("")), p("EndH", num("")),
-		p("Dose", object("", p("Default", num("")), p("Min", num("")), p("Max", num("")), p("Unit", str("")), p("Text", str("")))),
-		p("Muscles", strs("")),
-		p("Evidence", enum("", protocol.Grades()...)), p("EvidenceNote", str("")),
-		p("Requires", strs("equipment, any one of which is enough")),
-		p("Contraindications", nullable(arr(object("",
-			p("Condition", str("")), p("Action", enum("", protocol.Avoid, protocol.DoctorFirst, protocol.Modify)),
-			p("Why", str("")), p("Source", str(""))), ""))),
-		p("AppliesAfter", strs("run kinds")),
-		p("How", str("")), p("Why", str("")),
-		p("Sources", nullable(arr(object("", p("Ref", str("")), p("Says", str(""))), ""))),
-		p("Disagreement", nullable(disagreement)),
-		p("InjuryCare", boolean("first aid for a sore spot or an injury: never a plan's lead without one")))
-	return object("The whole rule base (`rebound protocol --json`); keys are the protocol package's field names",
+		p("id", str("stable technique id")), p("name", str("")),
+		p("phase", enum("", protocol.Immediate, protocol.SameDay, protocol.Days1to3, protocol.LongTerm)),
+		p("start_h", num("")), p("end_h", num("")),
+		p("dose", object("", p("default", num("")), p("min", num("")), p("max", num("")), p("unit", str("")), p("text", str("")))),
+		p("muscles", strs("")),
+		p("evidence", enum("", protocol.Grades()...)), p("evidence_note", str("")),
+		p("requires", strs("equipment, any one of which is enough")),
+		p("contraindications", arr(object("",
+			p("condition", str("")), p("action", enum("", protocol.Avoid, protocol.DoctorFirst, protocol.Modify)),
+			p("why", str("")), p("source", str("the source's identifier")), p("citation", str("the source as people read it"))), "")),
+		p("applies_after", strs("run kinds")),
+		p("how", str("")), p("why", str("")),
+		p("sources", arr(object("", p("ref", str("the source's identifier: a seed article's file name or a study's citation")),
+			p("citation", str("the source as people read it")), p("says", str(""))), "")),
+		p("disagreement", nullable(disagreement)),
+		p("injury_care", boolean("first aid for a sore spot or an injury: never a plan's lead without one")))
+	return object("The whole rule base (`rebound protocol --json`)",
 		p("techniques", arr(technique, "")),
 		p("disagreements", arr(disagreement, "")),
-		p("symptoms", arr(object("A red-flag symptom", p("ID", str("")), p("Name", str("")),
-			p("Urgency", enum("", protocol.Urgent, protocol.Soon)), p("Why", str("")), p("Source", str("")),
-			p("Calls", nullable(arr(str(""), "techniques the symptom calls for while it stands")))), "")),
-		p("thresholds", arr(object("A named constant", p("Name", str("")), p("Value", num("")), p("Unit", str("")), p("Source", str(""))), "")))
+		p("symptoms", arr(object("A red-flag symptom", p("id", str("")), p("name", str("")),
+			p("urgency", enum("", protocol.Urgent, protocol.Soon)), p("why", str("")),
+			p("sources", strs("identifiers")), p("citations", cites),
+			p("calls", strs("techniques the symptom calls for while it stands"))), "")),
+		p("thresholds", arr(object("A named constant", p("name", str("")), p("value", num("")), p("unit", str("")),
+			p("sources", strs("identifiers")), p("citations", cites), p("note", str(""))), "")))
 }

@@ -134,16 +134,17 @@ type RevisionStore interface {
 }
 
 // Shoe is a pair of running shoes (or any gear) and how far it has gone.
+// Its JSON is present.Shoe.
 type Shoe struct {
-	Name    string  `json:"name"`
-	LimitKm float64 `json:"limit_km"` // 0: no limit set
+	Name    string
+	LimitKm float64 // 0: no limit set
 	// Default shoes are given to new runs imported without gear.
-	Default bool `json:"default"`
-	Retired bool `json:"retired"`
+	Default bool
+	Retired bool
 	// DistanceM and Runs are computed: the sum over activities whose
 	// Gear is Name.
-	DistanceM float64 `json:"distance_m"`
-	Runs      int     `json:"runs"`
+	DistanceM float64
+	Runs      int
 }
 
 // Validate returns EINVALID for a shoe without a name or with a limit
