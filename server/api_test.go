@@ -459,6 +459,8 @@ func testCheckIns(t *testing.T, e *apiEnv) {
 		{"stress": 0},
 		{"symptoms": []string{"hiccups"}},
 		{"date": "31/12/2025"},
+		{"date": "9999-12-31", "sleep_h": 7}, // the far future
+		{"date": "1989-12-31", "sleep_h": 7}, // before 1990
 		{"rpe": map[string]float64{"latest": 12}},
 		{"rpe": map[string]float64{"first": 3}},
 		{"mood": "great"},
