@@ -83,7 +83,8 @@ Commands:
   protocol             the whole recovery rule base with sources and evidence
   gear                 shoes and their distance; gear add|assign|retire
   serve                the web dashboard and REST API (default http://127.0.0.1:8080)
-  user                 accounts for the web app: user add|passwd|grant|revoke|list|token
+  user                 accounts for the web app: user add|passwd|grant|revoke|list|token|delete
+  reprocess            re-analyse every stored original with this version's decoders and metrics
 
 Every command takes --db PATH (or REBOUND_DB; a postgres:// URL for
 PostgreSQL); the default database is $XDG_DATA_HOME/rebound/rebound.db
@@ -149,6 +150,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		cmd = &serveCmd{g: g}
 	case "user":
 		cmd = &userCmd{g: g}
+	case "reprocess":
+		cmd = &reprocessCmd{g: g}
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0
