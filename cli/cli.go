@@ -70,6 +70,7 @@ Usage: rebound [--db PATH] [--user NAME] COMMAND [options]
 Commands:
   demo                 create a demo database from a simulated 12-week season and show it
   import PATH...       import FIT, GPX and TCX files, folders and Strava/Garmin export zips
+                       (or a Rebound export zip, to move to a new database)
   runs                 list activities
   show ID              show one activity with its metrics and laps
   profile              show the runner's profile
@@ -84,6 +85,7 @@ Commands:
   gear                 shoes and their distance; gear add|assign|retire
   serve                the web dashboard and REST API (default http://127.0.0.1:8080)
   user                 accounts for the web app: user add|passwd|grant|revoke|list|token|delete
+  export FILE.zip      everything of yours, as JSON (or --format csv) and the original files
   reprocess            re-analyse every stored original with this version's decoders and metrics
 
 Every command takes --db PATH (or REBOUND_DB; a postgres:// URL for
@@ -152,6 +154,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		cmd = &userCmd{g: g}
 	case "reprocess":
 		cmd = &reprocessCmd{g: g}
+	case "export":
+		cmd = &exportCmd{g: g}
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0

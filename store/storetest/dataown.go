@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/activity"
@@ -332,4 +334,66 @@ func CheckFailedDeleteKeepsAll(tb testing.TB, db store.Database) {
 	if _, err := db.FindToken(ctx, ana.TokenHash); err != nil {
 		tb.Errorf("token: %v", err)
 	}
+}
+
+// Snapshot is everything of one athlete in a store, keyed so that two
+// stores holding the same data compare equal whatever ids they gave it:
+// activities (with their samples) and their originals by SHA-256, session
+// RPEs by their activity's SHA-256.
+type Snapshot struct {
+	Profile    profile.Profile
+	Activities map[string]*store.Activity // ID zeroed
+	Originals  map[string][]byte          // decompressed; activities without one are absent
+	RPEs       map[string]float64
+	CheckIns   []recovery.CheckIn // oldest first, dates at midnight UTC
+	Shoes      []store.Shoe
+	Ticks      []store.Tick
+}
+
+// MustSnapshot reads the snapshot of s.
+func MustSnapshot(tb testing.TB, s store.Store) *Snapshot {
+	tb.Helper()
+	ctx := context.Background()
+	snap := &Snapshot{Activities: map[string]*store.Activity{}, Originals: map[string][]byte{}, RPEs: map[string]float64{}}
+	var err error
+	if snap.Profile, err = s.FindProfile(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	list, _, err := s.FindActivities(ctx, store.ActivityFilter{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rpes, err := s.FindRPEs(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, a := range list {
+		full := MustFindActivityByID(tb, s, a.ID)
+		if _, data, err := s.FindOriginal(ctx, a.ID); err == nil {
+			snap.Originals[a.SHA256] = data
+		} else if rebound.ErrorCode(err) != rebound.ENOTFOUND {
+			tb.Fatal(err)
+		}
+		if v, ok := rpes[a.ID]; ok {
+			snap.RPEs[a.SHA256] = v
+		}
+		full.ID = 0
+		snap.Activities[a.SHA256] = full
+	}
+	if snap.CheckIns, err = s.FindCheckIns(ctx, time.Time{}, time.Time{}, time.UTC); err != nil {
+		tb.Fatal(err)
+	}
+	if snap.Shoes, err = s.FindShoes(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	if snap.Ticks, err = s.FindAllTicks(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	return snap
+}
+
+// DiffSnapshots returns the differences between two snapshots, "" when
+// they hold the same data (activities compared as ActivityOptions say).
+func DiffSnapshots(want, got *Snapshot) string {
+	return cmp.Diff(want, got, ActivityOptions)
 }
