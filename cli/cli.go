@@ -86,6 +86,8 @@ Commands:
   serve                the web dashboard and REST API (default http://127.0.0.1:8080)
   user                 accounts for the web app: user add|passwd|grant|revoke|list|token|delete
   export FILE.zip      everything of yours, as JSON (or --format csv) and the original files
+  backup FILE          a consistent copy of the whole database, while it is in use
+  restore FILE         replace the database with a backup (--force if it holds data)
   reprocess            re-analyse every stored original with this version's decoders and metrics
 
 Every command takes --db PATH (or REBOUND_DB; a postgres:// URL for
@@ -156,6 +158,10 @@ func Main(ctx context.Context, args []string, env Env) int {
 		cmd = &reprocessCmd{g: g}
 	case "export":
 		cmd = &exportCmd{g: g}
+	case "backup":
+		cmd = &backupCmd{g: g}
+	case "restore":
+		cmd = &restoreCmd{g: g}
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0
