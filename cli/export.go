@@ -2,7 +2,6 @@ package cli
 
 import (
 	"archive/zip"
-	"bufio"
 	"context"
 
 	"fmt"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/export"
+	"github.com/rebound-run/rebound/internal/atomicfile"
 	"github.com/rebound-run/rebound/store"
 )
 
@@ -45,12 +45,12 @@ func (c *exportCmd) Run(ctx context.Context, args []string) error {
 	}
 	file := pos[0]
 	var man *export.Manifest
-	err = writeFileAtomic(file, func(w io.Writer) error {
+	err = atomicfile.Write(file, func(w io.Writer) error {
 		man, err = export.Write(ctx, w, st, export.Options{Format: f, Athlete: who, Now: c.g.env.now()})
 		return err
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("write %s: %w", file, err)
 	}
 	n := man.Counts
 	fmt.Fprintf(c.g.env.Stdout, "Exported %d %s (%d samples, %d original %s), %d check-ins, %d session RPEs, %d shoes and %d checklist ticks to %s (%s).\n",
@@ -76,45 +76,6 @@ func (g *globals) athlete(ctx context.Context, db store.Database) (store.Store, 
 		return nil, who, err
 	}
 	return db, who, nil
-}
-
-// writeFileAtomic writes file through write: into a temporary file beside
-// it, synced and then renamed over it, so that a failure (or a crash)
-// leaves file as it was and no partial file behind. Errors name file.
-func writeFileAtomic(file string, write func(w io.Writer) error) (err error) {
-	dir := filepath.Dir(file)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(file)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", file, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			err = fmt.Errorf("write %s: %w", file, err)
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil { // make the rename durable
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }
 
 // findExport returns the Rebound export among paths, "" when there is

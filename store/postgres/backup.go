@@ -38,13 +38,13 @@ import (
 	"os"
 	"os/exec"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/internal/atomicfile"
 )
 
 // Tables and Functions are every table and function Rebound's migrations
@@ -135,12 +135,10 @@ func backup(ctx context.Context, dsn, dst string, force bool) (err error) {
 	if err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
+	tmp, err := atomicfile.Temp(dst)
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
-	f.Close()
 	defer func() {
 		if err != nil {
 			os.Remove(tmp)
@@ -149,24 +147,7 @@ func backup(ctx context.Context, dsn, dst string, force bool) (err error) {
 	if _, err := tool(ctx, env, nil, "pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file="+tmp, "--dbname="+conn); err != nil {
 		return err
 	}
-	if f, err = os.OpenFile(tmp, os.O_RDWR, 0); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dst); err != nil {
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(dst)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return atomicfile.Commit(tmp, dst)
 }
 
 // CheckBackup returns nil when the file at p is a pg_dump custom-format

@@ -43,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/internal/atomicfile"
 )
 
 // Backup writes a consistent copy of the whole database (every athlete,
@@ -104,7 +105,7 @@ func openRaw(p string, ro bool) (*sql.DB, error) {
 // vacuumInto writes a copy of the database src into the file dst through
 // a synced temporary file beside it, renamed into place.
 func vacuumInto(ctx context.Context, src *sql.DB, dst string) (err error) {
-	tmp, err := tempBeside(dst)
+	tmp, err := atomicfile.Temp(dst)
 	if err != nil {
 		return err
 	}
@@ -116,45 +117,7 @@ func vacuumInto(ctx context.Context, src *sql.DB, dst string) (err error) {
 	if _, err := src.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 		return fmt.Errorf("copy: %w", err)
 	}
-	return syncRename(tmp, dst)
-}
-
-// tempBeside returns the name of a new, empty temporary file in dst's
-// folder (VACUUM INTO writes into an empty file).
-func tempBeside(dst string) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
-	if err != nil {
-		return "", err
-	}
-	name := f.Name()
-	if err := f.Close(); err != nil {
-		os.Remove(name)
-		return "", err
-	}
-	return name, nil
-}
-
-// syncRename makes the file tmp durable and renames it to dst, durably.
-func syncRename(tmp, dst string) error {
-	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dst); err != nil {
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(dst)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return atomicfile.Commit(tmp, dst)
 }
 
 // Restore replaces the database at dst with the backup file src (one
@@ -201,7 +164,7 @@ func restore(ctx context.Context, src, dst string, force bool) (err error) {
 	if err != nil {
 		return err
 	}
-	tmp, err := tempBeside(dst)
+	tmp, err := atomicfile.Temp(dst)
 	if err != nil {
 		raw.Close()
 		return err
@@ -237,7 +200,7 @@ func restore(ctx context.Context, src, dst string, force bool) (err error) {
 			return fmt.Errorf("%s is in use (stop rebound serve and other rebound commands on it first): %w", dst, err)
 		}
 	}
-	return syncRename(tmp, dst)
+	return atomicfile.Commit(tmp, dst)
 }
 
 // setJournalDelete checkpoints the database at p and takes it out of WAL
