@@ -384,3 +384,41 @@ func TestParseFormat(t *testing.T) {
 		t.Errorf("ParseFormat(xml) = %v, want EINVALID", err)
 	}
 }
+
+// countWriter counts what is written through it.
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+
+// spy is a store that notes how much of the archive was written when
+// each activity was read.
+type spy struct {
+	*sqlite.DB
+	out     *countWriter
+	written []int64
+}
+
+func (s *spy) FindActivityByID(ctx context.Context, id int64) (*store.Activity, error) {
+	s.written = append(s.written, s.out.n)
+	return s.DB.FindActivityByID(ctx, id)
+}
+
+// TestWriteStreams: the archive goes out while the store is read, one
+// activity after another, rather than being built in memory first.
+func TestWriteStreams(t *testing.T) {
+	src := mustOpen(t)
+	filled := datatest.Fill(t, src)
+	out := &countWriter{}
+	s := &spy{DB: src, out: out}
+	if _, err := export.Write(context.Background(), out, s, export.Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.written) != len(filled.IDs) {
+		t.Fatalf("%d activities read, want each once (%d)", len(s.written), len(filled.IDs))
+	}
+	// By the time the last activity is read, the originals and most of
+	// the samples are out.
+	if last := s.written[len(s.written)-1]; last < out.n/2 {
+		t.Errorf("%d of %d bytes written when the last activity was read: the archive is not streamed", last, out.n)
+	}
+}
