@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/store"
 )
 
@@ -177,4 +178,21 @@ func TestDeleteAccountPage(t *testing.T) {
 		!strings.HasPrefix(res.Header.Get("Location"), "/login") {
 		t.Errorf("Ana's old session: %d to %s, want the sign-in page", res.StatusCode, res.Header.Get("Location"))
 	}
+}
+
+// testData is TestAPI's pass over the data routes: Ana's export, and the
+// deletion of an account made for it.
+func testData(t *testing.T, e *apiEnv) {
+	body := e.must(200, e.anaToken, "GET", "/api/v1/export?format=csv", nil, nil)
+	if m, _ := manifestOf(t, body); count(m, "activities") < 10 {
+		t.Errorf("Ana's export: %v", m)
+	}
+	eve := &account.User{Name: "eve", Role: account.Athlete}
+	if err := e.db.CreateUser(context.Background(), eve); err != nil {
+		t.Fatal(err)
+	}
+	tok := e.token(eve)
+	e.must(400, tok, "DELETE", "/api/v1/account", nil, nil)
+	e.must(204, tok, "DELETE", "/api/v1/account?confirm=eve", nil, nil)
+	e.must(401, tok, "GET", "/api/v1/me", nil, nil)
 }

@@ -130,6 +130,7 @@ func TestAPI(t *testing.T) {
 	t.Run("ProfileAndGear", func(t *testing.T) { testProfileAndGear(t, e.with(t)) })
 	t.Run("Account", func(t *testing.T) { testAccount(t, e.with(t)) })
 	t.Run("Calendar", func(t *testing.T) { testCalendar(t, e.with(t)) })
+	t.Run("Data", func(t *testing.T) { testData(t, e.with(t)) })
 	t.Run("Errors", func(t *testing.T) { testErrors(t, e.with(t)) })
 
 	// Every operation of the document succeeded at least once, and its
