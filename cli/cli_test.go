@@ -223,6 +223,19 @@ func TestCoachCommands(t *testing.T) {
 	if code, _, errs := rebound(t, db, "checkin", "--soreness", "elbow=3"); code == 0 || !strings.Contains(errs, "elbow") {
 		t.Errorf("bad muscle: exit %d %q", code, errs)
 	}
+	// A check-in dated far off is refused, and nothing of it is stored.
+	for _, date := range []string{"9999-12-31", "1989-12-31", "2026-11-26"} { // today is 2026-11-24
+		code, _, errs := rebound(t, db, "checkin", "--date", date, "--sleep", "7")
+		if code != 1 || !strings.Contains(errs, date) {
+			t.Errorf("checkin --date %s: exit %d %q, want 1 naming the date", date, code, errs)
+		}
+		if _, out, _ := rebound(t, db, "today", "--date", date, "--json"); strings.Contains(out, `"checked_in": true`) {
+			t.Errorf("checkin --date %s stored a check-in", date)
+		}
+	}
+	if code, _, errs := rebound(t, db, "checkin", "--date", "2026-11-25", "--sleep", "7"); code != 0 {
+		t.Errorf("checkin --date tomorrow (a zone ahead): exit %d %q", code, errs)
+	}
 
 	for _, args := range [][]string{{"load", "--json"}, {"week", "--json"}, {"model", "--json"}, {"protocol", "--json"}, {"gear", "--json"}} {
 		code, out, errs := rebound(t, db, args...)

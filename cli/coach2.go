@@ -268,11 +268,9 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	loc := prof.Location()
-	day := startOfDay(env.now().In(loc))
-	if *date != "" {
-		if day, err = parseDate(*date, loc); err != nil {
-			return err
-		}
+	day, err := present.CheckInDay(*date, env.now(), loc)
+	if err != nil {
+		return err
 	}
 	ci := recovery.CheckIn{Date: day, Soreness: map[recovery.Muscle]float64{}, SleepH: *sleep, SleepQuality: *quality,
 		Stress: *stress, RestingHR: *rhr, HRVms: *hrv, Symptoms: []string{}}

@@ -50,18 +50,46 @@ type CheckInInput struct {
 	RPE map[string]float64 `json:"rpe"`
 }
 
+// CheckInEarliest is the first day a check-in may be dated: no runner
+// logged a morning check-in in Rebound before 1990, so an earlier date is
+// a typing error (a year 0202 for 2020), not history.
+var CheckInEarliest = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// CheckInDay returns the day a check-in dated date is for: midnight in loc
+// of date (YYYY-MM-DD), or of today's date in loc when date is empty. It
+// returns EINVALID, naming the date, for any other form, for a day before
+// CheckInEarliest, and for a day more than one day after today (one day of
+// slack for a runner whose clock or time zone is ahead of the server's).
+// It is the one check of a check-in's date: `rebound checkin --date`, the
+// API and the form all go through it.
+func CheckInDay(date string, today time.Time, loc *time.Location) (time.Time, error) {
+	y, m, d := today.In(loc).Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	if date == "" {
+		return day, nil
+	}
+	t, err := time.ParseInLocation(time.DateOnly, date, loc)
+	if err != nil {
+		return time.Time{}, rebound.Errorf(rebound.EINVALID, "date %q: want YYYY-MM-DD", date)
+	}
+	latest := day.AddDate(0, 0, 1)
+	if ty, tm, td := t.Date(); time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC).Before(CheckInEarliest) {
+		return time.Time{}, rebound.Errorf(rebound.EINVALID, "date %s is before %s: check the year",
+			date, CheckInEarliest.Format(time.DateOnly))
+	} else if t.After(latest) {
+		return time.Time{}, rebound.Errorf(rebound.EINVALID, "date %s is in the future: a check-in can be dated %s at the latest",
+			date, latest.Format(time.DateOnly))
+	}
+	return t, nil
+}
+
 // CheckIn checks in as `rebound checkin` checks its flags and returns the
 // check-in of its day: midnight of Date in loc, or of today's date when
 // Date is empty. Errors are EINVALID and name the value.
 func (in CheckInInput) CheckIn(today time.Time, loc *time.Location) (recovery.CheckIn, error) {
-	y, m, d := today.In(loc).Date()
-	day := time.Date(y, m, d, 0, 0, 0, 0, loc)
-	if in.Date != "" {
-		t, err := time.ParseInLocation("2006-01-02", in.Date, loc)
-		if err != nil {
-			return recovery.CheckIn{}, rebound.Errorf(rebound.EINVALID, "date %q: want YYYY-MM-DD", in.Date)
-		}
-		day = t
+	day, err := CheckInDay(in.Date, today, loc)
+	if err != nil {
+		return recovery.CheckIn{}, err
 	}
 	val := func(p *float64) float64 {
 		if p == nil {

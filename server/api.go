@@ -61,6 +61,10 @@ func (s *Server) apiRoutes() {
 	s.handle("POST /api/v1/tokens", s.apiCreateToken)
 	s.handle("DELETE /api/v1/tokens/{id}", s.apiDeleteToken)
 	s.handle("POST /api/v1/calendar", s.apiCreateCalendar)
+
+	// The viewer's data (api_data.go).
+	s.handle("GET /api/v1/export", s.apiExport)
+	s.handle("DELETE /api/v1/account", s.apiDeleteAccount)
 	s.handle("GET /calendar/{file}", s.calendarFeed)
 
 	// Anything else under /api/ answers a JSON 404 or 405, not the

@@ -321,6 +321,19 @@ func OpenAPI() js {
 		"/api/v1/calendar": js{"post": op("createCalendar", "account", "(Re)create the viewer's iCalendar feed address",
 			"Replaces any earlier address (it stops working). The address is the only credential of the feed: keep it private.", true,
 			nil, nil, map[string]js{"201": jsonResp(ref("CalendarFeed"), "The feed's address")}, self...)},
+		"/api/v1/export": js{"get": op("exportData", "account", "Download everything of the viewer as a zip (`rebound export`)",
+			"Streams a zip archive: manifest.json, one document per resource (profile, activities with summaries, laps and pauses, samples, "+
+				"check-ins, session RPEs, shoes, checklist ticks) in JSON or CSV, and every original file as imported under originals/. "+
+				"docs/json.md describes it. A JSON export can be imported into another Rebound with `rebound import`.", true,
+			[]param{query("format", enum("the documents' format", "json", "csv"), "json (the default) or csv")}, nil,
+			map[string]js{"200": {"description": "The zip archive, as a download",
+				"content": js{"application/zip": js{"schema": js{"type": "string", "format": "binary"}}}}}, "400", "401", "403", "404")},
+		"/api/v1/account": js{"delete": op("deleteAccount", "account", "Delete the viewer's account with all its data",
+			"Deletes, in one transaction, the account and everything of it: activities with their samples and original files, the profile, "+
+				"check-ins, session RPEs, shoes, checklist ticks, sessions, API tokens and calendar feeds, and the grants it gave or was given. "+
+				"It cannot be undone: download GET /api/v1/export first. confirm must be the account's name.", true,
+			[]param{{name: "confirm", in: "query", d: "the account's name, to confirm", s: str(""), required: true}}, nil,
+			map[string]js{"204": {"description": "Deleted, with everything of it"}}, "400", "401", "403", "404")},
 		"/calendar/{file}": js{"get": withoutAuth(op("calendarFeed", "account", "The iCalendar feed of the next 7 days",
 			"{file} is SECRET.ics, the address POST /api/v1/calendar gave. All-day events, one a day, with the plan's reasons.", false,
 			[]param{path("file", js{"type": "string", "pattern": `^[A-Za-z0-9_-]+\.ics$`}, "the feed's secret followed by .ics")}, nil,

@@ -40,6 +40,7 @@ func (s *Server) pageRoutes() {
 	s.form("/profile/shoes", s.postShoe)
 	s.form("/profile/tokens", s.postToken)
 	s.form("/profile/tokens/{id}/delete", s.postDeleteToken)
+	s.form("/profile/delete", s.postDeleteAccount)
 	s.form("/week/calendar", s.postCalendar)
 	s.form("/week/calendar/{id}/delete", s.postDeleteCalendar)
 

@@ -35,7 +35,12 @@ type profilePage struct {
 	Tokens     []tokenRow
 	TokenNew   string // a new API token, shown once
 	TokenForm  string
-	Errors     []string
+	// Your data: the export's downloads and the account's deletion form
+	// (only on one's own profile).
+	ExportJSON, ExportCSV string
+	DeleteAction          string
+	AccountName           string
+	Errors                []string
 }
 
 // shoeRow is one pair of shoes.
@@ -206,8 +211,10 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 		}
 		p.Shoes = append(p.Shoes, row)
 	}
-	// API tokens (only on one's own profile).
+	// API tokens and the runner's data (only on one's own profile).
 	if v.Own {
+		p.ExportJSON, p.ExportCSV = "/api/v1/export?format=json", "/api/v1/export?format=csv"
+		p.DeleteAction, p.AccountName = "/profile/delete", v.Viewer.Name
 		toks, err := s.cfg.DB.FindTokens(r.Context(), v.Viewer.ID)
 		if err != nil {
 			return p, err

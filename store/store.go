@@ -93,6 +93,18 @@ type ActivityStore interface {
 	// Returns ENOTFOUND if it does not exist.
 	UpdateActivityGear(ctx context.Context, id int64, gear string) error
 
+	// UpdateActivityAnalysis replaces what analysing the activity's
+	// original gives, with a's: the sub-sport, start, UTC offset, device,
+	// format, summary, laps, pauses, device totals, legs, warnings and
+	// samples (a.EncodedSamples when set, else a.Samples), in one
+	// transaction. It keeps the id, sport, name, gear, hash, source file,
+	// import time, original file and session RPE as stored, and ignores
+	// those fields of a. It reports whether anything changed: when a's
+	// analysis is the stored one it writes nothing. Returns ENOTFOUND if
+	// the activity does not exist and EINVALID as CreateActivity does for
+	// a's analysis.
+	UpdateActivityAnalysis(ctx context.Context, id int64, a *Activity) (changed bool, err error)
+
 	// DeleteActivity removes an activity. Returns ENOTFOUND if it does not exist.
 	DeleteActivity(ctx context.Context, id int64) error
 }

@@ -491,3 +491,19 @@ func TestAccounts(t *testing.T) {
 		t.Errorf("FindUserByName(invalid UTF-8) = %v, want ENOTFOUND", err)
 	}
 }
+
+func TestDeleteUserFailureKeepsAll(t *testing.T) {
+	t.Parallel()
+	adminPool(t)
+	dsn := newDatabase(t)
+	db := mustOpen(t, dsn)
+	defer db.Close()
+	if _, err := rawConn(t, dsn).Exec(context.Background(), `
+		CREATE FUNCTION refuse_user_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN RAISE EXCEPTION 'user delete refused by the test'; END $$;
+		CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users
+			FOR EACH ROW EXECUTE FUNCTION refuse_user_delete()`); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CheckFailedDeleteKeepsAll(t, db)
+}

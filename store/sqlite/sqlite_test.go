@@ -264,3 +264,14 @@ func BenchmarkFindActivities(b *testing.B) {
 		}
 	}
 }
+
+func TestDeleteUserFailureKeepsAll(t *testing.T) {
+	path := dbPath(t)
+	db := mustOpen(t, path)
+	defer db.Close()
+	if _, err := rawDB(t, path).Exec(`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users
+		BEGIN SELECT RAISE(ABORT, 'user delete refused by the test'); END`); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CheckFailedDeleteKeepsAll(t, db)
+}
