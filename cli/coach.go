@@ -115,7 +115,7 @@ func (g *globals) settle(q *present.WeightQuestion, flag string) (present.Weight
 	if !env.terminal(env.Stdout) || env.Stdin == nil {
 		return present.Weight{}, rebound.Errorf(rebound.EINVALID, "%s%s", q.Error(), hint)
 	}
-	fmt.Fprint(env.Stdout, q.Prompt())
+	fmt.Fprint(env.Stderr, q.Prompt()) // stdout may carry --json
 	line, err := readLine(env.Stdin)
 	if err != nil {
 		return present.Weight{}, err
