@@ -99,11 +99,15 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, err := c.g.stateNow(ctx)
+	a, db, err := c.g.athlete(ctx)
 	if err != nil {
 		return err
 	}
-	wp := st.Week()
+	defer db.Close()
+	wp, st, err := a.Week(ctx)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, wp)
 	}

@@ -164,9 +164,6 @@ func (v *view) when(t time.Time) string {
 	return v.day(t) + " " + t.Format("15:04")
 }
 
-// today is the athlete's date, YYYY-MM-DD.
-func (v *view) today() string { return v.st.Now.Format("2006-01-02") }
-
 // sourceNames are the five seed articles as people know them.
 var sourceNames = map[string]string{
 	protocol.Seed000: "Leg Recovery After Running: Immediate, Mid-Term, and Long-Term Strategies (seed 000)",
