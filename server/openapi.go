@@ -7,6 +7,7 @@ import (
 
 	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
@@ -425,6 +426,9 @@ func schemas() js {
 		p("start_at", dateTime("")),
 		p("end_at", dateTime("")),
 		opt("disagreement", str("where the sources differ and what Rebound chose")),
+		p("priority", desc(js{"type": "integer", "minimum": 1, "maximum": 3}, "1 do this, 2 helpful, 3 more options")),
+		opt("group", enum("alternatives: do one of the group", "hands-on", "cold-or-compression", "stretching", "warmth", "ice")),
+		opt("focus", arr(muscleEnum(""), "muscle groups to work on")),
 	}
 	shoe := []prop{
 		p("name", str("")),
@@ -454,10 +458,12 @@ func schemas() js {
 		p("distance_m", num("")),
 		p("load", num("TRIMP units")),
 		p("load_source", enum("", "hr", "rpe", "pace", "duration")))
-	seeProfessional := object("Whether a symptom calls for a professional",
+	seeProfessional := object("Whether a red flag calls for a professional; while needed, nothing it rules out is suggested",
 		p("needed", boolean("")),
 		opt("urgency", enum("urgent: now; soon: within days", protocol.Urgent, protocol.Soon)),
-		p("reasons", arr(str(""), "")))
+		p("reasons", arr(str(""), "")),
+		opt("since", date("the day the standing symptom was first reported")),
+		opt("clear", str("how to clear the flag")))
 
 	return js{
 		"Error": object("An error", p("code", str("invalid, not_found, conflict, unauthorized, forbidden, too_large, too_many_requests, method_not_allowed, internal")),
@@ -503,26 +509,34 @@ func schemas() js {
 				p("reasons", arr(str(""), "")))),
 			p("soreness", arr(object("Forecast peak soreness of one muscle group",
 				p("muscle", muscleEnum("")), p("peak", num("0-10")), p("peak_hours", num("after the run's end"))), "highest first")),
-			p("nutrition", object("The first hour's food and drink",
-				p("carbs_g", ref("Range")), p("protein_g", ref("Range")), p("fluid_ml", ref("Range")),
+			p("nutrition", object("The first hours' food and drink",
+				p("carbs_g", ref("Range")), p("protein_g", ref("Range")),
+				opt("fast_carbs_g_per_h", ref("Range")), opt("fast_hours", integer("hours of fast refuelling")),
+				p("next_meal", boolean("after a short easy run the next normal meal can be the refuel")),
+				p("fluid_ml", ref("Range")),
+				p("fluid_from", enum("", "weights", "estimate", "default")),
 				p("electrolytes", boolean("")), p("notes", arr(str(""), "")))),
 			p("steps", arr(ref("Step"), "")),
 			p("skipped", arr(object("A technique left out", p("id", str("")), p("reason", str(""))), "")),
 			p("warnings", arr(ref("Warning"), "")),
 			p("see_professional", ref("SeeProfessional")),
+			opt("on_hold", str("while a red flag stands: why no training is planned and how to clear it")),
 			p("model_params", ref("Params")),
 			p("disclaimer", str(""))),
 		"Today": object("The day's readiness (`rebound today --json`)",
 			p("date", date("")),
-			p("readiness", object("", p("score", desc(js{"type": "integer", "minimum": 0, "maximum": 100},
-				"at most 39 (the top of the rest band) while a red-flag symptom stands")))),
-			p("recommendation", enum("", recovery.Rest, recovery.ActiveRecovery, recovery.EasyRun, recovery.QualityOK)),
-			p("reasons", arr(str(""), "")),
+			p("readiness", nullable(object("null with nothing to go on", p("score", desc(js{"type": "integer", "minimum": 0, "maximum": 100},
+				"never above the top of the recommendation's band (rest 39, active recovery 59, easy run 79)"))))),
+			p("recommendation", enum("", recovery.Rest, recovery.ActiveRecovery, recovery.EasyRun, recovery.QualityOK, recovery.NoData)),
+			p("decided_by", enum("what decided the recommendation", coach.ByRedFlag, coach.ByInjury, coach.ByLastingSoreness, coach.ByNoData,
+				coach.ByReportedSoreness, coach.ByForecast, coach.ByClock, coach.ByHRV, coach.ByReadiness, coach.ByBreak)),
+			p("reasons", arr(str(""), "what decided first")),
 			p("factors", arr(object("One input of readiness",
-				p("id", enum("red-flag appears only with a red-flag symptom: its penalty holds the score at 39 or below",
-					"form", "acwr", "soreness", "sleep", "stress", "resting-hr", "hrv", "red-flag")),
+				p("id", enum("held appears when the score is held at the top of the recommendation's band: its penalty holds it",
+					"form", "acwr", "soreness", "sleep", "stress", "resting-hr", "hrv", "held")),
 				p("name", str("")), p("value", str("as shown")), p("penalty", num("points taken off 100")),
-				p("status", enum("", "good", "fair", "poor", "unknown")), p("reason", str("")), p("source", str(""))), "")),
+				p("status", enum("", "good", "fair", "poor", "unknown")), p("reason", str("")), p("source", str("")),
+				opt("limit", enum("the most the factor allows today", recovery.Rest, recovery.ActiveRecovery, recovery.EasyRun))), "")),
 			p("soreness_now", arr(object("",
 				p("muscle", muscleEnum("")), p("value", num("0-10")), p("source", enum("", "check-in", "forecast")),
 				p("in_24h", num("the forecast for this time tomorrow"))), "highest first")),
@@ -604,8 +618,8 @@ func schemas() js {
 			p("auth", enum("how this request signed in", "token", "session"))),
 		"AthleteSummary": object("A row of a coach's table",
 			p("id", integer("")), p("name", str("")),
-			p("readiness", desc(js{"type": "integer", "minimum": 0, "maximum": 100}, "")),
-			p("recommendation", enum("", recovery.Rest, recovery.ActiveRecovery, recovery.EasyRun, recovery.QualityOK)),
+			p("readiness", desc(js{"type": "integer", "minimum": 0, "maximum": 100, "nullable": true}, "null with nothing to go on")),
+			p("recommendation", enum("", recovery.Rest, recovery.ActiveRecovery, recovery.EasyRun, recovery.QualityOK, recovery.NoData)),
 			p("red_flag", object("", p("needed", boolean("")), p("urgency", enum("", "urgent", "soon", "")), p("reasons", arr(str(""), "")))),
 			p("checked_in", boolean("today")),
 			p("last_run", nullable(dateTime("the latest run's start")))),
@@ -637,11 +651,13 @@ func protocolSchema() js {
 		p("AppliesAfter", strs("run kinds")),
 		p("How", str("")), p("Why", str("")),
 		p("Sources", nullable(arr(object("", p("Ref", str("")), p("Says", str(""))), ""))),
-		p("Disagreement", nullable(disagreement)))
+		p("Disagreement", nullable(disagreement)),
+		p("InjuryCare", boolean("first aid for a sore spot or an injury: never a plan's lead without one")))
 	return object("The whole rule base (`rebound protocol --json`); keys are the protocol package's field names",
 		p("techniques", arr(technique, "")),
 		p("disagreements", arr(disagreement, "")),
 		p("symptoms", arr(object("A red-flag symptom", p("ID", str("")), p("Name", str("")),
-			p("Urgency", enum("", protocol.Urgent, protocol.Soon)), p("Why", str("")), p("Source", str(""))), "")),
+			p("Urgency", enum("", protocol.Urgent, protocol.Soon)), p("Why", str("")), p("Source", str("")),
+			p("Calls", nullable(arr(str(""), "techniques the symptom calls for while it stands")))), "")),
 		p("thresholds", arr(object("A named constant", p("Name", str("")), p("Value", num("")), p("Unit", str("")), p("Source", str(""))), "")))
 }
