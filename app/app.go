@@ -314,9 +314,10 @@ func (a *Athlete) Plan(ctx context.Context, id int64, before, after *present.Wei
 	return p, st, nil
 }
 
-// Week returns the suggested next 7 days and the state they come from.
-func (a *Athlete) Week(ctx context.Context) (*coach.WeekPlan, *coach.State, error) {
-	st, err := a.State(ctx)
+// Week returns the suggested 7 days from date (as StateOn; "" for today)
+// and the state they come from.
+func (a *Athlete) Week(ctx context.Context, date string) (*coach.WeekPlan, *coach.State, error) {
+	st, err := a.StateOn(ctx, date)
 	if err != nil {
 		return nil, nil, err
 	}

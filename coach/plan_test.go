@@ -274,8 +274,8 @@ func TestWeekPlan(t *testing.T) {
 		t.Errorf("hard within 48 h of the long run: %+v", wp.Days[:2])
 	}
 	// The last 7 days hold 3 × 8 + 16.5 = 40.5 km: at most 44.55 km.
-	if total > wp.TenPercentCap+1 {
-		t.Errorf("week total %.0f m over the 10%% cap %.0f m", total, wp.TenPercentCap)
+	if total > *wp.TenPercentCap+1 {
+		t.Errorf("week total %.0f m over the 10%% cap %.0f m", total, *wp.TenPercentCap)
 	}
 	if !slices.ContainsFunc(wp.Days, func(d coach.DayPlan) bool { return d.Type == "rest" }) {
 		t.Error("no rest day in the week")

@@ -337,22 +337,9 @@ func (s *Server) pageWeek(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, newURL string) {
 	wp := v.st.Week()
 	p := weekPage{Own: v.Own, Week: wp}
-	today := v.st.Today()
-	easyAt, readyAt := today.EasyAt, today.ReadyAt
 	u := v.units
 	for i, d := range wp.Days {
 		day := web.Day{Date: d.Date, Weekday: d.Weekday, Type: d.Type, Strength: d.Strength, Reasons: d.Reasons, Today: i == 0}
-		if d.Type == "rest" && len(d.Reasons) == 0 {
-			noon := time.Date(v.st.Now.Year(), v.st.Now.Month(), v.st.Now.Day(), 12, 0, 0, 0, v.loc).AddDate(0, 0, i)
-			switch {
-			case easyAt != nil && noon.Before(*easyAt):
-				day.Reasons = []string{"your legs are still recovering: easy running from " + v.when(*easyAt)}
-			case readyAt != nil && noon.Before(*readyAt):
-				day.Reasons = []string{"recovery before the next hard session (from " + v.when(*readyAt) + ")"}
-			default:
-				day.Reasons = []string{"a rest day keeps the week's load in check"}
-			}
-		}
 		if t, err := time.Parse("2006-01-02", d.Date); err == nil {
 			day.Date = t.Format("2 Jan")
 		}
@@ -365,8 +352,9 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, new
 		{Label: "Planned running", Value: u.Distance(wp.TargetM)},
 		{Label: "Last 7 days", Value: u.Distance(wp.LastWeekM)},
 	}
-	if wp.TenPercentCap > 0 {
-		p.Facts = append(p.Facts, web.KV{Label: "10 % guide", Value: u.Distance(wp.TenPercentCap), Note: "at most"})
+	if wp.FourWeekAverageM != nil {
+		p.Facts = append(p.Facts, web.KV{Label: "4-week average", Value: u.Distance(*wp.FourWeekAverageM), Note: "a week"},
+			web.KV{Label: "10 % guide", Value: u.Distance(*wp.TenPercentCap), Note: "at most"})
 	}
 	if v.Own {
 		p.Calendar = calendarView{Action: "/week/calendar", CSRF: CSRFToken(r), URL: newURL}
