@@ -190,14 +190,16 @@ func TestChangeProfileWeight(t *testing.T) {
 		reason string
 	}{
 		{"BareMetric", profile.Metric, app.ProfileChange{Weight: parse("70")}, 70, ""},
-		{"BareImperial", profile.Imperial, app.ProfileChange{Weight: parse("154")}, 69.9, ""},
+		{"BareImperial", profile.Imperial, app.ProfileChange{Weight: parse("154")}, 154 * 0.45359237, ""},
 		{"BareWhileUnitsChange", profile.Metric, app.ProfileChange{Weight: parse("70"), Units: str("imperial")}, -1, "units"},
 		{"TypedWhileUnitsChange", profile.Metric, app.ProfileChange{Weight: parse("70kg"), Units: str("imperial")}, 70, ""},
 		{"UnitsSetToTheSame", profile.Metric, app.ProfileChange{Weight: parse("70"), Units: str("metric")}, 70, ""},
 		{"LightInPounds", profile.Imperial, app.ProfileChange{Weight: parse("70")}, -1, "range"},
-		{"TypedLightIsMeant", profile.Imperial, app.ProfileChange{Weight: parse("70lb")}, 31.8, ""},
+		{"TypedLightIsMeant", profile.Imperial, app.ProfileChange{Weight: parse("70lb")}, 70 * 0.45359237, ""},
 		{"APIImplausible", profile.Metric, app.ProfileChange{Weight: &present.Weight{Value: 250, Unit: present.Kg}}, -1, "range"},
 		{"TheStoredWeightSentBack", profile.Metric, app.ProfileChange{Weight: &present.Weight{Value: 30, Unit: present.Kg}}, 30, ""},
+		// 30 kg shows as 66.1 lb: sent back, it keeps 30 kg exactly.
+		{"TheShownWeightSentBack", profile.Imperial, app.ProfileChange{Weight: parse("66.1")}, 30, ""},
 		{"Unset", profile.Metric, app.ProfileChange{Weight: &present.Weight{}}, 0, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

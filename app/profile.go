@@ -87,23 +87,29 @@ func (a *Athlete) ChangeProfile(ctx context.Context, ch ProfileChange) (profile.
 }
 
 // ProfileWeight reads a body weight entered for the profile old, whose
-// units are becoming units, and returns it in kilograms to the 0.1 kg the
-// profile keeps (0 for a zero Value: the weight is unset). A bare number
-// is read in units; a reading in doubt (present.Weight.Resolve) is
-// returned as a question (Field "weight"), unless it reads as the weight
-// already stored: a form that sends back what it showed is not
-// questioned again.
+// units are becoming units, and returns it in kilograms (0 for a zero
+// Value: the weight is unset). A bare number is read in units. An entry
+// that shows the stored weight as Rebound shows it (to 0.1 of its unit:
+// a form sending back what it showed) keeps the stored weight exactly and
+// is not questioned; otherwise a reading in doubt (present.Weight.Resolve)
+// is returned as a question (Field "weight").
 func ProfileWeight(old profile.Profile, units profile.Units, w present.Weight) (float64, *present.WeightQuestion) {
 	if w.Value == 0 {
 		return 0, nil
 	}
 	kg, q := w.Resolve(units, units != old.UnitsOrDefault())
-	kg = math.Round(kg*10) / 10
-	if q != nil && math.Abs(kg-old.WeightKg) >= 0.05 {
-		q.Field = "weight"
-		return kg, q
+	taken := w.In(present.WeightUnitOf(units))
+	stored := old.WeightKg
+	if taken.Unit == present.Lb {
+		stored /= present.KgPerPound
 	}
-	return kg, nil
+	if old.WeightKg > 0 && math.Round(taken.Value*10) == math.Round(stored*10) {
+		return old.WeightKg, nil
+	}
+	if q != nil {
+		q.Field = "weight"
+	}
+	return kg, q
 }
 
 // SaveProfile validates p (profile.Validate) and replaces the stored

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -165,20 +166,20 @@ func TestWeightUnits(t *testing.T) {
 	if kg, units := profile(); kg != 70 || units != "imperial" {
 		t.Errorf("after yes: %v kg, %s; want 70 kg, imperial", kg, units)
 	}
-	// Imperial now: a bare number is pounds (154 lb = 69.85 kg).
+	// Imperial now: a bare number is pounds (154 lb = 69.853 kg).
 	rebound(t, db, "profile", "set", "--weight", "154")
-	if kg, _ := profile(); kg != 69.9 {
-		t.Errorf("--weight 154 on an imperial profile: %v kg, want 69.9", kg)
+	if kg, _ := profile(); math.Abs(kg-69.853) > 0.001 {
+		t.Errorf("--weight 154 on an imperial profile: %v kg, want 69.853", kg)
 	}
 	// 70 lb is too light for a runner: refused, unless the unit is typed.
 	if code, _, errs := rebound(t, db, "profile", "set", "--weight", "70"); code == 0 || !strings.Contains(errs, "did you mean 70 kg?") {
 		t.Errorf("--weight 70 on an imperial profile: exit %d %q", code, errs)
 	}
-	for arg, want := range map[string]float64{"70kg": 70, "70lb": 31.8} {
+	for arg, want := range map[string]float64{"70kg": 70, "70lb": 31.751} {
 		if code, _, errs := rebound(t, db, "profile", "set", "--weight", arg); code != 0 {
 			t.Errorf("--weight %s: %s", arg, errs)
 		}
-		if kg, _ := profile(); kg != want {
+		if kg, _ := profile(); math.Abs(kg-want) > 0.001 {
 			t.Errorf("--weight %s: %v kg, want %v", arg, kg, want)
 		}
 	}
