@@ -39,7 +39,7 @@ func (c *exportCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	st, who, err := c.g.athlete(ctx, db)
+	st, who, err := c.g.exportAthlete(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -59,9 +59,9 @@ func (c *exportCmd) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// athlete returns the store the command works on (--user's, or the local
+// exportAthlete returns the store the command works on (--user's, or the local
 // runner's) and who that is.
-func (g *globals) athlete(ctx context.Context, db store.Database) (store.Store, export.Athlete, error) {
+func (g *globals) exportAthlete(ctx context.Context, db store.Database) (store.Store, export.Athlete, error) {
 	if g.user != "" {
 		u, err := db.FindUserByName(ctx, g.user)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
@@ -199,8 +200,8 @@ func OpenAPI() js {
 	self := []string{"401", "403", "404"} // the viewer's own account: 403 for ?athlete= of a coach's athlete (see Server.self)
 	idParam := path("id", js{"type": "integer", "format": "int64", "minimum": 1}, "the activity's id")
 	planParams := []param{
-		query("weight_before", js{"type": "number", "minimum": 20, "maximum": 300}, "body weight before the run, kg (with weight_after)"),
-		query("weight_after", js{"type": "number", "minimum": 20, "maximum": 300}, "body weight after the run, kg (with weight_before)"),
+		query("weight_before", js{"type": "number", "minimum": present.PlausibleMinKg, "maximum": present.PlausibleMaxKg}, "body weight before the run, kg (with weight_after)"),
+		query("weight_after", js{"type": "number", "minimum": present.PlausibleMinKg, "maximum": present.PlausibleMaxKg}, "body weight after the run, kg (with weight_before)"),
 	}
 	dateParam := query("date", js{"type": "string", "format": "date"}, "the day (YYYY-MM-DD in the runner's time zone; default today)")
 
@@ -577,8 +578,10 @@ func schemas() js {
 			opt("stress", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 5}, ""))),
 			opt("resting_hr", nullable(desc(js{"type": "number", "minimum": 25, "maximum": 150}, "morning resting heart rate"))),
 			opt("hrv_ms", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 400}, "morning HRV (rMSSD)"))),
-			opt("symptoms", arr(enum("", protocol.SymptomIDs()...), "red-flag symptoms")),
-			opt("rpe", mapOf(desc(js{"type": "number", "minimum": 0, "maximum": 10}, ""), "activity id (or latest) -> session RPE 0-10"))),
+			opt("symptoms", nullable(arr(enum("", protocol.SymptomIDs()...),
+				"the red-flag symptoms the runner has today: [] answers none and clears earlier red flags; left out (or null), the question was not asked and earlier flags stand"))),
+			opt("rpe", mapOf(nullable(desc(js{"type": "number", "minimum": 0, "maximum": 10}, "")),
+				"activity id (or latest) -> session RPE 0-10, or null to remove the rating"))),
 		"Checklist": object("A day's checklist and its ticks", p("date", date("")),
 			p("steps", arr(object("A checklist step", append(append([]prop{}, step...),
 				p("done", boolean("")), p("done_at", nullable(dateTime("when it was ticked"))))...), ""))),
@@ -631,7 +634,8 @@ func schemas() js {
 			append(append([]prop{}, profileProps...),
 				p("effective_resting_hr", num("")), p("effective_max_hr", num("")),
 				p("resting_hr_estimated", boolean("")), p("max_hr_estimated", boolean("")))...),
-		"ProfileInput": object("The whole profile, metric; left-out fields are unset. The read-only keys of GET are accepted and ignored.",
+		"ProfileInput": object("The whole profile, metric; left-out fields are unset. The read-only keys of GET are accepted and ignored. "+
+			"A weight_kg outside 35-200 kg is refused (400, the message names the reading in pounds) unless it is the weight already stored.",
 			append(append([]prop{}, profileProps...),
 				opt("effective_resting_hr", num("ignored")), opt("effective_max_hr", num("ignored")),
 				opt("resting_hr_estimated", boolean("ignored")), opt("max_hr_estimated", boolean("ignored")))...),

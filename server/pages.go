@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/web"
@@ -67,6 +68,7 @@ func (s *Server) form(path string, h http.HandlerFunc) {
 // state, and how to show numbers and times.
 type view struct {
 	Target
+	app   *app.Athlete
 	st    *coach.State
 	units present.Units
 	loc   *time.Location
@@ -78,12 +80,13 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, write bool) (*view
 	if !ok {
 		return nil, false
 	}
-	st, err := s.states.get(r.Context(), t.AthleteID)
+	a := s.athlete(t)
+	st, err := a.State(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, false
 	}
-	return &view{Target: t, st: st, units: present.For(st.H.Profile), loc: st.Now.Location()}, true
+	return &view{Target: t, app: a, st: st, units: present.For(st.H.Profile), loc: st.Now.Location()}, true
 }
 
 // openForm is open for a form post that changes the target's data: it
@@ -161,8 +164,6 @@ func (v *view) when(t time.Time) string {
 	return v.day(t) + " " + t.Format("15:04")
 }
 
-// today is the athlete's date, YYYY-MM-DD.
-func (v *view) today() string { return v.st.Now.Format("2006-01-02") }
 
 // readableSteps returns steps with readable source names and the step's
 // window as clock times.

@@ -12,6 +12,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/rebound-run/rebound"
@@ -176,6 +177,37 @@ func ValidateRPE(rpe float64) error {
 	return nil
 }
 
+// ValidateRPEChanges returns EINVALID for a rating of changes that is not
+// 0-10 (a Delete's rating is not looked at).
+func ValidateRPEChanges(changes []RPEChange) error {
+	for _, c := range changes {
+		if c.Delete {
+			continue
+		}
+		if err := ValidateRPE(c.RPE); err != nil {
+			return fmt.Errorf("activity %d: %w", c.ActivityID, err)
+		}
+	}
+	return nil
+}
+
+// ApplyRPEChanges makes changes in order through an engine's set and
+// delete, stopping at the first error.
+func ApplyRPEChanges(changes []RPEChange, set func(id int64, rpe float64) error, del func(id int64) error) error {
+	for _, c := range changes {
+		var err error
+		if c.Delete {
+			err = del(c.ActivityID)
+		} else {
+			err = set(c.ActivityID, c.RPE)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // GearStore keeps shoes.
 type GearStore interface {
 	// SaveShoe creates the shoe, or updates the one with the same name
@@ -189,11 +221,31 @@ type GearStore interface {
 	FindShoe(ctx context.Context, name string) (Shoe, error)
 }
 
+// RPEChange sets an activity's session RPE (0-10) or, with Delete,
+// removes it.
+type RPEChange struct {
+	ActivityID int64
+	RPE        float64
+	Delete     bool
+}
+
 // CheckInStore keeps daily check-ins and session ratings.
 type CheckInStore interface {
 	// SaveCheckIn stores the check-in of c.Date's day, replacing any
 	// earlier one of that day.
 	SaveCheckIn(ctx context.Context, c recovery.CheckIn) error
+	// MergeCheckIn merges c into the check-in of c.Date's day by
+	// recovery.MergeCheckIn (c's given values replace the day's, the rest
+	// are kept; an answered symptom question replaces the symptoms) and
+	// makes the RPE changes, all in one transaction that holds the day's
+	// check-in from the read to the write: merges of one day made at once,
+	// by any number of processes or app servers, each keep every value
+	// the others gave. It returns the day's check-in as stored (its Date
+	// is c.Date) and whether the day had none before. When an RPE's
+	// activity does not exist it returns ENOTFOUND, and EINVALID for a
+	// rating outside 0-10 or a soreness that is not a number: then nothing
+	// is written.
+	MergeCheckIn(ctx context.Context, c recovery.CheckIn, rpes []RPEChange) (merged recovery.CheckIn, created bool, err error)
 	// FindCheckIns returns the check-ins with from <= Date < to, oldest
 	// first; a zero from or to is unbounded. Dates are in loc.
 	FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Location) ([]recovery.CheckIn, error)

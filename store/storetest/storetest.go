@@ -76,6 +76,7 @@ func Run(t *testing.T, open func(tb testing.TB) store.Database) {
 	})
 	t.Run("Profile", func(t *testing.T) { testProfile(t, opener) })
 	t.Run("CheckIn", func(t *testing.T) { testCheckIn(t, opener) })
+	t.Run("MergeCheckIn", func(t *testing.T) { testMergeCheckIn(t, opener) })
 	t.Run("RPE", func(t *testing.T) { testRPE(t, opener) })
 	t.Run("Gear", func(t *testing.T) { testGear(t, opener) })
 	t.Run("Ticks", func(t *testing.T) { testTicks(t, opener) })

@@ -69,3 +69,16 @@ func val(p *float64) float64 {
 	}
 	return *p
 }
+
+// MergeCheckIn merges c into the stored check-in data of its day (by
+// recovery.MergeCheckIn; "{}" for a day without one) and returns the
+// merged check-in and its stored form.
+func MergeCheckIn(data []byte, c recovery.CheckIn) (recovery.CheckIn, []byte, error) {
+	old, err := UnmarshalCheckIn(data, c.Date)
+	if err != nil {
+		return c, nil, err
+	}
+	merged := recovery.MergeCheckIn(old, c)
+	out, err := MarshalCheckIn(merged)
+	return merged, out, err
+}
