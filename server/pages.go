@@ -164,7 +164,6 @@ func (v *view) when(t time.Time) string {
 	return v.day(t) + " " + t.Format("15:04")
 }
 
-
 // readableSteps returns steps with readable source names and the step's
 // window as clock times.
 func (v *view) readableSteps(steps []coach.Step) []stepView {
