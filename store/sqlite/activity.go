@@ -318,15 +318,7 @@ func (db *DB) updateActivity(ctx context.Context, id int64, e store.ActivityEdit
 	}
 	res, err := db.write.ExecContext(ctx, `UPDATE activities SET `+strings.Join(set, ", ")+` WHERE athlete_id = ? AND id = ?`,
 		append(args, db.athlete, id)...)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
-	}
-	return nil
+	return changedOne(res, err, id)
 }
 
 // UpdateActivityName sets the name the activity's source gives it,
@@ -371,6 +363,12 @@ func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
 // ENOTFOUND when it changed nothing.
 func (db *DB) execOne(ctx context.Context, stmt *sql.Stmt, id int64, args ...any) error {
 	res, err := stmt.ExecContext(ctx, args...)
+	return changedOne(res, err, id)
+}
+
+// changedOne returns the error of a statement that changes at most the
+// activity id: its own, or ENOTFOUND when it changed nothing.
+func changedOne(res sql.Result, err error, id int64) error {
 	if err != nil {
 		return err
 	}
