@@ -135,15 +135,17 @@ func (s *State) derive(h History, now time.Time, fitted recovery.Fitted) *State 
 }
 
 // sameRuns reports whether two histories have the same activities (by id,
-// original file, start, name, sport and gear: an activity's content is
-// fixed by its file), the same session RPEs and the same profile.
+// original file, start, name, sport and gear, and the runner's own name,
+// kind and note: an activity's content is fixed by its file), the same
+// session RPEs and the same profile.
 func sameRuns(a, b History) bool {
 	if len(a.Activities) != len(b.Activities) || !maps.Equal(a.RPE, b.RPE) || !reflect.DeepEqual(a.Profile, b.Profile) {
 		return false
 	}
 	for i, x := range a.Activities {
 		y := b.Activities[i]
-		if x.ID != y.ID || x.SHA256 != y.SHA256 || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear {
+		if x.ID != y.ID || x.SHA256 != y.SHA256 || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear ||
+			x.UserName != y.UserName || x.Kind != y.Kind || x.Note != y.Note {
 			return false
 		}
 	}
