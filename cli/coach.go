@@ -79,7 +79,7 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, p)
 	}
-	printPlan(c.g.env.Stdout, p, st.H.Profile)
+	printPlan(c.g.env.Stdout, st, p)
 	return nil
 }
 
@@ -104,15 +104,14 @@ var phaseTitles = map[string]string{
 	"immediate": "First hour", "same-day": "Later today", "days-1-3": "The next days", "long-term": "This week and beyond",
 }
 
-func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
+// printPlan writes the plan p of a run of st.
+func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
+	prof := st.H.Profile
 	u := present.For(prof)
 	loc := prof.Location()
-	name := p.Run.Name
-	if name == "" {
-		name = strings.ToUpper(p.Run.Sport[:1]) + p.Run.Sport[1:]
-	}
-	fmt.Fprintf(w, "Recovery plan for #%d %s — %s, %s\n", p.Run.ID, name, u.Distance(p.Run.DistanceM), p.Run.Start.In(loc).Format("Mon 2 Jan 15:04"))
-	fmt.Fprintf(w, "  A %s run: %s.\n", p.Run.Kind, strings.Join(p.Run.KindWhy, "; "))
+	e := st.Entries[st.Index(p.Run.ID)]
+	fmt.Fprintf(w, "Recovery plan for #%d %s — %s, %s\n", p.Run.ID, present.Title(e, prof), u.Distance(p.Run.DistanceM), p.Run.Start.In(loc).Format("Mon 2 Jan 15:04"))
+	fmt.Fprintf(w, "  %s.\n", present.KindSentence(e))
 	fmt.Fprintf(w, "  Load %.0f (TRIMP, from %s).\n\n", p.Run.Load, p.Run.LoadFrom)
 	if p.SeeProfessional.Needed {
 		fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s)\n", strings.ToUpper(p.SeeProfessional.Urgency))
@@ -237,7 +236,7 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, t)
 	}
-	printToday(c.g.env.Stdout, t, st.H.Profile)
+	printToday(c.g.env.Stdout, st, t)
 	return nil
 }
 
@@ -259,7 +258,9 @@ func (c *todayCmd) at(ctx context.Context, db store.Store, date string) (time.Ti
 	return d.Add(12 * time.Hour), nil
 }
 
-func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
+// printToday writes st's Today t.
+func printToday(w io.Writer, st *coach.State, t *coach.Today) {
+	prof := st.H.Profile
 	loc := prof.Location()
 	if t.SeeProfessional.Needed {
 		fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s)\n", strings.ToUpper(t.SeeProfessional.Urgency))
@@ -275,6 +276,12 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 	}
 	if t.EasyAt != nil {
 		fmt.Fprintf(w, "  Easy running from %s; hard sessions from %s.\n", t.EasyAt.In(loc).Format("Mon 15:04"), t.ReadyAt.In(loc).Format("Mon 15:04"))
+	}
+	if lr := t.LastRun; lr != nil {
+		if i := st.Index(lr.ID); i >= 0 {
+			fmt.Fprintf(w, "  Last: #%d %s, %s, %s.\n", lr.ID, present.Title(st.Entries[i], prof),
+				lr.Start.In(loc).Format("Mon 2 Jan 15:04"), present.For(prof).Distance(lr.DistanceM))
+		}
 	}
 	fmt.Fprintln(w, "\nFactors")
 	for _, f := range t.Factors {

@@ -286,7 +286,7 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 		return writeJSON(env.Stdout, t)
 	}
 	fmt.Fprintf(env.Stdout, "Check-in for %s saved.\n\n", day.Format("Mon 2 Jan"))
-	printToday(env.Stdout, t, st.H.Profile)
+	printToday(env.Stdout, st, t)
 	return nil
 }
 

@@ -217,6 +217,18 @@ func (s *State) Index(id int64) int {
 	return -1
 }
 
+// EntryOf returns the entry of a (its kind, load and their reasons) with
+// A set to a, or an Entry with only A when the state has none (a starts
+// after Now, or was stored after the state was built).
+func (s *State) EntryOf(a *store.Activity) Entry {
+	if i := s.Index(a.ID); i >= 0 {
+		e := s.Entries[i]
+		e.A = a
+		return e
+	}
+	return Entry{A: a}
+}
+
 // CheckInOn returns the check-in of t's day, or nil.
 func (s *State) CheckInOn(t time.Time) *recovery.CheckIn {
 	y, m, d := t.Date()

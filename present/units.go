@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/profile"
 )
 
@@ -48,18 +49,62 @@ func (u Units) Elevation(m float64) string {
 
 // Pace formats a speed in m/s as "5:12 /km" or "8:22 /mi".
 func (u Units) Pace(speedMS float64) string {
-	if math.IsNaN(speedMS) || speedMS <= 0 {
-		return "–"
-	}
 	per, unit := 1000.0, "/km"
 	if u.Imperial() {
 		per, unit = MetresPerMile, "/mi"
+	}
+	return paceText(speedMS, per, unit)
+}
+
+// paceText formats the time to cover per metres at speedMS, "–" for none
+// or 100 minutes and more.
+func paceText(speedMS, per float64, unit string) string {
+	if math.IsNaN(speedMS) || speedMS <= 0 {
+		return "–"
 	}
 	sec := math.Round(per / speedMS)
 	if sec >= 100*60 {
 		return "–"
 	}
 	return fmt.Sprintf("%d:%02d %s", int(sec)/60, int(sec)%60, unit)
+}
+
+// MetresPer100Yd is 100 yards in metres.
+const MetresPer100Yd = 91.44
+
+// Measure formats how fast an activity of sport went, in the measure that
+// sport is read in: a swim's pace per 100 m ("2:05 /100 m", or per 100
+// yd with imperial units), a ride's speed ("28.4 km/h", "17.6 mph"), the
+// pace per km or mile of anything on foot ("5:12 /km"), the speed of the
+// rest (rowing, skiing); "–" for strength sessions and when it has no
+// speed.
+func (u Units) Measure(sport activity.Sport, speedMS float64) string {
+	switch MeasureOf(sport) {
+	case "":
+		return "–"
+	case "speed":
+		return u.Speed(speedMS)
+	}
+	if sport != activity.Swimming {
+		return u.Pace(speedMS)
+	}
+	per, unit := 100.0, "/100 m"
+	if u.Imperial() {
+		per, unit = MetresPer100Yd, "/100 yd"
+	}
+	return paceText(speedMS, per, unit)
+}
+
+// MeasureOf is what Measure shows for a sport: "pace" (time per distance:
+// on foot and swimming), "speed", or "" (strength).
+func MeasureOf(sport activity.Sport) string {
+	switch {
+	case sport == activity.Strength:
+		return ""
+	case sport.IsRun(), sport == activity.Walking, sport == activity.Hiking, sport == activity.Swimming:
+		return "pace"
+	}
+	return "speed"
 }
 
 // Speed formats m/s as "28.4 km/h" or "17.6 mph".

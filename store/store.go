@@ -163,13 +163,39 @@ func (e *ActivityEdit) Validate() error {
 		e.Note = &n
 	}
 	if e.Kind != nil && *e.Kind != "" && !recovery.ValidKind(*e.Kind) {
-		var ks []string
-		for _, k := range recovery.Kinds {
-			ks = append(ks, string(k))
-		}
-		return rebound.Errorf(rebound.EINVALID, "kind %q: want one of %s", *e.Kind, strings.Join(ks, ", "))
+		return kindError(string(*e.Kind))
 	}
 	return nil
+}
+
+// ParseKind reads the kind of session a runner gives (CLI, API, web):
+// one of recovery.Kinds, "workout" for hard, "cross" for cross-training,
+// or "auto" (or "") to let Rebound classify it again, which is "".
+// Returns EINVALID for anything else.
+func ParseKind(s string) (recovery.Kind, error) {
+	k := recovery.Kind(strings.ToLower(strings.TrimSpace(s)))
+	switch k {
+	case "auto", "":
+		return "", nil
+	case "workout":
+		return recovery.Hard, nil
+	case "cross":
+		return recovery.Cross, nil
+	}
+	if !recovery.ValidKind(k) {
+		return "", kindError(s)
+	}
+	return k, nil
+}
+
+// kindError is the EINVALID error of a kind that is none.
+func kindError(s string) error {
+	var ks []string
+	for _, k := range recovery.Kinds {
+		ks = append(ks, string(k))
+	}
+	return rebound.Errorf(rebound.EINVALID, "kind %q: want one of %s (hard is a workout), or auto to let Rebound tell",
+		s, strings.Join(ks, ", "))
 }
 
 // cleanText mends invalid UTF-8 and drops NUL, which no engine stores.
