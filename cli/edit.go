@@ -3,10 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/rebound-run/rebound"
-	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/store"
 )
 
@@ -25,17 +23,9 @@ func (c *editCmd) Run(ctx context.Context, args []string) error {
 	fs.Func("note", fmt.Sprintf("a note (at most %d characters; \"\" removes it)", store.MaxNoteLen),
 		func(s string) error { e.Note = &s; return nil })
 	asJSON := fs.Bool("json", false, "print the activity as JSON (see docs/json.md)")
-	pos, err := parseArgs(fs, args)
+	id, err := idArg(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return &exitError{code: 2}
-	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil {
-		return rebound.Errorf(rebound.EINVALID, "activity id %q: want a number (see rebound runs)", pos[0])
 	}
 	if kind != nil {
 		k, err := store.ParseKind(*kind)
@@ -55,15 +45,10 @@ func (c *editCmd) Run(ctx context.Context, args []string) error {
 	if err := db.UpdateActivity(ctx, id, e); err != nil {
 		return err
 	}
-	a, err := db.FindActivityByID(ctx, id)
+	a, r, _, err := c.g.run(ctx, db, id, false)
 	if err != nil {
 		return err
 	}
-	st, err := loadState(ctx, db, c.g.env.now())
-	if err != nil {
-		return err
-	}
-	r := present.NewRun(st.EntryOf(a), st.H.Profile, false)
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, r)
 	}

@@ -117,37 +117,57 @@ type showCmd struct{ g *globals }
 func (c *showCmd) Run(ctx context.Context, args []string) error {
 	fs := c.g.flags("show", "show ID [--json]")
 	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
-	pos, err := parseArgs(fs, args)
+	id, err := idArg(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return &exitError{code: 2}
-	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil {
-		return rebound.Errorf(rebound.EINVALID, "activity id %q: want a number (see rebound runs)", pos[0])
 	}
 	db, err := c.g.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	a, err := db.FindActivityByID(ctx, id)
+	a, r, prof, err := c.g.run(ctx, db, id, true)
 	if err != nil {
 		return err
 	}
-	st, err := loadState(ctx, db, c.g.env.now())
-	if err != nil {
-		return err
-	}
-	r := present.NewRun(st.EntryOf(a), st.H.Profile, true)
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, r)
 	}
-	printRun(c.g.env.Stdout, a, r, st.H.Profile)
+	printRun(c.g.env.Stdout, a, r, prof)
 	return nil
+}
+
+// idArg parses fs's flags among args and returns the one activity id
+// they name (exit status 2 with the usage for none or several).
+func idArg(fs *flag.FlagSet, args []string) (int64, error) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 0, err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return 0, &exitError{code: 2}
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return 0, rebound.Errorf(rebound.EINVALID, "activity id %q: want a number (see rebound runs)", pos[0])
+	}
+	return id, nil
+}
+
+// run reads activity id and returns it with its JSON document (laps too
+// when asked), named and classified by the coaching state now, and the
+// runner's profile.
+func (g *globals) run(ctx context.Context, db store.Store, id int64, laps bool) (*store.Activity, present.Run, profile.Profile, error) {
+	a, err := db.FindActivityByID(ctx, id)
+	if err != nil {
+		return nil, present.Run{}, profile.Profile{}, err
+	}
+	st, err := loadState(ctx, db, g.env.now())
+	if err != nil {
+		return nil, present.Run{}, profile.Profile{}, err
+	}
+	return a, present.NewRun(st.EntryOf(a), st.H.Profile, laps), st.H.Profile, nil
 }
 
 // parseArgs parses flags wherever they stand among the positional

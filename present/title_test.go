@@ -81,11 +81,11 @@ func TestTitle(t *testing.T) {
 func TestTitleOfRealFiles(t *testing.T) {
 	decoders := cli.Decoders()
 	for rel, want := range map[string]string{
-		"fit/fitparse-rs__hrv-activity.fit":    "HIIT 20 X 0:30/0:15", // the workout it followed
-		"gpx/togeojson__Friday-Evening-Run.gpx": "Friday Evening Run", // <name>
-		"tcx/tcxparser__test.tcx":               "Aerobics",           // <Notes>
-		"gpx/gpxpy__cerknicko-jezero.gpx":       "Afternoon workout",  // "ACTIVE LOG", no sport; 14:23 UTC
-		"fit/fitparse__garmin-fenix-5-run.fit":  "Morning run",        // sport profile "Run"; 14:34 UTC, 07:34 by the file's UTC offset
+		"fit/fitparse-rs__hrv-activity.fit":     "HIIT 20 X 0:30/0:15", // the workout it followed
+		"gpx/togeojson__Friday-Evening-Run.gpx": "Friday Evening Run",  // <name>
+		"tcx/tcxparser__test.tcx":               "Aerobics",            // <Notes>
+		"gpx/gpxpy__cerknicko-jezero.gpx":       "Afternoon workout",   // "ACTIVE LOG", no sport; 14:23 UTC
+		"fit/fitparse__garmin-fenix-5-run.fit":  "Morning run",         // sport profile "Run"; 14:34 UTC, 07:34 by the file's UTC offset
 	} {
 		data, err := os.ReadFile(corpus.Path(t, rel))
 		if err != nil {
