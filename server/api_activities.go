@@ -161,6 +161,49 @@ func (s *Server) deleteOfActivity(w http.ResponseWriter, r *http.Request, del fu
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// ActivityEdit is the body of PATCH /api/v1/activities/{id}: what the
+// runner says of an activity. A field left out stays as it is; kind is a
+// recovery.Kind, or "auto" (or "") to let Rebound classify it again.
+type ActivityEdit struct {
+	Name *string `json:"name"`
+	Kind *string `json:"kind"`
+	Note *string `json:"note"`
+}
+
+// apiEditActivity renames an activity, sets its kind, writes its note
+// (`rebound edit`), and answers the activity as edited.
+func (s *Server) apiEditActivity(w http.ResponseWriter, r *http.Request) {
+	t, id, ok := s.targetActivity(w, r, true)
+	if !ok {
+		return
+	}
+	var in ActivityEdit
+	if err := readJSON(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	e := store.ActivityEdit{Name: in.Name, Note: in.Note}
+	if in.Kind != nil {
+		k, err := store.ParseKind(*in.Kind)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		e.Kind = &k
+	}
+	ctx := r.Context()
+	if err := t.Store.UpdateActivity(ctx, id, e); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out, err := s.runDetail(ctx, t, id, 0)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.reply(w, r, http.StatusOK, out)
+}
+
 // GearInput is the body of PUT /api/v1/activities/{id}/gear: a shoe's
 // name (one of GET /api/v1/gear), or "" for none.
 type GearInput struct {
