@@ -1,11 +1,23 @@
 package cli_test
 
 import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/internal/corpus"
+	"github.com/rebound-run/rebound/server"
+	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/sqlite"
+	"github.com/rebound-run/rebound/web"
 )
 
 // TestEditNamesAndKinds imports a FIT run, renames it and marks it a
@@ -68,6 +80,10 @@ func TestEditNamesAndKinds(t *testing.T) {
 	_, out, _ = rebound(t, db, "plan", "1", "--json")
 	if decode(t, out, &plan); plan.Run.Kind != "race" {
 		t.Errorf("plan --json: kind %q, want race", plan.Run.Kind)
+	}
+	// The web, served on the same database, names it alike.
+	if page := webPage(t, db, "/runs/1"); !strings.Contains(page, "<h1>Club 10k</h1>") || !strings.Contains(page, "you marked it as a race") {
+		t.Errorf("the run page after the edit:\n%.3000s", page)
 	}
 
 	// Back to Rebound's own name and kind; the note stays.
@@ -139,4 +155,56 @@ func containsAll(s string, subs []string) bool {
 		}
 	}
 	return true
+}
+
+// webPage serves the database at path as `rebound serve` does on
+// loopback (its runner, user 1, signs in with the one-time link) and
+// returns the page at path.
+func webPage(t *testing.T, path, page string) string {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if users, err := db.FindUsers(ctx); err != nil {
+		t.Fatal(err)
+	} else if len(users) == 0 {
+		if err := db.CreateUser(ctx, &account.User{Name: "runner", Role: account.Athlete}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tmpl, err := web.Templates(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{DB: db, Decoders: cli.Decoders(), Templates: tmpl, Static: web.Static(),
+		Local: true, LinkUsers: []int64{store.LocalAthleteID}, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	link, err := srv.LoginLink(store.LocalAthleteID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	res, err := c.Get(ts.URL + link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	res, err = c.Get(ts.URL + page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %v", page, res.StatusCode, err)
+	}
+	return string(body)
 }
