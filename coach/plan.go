@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -199,7 +200,7 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 	rec := recovery.RecoveryTime(e.Run, s.Contribs, i, p, s.Mod)
 	plan := &Plan{
 		Run: PlanRun{ID: e.A.ID, Kind: e.Kind, KindWhy: e.Why, Sport: string(e.A.Sport), Start: e.A.Start,
-			End: e.Run.End, Name: e.A.Name, DistanceM: e.A.Summary.DistanceM, Load: round1(e.Session.Load), LoadFrom: e.Session.Source},
+			End: e.Run.End, Name: cmp.Or(e.A.UserName, e.A.Name), DistanceM: e.A.Summary.DistanceM, Load: round1(e.Session.Load), LoadFrom: e.Session.Source},
 		Recovery: rec, Params: p, Disclaimer: Disclaimer,
 		Steps: []Step{}, Skipped: []Skipped{}, Warnings: []Warning{}, SeeProfessional: SeeProfessional{Reasons: []string{}},
 	}

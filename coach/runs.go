@@ -42,7 +42,8 @@ type Entry struct {
 	Run     recovery.Run
 	Session load.Session
 	Kind    recovery.Kind
-	Why     []string // reasons for the kind
+	Workout recovery.Workout // what a hard session was, when known
+	Why     []string         // reasons for the kind
 }
 
 // Build derives every activity's kind, muscular-load inputs and session
@@ -85,6 +86,9 @@ func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) 
 			}
 		}
 		kind, hard, why := recovery.Classify(f)
+		if a.Kind != "" { // the runner's word over the classifier's
+			kind, why = a.Kind, []string{a.Kind.Marked()}
+		}
 		sess := load.Session{Start: a.Start.In(loc), DurationS: dur, Run: a.Sport.IsRun()}
 		if a.Sport.IsRun() {
 			sess.DistanceM = s.DistanceM

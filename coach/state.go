@@ -135,15 +135,17 @@ func (s *State) derive(h History, now time.Time, fitted recovery.Fitted) *State 
 }
 
 // sameRuns reports whether two histories have the same activities (by id,
-// original file, start, name, sport and gear: an activity's content is
-// fixed by its file), the same session RPEs and the same profile.
+// original file, start, name, sport and gear, and the runner's own name,
+// kind and note: an activity's content is fixed by its file), the same
+// session RPEs and the same profile.
 func sameRuns(a, b History) bool {
 	if len(a.Activities) != len(b.Activities) || !maps.Equal(a.RPE, b.RPE) || !reflect.DeepEqual(a.Profile, b.Profile) {
 		return false
 	}
 	for i, x := range a.Activities {
 		y := b.Activities[i]
-		if x.ID != y.ID || x.SHA256 != y.SHA256 || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear {
+		if x.ID != y.ID || x.SHA256 != y.SHA256 || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear ||
+			x.UserName != y.UserName || x.Kind != y.Kind || x.Note != y.Note {
 			return false
 		}
 	}
@@ -213,6 +215,18 @@ func (s *State) Index(id int64) int {
 		}
 	}
 	return -1
+}
+
+// EntryOf returns the entry of a (its kind, load and their reasons) with
+// A set to a, or an Entry with only A when the state has none (a starts
+// after Now, or was stored after the state was built).
+func (s *State) EntryOf(a *store.Activity) Entry {
+	if i := s.Index(a.ID); i >= 0 {
+		e := s.Entries[i]
+		e.A = a
+		return e
+	}
+	return Entry{A: a}
 }
 
 // CheckInOn returns the check-in of t's day, or nil.

@@ -100,7 +100,7 @@ type Features struct {
 // reasons, in words.
 func Classify(f Features) (Kind, float64, []string) {
 	if !f.Sport.IsRun() {
-		return Cross, 0, []string{fmt.Sprintf("%s counts as cross-training", f.Sport)}
+		return Cross, 0, []string{CrossReason(f.Sport, f.MovingS)}
 	}
 	var why []string
 	hard := 0.0

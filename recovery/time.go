@@ -3,6 +3,7 @@ package recovery
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -53,8 +54,12 @@ type Recovery struct {
 // is cs[i] (cs holds every run up to and including it, so that soreness
 // left from earlier runs counts too).
 func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Recovery {
-	w := baseWindows[run.Kind]
-	if run.Kind == "" {
+	w, ok := baseWindows[run.Kind]
+	switch {
+	case ok:
+	case run.Kind.HardEffort(): // a race: a hard effort
+		w = baseWindows[Hard]
+	default: // a recovery run, or no kind
 		w = baseWindows[Easy]
 	}
 	peak, muscle := cs[i].Peak.Max()
@@ -63,8 +68,12 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 	f := peak / 10
 	easyH := w.EasyMin + f*(w.EasyMax-w.EasyMin)
 	hardH := w.HardMin + f*(w.HardMax-w.HardMin)
-	why := []string{fmt.Sprintf("%s run: easy running after %.0f-%.0f h, hard sessions after %.0f-%.0f h (seed 002)",
-		kindName(run.Kind), w.EasyMin, w.EasyMax, w.HardMin, w.HardMax)}
+	what := Session(run.Kind, run.Sport, run.DurationS)
+	if run.Kind == Cross {
+		what = CrossReason(run.Sport, run.DurationS)
+	}
+	why := []string{fmt.Sprintf("%s%s: easy running after %.0f-%.0f h, hard sessions after %.0f-%.0f h (seed 002)",
+		strings.ToUpper(what[:1]), what[1:], w.EasyMin, w.EasyMax, w.HardMin, w.HardMax)}
 	if peak > 0.5 {
 		why = append(why, fmt.Sprintf("this run should make your %s peak at %.1f/10 soreness", muscle, peak))
 	}
@@ -110,18 +119,6 @@ func hoursUntilBelow(cs []Contribution, p Params, mod Modifiers, from time.Time,
 		}
 	}
 	return last
-}
-
-func kindName(k Kind) string {
-	switch k {
-	case Hard:
-		return "A hard"
-	case Long:
-		return "A long"
-	case Cross:
-		return "A cross-training"
-	}
-	return "An easy"
 }
 
 // Forecast is the hour-by-hour soreness of each muscle.

@@ -12,6 +12,7 @@ import (
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/store"
 )
 
 // The OpenAPI 3.0 document of the API, served at /api/openapi.json.
@@ -238,6 +239,9 @@ func OpenAPI() js {
 				}, nil, ok200(ref("RunDetail"), "The activity"), read...),
 			"delete": op("deleteActivity", "activities", "Delete an activity with its samples and original file", "", true,
 				[]param{idParam}, nil, map[string]js{"204": {"description": "Deleted"}}, write...),
+			"patch": op("editActivity", "activities", "Rename an activity, set its kind, add a note (`rebound edit`)",
+				"Fields left out stay as they are. The kind replaces Rebound's own classification in plans and load until set to auto.", true,
+				[]param{idParam}, jsonBody(ref("ActivityEdit"), "What changes"), ok200(ref("RunDetail"), "The activity as edited"), write...),
 		},
 		"/api/v1/activities/{id}/gear": js{"put": op("setActivityGear", "activities", "Count an activity towards a shoe (`rebound gear assign`)", "", true,
 			[]param{idParam}, jsonBody(ref("GearInput"), "The shoe"), ok200(ref("RunDetail"), "The activity, with its gear"), write...)},
@@ -395,7 +399,12 @@ func schemas() js {
 		p("sport", enum("", activity.Sports...)),
 		p("sub_sport", str("the source's own finer label")),
 		p("start", dateTime("start with the file's UTC offset, else in the runner's zone")),
-		p("name", str("")),
+		p("name", str("the runner's name for it, else its source's (a Strava export, a device's workout, a GPX or TCX name), else empty")),
+		p("title", str("the name every view shows: name, unless it only names a sport or a date, else the kind and time of day (\"Morning easy run\")")),
+		p("kind", enum("the kind of session: the runner's, else Rebound's; empty when not classified yet (it starts in the future)",
+			append([]string{""}, kindNames()...)...)),
+		p("kind_marked", boolean("the runner set the kind (PATCH, `rebound edit --kind`)")),
+		p("note", str("the runner's note")),
 		p("device", str("")),
 		p("format", enum("", "fit", "gpx", "tcx", "manual")),
 		p("source_file", str("the file (or archive!entry) it was imported from")),
@@ -422,7 +431,7 @@ func schemas() js {
 		p("avg_power_w", numN("")),
 		p("avg_temp_c", numN("")),
 		p("device_totals", nullRef("Totals", "what the file itself says")),
-		opt("legs", arr(enum("", activity.Sports...), "sports of a multisport file, in order")),
+		opt("legs", arr(enum("", activity.Sports...), "the sports of the multisport file this activity is one leg of, in order")),
 		p("warnings", arr(str(""), "")),
 		p("imported_at", dateTime("")),
 	}
@@ -466,7 +475,7 @@ func schemas() js {
 	}
 	planRun := object("The run a plan is for",
 		p("id", integer("")),
-		p("kind", enum("", recovery.Easy, recovery.Long, recovery.Hard, recovery.Cross)),
+		p("kind", enum("", recovery.Kinds[:]...)),
 		p("kind_reasons", arr(str(""), "")),
 		p("sport", enum("", activity.Sports...)),
 		p("start", dateTime("")), p("end", dateTime("")), p("name", str("")),
@@ -509,7 +518,12 @@ func schemas() js {
 			p("ids", arr(integer(""), "ids of the stored activities")),
 			p("files", integer("files read")), p("bytes", integer("their size"))),
 		"GearInput": object("", p("gear", str("a shoe's name (GET /api/v1/gear), or empty for none"))),
-		"RPEInput":  object("", p("rpe", desc(js{"type": "number", "minimum": 0, "maximum": 10}, "session RPE 0-10"))),
+		"ActivityEdit": object("What the runner says of an activity; every field is optional",
+			opt("name", desc(js{"type": "string", "maxLength": store.MaxNameLen}, "your name for it; empty: the file's, or Rebound's")),
+			opt("kind", enum("a kind, or auto (or empty) to let Rebound classify it again",
+				append([]string{"auto", ""}, kindNames()...)...)),
+			opt("note", desc(js{"type": "string", "maxLength": store.MaxNoteLen}, "empty removes it"))),
+		"RPEInput": object("", p("rpe", desc(js{"type": "number", "minimum": 0, "maximum": 10}, "session RPE 0-10"))),
 
 		"Range":           object("", p("min", num("")), p("max", num(""))),
 		"Step":            object("One recommendation", step...),
@@ -696,4 +710,13 @@ func protocolSchema() js {
 			p("calls", strs("techniques the symptom calls for while it stands"))), "")),
 		p("thresholds", arr(object("A named constant", p("name", str("")), p("value", num("")), p("unit", str("")),
 			p("sources", strs("identifiers")), p("citations", cites), p("note", str(""))), "")))
+}
+
+// kindNames are recovery.Kinds as strings.
+func kindNames() []string {
+	var out []string
+	for _, k := range recovery.Kinds {
+		out = append(out, string(k))
+	}
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
@@ -91,7 +90,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Steps = v.readableSteps(t.Steps)
 	if lr := t.LastRun; lr != nil {
-		p.LastRun = &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, lr.Sport, lr.Start.In(v.loc)),
+		p.LastRun = &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: v.titleOf(lr.ID),
 			When: v.clock(lr.Start.In(v.loc)), Distance: v.units.Distance(lr.DistanceM), Kind: string(lr.Kind)}
 	}
 	title := "Today"
@@ -104,32 +103,6 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		page.Actions = []web.Link{{Label: "Morning check-in", Href: "/checkin", Primary: true}}
 	}
 	s.render(w, r, http.StatusOK, "page-today", page)
-}
-
-// runTitle names an activity: its own name, else the time of day and
-// the sport ("Morning run", "Evening ride"), as start (in the runner's
-// zone) says.
-func runTitle(name, sport string, start time.Time) string {
-	if name != "" {
-		return name
-	}
-	when := "Night"
-	switch h := start.Hour(); {
-	case h >= 5 && h < 11:
-		when = "Morning"
-	case h >= 11 && h < 14:
-		when = "Lunch"
-	case h >= 14 && h < 18:
-		when = "Afternoon"
-	case h >= 18 && h < 22:
-		when = "Evening"
-	}
-	noun := map[string]string{"running": "run", "trail": "trail run", "treadmill": "treadmill run", "cycling": "ride",
-		"swimming": "swim", "walking": "walk", "hiking": "hike", "strength": "strength session"}[sport]
-	if noun == "" {
-		noun = "workout"
-	}
-	return when + " " + noun
 }
 
 // postChecklist ticks or unticks a step of a day's checklist: fields item

@@ -205,12 +205,12 @@ func (c *converter) finish(name string) ([]*activity.Activity, error) {
 	var acts []*activity.Activity
 	skip := ""
 	for _, b := range c.builders {
-		a, reason, err := b.finish()
+		as, reason, err := b.finish()
 		switch {
 		case err != nil:
 			return nil, &decode.ParseError{Format: decode.FIT, File: name, Err: err, Hint: hintTruncated}
-		case a != nil:
-			acts = append(acts, a)
+		case len(as) > 0:
+			acts = append(acts, as...)
 		case skip == "":
 			skip = reason
 		}
@@ -261,6 +261,7 @@ type builder struct {
 	stopAt   uint32 // time the timer stopped, noTime while running
 	sportMsg typedef.Sport
 	subMsg   typedef.SubSport
+	workout  string // the name of the planned workout the runner followed (workout wkt_name)
 
 	hasActivity bool
 	utcOffset   int
@@ -318,6 +319,17 @@ func (b *builder) onMesg(m *proto.Message) {
 		}
 	case mesgnum.DeviceInfo:
 		b.onDeviceInfo(m)
+	case mesgnum.Workout:
+		// The name of the planned workout the runner followed ("HIIT 20 X
+		// 0:30/0:15") names the activity. The sport and session messages'
+		// names are those of the watch's sport profile ("Run", "ROAD",
+		// "Löpning"), which name no run, and are not read.
+		for i := range m.Fields {
+			f := &m.Fields[i]
+			if f.Num == fieldnum.WorkoutWktName && f.Value.Valid(f.BaseType) && b.workout == "" {
+				b.workout = strings.Clone(strings.TrimSpace(strings.TrimRight(f.Value.String(), "\x00")))
+			}
+		}
 	}
 }
 

@@ -83,6 +83,7 @@ var (
 				fieldnum.SessionAvgFractionalCadence, fieldnum.SessionTotalCalories),
 			mesgnum.Activity: only(mesgnum.Activity, fieldnum.ActivityTimestamp, fieldnum.ActivityLocalTimestamp),
 			mesgnum.Sport:    only(mesgnum.Sport, fieldnum.SportSport, fieldnum.SportSubSport),
+			mesgnum.Workout:  only(mesgnum.Workout, fieldnum.WorkoutWktName),
 			mesgnum.DeviceInfo: only(mesgnum.DeviceInfo, fieldnum.DeviceInfoTimestamp,
 				fieldnum.DeviceInfoDeviceIndex, fieldnum.DeviceInfoManufacturer, fieldnum.DeviceInfoProduct),
 		} {
