@@ -185,6 +185,7 @@ func (s *State) advise(plan *Plan, e Entry, w WeightChange) {
 	conds := s.conditions(e, plan.Recovery)
 	s.steps(plan, e, plan.Recovery, conds, plan.Soreness[0].Peak)
 	plan.Warnings = append(plan.Warnings, s.warnings(e)...)
+	plan.Warnings = append(plan.Warnings, s.assumptions(e)...)
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
