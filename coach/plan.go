@@ -72,16 +72,17 @@ type MusclePeak struct {
 
 // PlanRun identifies the run a plan is for.
 type PlanRun struct {
-	ID        int64         `json:"id"`
-	Kind      recovery.Kind `json:"kind"`
-	KindWhy   []string      `json:"kind_reasons"`
-	Sport     string        `json:"sport"`
-	Start     time.Time     `json:"start"`
-	End       time.Time     `json:"end"`
-	Name      string        `json:"name"`
-	DistanceM float64       `json:"distance_m"`
-	Load      float64       `json:"load"`
-	LoadFrom  string        `json:"load_source"`
+	ID        int64            `json:"id"`
+	Kind      recovery.Kind    `json:"kind"`
+	Workout   recovery.Workout `json:"workout,omitempty"` // what a hard session (or the hard part of a long run or race) was
+	KindWhy   []string         `json:"kind_reasons"`
+	Sport     string           `json:"sport"`
+	Start     time.Time        `json:"start"`
+	End       time.Time        `json:"end"`
+	Name      string           `json:"name"`
+	DistanceM float64          `json:"distance_m"`
+	Load      float64          `json:"load"`
+	LoadFrom  string           `json:"load_source"`
 }
 
 // Nutrition is the first hour's food and drink.
@@ -161,7 +162,7 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 	p := s.Params()
 	rec := recovery.RecoveryTime(e.Run, s.Contribs, i, p, s.Mod)
 	plan := &Plan{
-		Run: PlanRun{ID: e.A.ID, Kind: e.Kind, KindWhy: e.Why, Sport: string(e.A.Sport), Start: e.A.Start,
+		Run: PlanRun{ID: e.A.ID, Kind: e.Kind, Workout: e.Workout, KindWhy: e.Why, Sport: string(e.A.Sport), Start: e.A.Start,
 			End: e.Run.End, Name: e.A.Name, DistanceM: e.A.Summary.DistanceM, Load: round1(e.Session.Load), LoadFrom: e.Session.Source},
 		Recovery: rec, Params: p, Disclaimer: Disclaimer,
 		Steps: []Step{}, Skipped: []Skipped{}, Warnings: []Warning{}, SeeProfessional: SeeProfessional{Reasons: []string{}},

@@ -87,6 +87,9 @@ func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) 
 			if l.DistanceM > 100 && l.TimerS > 0 {
 				f.LapSpeeds = append(f.LapSpeeds, l.DistanceM/l.TimerS)
 			}
+			if l.DistanceM > 100 && activity.Has(l.AscentM) {
+				f.LapGrades = append(f.LapGrades, l.AscentM/l.DistanceM)
+			}
 		}
 		for j := i - 1; j >= 0; j-- {
 			if a.Start.Sub(sorted[j].Start) > 7*24*time.Hour {

@@ -82,9 +82,15 @@ type Fitted struct {
 // best explain the ratings, with log-normal priors centred on the
 // population defaults (maximum a posteriori, on a grid: robust where the
 // model is not smooth, at the 0-10 cap). It takes the check-ins in time
-// order, and after each one the fit moves at most GainStepPerCheckIn in
-// gain and, once PeakMinRuns runs support it, PeakStepPerCheckIn in peak
-// time. With the peak time fixed, lower ratings never give a higher gain.
+// order. Before each one the peak time may move, by at most
+// PeakStepPerCheckIn, to what the check-ins before it say, once ratings
+// after PeakMinRuns runs support it; then the gain moves, by at most
+// GainStepPerCheckIn, to what all the ratings so far say at that peak
+// time. So a check-in's own ratings move only the gain, and lower ratings
+// never give a higher gain or a later peak (the cost's cross-difference
+// in gain and rating is −2·Δmodel·Δrating ≤ 0: Topkis' monotone
+// comparative statics); while the peak keeps its population value, that
+// holds for every earlier check-in too.
 func Fit(cs []Contribution, obs []Observation, mod Modifiers) Fitted {
 	f := Fitted{Params: DefaultParams(), Observations: len(obs), MAEPopulation: math.NaN(), MAEPersonal: math.NaN()}
 	if len(obs) == 0 {
@@ -237,6 +243,20 @@ func fitPath(cs []Contribution, obs []Observation, days []int, mod Modifiers) ([
 	gainSteps := int(math.Floor(math.Log(GainStepPerCheckIn)/math.Log(g.gains[1]/g.gains[0]) + 1e-9))
 	peakSteps := int(math.Floor(math.Log(PeakStepPerCheckIn)/math.Log(g.peaks[1]/g.peaks[0]) + 1e-9))
 	for d, start := range days {
+		// The peak time first, from the check-ins before this one: so
+		// that this morning's ratings move only the gain, and a lower
+		// rating can never give a later peak.
+		if d > 0 && len(support) >= PeakMinRuns {
+			bp, best := p, math.Inf(1)
+			for i := max(0, p-peakSteps); i <= min(len(g.peaks)-1, p+peakSteps); i++ {
+				for j := max(0, q-gainSteps); j <= min(len(g.gains)-1, q+gainSteps); j++ {
+					if cost[i][j] < best { // ties keep the lowest peak
+						bp, best = i, cost[i][j]
+					}
+				}
+			}
+			p = bp
+		}
 		end := len(obs)
 		if d+1 < len(days) {
 			end = days[d+1]
@@ -245,20 +265,14 @@ func fitPath(cs []Contribution, obs []Observation, days []int, mod Modifiers) ([
 			add(k)
 			credit(obs[k])
 		}
-		pLo, pHi := p, p
-		if len(support) >= PeakMinRuns {
-			pLo, pHi = max(0, p-peakSteps), min(len(g.peaks)-1, p+peakSteps)
-		}
-		qLo, qHi := max(0, q-gainSteps), min(len(g.gains)-1, q+gainSteps)
-		bp, bq, best := p, q, math.Inf(1)
-		for i := pLo; i <= pHi; i++ {
-			for j := qLo; j <= qHi; j++ {
-				if cost[i][j] < best { // ties keep the lowest peak and gain
-					bp, bq, best = i, j, cost[i][j]
-				}
+		// Then the gain, with this morning's ratings, at that peak time.
+		bq, best := q, math.Inf(1)
+		for j := max(0, q-gainSteps); j <= min(len(g.gains)-1, q+gainSteps); j++ {
+			if cost[p][j] < best { // ties keep the lowest gain
+				bq, best = j, cost[p][j]
 			}
 		}
-		p, q = bp, bq
+		q = bq
 		path[d] = Params{Gain: g.gains[q], PeakH: g.peaks[p]}
 	}
 	return path, len(support)

@@ -89,6 +89,12 @@ const (
 	// 25 m per km makes any run a hill session. Rebound's choice.
 	HillsMPerKm      = 15
 	HillsAloneMPerKm = 25
+	// HillRepeatGrade and HillRepeatLaps: 4 or more laps that climb at
+	// 4 % or more on average are hill repeats, whatever the heart rate
+	// (a repeat is lapped on its own; a flat road lap climbs 0-1 %).
+	// Rebound's choice.
+	HillRepeatGrade = 0.04
+	HillRepeatLaps  = 4
 	// HardRPE: a session RPE of 7/10 or more ("very hard" on Borg's
 	// CR-10, Foster et al. 2001).
 	HardRPE = 7
@@ -165,6 +171,10 @@ type Features struct {
 	ZonesS    *[5]float64 // nil without heart rate
 	AvgHRR    float64     // average heart rate as a fraction of reserve; NaN without HR
 	LapSpeeds []float64   // m/s of each lap with a distance
+	// LapGrades is each lap's climbing over its distance (0.07 for a lap
+	// that climbs 7 m per 100 m), for the laps with a distance and an
+	// ascent.
+	LapGrades []float64
 	WeekRunM  float64     // running distance in the 7 days before this run
 	RPE       float64     // session RPE 0-10; NaN when not given
 	// BestS is the time, in seconds, that the runner's best effort of the
@@ -234,7 +244,12 @@ func ClassifyRun(f Features) Class {
 	}
 	i := intensity(f)
 	if why := raced(f); len(why) > 0 {
-		return Class{Kind: Race, Workout: i.workout, HardFraction: math.Max(i.hard, 0.8), Why: why}
+		// A race's intensity goes without saying; its terrain does not.
+		w := i.workout
+		if w != Hills && w != Downhill {
+			w = ""
+		}
+		return Class{Kind: Race, Workout: w, HardFraction: math.Max(i.hard, 0.8), Why: why}
 	}
 	if why := long(f); len(why) > 0 {
 		return Class{Kind: Long, Workout: i.workout, HardFraction: i.hard, Why: append(why, i.why...)}
@@ -299,7 +314,19 @@ func intensity(f Features) effort {
 	if km > 0 {
 		climb = f.AscentM / km
 	}
-	if km > 0 && (climb >= HillsAloneMPerKm || (climb >= HillsMPerKm && len(e.why) > 0)) {
+	reps, repGrade := 0, 0.0
+	for _, g := range f.LapGrades {
+		if g >= HillRepeatGrade {
+			reps++
+			repGrade += g
+		}
+	}
+	switch {
+	case reps >= HillRepeatLaps:
+		e.hard = math.Max(e.hard, 0.3)
+		hills = true
+		e.why = append(e.why, fmt.Sprintf("%d laps climbing %.0f%% on average (hill repeats; %.0f m of climbing in all)", reps, repGrade/float64(reps)*100, f.AscentM))
+	case km > 0 && (climb >= HillsAloneMPerKm || (climb >= HillsMPerKm && len(e.why) > 0)):
 		e.hard = math.Max(e.hard, 0.3)
 		hills = true
 		e.why = append(e.why, fmt.Sprintf("%.0f m of climbing in %.1f km (%.0f m per km: hills)", f.AscentM, km, climb))

@@ -210,7 +210,7 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 		h     *float64
 		limit float64
 		what  string
-	}{{&easyH, EasySorenessLimit, "easy running"}, {&hardH, HardSorenessLimit, "hard sessions"}} {
+	}{{&easyH, EasySorenessLimit, "easy running waits"}, {&hardH, HardSorenessLimit, "hard sessions wait"}} {
 		fc, rep, m, r := c.until(x.limit)
 		if v := math.Min(fc, limit); v > *x.h {
 			*x.h = v
@@ -218,24 +218,24 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 			if fc > limit {
 				held = fmt.Sprintf(", held at %.0f h", limit)
 			}
-			why = append(why, fmt.Sprintf("the soreness forecast keeps your %s above %g/10 until %.0f h%s, so %s wait", m, x.limit, fc, held, x.what))
+			why = append(why, fmt.Sprintf("the soreness forecast keeps your %s above %g/10 until %.0f h%s, so %s", m, x.limit, fc, held, x.what))
 		}
 		if rep > *x.h {
 			*x.h = rep
-			why = append(why, fmt.Sprintf("you rated your %s %g/10 on %s: at the rate the model expects it to ease, above %g/10 until %.0f h, so %s wait",
+			why = append(why, fmt.Sprintf("you rated your %s %g/10 on %s: eased at the rate the model expects, it stays above %g/10 until %.0f h, so %s",
 				r.Muscle, r.Soreness, r.At.Format("Mon 2 Jan"), x.limit, rep, x.what))
 		}
 	}
 	hardH = math.Max(hardH, easyH)
 	easyH, hardH = math.Round(easyH), math.Round(hardH)
-	why = append(why, fmt.Sprintf("so: easy running from %.0f h, hard sessions from %.0f h after the run", easyH, hardH))
 	rec := Recovery{EasyH: easyH, HardH: hardH, EasyAt: run.End.Add(time.Duration(easyH) * time.Hour),
-		ReadyAt: run.End.Add(time.Duration(hardH) * time.Hour), Reasons: why}
+		ReadyAt: run.End.Add(time.Duration(hardH) * time.Hour)}
 	if run.DeviceRecoveryH > 0 {
 		d := math.Round(run.DeviceRecoveryH)
 		rec.DeviceH = &d
-		rec.Reasons = append(rec.Reasons, fmt.Sprintf("your watch estimated %.0f h of recovery (its own figure, from heart rate against your fitness: %s)", d, srcGarmin))
+		why = append(why, fmt.Sprintf("your watch estimated %.0f h of recovery (its own figure, from heart rate against your fitness: %s)", d, srcGarmin))
 	}
+	rec.Reasons = append(why, fmt.Sprintf("so: easy running from %.0f h, hard sessions from %.0f h after the run", easyH, hardH))
 	return rec
 }
 
