@@ -175,8 +175,8 @@ type Features struct {
 	// that climbs 7 m per 100 m), for the laps with a distance and an
 	// ascent.
 	LapGrades []float64
-	WeekRunM  float64     // running distance in the 7 days before this run
-	RPE       float64     // session RPE 0-10; NaN when not given
+	WeekRunM  float64 // running distance in the 7 days before this run
+	RPE       float64 // session RPE 0-10; NaN when not given
 	// BestS is the time, in seconds, that the runner's best effort of the
 	// RaceLookback before this run predicts for this run's distance
 	// (Riegel), and Efforts how many earlier runs it was chosen from; 0
