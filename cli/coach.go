@@ -80,6 +80,7 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 		return writeJSON(c.g.env.Stdout, p)
 	}
 	printPlan(c.g.env.Stdout, p, st.H.Profile)
+	printBackgroundPrompt(c.g.env.Stdout, st.H.Profile)
 	return nil
 }
 
@@ -124,6 +125,9 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 	r := p.Recovery
 	fmt.Fprintf(w, "Legs ready\n  Easy running:   %s (%.0f h after the run)\n  Hard sessions:  %s (%.0f h)\n",
 		r.EasyAt.In(loc).Format("Mon 2 Jan 15:04"), r.EasyH, r.ReadyAt.In(loc).Format("Mon 2 Jan 15:04"), r.HardH)
+	if r.DeviceH != nil {
+		fmt.Fprintf(w, "  Your watch:     %.0f h (its own recovery time)\n", *r.DeviceH)
+	}
 	for _, why := range r.Reasons {
 		fmt.Fprintf(w, "    · %s\n", why)
 	}
@@ -238,6 +242,7 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 		return writeJSON(c.g.env.Stdout, t)
 	}
 	printToday(c.g.env.Stdout, t, st.H.Profile)
+	printBackgroundPrompt(c.g.env.Stdout, st.H.Profile)
 	return nil
 }
 

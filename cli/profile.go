@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 )
@@ -39,7 +40,7 @@ func (c *profileCmd) Run(ctx context.Context, args []string) error {
 }
 
 func (c *profileCmd) set(ctx context.Context, args []string) error {
-	fs := c.g.flags("profile set", "profile set [--weight KG] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE] [--conditions LIST] [--equipment LIST]")
+	fs := c.g.flags("profile set", "profile set [--weight KG] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE] [--conditions LIST] [--equipment LIST] [--weekly-km KM|--weekly-miles MI] [--running-years N] [--new-runner] [--skip-background]")
 	weight := fs.Float64("weight", 0, "body weight in `kg` (in lb with --units imperial given in the same command or already set)")
 	age := fs.Int("age", 0, "age in years")
 	sex := fs.String("sex", "", "male or female (selects the TRIMP coefficients)")
@@ -49,6 +50,11 @@ func (c *profileCmd) set(ctx context.Context, args []string) error {
 	tz := fs.String("timezone", "", "IANA time `zone`, e.g. Europe/Paris")
 	conds := fs.String("conditions", "", "comma-separated `list` (or none): "+strings.Join(profile.Conditions, ", "))
 	equip := fs.String("equipment", "", "comma-separated `list` (or none): "+strings.Join(profile.Equipment, ", "))
+	weeklyKm := fs.Float64("weekly-km", 0, "your typical weekly running distance in `km` before the runs Rebound holds (0 clears it)")
+	weeklyMi := fs.Float64("weekly-miles", 0, "the same in `miles`")
+	years := fs.Float64("running-years", 0, "how many `years` you have been running (0 clears it)")
+	newRunner := fs.Bool("new-runner", false, "you are new to running (clears the weekly distance and years)")
+	skip := fs.Bool("skip-background", false, "stop asking for your background (Rebound keeps assuming a recreational runner)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -101,6 +107,9 @@ func (c *profileCmd) set(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	if err := setBackground(&p.Background, set, *weeklyKm, *weeklyMi, *years, *newRunner, *skip); err != nil {
+		return err
+	}
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -110,6 +119,43 @@ func (c *profileCmd) set(ctx context.Context, args []string) error {
 	fmt.Fprintln(c.g.env.Stdout, "Profile saved. Zones and TRIMP of every activity now follow it.")
 	printProfile(c.g.env.Stdout, p)
 	return nil
+}
+
+// setBackground applies the background flags that were set to b.
+func setBackground(b *profile.Background, set map[string]bool, km, miles, years float64, newRunner, skip bool) error {
+	if set["weekly-km"] && set["weekly-miles"] {
+		return rebound.Errorf(rebound.EINVALID, "give --weekly-km or --weekly-miles, not both")
+	}
+	if set["new-runner"] && newRunner && (set["weekly-km"] || set["weekly-miles"] || set["running-years"]) {
+		return rebound.Errorf(rebound.EINVALID, "--new-runner goes without --weekly-km, --weekly-miles or --running-years")
+	}
+	switch {
+	case set["weekly-km"]:
+		b.WeeklyKm, b.NewRunner = km, false
+	case set["weekly-miles"]:
+		b.WeeklyKm, b.NewRunner = miles*present.MetresPerMile/1000, false
+	}
+	if set["running-years"] {
+		b.RunningYears, b.NewRunner = years, false
+	}
+	if set["new-runner"] {
+		b.NewRunner = newRunner
+		if newRunner {
+			b.WeeklyKm, b.RunningYears = 0, 0
+		}
+	}
+	if set["skip-background"] {
+		b.Dismissed = skip
+	}
+	return nil
+}
+
+// printBackgroundPrompt prints the one-line request for the runner's
+// background while it is not given or dismissed.
+func printBackgroundPrompt(w io.Writer, p profile.Profile) {
+	if s := present.BackgroundPrompt(p); s != "" {
+		fmt.Fprintf(w, "\n%s\n", s)
+	}
 }
 
 func printProfile(w io.Writer, p profile.Profile) {
@@ -143,4 +189,5 @@ func printProfile(w io.Writer, p profile.Profile) {
 	fmt.Fprintf(w, "  Time zone:   %s\n", orNot(p.Timezone != "", p.Timezone))
 	fmt.Fprintf(w, "  Conditions:  %s\n", orNot(len(p.Conditions) > 0, strings.Join(p.Conditions, ", ")))
 	fmt.Fprintf(w, "  Equipment:   %s\n", orNot(len(p.Equipment) > 0, strings.Join(p.Equipment, ", ")))
+	fmt.Fprintf(w, "  Background:  %s\n", present.Background(p))
 }

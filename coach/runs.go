@@ -198,22 +198,25 @@ func (s *State) assumptions(e Entry) []Warning {
 		return nil
 	}
 	return []Warning{{Code: AssumedBackgroundCode, Message: fmt.Sprintf(
-		"Rebound assumed %s because it has under %d weeks of your runs: how sore a run makes you and how soon you are ready depend on what you are used to. Tell it your usual weekly distance and years of running in your profile (rebound profile set --weekly-km %s --running-years N, or --new-runner).",
-		s.Background.Describe(s.distanceKm), recovery.HistoryWeeksEnough, s.distanceUnitWord())}}
+		"Rebound assumed %s because it has under %d weeks of your runs: how sore a run makes you and how soon you are ready depend on what you are used to. Give your background in your profile (%s).",
+		s.Background.Describe(func(km float64) string { return WeeklyDistance(s.H.Profile, km) }), recovery.HistoryWeeksEnough,
+		BackgroundCommand(s.H.Profile))}}
 }
 
-// distanceKm formats km in the runner's units, rounded: "25 km", "16 mi".
-func (s *State) distanceKm(km float64) string {
-	if s.H.Profile.UnitsOrDefault() == profile.Imperial {
+// BackgroundCommand is the command that gives Rebound the runner's
+// background, in their units.
+func BackgroundCommand(p profile.Profile) string {
+	if p.UnitsOrDefault() == profile.Imperial {
+		return "rebound profile set --weekly-miles MI --running-years N, or --new-runner"
+	}
+	return "rebound profile set --weekly-km KM --running-years N, or --new-runner"
+}
+
+// WeeklyDistance formats a weekly distance in km in the runner's units,
+// rounded: "25 km", "16 mi".
+func WeeklyDistance(p profile.Profile, km float64) string {
+	if p.UnitsOrDefault() == profile.Imperial {
 		return fmt.Sprintf("%.0f mi", km/protocol.KmPerMile)
 	}
 	return fmt.Sprintf("%.0f km", km)
-}
-
-// distanceUnitWord is the --weekly-km argument's unit in the runner's units.
-func (s *State) distanceUnitWord() string {
-	if s.H.Profile.UnitsOrDefault() == profile.Imperial {
-		return "MILES"
-	}
-	return "KM"
 }

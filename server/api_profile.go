@@ -41,11 +41,16 @@ type ProfileInput struct {
 	Timezone   string   `json:"timezone"`
 	Conditions []string `json:"conditions"`
 	Equipment  []string `json:"equipment"`
+	// Background is the runner's training background (weekly_km,
+	// running_years, new_runner, dismissed); absent means not given.
+	Background profile.Background `json:"background"`
 
 	EffectiveRestingHR *float64 `json:"effective_resting_hr"`
 	EffectiveMaxHR     *float64 `json:"effective_max_hr"`
 	RestingHREstimated *bool    `json:"resting_hr_estimated"`
 	MaxHREstimated     *bool    `json:"max_hr_estimated"`
+	BackgroundAssumed  *bool    `json:"background_assumed"`
+	AskBackground      *bool    `json:"ask_background"`
 }
 
 // apiSaveProfile replaces the profile (`rebound profile set`), validated
@@ -61,7 +66,8 @@ func (s *Server) apiSaveProfile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := profile.Profile{WeightKg: in.WeightKg, Age: in.Age, Sex: profile.Sex(strings.ToLower(in.Sex)),
-		RestingHR: in.RestingHR, MaxHR: in.MaxHR, Units: profile.Units(strings.ToLower(in.Units)), Timezone: in.Timezone}
+		RestingHR: in.RestingHR, MaxHR: in.MaxHR, Units: profile.Units(strings.ToLower(in.Units)), Timezone: in.Timezone,
+		Background: in.Background}
 	var err error
 	if p.Conditions, err = profile.ParseList("condition", strings.Join(in.Conditions, ","), profile.Conditions); err != nil {
 		s.fail(w, r, err)

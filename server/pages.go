@@ -38,6 +38,7 @@ func (s *Server) pageRoutes() {
 	s.form("/runs/{id}/delete", s.postDeleteRun)
 	s.form("/upload", s.postUpload)
 	s.form("/profile", s.postProfile)
+	s.form("/profile/background", s.postBackground)
 	s.form("/profile/shoes", s.postShoe)
 	s.form("/profile/tokens", s.postToken)
 	s.form("/profile/tokens/{id}/delete", s.postDeleteToken)
