@@ -115,6 +115,12 @@ const (
 	// 1.5 points, about the model's own day-on-day rise before the peak
 	// of a run that peaks at 5/10. Rebound's choice.
 	MaxCarryRisePerDay = 1.5
+	// ReportedAfterH: ratings taken in the first 12 h after a run do not
+	// speak of it: soreness from a run develops over the first day and
+	// peaks at 24-72 h (Cheung et al. 2003), so a rating that soon
+	// describes the runs before (a morning check-in just after an early
+	// run).
+	ReportedAfterH = 12
 	// MinScaledForecast is the forecast soreness (0-10) below which the
 	// model's shape says nothing of a rating's future (CarryForward keeps
 	// the rating): under the half point a rating moves in, the ratio of
@@ -205,7 +211,7 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 	}
 	// The soreness forecast of every run so far, and the ratings the
 	// runner gave since.
-	c := soreCurves(cs[:i+1], p, mod, run.End, reportedAfter(mod.Reported, run.End, nextEnd(cs, i)))
+	c := soreCurves(cs[:i+1], p, mod, run.End, reportedAfter(mod.Reported, run.End.Add(ReportedAfterH*time.Hour), nextEnd(cs, i)))
 	for _, x := range []struct {
 		h     *float64
 		limit float64
@@ -218,7 +224,7 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 			if fc > limit {
 				held = fmt.Sprintf(", held at %.0f h", limit)
 			}
-			why = append(why, fmt.Sprintf("the soreness forecast keeps your %s above %g/10 until %.0f h%s, so %s", m, x.limit, fc, held, x.what))
+			why = append(why, fmt.Sprintf("the soreness forecast of your recent runs keeps your %s above %g/10 until %.0f h%s, so %s", m, x.limit, fc, held, x.what))
 		}
 		if rep > *x.h {
 			*x.h = rep
