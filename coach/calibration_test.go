@@ -312,6 +312,13 @@ func TestCalibration(t *testing.T) {
 			if last := rec.Reasons[len(rec.Reasons)-1]; !strings.Contains(last, fmt.Sprintf("easy running from %.0f h, hard sessions from %.0f h", rec.EasyH, rec.HardH)) {
 				t.Errorf("%s: the reasons end %q, not the clocks %.0f/%.0f h", where, last, rec.EasyH, rec.HardH)
 			}
+			// Strength never right after a hard session, long run or race
+			// (a runner's recovery guide, January 2026): from the easy clock.
+			for _, st := range c.plan.Steps {
+				if st.ID == "strength" && k.Demanding() && st.StartH < rec.EasyH {
+					t.Errorf("%s: strength from %.0f h, before easy running at %.0f h", where, st.StartH, rec.EasyH)
+				}
+			}
 			// The assumption is said when, and only when, it is made.
 			assumed := calColumns[6].cell(c) == "yes"
 			if assumed != (c.runner == "background not given") {

@@ -196,7 +196,7 @@ func protoKind(k recovery.Kind) string {
 	switch k {
 	case recovery.Long:
 		return protocol.RunLong
-	case recovery.Hard:
+	case recovery.Hard, recovery.Race:
 		return protocol.RunHard
 	}
 	return protocol.RunEasy
@@ -209,7 +209,7 @@ func (s *State) conditions(e Entry, rec recovery.Recovery) []string {
 	for _, c := range s.recentCheckIns(e.Run.End) {
 		conds = append(conds, c.Symptoms...)
 	}
-	if e.Kind == recovery.Hard || e.Kind == recovery.Long {
+	if e.Kind.Demanding() {
 		conds = append(conds, protocol.CondAfterHardOrLong)
 	}
 	if s.H.Profile.Age >= recovery.OlderRunnerAge {
@@ -265,7 +265,7 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 		case "electrolytes":
 			include = plan.Nutrition.Electrolytes
 		case "easy-run":
-			include = e.Kind != recovery.Easy && !hurt
+			include = !e.Kind.EasyEffort() && !hurt
 		}
 		if !include {
 			continue
@@ -347,7 +347,7 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 		}
 	case "electrolytes":
 		// Why this run calls for them, then the technique's reason.
-		_, why := protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind == recovery.Hard, e.A.Summary.AvgTempC)
+		_, why := protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind.HardEffort(), e.A.Summary.AvgTempC)
 		st.Why = why + ". " + st.Why
 	case "easy-run":
 		st.StartH = rec.EasyH
@@ -360,7 +360,7 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 	case "strength":
 		// Never right after a hard session or long run (seed 002): from
 		// the next easy day.
-		if e.Kind == recovery.Hard || e.Kind == recovery.Long {
+		if e.Kind.Demanding() {
 			st.StartH = math.Max(st.StartH, rec.EasyH)
 		}
 	case "sleep":
@@ -439,7 +439,7 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 	} else {
 		n.Notes = append(n.Notes, "16-24 oz; weigh yourself before and after a run for a personal amount")
 	}
-	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind == recovery.Hard, e.A.Summary.AvgTempC)
+	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind.HardEffort(), e.A.Summary.AvgTempC)
 	return n
 }
 
