@@ -190,6 +190,22 @@ func TestCoachCommands(t *testing.T) {
 	if today["recommendation"] != "rest" || today["readiness"].(map[string]any)["score"] == nil {
 		t.Errorf("today: %v %v", today["recommendation"], today["readiness"])
 	}
+	// The week: all rest while the symptom stands; planned from an
+	// earlier day, before the check-in, it is not flagged.
+	if code, out, _ = rebound(t, db, "week"); code != 0 || !strings.Contains(out, "SEE A PROFESSIONAL (URGENT)") ||
+		strings.Count(out, "needs medical help today") != 8 || strings.Contains(out, "easy") {
+		t.Errorf("week with dark urine: exit %d\n%s", code, out)
+	}
+	code, out, _ = rebound(t, db, "week", "--date", "2020-01-06", "--json")
+	var week struct {
+		From            string `json:"from"`
+		SeeProfessional struct {
+			Needed bool `json:"needed"`
+		} `json:"see_professional"`
+	}
+	if decode(t, out, &week); code != 0 || week.From != "2020-01-06" || week.SeeProfessional.Needed {
+		t.Errorf("week --date 2020-01-06: exit %d, %+v", code, week)
+	}
 	// --rpe RUN=none removes the rating.
 	if rpes := latestRPE(t, db); len(rpes) != 1 {
 		t.Errorf("after --rpe latest=8: ratings %v", rpes)

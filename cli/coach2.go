@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
@@ -97,12 +98,22 @@ func acwrWord(v float64) string {
 type weekCmd struct{ g *globals }
 
 func (c *weekCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("week", "week [--json]")
+	fs := c.g.flags("week", "week [--date D] [--json]")
+	date := fs.String("date", "", "the first day of the 7 (YYYY-MM-DD; default today), planned from the history up to it")
 	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, err := c.g.stateNow(ctx)
+	db, err := c.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	now, err := (&todayCmd{g: c.g}).at(ctx, db, *date)
+	if err != nil {
+		return err
+	}
+	st, err := loadState(ctx, db, now)
 	if err != nil {
 		return err
 	}
@@ -110,9 +121,33 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, wp)
 	}
-	w := c.g.env.Stdout
-	u := present.For(st.H.Profile)
-	fmt.Fprintf(w, "The next 7 days (target %s; last 7 days %s, 10%% cap %s)\n", u.Distance(wp.TargetM), u.Distance(wp.LastWeekM), u.Distance(wp.TenPercentCap))
+	printWeek(c.g.env.Stdout, wp, present.For(st.H.Profile))
+	return nil
+}
+
+func printWeek(w io.Writer, wp *coach.WeekPlan, u present.Units) {
+	if sp := wp.SeeProfessional; sp.Needed {
+		fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s): no training this week until it is cleared\n", strings.ToUpper(sp.Urgency))
+		for _, r := range sp.Reasons {
+			fmt.Fprintf(w, "   - %s\n", r)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "The 7 days from %s: %s of running planned", wp.From, u.Distance(wp.TargetM))
+	if wp.FourWeekAverageM != nil {
+		fmt.Fprintf(w, " (your 4-week average %s a week, the 10%% rule's cap %s; last 7 days %s)", u.Distance(*wp.FourWeekAverageM), u.Distance(*wp.TenPercentCap), u.Distance(wp.LastWeekM))
+	}
+	fmt.Fprintln(w)
+	if p := wp.Pattern; !p.Assumed && !wp.SeeProfessional.Needed {
+		fmt.Fprintf(w, "Your last %d weeks: %d runs a week, easy runs about %s", p.Weeks, p.RunsPerWeek, u.Distance(p.EasyM))
+		if p.LongM != nil {
+			fmt.Fprintf(w, ", long runs about %s on %s", u.Distance(*p.LongM), p.LongDay)
+		}
+		if p.HardPerWeek > 0 {
+			fmt.Fprintf(w, ", %d hard a week (%s)", p.HardPerWeek, strings.Join(p.HardDays, ", "))
+		}
+		fmt.Fprintln(w)
+	}
 	for _, d := range wp.Days {
 		dist := ""
 		if d.DistanceM > 0 {
@@ -122,13 +157,21 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 		if d.Strength {
 			extra = " + strength"
 		}
-		fmt.Fprintf(w, "  %s %-9s  %-15s %10s  %s\n", d.Date, d.Weekday, d.Type+extra, dist, strings.Join(d.Reasons, "; "))
+		if d.Done {
+			extra += " (done)"
+		}
+		fmt.Fprintf(w, "  %s %-9s  %-22s %10s  %s\n", d.Date, d.Weekday, d.Type+extra, dist, strings.Join(d.Reasons, "; "))
+	}
+	for _, a := range wp.Adjustments {
+		fmt.Fprintf(w, "Lighter by %.0f%%: %s\n", a.Fraction*100, a.Reason)
+	}
+	for _, a := range wp.Assumptions {
+		fmt.Fprintf(w, "Assumed: %s\n", a)
 	}
 	for _, n := range wp.Notes {
 		fmt.Fprintf(w, "Note: %s\n", n)
 	}
 	fmt.Fprintf(w, "%s\n", wp.Disclaimer)
-	return nil
 }
 
 // modelCmd is `rebound model`.

@@ -108,7 +108,7 @@ func calRuns() []calRun {
 			refArticles, 48, 72},
 		{"Hill repeats, 8 × 300 m at 7 %", recovery.Hard, simRun(sim.Hills, "Hill repeats 8 × 300 m", sim.HillRoad, 0, hills...),
 			refArticles, 48, 72},
-		{"Downhill, 612 m of descent in 7.5 km at an easy heart rate", recovery.Hard, downhillRun,
+		{"Downhill, 612 m of descent in 7.5 km at an easy heart rate", recovery.Hard, downhillCalRun,
 			"Schwane et al. 1983: 45 min at −10 % left soreness at 24-72 h; Bontemps et al. 2020: runners unused to downhill are damaged most", 48, 72},
 		{"10 km race", recovery.Race, simRun(sim.Race, "10 km race", sim.RiverPath, 1000, seg("race", sim.Active, 10000, 0, 1.03)),
 			refDaniels + ": 10 km ≈ 3 days", 72, 84},
@@ -119,10 +119,10 @@ func calRuns() []calRun {
 	}
 }
 
-// downhillRun is a 7.5 km run down a mountain road at an easy heart rate
+// downhillCalRun is a 7.5 km run down a mountain road at an easy heart rate
 // (65 % of reserve): 612 m of descent, 80 m of climbing, 5.2 km on grades
 // steeper than −3 %.
-func downhillRun(t testing.TB, r sim.Runner, start time.Time) *store.Activity {
+func downhillCalRun(t testing.TB, r sim.Runner, start time.Time) *store.Activity {
 	hr := r.Profile().HR()
 	bpm := int(math.Round(hr.Rest + 0.65*(hr.Max-hr.Rest)))
 	dur := 7.5 * r.ThresholdPaceSPerKm / sim.EasyEffort

@@ -274,8 +274,8 @@ func TestWeekPlan(t *testing.T) {
 		t.Errorf("hard within 48 h of the long run: %+v", wp.Days[:2])
 	}
 	// The last 7 days hold 3 × 8 + 16.5 = 40.5 km: at most 44.55 km.
-	if total > wp.TenPercentCap+1 {
-		t.Errorf("week total %.0f m over the 10%% cap %.0f m", total, wp.TenPercentCap)
+	if total > *wp.TenPercentCap+1 {
+		t.Errorf("week total %.0f m over the 10%% cap %.0f m", total, *wp.TenPercentCap)
 	}
 	if !slices.ContainsFunc(wp.Days, func(d coach.DayPlan) bool { return d.Type == "rest" }) {
 		t.Error("no rest day in the week")
@@ -292,7 +292,7 @@ func TestTodayRedFlagMeansRest(t *testing.T) {
 		t.Errorf("calf swelling with warmth: %s, %+v", today.Recommendation, today.SeeProfessional)
 	}
 	// The score follows the recommendation into the rest band.
-	if today.Readiness.Score > recovery.RedFlagMaxScore || !slices.ContainsFunc(today.Factors, func(f recovery.Factor) bool { return f.ID == "red-flag" }) {
+	if today.Readiness.Score > recovery.RedFlagMaxScore || !slices.ContainsFunc(today.Factors, func(f recovery.Factor) bool { return f.ID == "held" }) || today.DecidedBy != coach.ByRedFlag {
 		t.Errorf("readiness %d with a red flag (cap %d), factors %+v", today.Readiness.Score, recovery.RedFlagMaxScore, today.Factors)
 	}
 	if today.SorenessNow[0].Muscle != recovery.Calves || today.SorenessNow[0].Source != "check-in" {

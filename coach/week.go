@@ -3,227 +3,952 @@ package coach
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/rebound-run/rebound/load"
+	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 )
 
+// The day types of a week.
+const (
+	DayRest  = "rest"
+	DayEasy  = "easy"
+	DayHard  = "hard"
+	DayLong  = "long"
+	DayCross = "cross-training"
+)
+
 // DayPlan is one day of the suggested week.
 type DayPlan struct {
-	Date      string   `json:"date"`
-	Weekday   string   `json:"weekday"`
-	Type      string   `json:"type"` // rest, easy, hard, long, cross-training
-	DistanceM float64  `json:"distance_m"`
-	Strength  bool     `json:"strength"`
-	Reasons   []string `json:"reasons"`
+	Date      string  `json:"date"`
+	Weekday   string  `json:"weekday"`
+	Type      string  `json:"type"` // DayRest, DayEasy, DayHard, DayLong or DayCross
+	DistanceM float64 `json:"distance_m"`
+	Strength  bool    `json:"strength"`
+	// Done is set on the first day when it already holds a recorded
+	// session: the day shows what was done, not a suggestion.
+	Done bool `json:"done"`
+	// NotBefore is set when the day's run has to wait for a recovery
+	// clock that ends that day (Today's ReadyAt or EasyAt).
+	NotBefore *time.Time `json:"not_before"`
+	// Reasons say why, in the runner's words, each with its source.
+	Reasons []string `json:"reasons"`
 }
 
-// WeekPlan is the suggested next 7 days.
+// Adjustment is one reason the week is lighter than the runner's usual.
+type Adjustment struct {
+	// ID is "lighter-week", "after-race", "readiness" or "load".
+	ID string `json:"id"`
+	// Fraction is how much lighter it asks the week to be (0.25 = 25 %
+	// less distance); the largest of a week's adjustments applies.
+	Fraction float64 `json:"fraction"`
+	Reason   string  `json:"reason"`
+}
+
+// Pattern is how the runner has trained over the last PatternDays, which
+// the week follows. Without running in that time it is the assumed
+// recreational runner's week (Assumed).
+type Pattern struct {
+	// Weeks is how many of the last four weeks hold running history.
+	Weeks       int `json:"weeks"`
+	RunsPerWeek int `json:"runs_per_week"`
+	HardPerWeek int `json:"hard_per_week"`
+	// EasyM is the median easy run; HardM the median hard session and
+	// LongM the median long run (null without any); LongestM the longest
+	// run that was not a race (null without running).
+	EasyM    float64  `json:"easy_m"`
+	HardM    *float64 `json:"hard_m"`
+	LongM    *float64 `json:"long_m"`
+	LongestM *float64 `json:"longest_m"`
+	// LongDay is the weekday of most long runs, or the assumed Sunday
+	// (LongDayAssumed).
+	LongDay        string   `json:"long_day"`
+	LongDayAssumed bool     `json:"long_day_assumed"`
+	HardDays       []string `json:"hard_days"` // weekdays of hard sessions, most frequent first
+	Assumed        bool     `json:"assumed"`
+
+	weekM     [4]float64 // running distance of the 4 weeks before the plan, newest first
+	hours     map[recovery.Kind]time.Duration
+	runDays   map[time.Weekday]int
+	hardWDs   []time.Weekday
+	longWD    time.Weekday
+	cross     bool
+	lastLongM float64 // the latest long run
+	raceDay   *int    // day index of the latest race in the 6 days before the plan or on its first
+	hardDays  map[int]bool
+	demanding map[int]bool
+}
+
+// WeekPlan is the suggested 7 days from From.
 type WeekPlan struct {
-	From          string    `json:"from"`
-	Days          []DayPlan `json:"days"`
-	TargetM       float64   `json:"target_distance_m"`
-	LastWeekM     float64   `json:"last_week_distance_m"`
-	TenPercentCap float64   `json:"ten_percent_cap_m"`
-	Notes         []string  `json:"notes"`
-	Disclaimer    string    `json:"disclaimer"`
+	From string    `json:"from"`
+	Days []DayPlan `json:"days"`
+	// TargetM is the week's planned running, a run done on the first day
+	// included.
+	TargetM float64 `json:"target_distance_m"`
+	// LastWeekM is the running of the 7 days before From.
+	LastWeekM float64 `json:"last_week_distance_m"`
+	// FourWeekAverageM is the weekly average of the (up to) four weeks
+	// before From that hold running; TenPercentCap is 10 % over it, the
+	// most the week may plan. Both are null without running history.
+	FourWeekAverageM *float64     `json:"four_week_average_m"`
+	TenPercentCap    *float64     `json:"ten_percent_cap_m"`
+	Pattern          Pattern      `json:"pattern"`
+	Adjustments      []Adjustment `json:"adjustments"`
+	// Assumptions say what the plan took for granted for want of history.
+	Assumptions []string `json:"assumptions"`
+	Notes       []string `json:"notes"`
+	// SeeProfessional is set while a red flag stands (State.ActiveFlag):
+	// then every day is rest.
+	SeeProfessional SeeProfessional `json:"see_professional"`
+	Disclaimer      string          `json:"disclaimer"`
 }
 
-// Week planning constants.
+// Week planning constants. Where no source gives a number, it is
+// Rebound's choice and its reason is given.
 const (
-	// LongShare and HardShare are the shares of the week's distance given
-	// to the long run and to each hard session (a common 25-30 % cap on
-	// the long run in coaching practice; Rebound's choice).
-	LongShare = 0.28
-	HardShare = 0.15
+	// PatternDays is how far back the runner's pattern is read: four
+	// weeks, the span of the 10 % rule's average and of the chronic load.
+	PatternDays = 28
+	// LongOverEasy: the long run is clearly the week's longest, at least
+	// 1.3 times any easy run (Rebound's choice).
+	LongOverEasy = 1.3
+	// LongGrowth: the long run at most 10 % longer than the longest run
+	// of the last four weeks (the 10 % rule applied to the long run;
+	// Rebound's choice).
+	LongGrowth = 0.10
+	// EasyFlex: easy runs and hard sessions stay within 15 % of the
+	// runner's usual length when the week's total moves them (Rebound's
+	// choice: a change a runner barely notices).
+	EasyFlex = 0.15
+	// MaxHardPerWeek caps the hard sessions: the sources alternate hard
+	// efforts with easy runs (seed 000) and need 2-3 days of recovery
+	// after each (seed 002), which leaves room for two in seven days.
+	MaxHardPerWeek = 2
 	// StrengthPerWeek: seed 002 says 2-3 times a week in its body and 1-2
 	// in its FAQ; the protocol's default is 2.
 	StrengthPerWeek = 2
-	// MinEasyM is the shortest easy run worth planning (seed 002: easy
-	// runs are 3-5 miles).
-	MinEasyM = 3 * 1609.344
+	// LighterWeekCut is how much lighter a lighter week is after three
+	// weeks that each built on the one before: recovery weeks (seed 000);
+	// 20-30 % less is common coaching practice, Rebound takes 25 %.
+	LighterWeekCut = 0.25
+	// AfterRaceCut: the week after a race has no hard session and 30 %
+	// less running (Rebound's choice, like a lighter week but more).
+	AfterRaceCut = 0.30
+	// LowReadinessCut: 15 % less when today's readiness is under
+	// recovery.ActiveRecoveryBelow (Rebound's choice).
+	LowReadinessCut = 0.15
+	// ACWRHighCut and ACWRRiskCut: 10 % less from an acute:chronic ratio
+	// of load.ACWRHigh, 20 % from load.ACWRRisk, and one hard session at
+	// most, none from ACWRRisk (Rebound's choice on disputed bands).
+	ACWRHighCut = 0.10
+	ACWRRiskCut = 0.20
+	// AssumedRuns and AssumedEasyM are the week assumed without running
+	// history: a recreational runner's 3 easy runs of 3 miles, the short
+	// end of seed 002's easy runs (3-5 miles).
+	AssumedRuns  = 3
+	AssumedEasyM = protocol.EasyRunMilesMin * protocol.KmPerMile * 1000
 )
 
-// Week suggests the next 7 days from s.Now: where rest, easy, hard, long,
-// cross-training and strength go. It keeps the recovery forecasts (no
-// hard day before the legs are ready, rest after a long run) and the 10 %
-// rule (the week's distance at most 10 % over the last 7 days').
-func (s *State) Week() *WeekPlan {
-	now := s.Now
-	y, m, d := now.Date()
-	start := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
-	wp := &WeekPlan{From: start.Format("2006-01-02"), Notes: []string{}, Disclaimer: Disclaimer}
-	habits := s.habits()
-	last7 := 0.0
-	for _, e := range s.Entries {
-		if e.A.Sport.IsRun() && now.Sub(e.A.Start) <= 7*24*time.Hour {
-			last7 += e.A.Summary.DistanceM
-		}
-	}
-	wp.LastWeekM = last7
-	wp.TenPercentCap = last7 * (1 + load.WeeklyIncreaseLimit)
-	target := math.Max(habits.weeklyM, last7)
-	if last7 > 0 && target > wp.TenPercentCap {
-		target = wp.TenPercentCap
-		wp.Notes = append(wp.Notes, fmt.Sprintf("Distance capped at %.1f km, 10%% over the last 7 days (seed 003). %s",
-			wp.TenPercentCap/1000, protocol.TenPercentRuleCaveat))
-	}
-	if target == 0 {
-		target = 4 * MinEasyM
-		wp.Notes = append(wp.Notes, "No recent running: a gentle week of easy runs to start.")
-	}
-	wp.TargetM = target
+// The titles of the week's sources, as the runner reads them: the seed
+// articles (protocol/sources.go) and the published studies. They are named
+// here once, so that a shared title function can replace them.
+var sourceTitles = map[string]string{
+	protocol.Seed000: "“Leg Recovery After Running: Immediate, Mid-Term, and Long-Term Strategies”",
+	protocol.Seed001: "“Sore Legs After Running? 4 Recovery Techniques to Get You Back on Your Feet”",
+	protocol.Seed002: "a January 2026 coaching guide to leg recovery after running",
+	protocol.Seed003: "“Sore Legs After Running? 10 Ways to Prevent and Treat It”",
+	protocol.Seed004: "“8 Post-Run Recovery Tips From Experts”",
+	protocol.RefList: "medical guidance on warning signs",
+}
 
-	// When are the legs ready again?
+// srcRebound marks a rule that is Rebound's own choice.
+const srcRebound = "Rebound's rule"
+
+// cite appends its sources to a reason: "text (A; B)".
+func cite(text string, refs ...string) string {
+	var names []string
+	for _, r := range refs {
+		if t, ok := sourceTitles[r]; ok {
+			r = t
+		}
+		if r != "" && !slices.Contains(names, r) {
+			names = append(names, r)
+		}
+	}
+	if len(names) == 0 {
+		return text
+	}
+	return text + " (" + strings.Join(names, "; ") + ")"
+}
+
+// assumedWeeklyM is the weekly running assumed without history. The
+// profile's usual weekly distance, when it has one, is read here.
+func assumedWeeklyM(p profile.Profile) float64 {
+	_ = p
+	return AssumedRuns * AssumedEasyM
+}
+
+// Week suggests the 7 days from the day of s.Now: where rest, easy, hard,
+// long, cross-training and strength go, from the runner's own pattern of
+// the last four weeks (Pattern). It keeps the recovery clocks (nothing
+// hard before Today's ReadyAt, no run before EasyAt), no hard session,
+// long run or strength the day after a hard or long one, hard sessions 48
+// h apart, the long run the longest, and the 10 % rule on the four-week
+// average. It makes the week lighter after three building weeks, after a
+// race, on low readiness or a high acute:chronic load; and while a red
+// flag stands (ActiveFlag) every day is rest.
+func (s *State) Week() *WeekPlan {
+	start := dayStart(s.Now)
+	wp := &WeekPlan{From: start.Format(time.DateOnly), Adjustments: []Adjustment{}, Assumptions: []string{}, Notes: []string{},
+		SeeProfessional: SeeProfessional{Reasons: []string{}}, Disclaimer: Disclaimer}
+	b := &weekBuilder{s: s, wp: wp, start: start, days: make([]DayPlan, 7)}
+	for i := range b.days {
+		d := start.AddDate(0, 0, i)
+		b.days[i] = DayPlan{Date: d.Format(time.DateOnly), Weekday: d.Weekday().String(), Type: DayRest, Reasons: []string{}}
+	}
+	b.pat = s.pattern(start)
+	wp.Pattern = b.pat
+	wp.LastWeekM = b.pat.weekM[0]
+	if b.pat.Weeks > 0 {
+		avg := b.pat.average()
+		limit := avg * (1 + protocol.WeeklyIncreaseLimit)
+		wp.FourWeekAverageM, wp.TenPercentCap = &avg, &limit
+	}
+	if f := s.ActiveFlag(); f != nil {
+		why := flagReason(f)
+		for i := range b.days {
+			b.days[i].Reasons = []string{why}
+		}
+		wp.SeeProfessional = SeeProfessional{Needed: true, Urgency: string(f.Urgency), Reasons: []string{why}}
+		wp.Days = b.days
+		return wp
+	}
+	b.plan()
+	wp.Days = b.days
+	return wp
+}
+
+// dayStart returns midnight of t's day in t's location.
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// dayIndex returns the day of t relative to start (0 = start's day).
+func dayIndex(start, t time.Time) int {
+	return int(math.Round(dayStart(t.In(start.Location())).Sub(start).Hours() / 24))
+}
+
+// flagReason is what every day of a flagged week says.
+func flagReason(f *Flag) string {
+	var parts []string
+	if len(f.Symptoms) > 0 {
+		var names, refs []string
+		for _, id := range f.Symptoms {
+			sym, _ := protocol.SymptomByID(id)
+			names = append(names, strings.ToLower(sym.Name))
+			refs = append(refs, strings.Split(sym.Source, "; ")...)
+		}
+		what := fmt.Sprintf("a symptom you reported (%s)", strings.Join(names, ", "))
+		if len(names) > 1 {
+			what = fmt.Sprintf("symptoms you reported (%s)", strings.Join(names, ", "))
+		}
+		if f.Urgency == protocol.Urgent && slices.ContainsFunc(f.Symptoms, func(id string) bool {
+			sym, _ := protocol.SymptomByID(id)
+			return sym.Urgency == protocol.Urgent
+		}) {
+			parts = append(parts, cite(what+" needs medical help today: no training until a doctor has seen you and you clear it with rebound checkin --symptoms none", refs...))
+		} else {
+			parts = append(parts, cite(what+" needs a professional first: no training until it is cleared with rebound checkin --symptoms none", refs...))
+		}
+	}
+	if f.Injury {
+		parts = append(parts, cite("the injury in your profile needs a professional's all-clear first: no training until it is off your profile (rebound profile set --conditions)", protocol.Seed002))
+	}
+	if f.SoreDays > 0 {
+		parts = append(parts, cite(fmt.Sprintf("your %s have been sore for %d days, past a week, which may be overtraining or an injury: no training until a professional has looked at it and a check-in rates them under %d",
+			f.Sore, f.SoreDays, LastingSorenessMin), protocol.Seed002))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// average is the weekly running of the pattern's weeks.
+func (p Pattern) average() float64 {
+	if p.Weeks == 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, m := range p.weekM[:p.Weeks] {
+		sum += m
+	}
+	return sum / float64(p.Weeks)
+}
+
+// builtUp reports whether each of the last three weeks ran more than the
+// week before it.
+func (p Pattern) builtUp() bool {
+	return p.Weeks == 4 && p.weekM[3] > 0 && p.weekM[2] > p.weekM[3] && p.weekM[1] > p.weekM[2] && p.weekM[0] > p.weekM[1]
+}
+
+// pattern reads the runner's last PatternDays before start, and the
+// sessions of start's day up to s.Now (which the plan shows as done).
+func (s *State) pattern(start time.Time) Pattern {
+	p := Pattern{HardDays: []string{}, runDays: map[time.Weekday]int{}, hardDays: map[int]bool{}, demanding: map[int]bool{}}
+	from := start.AddDate(0, 0, -PatternDays)
+	var easy, other, hard, long []float64
+	longDays := map[time.Weekday]int{}
+	hardDays := map[time.Weekday]int{}
+	starts := map[recovery.Kind][]float64{}
+	first := time.Time{} // the first run ever
+	runs, hardN := 0, 0
+	for _, e := range s.Entries {
+		at := e.A.Start.In(start.Location())
+		i := dayIndex(start, at)
+		if first.IsZero() && e.A.Sport.IsRun() {
+			first = at
+		}
+		if i > -7 && e.Kind == recovery.Race && (p.raceDay == nil || i > *p.raceDay) {
+			p.raceDay = &i
+		}
+		if e.Kind.Demanding() {
+			p.demanding[i] = true
+		}
+		if e.Kind.HardEffort() {
+			p.hardDays[i] = true
+		}
+		if e.Kind == recovery.Cross && !at.Before(from) {
+			p.cross = true
+		}
+		if !e.A.Sport.IsRun() || at.Before(from) || !at.Before(start) {
+			continue
+		}
+		m := e.A.Summary.DistanceM
+		p.weekM[(-i-1)/7] += m
+		starts[e.Kind] = append(starts[e.Kind], at.Sub(dayStart(at)).Hours())
+		p.runDays[at.Weekday()]++
+		runs++
+		switch {
+		case e.Kind == recovery.Easy:
+			easy = append(easy, m)
+		case e.Kind == recovery.Long:
+			long = append(long, m)
+			longDays[at.Weekday()]++
+		case e.Kind == recovery.Hard:
+			hard = append(hard, m)
+			hardDays[at.Weekday()]++
+			hardN++
+		}
+		if e.Kind != recovery.Long && e.Kind != recovery.Race {
+			other = append(other, m)
+		}
+		if e.Kind != recovery.Race && (p.LongestM == nil || m > *p.LongestM) {
+			p.LongestM = &m
+		}
+	}
+	p.hours = map[recovery.Kind]time.Duration{}
+	for k, hs := range starts {
+		p.hours[k] = time.Duration(median(hs) * float64(time.Hour))
+	}
+	if runs == 0 {
+		p.Assumed = true
+		p.RunsPerWeek, p.EasyM = AssumedRuns, assumedWeeklyM(s.H.Profile)/AssumedRuns
+		p.LongDay, p.LongDayAssumed = time.Sunday.String(), true
+		p.longWD = time.Sunday
+		return p
+	}
+	p.Weeks = min(4, (max(1, -dayIndex(start, first))-1)/7+1) // the 7-day blocks since the first run
+	p.RunsPerWeek = max(1, int(math.Round(float64(runs)/float64(p.Weeks))))
+	p.HardPerWeek = min(MaxHardPerWeek, int(math.Round(float64(hardN)/float64(p.Weeks))))
+	switch {
+	case len(easy) > 0:
+		p.EasyM = median(easy)
+	case len(other) > 0:
+		p.EasyM = median(other)
+	default:
+		p.EasyM = median(long) / LongOverEasy
+	}
+	if len(hard) > 0 {
+		h := median(hard)
+		p.HardM = &h
+	}
+	if len(long) > 0 {
+		l := median(long)
+		p.LongM, p.lastLongM = &l, long[len(long)-1]
+	}
+	// The long-run day: the weekday of most long runs (Sunday, then
+	// Saturday, on a tie); without long runs it is assumed, on the
+	// weekend day the runner runs (Sunday when both or neither).
+	p.longWD, p.LongDayAssumed = time.Sunday, len(longDays) == 0
+	days := longDays
+	if p.LongDayAssumed {
+		days = map[time.Weekday]int{time.Sunday: p.runDays[time.Sunday], time.Saturday: p.runDays[time.Saturday]}
+	}
+	best := 0
+	for _, wd := range []time.Weekday{time.Sunday, time.Saturday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
+		if days[wd] > best {
+			p.longWD, best = wd, days[wd]
+		}
+	}
+	p.LongDay = p.longWD.String()
+	for wd := range hardDays {
+		p.hardWDs = append(p.hardWDs, wd)
+	}
+	sort.Slice(p.hardWDs, func(i, j int) bool {
+		a, b := p.hardWDs[i], p.hardWDs[j]
+		return hardDays[a] > hardDays[b] || (hardDays[a] == hardDays[b] && a < b)
+	})
+	for _, wd := range p.hardWDs {
+		p.HardDays = append(p.HardDays, wd.String())
+	}
+	return p
+}
+
+// DefaultRunHour is the time of day assumed for a kind of run the runner
+// has not run in the last four weeks.
+const DefaultRunHour = 12
+
+// timeOfDay is when the runner usually starts a run of kind k: the median
+// start of the last four weeks' runs of that kind, else DefaultRunHour.
+func (p Pattern) timeOfDay(k recovery.Kind) time.Duration {
+	if h, ok := p.hours[k]; ok {
+		return h
+	}
+	return DefaultRunHour * time.Hour
+}
+
+// median returns the median of xs (not empty).
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// weekBuilder lays out one week.
+type weekBuilder struct {
+	s     *State
+	wp    *WeekPlan
+	pat   Pattern
+	start time.Time
+	days  []DayPlan
+
+	easyAt, readyAt time.Time
+	// blocked days take no session: done, held by today's readiness, or
+	// rest after the long run.
+	blocked [7]bool
+	// easyToday: today's readiness allows an easy run, not a hard one.
+	easyToday bool
+}
+
+// at is when on day i the runner usually starts a run of kind k.
+func (b *weekBuilder) at(i int, k recovery.Kind) time.Time {
+	return b.start.AddDate(0, 0, i).Add(b.pat.timeOfDay(k))
+}
+
+// clock is the recovery clock a run of kind k waits for: ReadyAt for
+// hard sessions and long runs, EasyAt for the others.
+func (b *weekBuilder) clock(k recovery.Kind) time.Time {
+	if k.Demanding() {
+		return b.readyAt
+	}
+	return b.easyAt
+}
+
+// ready says whether the recovery clock allows a run of kind k on day i at
+// the runner's usual time for it.
+func (b *weekBuilder) ready(i int, k recovery.Kind) bool { return !b.at(i, k).Before(b.clock(k)) }
+
+// schedule makes day i a run of kind k, noting when its recovery clock
+// ends that day.
+func (b *weekBuilder) schedule(i int, typ string, k recovery.Kind) {
+	d := &b.days[i]
+	d.Type = typ
+	if c := b.clock(k); !c.Before(b.start.AddDate(0, 0, i)) {
+		at := c
+		d.NotBefore = &at
+		d.Reasons = append(d.Reasons, cite("your legs are ready for it from "+c.Format("15:04"), protocol.Seed002))
+	}
+}
+
+// hardOn and demandingOn say whether day i (negative: before the week)
+// holds a hard effort, or a hard effort or long run.
+func (b *weekBuilder) hardOn(i int) bool {
+	if i >= 0 && i < 7 && !b.days[i].Done {
+		return b.days[i].Type == DayHard
+	}
+	return b.pat.hardDays[i]
+}
+
+func (b *weekBuilder) demandingOn(i int) bool {
+	if i >= 0 && i < 7 && !b.days[i].Done {
+		return b.days[i].Type == DayHard || b.days[i].Type == DayLong
+	}
+	return b.pat.demanding[i]
+}
+
+func (b *weekBuilder) free(i int) bool {
+	return i >= 0 && i < 7 && !b.blocked[i] && b.days[i].Type == DayRest
+}
+
+// canLong says whether day i may take the long run: free, the legs ready
+// for it at the runner's usual time, not the day after a hard session or
+// long run, not the day before a hard one.
+func (b *weekBuilder) canLong(i int) bool {
+	return b.free(i) && !(i == 0 && b.easyToday) && b.ready(i, recovery.Long) && !b.demandingOn(i-1) && !b.hardOn(i+1)
+}
+
+// canHard says whether day i may take a hard session: free, the legs
+// ready, not the day after or before a hard session or long run. With no
+// hard effort the day before or after, hard efforts are 48 h apart.
+func (b *weekBuilder) canHard(i int) bool {
+	return b.free(i) && !(i == 0 && b.easyToday) && b.ready(i, recovery.Hard) && !b.demandingOn(i-1) && !b.demandingOn(i+1)
+}
+
+func (b *weekBuilder) plan() {
+	s, pat, wp := b.s, b.pat, b.wp
 	today := s.Today()
-	readyAt, easyAt := start, start
-	if today.ReadyAt != nil {
-		readyAt = *today.ReadyAt
-	}
 	if today.EasyAt != nil {
-		easyAt = *today.EasyAt
+		b.easyAt, b.readyAt = *today.EasyAt, *today.ReadyAt
 	}
-	days := make([]DayPlan, 7)
-	lastHardOrLong := s.lastHardOrLong()
-	runsLeft := habits.runs
-	hardLeft := habits.hard
-	for i := range days {
-		day := start.AddDate(0, 0, i)
-		days[i] = DayPlan{Date: day.Format("2006-01-02"), Weekday: day.Weekday().String(), Type: "rest", Reasons: []string{}}
+	runs := pat.RunsPerWeek
+	if b.doneToday() {
+		runs--
 	}
-	noon := func(i int) time.Time { return start.AddDate(0, 0, i).Add(12 * time.Hour) }
-	// 1. The long run on its usual weekday, if the legs allow.
+	// Today's readiness holds the first day.
+	switch rec := recovery.Recommendation(today.Recommendation); {
+	case b.days[0].Done:
+	case (rec == recovery.Rest || rec == recovery.ActiveRecovery) && len(today.Reasons) > 0:
+		b.blocked[0] = true
+		b.days[0].Reasons = append(b.days[0].Reasons, cite("today: "+today.Reasons[0], srcRebound))
+	case rec != recovery.QualityOK:
+		b.easyToday = true
+	}
+	target, longScale := b.target(today)
+	hard := pat.HardPerWeek
+	for _, a := range wp.Adjustments {
+		switch {
+		case a.ID == "after-race" || (a.ID == "load" && a.Fraction >= ACWRRiskCut):
+			hard = 0
+		default:
+			hard = min(hard, 1)
+		}
+	}
+	// 1. The long run on the runner's long-run day, or near it, and rest
+	// after it.
 	longDay := -1
-	for i := range days {
-		if start.AddDate(0, 0, i).Weekday() == habits.longDay && !noon(i).Before(readyAt) && noon(i).Sub(lastHardOrLong) >= 48*time.Hour {
-			longDay = i
-			break
-		}
+	if !pat.Assumed && runs >= 2 {
+		longDay = b.placeLong()
 	}
-	if longDay < 0 {
-		for i := 6; i >= 0; i-- {
-			if !noon(i).Before(readyAt) && noon(i).Sub(lastHardOrLong) >= 48*time.Hour {
-				longDay = i
-				break
-			}
-		}
-	}
-	taken := func(i int) bool { return i < 0 || i > 6 || days[i].Type != "rest" }
-	if longDay >= 0 && runsLeft > 0 {
-		days[longDay].Type = "long"
-		days[longDay].Reasons = append(days[longDay].Reasons, fmt.Sprintf("your usual long-run day is %s", habits.longDay))
-		runsLeft--
-		// 1-2 rest days after it (seed 004), more for older runners.
+	if longDay >= 0 {
+		runs--
 		rest := protocol.RestDaysAfterLongMin
 		if s.H.Profile.Age >= recovery.OlderRunnerAge {
 			rest++
 		}
 		for k := 1; k <= rest && longDay+k < 7; k++ {
-			days[longDay+k].Type = "rest-after-long"
+			b.blocked[longDay+k] = true
+			b.days[longDay+k].Reasons = append(b.days[longDay+k].Reasons,
+				cite("rest after the long run: one to two days, more for older runners", protocol.Seed004))
 		}
 	}
-	// 2. Hard sessions on hard-eligible days, 48 h from any other hard or
-	// long day, never the day before the long run.
-	hardDays := []int{}
-	for _, wd := range habits.hardDays {
-		for i := range days {
-			if hardLeft == 0 || runsLeft == 0 {
-				break
-			}
-			if start.AddDate(0, 0, i).Weekday() != wd || taken(i) || noon(i).Before(readyAt) || noon(i).Sub(lastHardOrLong) < 48*time.Hour {
-				continue
-			}
-			if (longDay >= 0 && absInt(longDay-i) < 2) || near(hardDays, i) {
-				continue
-			}
-			days[i].Type = "hard"
-			days[i].Reasons = append(days[i].Reasons, fmt.Sprintf("you usually train hard on %s and your legs are ready by then", wd))
-			hardDays = append(hardDays, i)
-			hardLeft--
-			runsLeft--
-		}
+	// 2. Hard sessions on the runner's usual days, else where they fit,
+	// leaving at least one easy run.
+	hardIdx := b.placeHard(min(hard, max(0, runs-1)))
+	runs -= len(hardIdx)
+	// 3. Easy runs on the days the runner usually runs.
+	easyIdx := b.placeEasy(runs)
+	// 4. Distances, 5. cross-training and strength, 6. why each rest day.
+	b.size(target-b.days[0].DistanceM, longScale, longDay, hardIdx, easyIdx)
+	b.placeCross()
+	b.placeStrength()
+	b.restReasons()
+	total := 0.0
+	for _, d := range b.days {
+		total += d.DistanceM
 	}
-	// 3. Easy runs on the remaining days, from when easy running is fine,
-	// not the day after a hard day if runs can go elsewhere.
-	order := make([]int, 0, 7)
-	for i := range days {
-		order = append(order, i)
-	}
-	sort.SliceStable(order, func(a, b int) bool { return afterHard(days, order[a]) < afterHard(days, order[b]) })
-	for _, i := range order {
-		if runsLeft == 0 {
-			break
-		}
-		if taken(i) || noon(i).Before(easyAt) {
+	wp.TargetM = total
+}
+
+// doneToday marks the first day with the sessions already recorded on
+// it, and reports whether one was a run.
+func (b *weekBuilder) doneToday() bool {
+	kind := recovery.Kind("")
+	n, ranM := 0, 0.0
+	for _, e := range b.s.Entries {
+		if dayIndex(b.start, e.A.Start) != 0 {
 			continue
 		}
-		days[i].Type = "easy"
-		days[i].Reasons = append(days[i].Reasons, "an easy run keeps the week's volume")
-		runsLeft--
-	}
-	for i := range days {
-		if days[i].Type == "rest-after-long" {
-			days[i].Type = "rest"
-			days[i].Reasons = append(days[i].Reasons, "rest after the long run (seed 004: 1-2 days)")
+		n++
+		if e.A.Sport.IsRun() {
+			ranM += e.A.Summary.DistanceM
+		}
+		if kind == "" || rank(e.Kind) > rank(kind) {
+			kind = e.Kind
 		}
 	}
-	// 4. Cross-training on one rest day, when the runner has the gear or
-	// does it already.
-	if habits.cross || hasAny(s.H.Profile.Equipment, protocol.EquipBike, protocol.EquipPool, protocol.EquipElliptical) {
-		for i := range days {
-			if days[i].Type == "rest" && i > 0 && days[i-1].Type != "long" && (i < 1 || days[i-1].Type != "rest" || i == 6) {
-				days[i].Type = "cross-training"
-				days[i].Reasons = append(days[i].Reasons, "low-impact cross-training builds fitness without running's pounding (seeds 000, 001)")
-				break
+	if n == 0 {
+		return false
+	}
+	d := &b.days[0]
+	d.Done, d.DistanceM = true, math.Round(ranM/100)*100
+	b.blocked[0] = true
+	switch {
+	case kind.HardEffort():
+		d.Type = DayHard
+	case kind == recovery.Long:
+		d.Type = DayLong
+	case kind == recovery.Cross:
+		d.Type = DayCross
+	default:
+		d.Type = DayEasy
+	}
+	what := string(kind)
+	if kind == recovery.RecoveryRun {
+		what = "recovery run"
+	}
+	d.Reasons = append(d.Reasons, "done today: "+what)
+	return ranM > 0
+}
+
+// rank orders kinds by how demanding they are, cross-training first.
+func rank(k recovery.Kind) int {
+	if k == recovery.Cross {
+		return -1
+	}
+	return slices.Index(recovery.Kinds[:], k)
+}
+
+// target returns the week's running distance and the scale of the long
+// run (1 unless the week is lighter), and records the adjustments and
+// notes that explain it.
+func (b *weekBuilder) target(today *Today) (float64, float64) {
+	pat, wp := b.pat, b.wp
+	if pat.Assumed {
+		wp.Assumptions = append(wp.Assumptions, cite(fmt.Sprintf(
+			"no runs in the last 4 weeks: a recreational runner's week is assumed, %d easy runs and no hard session; set your usual weekly distance with rebound profile set --weekly-km",
+			AssumedRuns), protocol.Seed002))
+		return assumedWeeklyM(b.s.H.Profile), 1
+	}
+	avg := pat.average()
+	limit := *wp.TenPercentCap
+	base := math.Max(pat.weekM[0], avg)
+	note := fmt.Sprintf("The week follows your running of the last %d weeks, at most 10%% over its weekly average", pat.Weeks)
+	if base > limit {
+		base = limit
+		note = "Last week ran more than 10% over your 4-week average: the week holds to 10% over that average instead of building on last week"
+	}
+	wp.Notes = append(wp.Notes, cite(note, protocol.Seed003)+". "+protocol.TenPercentRuleCaveat)
+	switch {
+	case pat.LongDayAssumed && pat.longWD == time.Sunday:
+		wp.Assumptions = append(wp.Assumptions, "no long runs in the last 4 weeks: Sunday is a common choice for the long run")
+	case pat.LongDayAssumed:
+		wp.Assumptions = append(wp.Assumptions, fmt.Sprintf("no long runs in the last 4 weeks: the long run goes on %s, the weekend day you run", pat.LongDay))
+	}
+	var adj []Adjustment
+	if pat.raceDay != nil {
+		adj = append(adj, Adjustment{"after-race", AfterRaceCut, cite("the week after a race: easy running only, and less of it", srcRebound)})
+	}
+	if pat.builtUp() {
+		adj = append(adj, Adjustment{"lighter-week", LighterWeekCut, cite("a lighter week: each of your last three weeks ran more than the one before, and the body adapts in the recovery weeks between builds", protocol.Seed000)})
+	}
+	// The score before today's call holds it: the call already shapes
+	// today; the week's volume follows how the runner is (load, sleep,
+	// stress, HRV), not the clock of the last run.
+	if d := today.Decision(); today.Readiness != nil && d.RawScore < recovery.ActiveRecoveryBelow {
+		adj = append(adj, Adjustment{"readiness", LowReadinessCut, cite(fmt.Sprintf("your readiness today is %d, under %d", d.RawScore, recovery.ActiveRecoveryBelow), srcRebound)})
+	}
+	if d := b.s.Day(b.s.Now); d != nil && !math.IsNaN(d.ACWR) && d.ACWR >= load.ACWRHigh {
+		cut := ACWRHighCut
+		if d.ACWR >= load.ACWRRisk {
+			cut = ACWRRiskCut
+		}
+		adj = append(adj, Adjustment{"load", cut, cite(fmt.Sprintf("your acute:chronic load ratio is %.2f, at or above %.1f: your last week was heavy for what you are used to (the bands are disputed)", d.ACWR, load.ACWRHigh),
+			"Williams et al. 2017, Br J Sports Med 51:209", "Impellizzeri et al. 2020")})
+	}
+	wp.Adjustments = adj
+	if adj == nil {
+		wp.Adjustments = []Adjustment{}
+	}
+	cut := 0.0
+	for _, a := range adj {
+		cut = math.Max(cut, a.Fraction)
+	}
+	return base * (1 - cut), 1 - cut
+}
+
+// LongRunMoveDays is how far the long run may move from the runner's
+// usual day when recovery rules that day out (Rebound's choice: further
+// away it crowds the next week's long run or the last one).
+const LongRunMoveDays = 2
+
+// placeLong puts the long run on the runner's long-run day, or the allowed
+// day nearest to it (the later of two, at most LongRunMoveDays away; none
+// in the week after a race, which was the week's long effort), and
+// returns its index or -1.
+func (b *weekBuilder) placeLong() int {
+	usual := (int(b.pat.longWD) - int(b.start.Weekday()) + 7) % 7
+	reach := LongRunMoveDays
+	if b.pat.raceDay != nil {
+		reach = 0
+	}
+	best := -1
+	for i := range 7 {
+		if !b.canLong(i) || absInt(i-usual) > reach {
+			continue
+		}
+		if best < 0 || absInt(i-usual) < absInt(best-usual) || (absInt(i-usual) == absInt(best-usual) && i > best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	d := &b.days[best]
+	switch {
+	case b.pat.LongDayAssumed && best == usual:
+		d.Reasons = append(d.Reasons, fmt.Sprintf("the long run on a %s, a common choice", b.pat.LongDay))
+	case best == usual:
+		d.Reasons = append(d.Reasons, fmt.Sprintf("the long run on your usual long-run day (%s)", b.pat.LongDay))
+	default:
+		d.Reasons = append(d.Reasons, fmt.Sprintf("the long run on the day nearest your usual %s that your recovery allows", b.pat.LongDay))
+	}
+	b.schedule(best, DayLong, recovery.Long)
+	return best
+}
+
+// placeHard places up to n hard sessions, the runner's usual hard days
+// first, and returns their days, most wanted first.
+func (b *weekBuilder) placeHard(n int) []int {
+	var out []int
+	try := func(i int, usual bool) {
+		if len(out) == n || !b.canHard(i) {
+			return
+		}
+		why := "a hard session where it is 48 h from other hard efforts and your legs are ready"
+		if usual {
+			why = fmt.Sprintf("you usually train hard on %s, and your legs are ready by then", b.days[i].Weekday)
+		}
+		b.days[i].Reasons = append(b.days[i].Reasons, cite(why, protocol.Seed000, protocol.Seed002))
+		b.schedule(i, DayHard, recovery.Hard)
+		out = append(out, i)
+	}
+	for _, wd := range b.pat.hardWDs {
+		try((int(wd)-int(b.start.Weekday())+7)%7, true)
+	}
+	for i := range 7 {
+		try(i, false)
+	}
+	return out // most wanted first
+}
+
+// placeEasy places up to n easy runs, one at a time, from when easy
+// running is fine: on the weekdays the runner runs most, then away from
+// the week's other runs, then not the day after a hard session or long
+// run. It returns their days, most wanted first.
+func (b *weekBuilder) placeEasy(n int) []int {
+	runOn := func(i int) bool { return i >= 0 && i < 7 && b.days[i].Type != DayRest && b.days[i].Type != DayCross }
+	score := func(i int) []int {
+		wd := b.start.AddDate(0, 0, i).Weekday()
+		apart := 0
+		if !runOn(i-1) && !runOn(i+1) {
+			apart = 1
+		}
+		fresh := 1
+		if b.demandingOn(i - 1) {
+			fresh = 0
+		}
+		return []int{b.pat.runDays[wd], apart, fresh}
+	}
+	var out []int
+	for len(out) < n {
+		best := -1
+		for i := range 7 {
+			if !b.free(i) || !b.ready(i, recovery.Easy) {
+				continue
+			}
+			if best < 0 || slices.Compare(score(i), score(best)) > 0 {
+				best = i
 			}
 		}
-	}
-	// 5. Distances: the long run and hard days take their shares, easy
-	// runs split the rest.
-	easyN := 0
-	for _, dp := range days {
-		if dp.Type == "easy" {
-			easyN++
-		}
-	}
-	remaining := target
-	for i := range days {
-		switch days[i].Type {
-		case "long":
-			days[i].DistanceM = math.Min(target*LongShare, habits.longM*1.1)
-			if habits.longM == 0 {
-				days[i].DistanceM = target * LongShare
-			}
-		case "hard":
-			days[i].DistanceM = target * HardShare
-		}
-		remaining -= days[i].DistanceM
-	}
-	for i := range days {
-		if days[i].Type == "easy" {
-			days[i].DistanceM = math.Max(MinEasyM, remaining/float64(easyN))
-		}
-		days[i].DistanceM = math.Round(days[i].DistanceM/100) * 100
-	}
-	// 6. Strength twice, on easy or rest days, never the day after a hard
-	// session or long run, nor right after one (seed 002).
-	strength := 0
-	for i := range days {
-		if strength == StrengthPerWeek {
+		if best < 0 {
 			break
 		}
-		if (days[i].Type == "easy" || days[i].Type == "rest") && !(i > 0 && (days[i-1].Type == "hard" || days[i-1].Type == "long")) &&
-			!(i > 0 && days[i-1].Strength) && !noon(i).Before(easyAt) {
-			days[i].Strength = true
-			days[i].Reasons = append(days[i].Reasons, "strength on an easy or rest day, not after a hard or long run (seed 002)")
-			strength++
+		b.schedule(best, DayEasy, recovery.Easy)
+		out = append(out, best)
+	}
+	return out // most wanted first
+}
+
+// size sets the distances of the planned runs from rem, the week's
+// target less what today already holds: easy runs and hard sessions
+// within EasyFlex of the runner's usual, the long run at least
+// LongOverEasy times the others and at most LongGrowth over the longest
+// recent run. When rem cannot hold that many runs, the least wanted easy
+// runs are dropped first, then hard sessions.
+func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx []int) {
+	pat := b.pat
+	rem = math.Max(0, rem)
+	easyRef := pat.EasyM
+	hardRef := easyRef
+	if pat.HardM != nil {
+		hardRef = *pat.HardM
+	}
+	longest := 0.0
+	if pat.LongestM != nil {
+		longest = *pat.LongestM
+	}
+	longMax := math.Max(longest*(1+LongGrowth), LongOverEasy*easyRef)
+	// The long run it aims at: the usual one, or the latest when it has
+	// grown since.
+	longWant := LongOverEasy * easyRef
+	if pat.LongM != nil {
+		longWant = math.Max(*pat.LongM, pat.lastLongM) * longScale
+	}
+	var f, longM float64
+	for {
+		others := float64(len(easyIdx))*easyRef + float64(len(hardIdx))*hardRef
+		var ok bool
+		if f, longM, ok = split(rem, others, math.Max(easyRef, hardRef), longWant, longMax, longDay >= 0); ok {
+			break
+		}
+		var i int
+		if len(easyIdx) > 1 || len(hardIdx) == 0 {
+			i, easyIdx = easyIdx[len(easyIdx)-1], easyIdx[:len(easyIdx)-1]
+		} else {
+			i, hardIdx = hardIdx[len(hardIdx)-1], hardIdx[:len(hardIdx)-1]
+		}
+		b.days[i].Type, b.days[i].NotBefore = DayRest, nil
+		b.days[i].Reasons = []string{cite("a rest day keeps the week's distance in check: fewer runs rather than short ones", srcRebound)}
+	}
+	floor := func(m float64) float64 { return math.Floor(m/100) * 100 }
+	longM = floor(longM)
+	easyM, hardM := floor(f*easyRef), floor(f*hardRef)
+	if longDay >= 0 {
+		easyM = math.Min(easyM, floor(longM/LongOverEasy))
+		hardM = math.Min(hardM, floor(longM/LongOverEasy))
+		b.days[longDay].DistanceM = longM
+		b.days[longDay].Reasons = append(b.days[longDay].Reasons, cite(fmt.Sprintf(
+			"the week's longest run, at least %.1f× an easy run and at most %.0f%% over your longest run of the last 4 weeks", LongOverEasy, LongGrowth*100), srcRebound))
+	}
+	for _, i := range hardIdx {
+		b.days[i].DistanceM = hardM
+	}
+	why := "easy, at a conversational pace, about your usual easy run"
+	if pat.Assumed {
+		why = "easy, at a conversational pace: 3 miles, the short end of a usual easy run"
+	}
+	for _, i := range easyIdx {
+		b.days[i].DistanceM = easyM
+		b.days[i].Reasons = append(b.days[i].Reasons, cite(why, protocol.Seed002))
+		if b.demandingOn(i - 1) {
+			b.days[i].Reasons = append(b.days[i].Reasons,
+				cite("the day after a hard session or long run: easy running only, no strength", protocol.Seed002))
 		}
 	}
-	wp.Days = days
-	return wp
+}
+
+// split divides rem metres between the other runs (others: their usual
+// total), scaled by f within EasyFlex, and, when long, the long run,
+// which is at least LongOverEasy times the longest other run (maxOther ×
+// f), at most longMax and otherwise as near longWant as the total allows.
+// ok is false when rem cannot hold the runs.
+func split(rem, others, maxOther, longWant, longMax float64, long bool) (f, longM float64, ok bool) {
+	lo, hi := 1-EasyFlex, 1+EasyFlex
+	switch {
+	case others == 0 && long:
+		return 1, math.Min(rem, longMax), true
+	case others == 0:
+		return 1, 0, true
+	case !long:
+		f = rem / others
+		return math.Min(f, hi), 0, f >= lo
+	}
+	up := rem / (others + LongOverEasy*maxOther) // the long run at its shortest
+	if up < lo {
+		return 0, 0, false
+	}
+	upper := math.Min(hi, up)
+	lower := math.Min(math.Max(lo, (rem-longMax)/others), upper)
+	f = math.Max(lower, math.Min(upper, (rem-longWant)/others))
+	return f, math.Min(rem-f*others, longMax), true
+}
+
+// placeCross puts cross-training on one rest day when the runner has the
+// gear or does it already, keeping a day of full rest.
+func (b *weekBuilder) placeCross() {
+	if !b.pat.cross && !hasAny(b.s.H.Profile.Equipment, protocol.EquipBike, protocol.EquipPool, protocol.EquipElliptical) {
+		return
+	}
+	restDays := 0
+	for i := range b.days {
+		if b.days[i].Type == DayRest {
+			restDays++
+		}
+	}
+	if restDays < 2 {
+		return
+	}
+	for i := range b.days {
+		if b.free(i) && b.ready(i, recovery.Easy) {
+			b.days[i].Reasons = append(b.days[i].Reasons,
+				cite("low-impact cross-training builds fitness without running's pounding", protocol.Seed000, protocol.Seed001))
+			b.schedule(i, DayCross, recovery.Easy)
+			return
+		}
+	}
+}
+
+// placeStrength puts StrengthPerWeek strength sessions on easy or rest
+// days (seed 002): never the day after a hard session or long run, nor two
+// days running, nor before easy running is fine, nor on a day that is
+// done or that today's readiness holds; the day before a hard session or
+// long run only when no other day is left.
+func (b *weekBuilder) placeStrength() {
+	n := 0
+	for _, eve := range []bool{false, true} {
+		for i := range b.days {
+			d := &b.days[i]
+			if n == StrengthPerWeek {
+				return
+			}
+			if d.Strength || (d.Type != DayEasy && d.Type != DayRest) || b.blocked[i] || b.demandingOn(i-1) || (b.demandingOn(i+1) && !eve) ||
+				(i > 0 && b.days[i-1].Strength) || (i < 6 && b.days[i+1].Strength) || !b.ready(i, recovery.Easy) {
+				continue
+			}
+			d.Strength = true
+			d.Reasons = append(d.Reasons, cite("strength on an easy or rest day, not the day after a hard session or long run", protocol.Seed002))
+			n++
+		}
+	}
+}
+
+// restReasons says why each rest day without a reason rests.
+func (b *weekBuilder) restReasons() {
+	for i := range b.days {
+		d := &b.days[i]
+		if d.Type != DayRest || len(d.Reasons) > 0 {
+			continue
+		}
+		switch {
+		case !b.ready(i, recovery.Easy):
+			d.Reasons = append(d.Reasons, cite("your legs are still recovering: easy running from "+b.easyAt.Format("Mon 15:04"), protocol.Seed002))
+		case b.pat.raceDay != nil:
+			d.Reasons = append(d.Reasons, cite("rest in the week after a race", srcRebound))
+		case b.pat.Assumed:
+			d.Reasons = append(d.Reasons, cite("a rest day between runs", protocol.Seed000))
+		default:
+			d.Reasons = append(d.Reasons, cite(fmt.Sprintf("a rest day: you usually run %d times a week", b.pat.RunsPerWeek), protocol.Seed000))
+		}
+	}
 }
 
 func absInt(x int) int {
@@ -233,111 +958,11 @@ func absInt(x int) int {
 	return x
 }
 
-func near(ds []int, i int) bool {
-	for _, d := range ds {
-		if absInt(d-i) < 2 {
+func hasAny(xs []string, want ...string) bool {
+	for _, x := range xs {
+		if slices.Contains(want, x) {
 			return true
 		}
 	}
 	return false
-}
-
-func afterHard(days []DayPlan, i int) int {
-	if i > 0 && (days[i-1].Type == "hard" || days[i-1].Type == "long") {
-		return 1
-	}
-	return 0
-}
-
-func hasAny(xs []string, want ...string) bool {
-	for _, x := range xs {
-		for _, w := range want {
-			if x == w {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// habit is what the last four weeks say of how the runner trains.
-type habit struct {
-	runs, hard int
-	weeklyM    float64
-	longM      float64
-	longDay    time.Weekday
-	hardDays   []time.Weekday
-	cross      bool
-}
-
-// habits reads the runner's last 28 days: runs a week, hard sessions a
-// week, their usual days, the long run's day and length.
-func (s *State) habits() habit {
-	h := habit{longDay: time.Sunday}
-	var runs, hard int
-	longDays := map[time.Weekday]int{}
-	hardDays := map[time.Weekday]int{}
-	total := 0.0
-	for _, e := range s.Entries {
-		if s.Now.Sub(e.A.Start) > 28*24*time.Hour {
-			continue
-		}
-		wd := e.A.Start.In(s.Now.Location()).Weekday()
-		switch {
-		case e.Kind == recovery.Cross:
-			h.cross = true
-			continue
-		case !e.A.Sport.IsRun():
-			continue
-		}
-		runs++
-		total += e.A.Summary.DistanceM
-		switch e.Kind {
-		case recovery.Long:
-			longDays[wd]++
-			h.longM = math.Max(h.longM, e.A.Summary.DistanceM)
-		case recovery.Hard:
-			hard++
-			hardDays[wd]++
-		}
-	}
-	h.runs = int(math.Round(float64(runs) / 4))
-	h.hard = int(math.Round(float64(hard) / 4))
-	if h.runs == 0 {
-		h.runs = 3
-	}
-	h.hard = min(h.hard, 2)
-	h.weeklyM = total / 4
-	best := 0
-	for wd, n := range longDays {
-		if n > best || (n == best && wd == time.Sunday) {
-			h.longDay, best = wd, n
-		}
-	}
-	type kv struct {
-		wd time.Weekday
-		n  int
-	}
-	var hs []kv
-	for wd, n := range hardDays {
-		hs = append(hs, kv{wd, n})
-	}
-	sort.Slice(hs, func(i, j int) bool { return hs[i].n > hs[j].n || (hs[i].n == hs[j].n && hs[i].wd < hs[j].wd) })
-	for _, x := range hs {
-		h.hardDays = append(h.hardDays, x.wd)
-	}
-	if len(h.hardDays) == 0 {
-		h.hardDays = []time.Weekday{time.Tuesday, time.Thursday}
-	}
-	return h
-}
-
-// lastHardOrLong returns the end of the latest hard or long run.
-func (s *State) lastHardOrLong() time.Time {
-	for i := len(s.Entries) - 1; i >= 0; i-- {
-		if k := s.Entries[i].Kind; k == recovery.Hard || k == recovery.Long {
-			return s.Entries[i].Run.End
-		}
-	}
-	return time.Time{}
 }

@@ -122,7 +122,7 @@ func writeWeekICS(w *bytes.Buffer, u *account.User, wp *coach.WeekPlan, prof pro
 		ev.SetDtStampTime(now)
 		ev.SetAllDayStartAt(day)
 		ev.SetAllDayEndAt(day.AddDate(0, 0, 1))
-		ev.SetSummary(daySummary(d, units))
+		ev.SetSummary(daySummary(wp, d, units))
 		desc := strings.Join(d.Reasons, "\n")
 		if desc != "" {
 			desc += "\n\n"
@@ -135,11 +135,18 @@ func writeWeekICS(w *bytes.Buffer, u *account.User, wp *coach.WeekPlan, prof pro
 
 // dayTitles name the week's day types.
 var dayTitles = map[string]string{
-	"rest": "Rest day", "easy": "Easy run", "hard": "Hard session", "long": "Long run", "cross-training": "Cross-training",
+	coach.DayRest: "Rest day", coach.DayEasy: "Easy run", coach.DayHard: "Hard session", coach.DayLong: "Long run", coach.DayCross: "Cross-training",
 }
 
-// daySummary is a day's event title: "Easy run 8.00 km + strength".
-func daySummary(d coach.DayPlan, u present.Units) string {
+// flaggedTitle is every day's title while a red flag stands.
+const flaggedTitle = "Rest: see a professional"
+
+// daySummary is a day's event title: "Easy run 8.00 km + strength", or
+// flaggedTitle.
+func daySummary(wp *coach.WeekPlan, d coach.DayPlan, u present.Units) string {
+	if wp.SeeProfessional.Needed {
+		return flaggedTitle
+	}
 	title := dayTitles[d.Type]
 	if title == "" {
 		title = d.Type
@@ -149,6 +156,9 @@ func daySummary(d coach.DayPlan, u present.Units) string {
 	}
 	if d.Strength {
 		title += " + strength"
+	}
+	if d.Done {
+		title += " (done)"
 	}
 	return title
 }

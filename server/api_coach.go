@@ -323,13 +323,14 @@ func (s *Server) apiLoad(w http.ResponseWriter, r *http.Request) {
 	s.reply(w, r, http.StatusOK, present.NewLoad(st, weeks))
 }
 
-// apiWeek is the suggested next 7 days (`rebound week --json`).
+// apiWeek is the suggested 7 days from today or ?date= (`rebound week
+// --json`), planned from the history up to that day.
 func (s *Server) apiWeek(w http.ResponseWriter, r *http.Request) {
 	t, ok := s.target(w, r, false)
 	if !ok {
 		return
 	}
-	st, err := s.state(r.Context(), t)
+	st, err := s.stateOn(r.Context(), t, r.URL.Query().Get("date"))
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -397,6 +397,15 @@ func testCoaching(t *testing.T, e *apiEnv) {
 	if len(week.Days) != 7 || week.From != today.Date {
 		t.Errorf("week from %s with %d days", week.From, len(week.Days))
 	}
+	// ?date= plans the week from that day, from the history up to it.
+	if d, err := time.Parse(time.DateOnly, today.Date); err == nil {
+		past := d.AddDate(0, 0, -10).Format(time.DateOnly)
+		e.must(200, tok, "GET", "/api/v1/week?date="+past, nil, &week)
+		if len(week.Days) != 7 || week.From != past {
+			t.Errorf("week?date=%s from %s with %d days", past, week.From, len(week.Days))
+		}
+	}
+	e.must(400, tok, "GET", "/api/v1/week?date=tomorrow", nil, nil)
 	var model struct {
 		CheckIns int `json:"check_ins"`
 	}
