@@ -260,7 +260,7 @@ func ClassifyRun(f Features) Class {
 	if why := recoveryRun(f); why != "" {
 		return Class{Kind: RecoveryRun, HardFraction: i.hard, Why: []string{why}}
 	}
-	why := "steady, mostly easy effort"
+	why := fmt.Sprintf("steady, mostly easy effort: %.1f km in %s, nothing fast, long or steep", f.DistanceM/1000, clock(f.MovingS))
 	if activity.Has(f.AvgHRR) {
 		why = fmt.Sprintf("steady, easy effort: average heart rate %.0f%% of reserve", f.AvgHRR*100)
 	}
