@@ -128,6 +128,11 @@ type Activity struct {
 	// Legs lists the sports of the multisport file this activity is a leg
 	// of, in order (nil otherwise).
 	Legs []Sport
+	// DeviceRecoveryMin is the recovery time the device worked out, in
+	// minutes (Garmin writes it as an undocumented FIT event, number 38,
+	// whose data is the minutes; the last one counts); 0 when the file
+	// has none.
+	DeviceRecoveryMin float64
 	// Warnings are recoverable oddities found while decoding (a dropped
 	// sample, a clock jump, a summary that disagrees with the records).
 	Warnings []string

@@ -101,6 +101,7 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 			return writeJSON(c.g.env.Stdout, p)
 		}
 		printPlan(c.g.env.Stdout, st, p)
+		printBackgroundPrompt(c.g.env.Stdout, st.H.Profile)
 		return nil
 	}
 }
@@ -137,8 +138,14 @@ func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
 	fmt.Fprintf(w, "  Load %.0f (TRIMP, from %s).\n\n", p.Run.Load, p.Run.LoadFrom)
 	printSeeProfessional(w, p.SeeProfessional)
 	r := p.Recovery
+	if p.OnHold != "" {
+		fmt.Fprintf(w, "On hold: %s\n\n", p.OnHold)
+	}
 	fmt.Fprintf(w, "Legs ready\n  Easy running:   %s (%.0f h after the run)\n  Hard sessions:  %s (%.0f h)\n",
 		r.EasyAt.In(loc).Format("Mon 2 Jan 15:04"), r.EasyH, r.ReadyAt.In(loc).Format("Mon 2 Jan 15:04"), r.HardH)
+	if r.DeviceH != nil {
+		fmt.Fprintf(w, "  Your watch:     %.0f h (its own recovery time)\n", *r.DeviceH)
+	}
 	for _, why := range r.Reasons {
 		fmt.Fprintf(w, "    · %s\n", why)
 	}
@@ -273,6 +280,7 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 		return writeJSON(c.g.env.Stdout, d.Today)
 	}
 	printToday(c.g.env.Stdout, d.State, d.Today, d.Checklist)
+	printBackgroundPrompt(c.g.env.Stdout, d.State.H.Profile)
 	return nil
 }
 

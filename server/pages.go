@@ -39,6 +39,7 @@ func (s *Server) pageRoutes() {
 	s.form("/runs/{id}/edit", s.postEditRun)
 	s.form("/upload", s.postUpload)
 	s.form("/profile", s.postProfile)
+	s.form("/profile/background", s.postBackground)
 	s.form("/profile/shoes", s.postShoe)
 	s.form("/profile/tokens", s.postToken)
 	s.form("/profile/tokens/{id}/delete", s.postDeleteToken)

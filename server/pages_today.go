@@ -7,6 +7,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/web"
 )
@@ -23,6 +24,17 @@ type todayPage struct {
 	Welcome   *web.Empty // no runs and no check-ins yet
 	Done      int        // checklist items ticked
 	Peak      string     // tomorrow's soreness in words
+	// Background asks for the runner's training background, on their
+	// own Today page, until they give it or say not now.
+	Background *backgroundAsk
+}
+
+// backgroundAsk is the Today page's question about the runner's
+// background (posted to /profile/background).
+type backgroundAsk struct {
+	Action, CSRF string
+	Assumed      string // what Rebound assumes meanwhile
+	Fields       []web.Field
 }
 
 // readinessCard is the data of the web "readiness" component.
@@ -89,6 +101,10 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		p.Peak = "No soreness expected tomorrow."
 	}
 	p.Steps = v.readableSteps(t.Steps)
+	if prof := v.st.H.Profile; v.Own && !prof.Background.Asked() {
+		p.Background = &backgroundAsk{Action: v.link("/profile/background"), CSRF: CSRFToken(r),
+			Assumed: present.Background(prof), Fields: backgroundFields(prof)}
+	}
 	if lr := t.LastRun; lr != nil {
 		p.LastRun = &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: v.titleOf(lr.ID),
 			When: v.clock(lr.Start.In(v.loc)), Distance: v.units.Distance(lr.DistanceM), Kind: string(lr.Kind)}

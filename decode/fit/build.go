@@ -35,6 +35,7 @@ func (b *builder) finish() ([]*activity.Activity, string, error) {
 		a.UTCOffsetS = &off
 	}
 	a.Device = b.device()
+	a.DeviceRecoveryMin = b.recoveryMin
 
 	// Sessions in time order (a file may write its summaries last), when
 	// every one says when it started.

@@ -264,6 +264,7 @@ type builder struct {
 	workout  string // the name of the planned workout the runner followed (workout wkt_name)
 
 	hasActivity bool
+	recoveryMin float64 // the last recovery-advisor event's minutes; 0 without one
 	utcOffset   int
 	hasOffset   bool
 
@@ -633,9 +634,18 @@ func anyValid(p []uint8) bool {
 	return false
 }
 
+// eventRecoveryTime is the event number Garmin devices write their
+// recovery advisor's time under, in minutes in the event's data field.
+// The FIT profile does not define it; Runalyze documents it (issue 1408:
+// event 37 is the VO2max estimate, 38 the recovery time in minutes, 39
+// the HRV analysis), and real files in the shared corpus carry it (e.g.
+// 1872 minutes after a Fenix 2 run).
+const eventRecoveryTime typedef.Event = 38
+
 func (b *builder) onEvent(m *proto.Message) {
 	ts := noTime
 	ev, typ := typedef.EventInvalid, typedef.EventTypeInvalid
+	data, data16 := math.NaN(), math.NaN()
 	for i := range m.Fields {
 		f := &m.Fields[i]
 		switch f.Num {
@@ -645,7 +655,20 @@ func (b *builder) onEvent(m *proto.Message) {
 			ev = typedef.Event(f.Value.Uint8())
 		case fieldnum.EventEventType:
 			typ = typedef.EventType(f.Value.Uint8())
+		case fieldnum.EventData:
+			data = num(f)
+		case fieldnum.EventData16:
+			data16 = num(f)
 		}
+	}
+	if ev == eventRecoveryTime {
+		if math.IsNaN(data) {
+			data = data16 // older devices write the 16-bit form
+		}
+		if !math.IsNaN(data) && data >= 0 {
+			b.recoveryMin = data // the last one counts: it follows the last stop
+		}
+		return
 	}
 	if ev != typedef.EventTimer || ts == noTime {
 		return
