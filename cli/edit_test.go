@@ -69,7 +69,7 @@ func TestEditNamesAndKinds(t *testing.T) {
 		{[]string{"runs"}, []string{"Club 10k"}},
 		{[]string{"show", "1"}, []string{"#1  Club 10k", "race, as you marked it", "Note:         Windy."}},
 		{[]string{"plan", "1"}, []string{"Recovery plan for #1 Club 10k", "A race: you marked it as a race.",
-			"A race: easy running after 20-36 h, hard sessions after 48-72 h"}},
+			"km race: about one easy day per 3 km raced before the next quality session"}},
 		{[]string{"today"}, []string{"Last: #1 Club 10k"}},
 	} {
 		if _, out, _ := rebound(t, db, c.args...); !containsAll(out, c.want) {

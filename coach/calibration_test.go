@@ -57,7 +57,9 @@ type calRun struct {
 	// kind is what the classifier must find, for every runner.
 	kind recovery.Kind
 	// act makes the activity for a runner; start is when it starts.
-	act func(t testing.TB, r sim.Runner, start time.Time) *store.Activity
+	// act makes the run's activities: one, or a multisport file's legs,
+	// the plan being for the last.
+	act func(t testing.TB, r sim.Runner, start time.Time) []*store.Activity
 	// ref is what the sources say of the recovery after such a run.
 	ref string
 	// hardLo and hardHi bound the hard-at clock of a typical runner
@@ -76,11 +78,11 @@ func calRuns() []calRun {
 	seg := func(label string, in sim.Intensity, m, s, effort float64) sim.Segment {
 		return sim.Segment{Label: label, Intensity: in, DistanceM: m, DurationS: s, Effort: effort}
 	}
-	simRun := func(kind sim.Kind, title string, route sim.Route, autoLap float64, segs ...sim.Segment) func(testing.TB, sim.Runner, time.Time) *store.Activity {
-		return func(t testing.TB, r sim.Runner, start time.Time) *store.Activity {
+	simRun := func(kind sim.Kind, title string, route sim.Route, autoLap float64, segs ...sim.Segment) func(testing.TB, sim.Runner, time.Time) []*store.Activity {
+		return func(t testing.TB, r sim.Runner, start time.Time) []*store.Activity {
 			w := sim.Workout{Kind: kind, Sport: activity.Running, Start: start, Week: 1, Title: title, Route: route, Segments: segs, AutoLapM: autoLap}
 			a := r.Record(w)
-			return &store.Activity{ID: 1, Activity: a, Summary: activity.Compute(a)}
+			return []*store.Activity{{ID: 1, Activity: a, Summary: activity.Compute(a)}}
 		}
 	}
 	intervals := []sim.Segment{seg("warm-up", sim.WarmUp, 2500, 0, 0.74)}
@@ -114,15 +116,15 @@ func calRuns() []calRun {
 			refDaniels + ": 10 km ≈ 3 days", 72, 84},
 		{"Half marathon race", recovery.Race, simRun(sim.Race, "Half marathon", sim.RiverPath, 1000, seg("race", sim.Active, 21097.5, 0, sim.RaceEffort)),
 			refDaniels + ": a half marathon ≈ 7 days", 160, 176},
-		{"Multisport file (a Fenix 2's: two runs and a ride between transitions)", recovery.Cross, multisportRun,
-			"cross-training asks less of the legs than running (Rebound's window 12-24 h); the watch's own figure beside it", 12, 24},
+		{"Multisport file (a Fenix 2's: run, ride and run legs between transitions), the plan after its last leg", recovery.Cross, multisportRun,
+			"the legs are stored as activities of their own; the ride asks little (Rebound's window 12-24 h), but the run legs before it set the clocks, within Garmin's 96 h bound", 48, 96},
 	}
 }
 
 // downhillCalRun is a 7.5 km run down a mountain road at an easy heart rate
 // (65 % of reserve): 612 m of descent, 80 m of climbing, 5.2 km on grades
 // steeper than −3 %.
-func downhillCalRun(t testing.TB, r sim.Runner, start time.Time) *store.Activity {
+func downhillCalRun(t testing.TB, r sim.Runner, start time.Time) []*store.Activity {
 	hr := r.Profile().HR()
 	bpm := int(math.Round(hr.Rest + 0.65*(hr.Max-hr.Rest)))
 	dur := 7.5 * r.ThresholdPaceSPerKm / sim.EasyEffort
@@ -132,24 +134,32 @@ func downhillCalRun(t testing.TB, r sim.Runner, start time.Time) *store.Activity
 		AvgCadenceSPM: activity.NaN, MaxCadenceSPM: activity.NaN, AvgPowerW: activity.NaN, AvgTempC: activity.NaN,
 		MinTempC: activity.NaN, MaxTempC: activity.NaN, DeviceRecoveryH: activity.NaN}
 	s.HRSeconds[bpm] = dur
-	return &store.Activity{ID: 1, Activity: &activity.Activity{Sport: activity.Trail, Start: start, Name: "Mountain descent", Format: "fit"}, Summary: s}
+	return []*store.Activity{{ID: 1, Activity: &activity.Activity{Sport: activity.Trail, Start: start, Name: "Mountain descent", Format: "fit"}, Summary: s}}
 }
 
 // multisportRun is a real multisport file of the shared corpus, moved to
-// start.
-func multisportRun(t testing.TB, _ sim.Runner, start time.Time) *store.Activity {
+// start: its legs, as Rebound stores them (transitions dropped), each an
+// activity of its own; the plan is for the last leg.
+func multisportRun(t testing.TB, _ sim.Runner, start time.Time) []*store.Activity {
 	data, err := os.ReadFile(filepath.Join("..", "..", "shared", "testdata", "fit", "fitparse__activity-large-fenxi2-multisport.fit"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	acts, err := fit.Decode(data, "multisport.fit")
-	if err != nil || len(acts) != 1 {
+	if err != nil || len(acts) < 2 {
 		t.Fatalf("decode: %v (%d activities)", err, len(acts))
 	}
-	a := acts[0]
-	s := activity.Compute(a)
-	a.Start = start
-	return &store.Activity{ID: 1, Activity: a, Summary: s}
+	shift := start.Sub(acts[0].Start)
+	var out []*store.Activity
+	for _, a := range acts {
+		if a.SubSport == "transition" {
+			continue
+		}
+		s := activity.Compute(a)
+		a.Start = a.Start.Add(shift)
+		out = append(out, &store.Activity{ID: int64(len(out) + 1), Activity: a, Summary: s})
+	}
+	return out
 }
 
 // calCell is one row of the table: a runner's plan after one run.
@@ -165,10 +175,11 @@ var calStart = time.Date(2026, 10, 3, 9, 0, 0, 0, time.UTC)
 // calibrate plans run for runner at age, the run being the first of
 // their history (they just imported it).
 func calibrate(t testing.TB, run calRun, r calRunner, age int) *coach.Plan {
-	a := run.act(t, r.sim, calStart)
+	acts := run.act(t, r.sim, calStart)
+	a := acts[len(acts)-1]
 	p := r.sim.Profile()
 	p.Age, p.Background, p.Timezone = age, r.bg, "UTC"
-	h := coach.History{Profile: p, Activities: []*store.Activity{a}, RPE: map[int64]float64{}}
+	h := coach.History{Profile: p, Activities: acts, RPE: map[int64]float64{}}
 	end := a.Start.Add(time.Duration(a.Summary.ElapsedS * float64(time.Second)))
 	plan, err := coach.NewState(h, end.Add(2*time.Hour)).Plan(a.ID, coach.WeightChange{})
 	if err != nil {

@@ -51,7 +51,7 @@ func TestUserKind(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Run.Kind != recovery.Race || !strings.HasPrefix(p.Recovery.Reasons[0], "A race: ") {
+		if p.Run.Kind != recovery.Race || !strings.Contains(p.Recovery.Reasons[0], " race: about one easy day per 3 km raced") {
 			t.Errorf("%s: plan for a %s: %q", name, p.Run.Kind, p.Recovery.Reasons)
 		}
 	}

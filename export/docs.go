@@ -236,6 +236,9 @@ type profileJSON struct {
 	Timezone   string   `json:"timezone"`
 	Conditions []string `json:"conditions"`
 	Equipment  []string `json:"equipment"`
+	// Background is the runner's training background (weekly_km,
+	// running_years, new_runner, dismissed; left out when not given).
+	Background profile.Background `json:"background"`
 }
 
 func newProfileJSON(p profile.Profile) profileJSON {
@@ -247,7 +250,7 @@ func newProfileJSON(p profile.Profile) profileJSON {
 	}
 	d := profileJSON{WeightKg: pos(p.WeightKg), Sex: string(p.Sex), RestingHR: pos(p.RestingHR), MaxHR: pos(p.MaxHR),
 		Units: string(p.Units), Timezone: p.Timezone,
-		Conditions: append([]string{}, p.Conditions...), Equipment: append([]string{}, p.Equipment...)}
+		Conditions: append([]string{}, p.Conditions...), Equipment: append([]string{}, p.Equipment...), Background: p.Background}
 	if p.Age > 0 {
 		d.Age = &p.Age
 	}
@@ -262,7 +265,7 @@ func (d profileJSON) profile() profile.Profile {
 		return *p
 	}
 	p := profile.Profile{WeightKg: val(d.WeightKg), Sex: profile.Sex(d.Sex), RestingHR: val(d.RestingHR), MaxHR: val(d.MaxHR),
-		Units: profile.Units(d.Units), Timezone: d.Timezone}
+		Units: profile.Units(d.Units), Timezone: d.Timezone, Background: d.Background}
 	if d.Age != nil {
 		p.Age = *d.Age
 	}

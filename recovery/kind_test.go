@@ -89,7 +89,7 @@ func TestClassifyRun(t *testing.T) {
 		{"RecoveryAfterHard", with(base(6, 38, 0.66), func(f *recovery.Features) { f.AfterHard = true }), recovery.RecoveryRun, "", "the day after a hard effort"},
 		{"EasyNotRecovery", base(5, 30, 0.66), recovery.Easy, "", "average heart rate 66% of reserve"},
 		// Cross-training by sport; a multisport file by its longest leg.
-		{"Ride", recovery.Features{Sport: activity.Cycling, DistanceM: 40000, MovingS: 6000, AvgHRR: nan, RPE: nan}, recovery.Cross, "", "cycling counts as cross-training"},
+		{"Ride", recovery.Features{Sport: activity.Cycling, DistanceM: 40000, MovingS: 6000, AvgHRR: nan, RPE: nan}, recovery.Cross, "", "ride counts as cross-training"},
 		{"Multisport", recovery.Features{Sport: activity.Cycling, Legs: []activity.Sport{activity.Swimming, activity.Cycling, activity.Running},
 			DistanceM: 50000, MovingS: 9000, AvgHRR: nan, RPE: nan}, recovery.Cross, "", "a multisport file (swimming, cycling, running)"},
 		// The runner's own word wins.

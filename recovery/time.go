@@ -173,8 +173,12 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 		why = append(why, fmt.Sprintf("A %.1f km race: about one easy day per %.0f km raced before the next quality session, %.0f h (%s); easy running after %.0f h",
 			run.DistanceM/1000, RaceKmPerEasyDay, hardH, srcDaniels, easyH))
 	} else {
+		what := Session(kind, run.Sport, run.DurationS)
+		if kind == Cross {
+			what = CrossReason(run.Sport, run.DurationS)
+		}
 		why = append(why, fmt.Sprintf("%s: for a typical runner easy running is fine %s h after it and hard sessions %s h after (%s); this one's load (%s peaking at %.1f/10) places you at %.0f h and %.0f h",
-			capital(Session(kind, run.Sport, run.DurationS)), span(w.EasyMin, w.EasyMax), span(w.HardMin, w.HardMax), srcRecoveryGuide, muscle, peak, easyH, hardH))
+			capital(what), span(w.EasyMin, w.EasyMax), span(w.HardMin, w.HardMax), srcRecoveryGuide, muscle, peak, easyH, hardH))
 	}
 	// Adjustments, each bounded.
 	stretch := 1.0

@@ -69,7 +69,7 @@ func TestClocks(t *testing.T) {
 		{"NewRunnerLong", run(recovery.Long, 24), recovery.Background{}, recovery.Modifiers{Age: 30}, 24, 96, 72, 96, "held at 96 h"},
 		// Cross-training asks less: 12-24 h (Windows[Cross]).
 		{"Ride", recovery.Run{End: t0, Sport: activity.Cycling, Kind: recovery.Cross, DistanceM: 40000, DurationS: 5400}, rec,
-			recovery.Modifiers{Age: 30}, 0, 12, 12, 24, "Cross-training"},
+			recovery.Modifiers{Age: 30}, 0, 12, 12, 24, "ride counts as cross-training"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
