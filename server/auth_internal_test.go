@@ -27,3 +27,25 @@ func TestClientIP(t *testing.T) {
 		}
 	}
 }
+
+// safeNext lets a sign-in go on only to a path of this site: nothing a
+// browser could read as another site, even after dropping control
+// characters, reading "\" as "/" or percent-decoding (once or twice).
+func TestSafeNext(t *testing.T) {
+	for _, ok := range []string{"/", "/runs/4", "/runs?page=2&sport=trail%20run", "/athletes/7/week", "/coach", "/a/../b", "/runs#laps"} {
+		if got := safeNext(ok); got != ok {
+			t.Errorf("safeNext(%q) = %q, want it kept", ok, got)
+		}
+	}
+	for _, bad := range []string{
+		"", "runs", "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example", "/%5Cevil.example",
+		"https://evil.example", "javascript:alert(1)", "http:/evil.example", "/%09/evil.example", "/\t/evil.example",
+		"/\n/evil.example", "/%0a/evil.example", "/%0D/evil.example", "/%2509/evil.example", "/%2F/evil.example",
+		"/%2f%2fevil.example", "/%252F/evil.example", "/x%00", "/x\x7f", "/%zz", "/%25252525252509/evil.example",
+		"/runs\u0085", "/%C2%85/evil.example",
+	} {
+		if got := safeNext(bad); got != "/" {
+			t.Errorf("safeNext(%q) = %q, want /", bad, got)
+		}
+	}
+}

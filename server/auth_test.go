@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -300,5 +301,26 @@ func TestAuthDatabaseFailureIsNoSignOut(t *testing.T) {
 	db.down.Store(false)
 	if res, body := e.api(e.anaToken, "GET", "/api/v1/today", nil); res.StatusCode != http.StatusOK {
 		t.Errorf("token once the database is back: %d %s", res.StatusCode, body)
+	}
+}
+
+// After signing in with the form, the browser goes on to next only when
+// it is a path of this site: /%09/evil.example (a tab browsers drop,
+// leaving //evil.example) and its kin go home instead.
+func TestSignInNextStaysOnSite(t *testing.T) {
+	e := newTestEnv(t)
+	for next, want := range map[string]string{
+		"/runs/4?page=2":       "/runs/4?page=2",
+		"/\t/evil.example":     "/",
+		"/%09/evil.example":    "/",
+		"/\\evil.example":      "/",
+		"//evil.example":       "/",
+		"https://evil.example": "/",
+	} {
+		res := e.postLoginForm(url.Values{"name": {"ana"}, "password": {testPassword}, "next": {next}}, nil)
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != want {
+			t.Errorf("sign in with next=%q: %d to %q, want 303 to %q", next, res.StatusCode, res.Header.Get("Location"), want)
+		}
 	}
 }

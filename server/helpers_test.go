@@ -147,6 +147,13 @@ func (e *testEnv) signIn(u *account.User) *browser {
 // the request first. Redirects are not followed.
 func (e *testEnv) postLogin(name, password string, change func(*http.Request)) *http.Response {
 	e.t.Helper()
+	return e.postLoginForm(url.Values{"name": {name}, "password": {password}}, change)
+}
+
+// postLoginForm is postLogin with the form's fields (the csrf_token is
+// added).
+func (e *testEnv) postLoginForm(body url.Values, change func(*http.Request)) *http.Response {
+	e.t.Helper()
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	res, err := c.Get(e.ts.URL + "/login")
 	if err != nil {
@@ -162,7 +169,7 @@ func (e *testEnv) postLogin(name, password string, change func(*http.Request)) *
 	if form == nil {
 		e.t.Fatal("GET /login set no sign-in form cookie")
 	}
-	body := url.Values{"name": {name}, "password": {password}, "csrf_token": {form.Value}}
+	body.Set("csrf_token", form.Value)
 	req, err := http.NewRequest("POST", e.ts.URL+"/login", strings.NewReader(body.Encode()))
 	if err != nil {
 		e.t.Fatal(err)
