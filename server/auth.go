@@ -53,8 +53,20 @@ func viaToken(r *http.Request) bool {
 // field or the X-CSRF-Token header) for the request's session.
 func CSRFToken(r *http.Request) string { return session(r).CSRF }
 
+// secure reports whether the browser reached us over HTTPS: directly, by
+// configuration, or as a trusted proxy says in X-Forwarded-Proto (a
+// client's own header is ignored).
 func (s *Server) secure(r *http.Request) bool {
-	return s.cfg.SecureCookies || r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+	if s.cfg.SecureCookies || r.TLS != nil {
+		return true
+	}
+	proto := r.Header.Get("X-Forwarded-Proto")
+	if proto == "" || !s.fromTrustedProxy(r) {
+		return false
+	}
+	// With several proxies, the nearest one's value is last.
+	parts := strings.Split(proto, ",")
+	return strings.EqualFold(strings.TrimSpace(parts[len(parts)-1]), "https")
 }
 
 func (s *Server) cookieName(r *http.Request) string {
@@ -284,31 +296,58 @@ func (s *Server) handleSignInLink(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
-// clientIP is the address a request came from, for rate limiting. Behind
-// a proxy (the connection comes from a loopback or private address, as
-// from a load balancer) it is the rightmost X-Forwarded-For entry, the one
-// the nearest proxy added; from any other peer the header is ignored, so
-// a client talking to the server directly cannot pick a new address for
-// each guess.
-func clientIP(r *http.Request) string {
+// peer is the address of the connection's other end.
+func peer(r *http.Request) (netip.Addr, string) {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		host = r.RemoteAddr
 	}
-	if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-		if peer, err := netip.ParseAddr(host); err == nil && (peer.IsLoopback() || peer.IsPrivate()) {
-			parts := strings.Split(xff, ",")
-			return strings.TrimSpace(parts[len(parts)-1])
+	a, _ := netip.ParseAddr(host)
+	return a.Unmap(), host
+}
+
+// trusted reports whether a is one of Config.TrustedProxies.
+func (s *Server) trusted(a netip.Addr) bool {
+	return a.IsValid() && slices.ContainsFunc(s.cfg.TrustedProxies, func(p netip.Prefix) bool { return p.Contains(a) })
+}
+
+// fromTrustedProxy reports whether the connection comes from a trusted proxy.
+func (s *Server) fromTrustedProxy(r *http.Request) bool {
+	a, _ := peer(r)
+	return s.trusted(a)
+}
+
+// clientIP is the address a request came from, for rate limiting. When
+// the connection comes from one of Config.TrustedProxies, it is the
+// rightmost X-Forwarded-For entry that is not itself a trusted proxy (the
+// client as the nearest untrusted hop saw it; what a client writes in the
+// header before that is not believed). From any other peer the header is
+// ignored, so a client talking to the server directly cannot pick a new
+// address for each guess.
+func (s *Server) clientIP(r *http.Request) string {
+	a, host := peer(r)
+	if !s.trusted(a) {
+		return host
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		ha, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // none, or malformed: the proxy that passed it on is the client we know
+		}
+		a = ha.Unmap()
+		if !s.trusted(a) {
+			break
 		}
 	}
-	return host
+	return a.String()
 }
 
 // signIn checks a name and password under the rate limit and starts a
 // session. It returns the user or an error fit to show.
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request, name, password string) (*account.User, error) {
 	now := s.cfg.Now()
-	keys := []string{"name:" + strings.ToLower(name), "ip:" + clientIP(r)}
+	keys := []string{"name:" + strings.ToLower(name), "ip:" + s.clientIP(r)}
 	for _, k := range keys {
 		if ok, wait := s.limiter.Allow(k, now); !ok {
 			return nil, rebound.Errorf(ETOOMANY, "too many failed sign-ins: try again in %s", wait.Round(time.Second))

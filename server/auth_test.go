@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -321,6 +322,39 @@ func TestSignInNextStaysOnSite(t *testing.T) {
 		res.Body.Close()
 		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != want {
 			t.Errorf("sign in with next=%q: %d to %q, want 303 to %q", next, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
+}
+
+// X-Forwarded-Proto makes cookies Secure (__Host-) only when a trusted
+// proxy sends it: a client's own header is ignored.
+func TestForwardedProtoOnlyFromTrustedProxies(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		trusted []netip.Prefix
+		want    string
+	}{
+		{"no proxy configured", nil, "rebound_login"},
+		{"another proxy", []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}, "rebound_login"},
+		{"from a trusted proxy", []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}, "__Host-rebound_login"},
+	} {
+		e := newTestEnv(t, func(c *server.Config) { c.TrustedProxies = tt.trusted })
+		req, _ := http.NewRequest("GET", e.ts.URL+"/login", nil)
+		req.Header.Set("X-Forwarded-Proto", "https")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		var names []string
+		for _, c := range res.Cookies() {
+			names = append(names, c.Name)
+		}
+		if len(names) != 1 || names[0] != tt.want {
+			t.Errorf("%s: X-Forwarded-Proto: https set cookies %v, want %s", tt.name, names, tt.want)
+		}
+		if hsts := res.Header.Get("Strict-Transport-Security"); (hsts != "") != strings.HasPrefix(tt.want, "__Host-") {
+			t.Errorf("%s: Strict-Transport-Security %q", tt.name, hsts)
 		}
 	}
 }

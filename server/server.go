@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -50,8 +51,14 @@ type Config struct {
 	// it behind a TLS-terminating proxy that does not send
 	// X-Forwarded-Proto).
 	SecureCookies bool
-	Now           func() time.Time
-	Logger        *slog.Logger
+	// TrustedProxies are the addresses of the reverse proxies (load
+	// balancers, TLS terminators) in front of the server. Only from a
+	// peer in one of them are X-Forwarded-For (the client's address, for
+	// the sign-in limits) and X-Forwarded-Proto (HTTPS, for Secure
+	// cookies) heeded. None by default: the peer is the client.
+	TrustedProxies []netip.Prefix
+	Now            func() time.Time
+	Logger         *slog.Logger
 	// MaxUpload caps an upload request's body (default 256 MiB); other
 	// request bodies are capped at 1 MiB.
 	MaxUpload int64
