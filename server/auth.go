@@ -3,11 +3,13 @@ package server
 import (
 	"context"
 	"crypto/subtle"
+	"errors"
 	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -343,30 +345,58 @@ func (s *Server) clientIP(r *http.Request) string {
 	return a.String()
 }
 
-// signIn checks a name and password under the rate limit and starts a
-// session. It returns the user or an error fit to show.
+// signIn checks a name and password under the sign-in limits
+// (account.Limiter) and starts a session. It returns the user or an error
+// fit to show; when the limits refuse, the error is a *retryError. Every
+// attempt let through does the same work, one argon2id derivation, known
+// name or not, so that its time does not tell which names exist.
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request, name, password string) (*account.User, error) {
 	now := s.cfg.Now()
-	keys := []string{"name:" + strings.ToLower(name), "ip:" + s.clientIP(r)}
-	for _, k := range keys {
-		if ok, wait := s.limiter.Allow(k, now); !ok {
-			return nil, rebound.Errorf(ETOOMANY, "too many failed sign-ins: try again in %s", wait.Round(time.Second))
-		}
+	attempt, wait := s.limiter.Reserve(s.clientIP(r), name, now)
+	if attempt == nil {
+		return nil, &retryError{rebound.Errorf(ETOOMANY, "too many failed sign-ins: try again in %s", roundUp(wait)), wait}
 	}
 	u, err := s.cfg.DB.FindUserByName(r.Context(), name)
-	if err != nil || !account.CheckPassword(u.PasswordHash, password) {
-		if err == nil || rebound.ErrorCode(err) == rebound.ENOTFOUND {
-			for _, k := range keys {
-				s.limiter.Fail(k, now)
-			}
-			return nil, rebound.Errorf(EUNAUTHORIZED, "wrong user name or password")
-		}
+	if err != nil && !notFound(err) {
+		attempt.Cancel(now)
 		return nil, err
 	}
+	hash := ""
+	if err == nil {
+		hash = u.PasswordHash
+	}
+	if !account.CheckPassword(hash, password) { // the work of a real check for "" too
+		return nil, rebound.Errorf(EUNAUTHORIZED, "wrong user name or password")
+	}
+	attempt.Succeeded(now)
 	if err := s.startSession(w, r, u); err != nil {
 		return nil, err
 	}
 	return u, nil
+}
+
+// retryError is a refusal that may be tried again after a while, which
+// the answer says in Retry-After.
+type retryError struct {
+	err   *rebound.Error
+	after time.Duration
+}
+
+func (e *retryError) Error() string { return e.err.Error() }
+func (e *retryError) Unwrap() error { return e.err }
+
+// setRetryAfter sets Retry-After (whole seconds, at least 1) when err is a
+// *retryError.
+func setRetryAfter(w http.ResponseWriter, err error) {
+	var re *retryError
+	if errors.As(err, &re) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(roundUp(re.after)/time.Second)))
+	}
+}
+
+// roundUp rounds d up to whole seconds, at least one.
+func roundUp(d time.Duration) time.Duration {
+	return max(time.Second, (d + time.Second - 1).Truncate(time.Second))
 }
 
 // signOut ends this browser's session, or every session of the user.

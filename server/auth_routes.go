@@ -116,6 +116,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
+		setRetryAfter(w, err)
 		s.renderLogin(w, r, statusOf(code), next, name, []web.Flash{{Kind: "error", Message: rebound.ErrorMessage(err)}})
 		return
 	}

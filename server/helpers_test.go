@@ -154,8 +154,24 @@ func (e *testEnv) postLogin(name, password string, change func(*http.Request)) *
 // added).
 func (e *testEnv) postLoginForm(body url.Values, change func(*http.Request)) *http.Response {
 	e.t.Helper()
+	req := e.loginRequest(body)
+	if change != nil {
+		change(req)
+	}
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := c.Get(e.ts.URL + "/login")
+	res, err := c.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return res
+}
+
+// loginRequest opens the sign-in page for its form cookie and returns
+// the POST of the form with body and that cookie's token, as a browser
+// sends it.
+func (e *testEnv) loginRequest(body url.Values) *http.Request {
+	e.t.Helper()
+	res, err := http.Get(e.ts.URL + "/login")
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -176,13 +192,7 @@ func (e *testEnv) postLoginForm(body url.Values, change func(*http.Request)) *ht
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.AddCookie(form)
-	if change != nil {
-		change(req)
-	}
-	if res, err = c.Do(req); err != nil {
-		e.t.Fatal(err)
-	}
-	return res
+	return req
 }
 
 // do sends a request as this browser (no redirects followed).

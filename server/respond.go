@@ -65,6 +65,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &mbe) {
 		err = rebound.Errorf(ETOOLARGE, "the request is larger than %d MB", mbe.Limit>>20)
 	}
+	setRetryAfter(w, err)
 	code, msg := rebound.ErrorCode(err), rebound.ErrorMessage(err)
 	status := statusOf(code)
 	if status == http.StatusInternalServerError {

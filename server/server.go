@@ -69,7 +69,7 @@ type Server struct {
 	cfg      Config
 	mux      *http.ServeMux
 	handler  http.Handler
-	limiter  *account.Limiter // failed sign-ins per user name and per client address
+	limiter  *account.Limiter // failed sign-ins per (address, name), address and name
 	states   *stateCache
 	pages    *pageCache
 	patterns []string
@@ -100,7 +100,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg:     cfg,
 		mux:     http.NewServeMux(),
-		limiter: account.NewLimiter(5, time.Minute),
+		limiter: account.NewLimiter(),
 		links:   map[string]oneTimeLink{},
 	}
 	s.states = newStateCache(cfg.DB, cfg.Now)
