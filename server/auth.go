@@ -78,12 +78,11 @@ func (s *Server) cookieName(r *http.Request) string {
 	return cookieName
 }
 
-// authenticate finds who is asking: an API token (Authorization: Bearer),
-// else a session cookie. It rejects requests that change something
-// without the session's CSRF token. It never refuses an anonymous
-// request: handlers that need a user call requireUser. A database that
-// fails during the lookup is a 500, not a bad credential.
-func (s *Server) authenticate(next http.Handler) http.Handler {
+// identify finds who is asking: an API token (Authorization: Bearer),
+// else a session cookie. It never refuses an anonymous request: handlers
+// that need a user call requireUser. A database that fails during the
+// lookup is a 500, not a bad credential.
+func (s *Server) identify(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if h := r.Header.Get("Authorization"); h != "" {
@@ -125,7 +124,15 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				ctx = context.WithValue(ctx, sessionKey, sess)
 			}
 		}
-		r = r.WithContext(ctx)
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// checkCSRF rejects requests of a signed-in browser that change something
+// without the session's CSRF token (requests with an API token have no
+// session and need none).
+func (s *Server) checkCSRF(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if unsafeMethod(r.Method) && session(r).Hash != "" && !s.csrfOK(r) {
 			s.fail(w, r, rebound.Errorf(EFORBIDDEN, "the form is out of date or did not come from Rebound (CSRF check failed): reload the page and try again"))
 			return

@@ -63,7 +63,7 @@ func wantsJSON(r *http.Request) bool {
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		err = rebound.Errorf(ETOOLARGE, "the request is larger than %d MB", mbe.Limit>>20)
+		err = s.tooLarge(r, mbe.Limit)
 	}
 	setRetryAfter(w, err)
 	code, msg := rebound.ErrorCode(err), rebound.ErrorMessage(err)
@@ -93,7 +93,7 @@ type errorPage struct {
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	if s.cfg.Templates != nil && s.cfg.Templates.Lookup("page-error") != nil {
 		title := map[int]string{http.StatusNotFound: "Not found", http.StatusForbidden: "Not allowed", http.StatusUnauthorized: "Please sign in",
-			http.StatusTooManyRequests: "Too many tries", http.StatusRequestEntityTooLarge: "Too large"}[status]
+			http.StatusTooManyRequests: "Busy: try again shortly", http.StatusRequestEntityTooLarge: "Too large"}[status]
 		if title == "" && status >= 500 {
 			title = "Something went wrong"
 		} else if title == "" {
