@@ -23,7 +23,7 @@ import (
 // testEnv is a server on a fresh SQLite file with three users: athletes
 // Ana (ID 1) and Bo, and a coach whom Ana (not Bo) granted access.
 type testEnv struct {
-	t               *testing.T
+	t               testing.TB
 	path            string // the database file
 	db              *sqlite.DB
 	cfg             server.Config
@@ -36,7 +36,7 @@ type testEnv struct {
 const testPassword = "correct horse battery"
 
 // newTestEnv starts the server. opts may change the config before New.
-func newTestEnv(t *testing.T, opts ...func(*server.Config)) *testEnv {
+func newTestEnv(t testing.TB, opts ...func(*server.Config)) *testEnv {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "rebound.db")
