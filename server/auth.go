@@ -209,7 +209,7 @@ func sameOrigin(r *http.Request) bool {
 func formValueNoParse(r *http.Request, name string, maxUpload int64) string {
 	ct := r.Header.Get("Content-Type")
 	if strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
-		r.Body = http.MaxBytesReader(nil, r.Body, 1<<20)
+		r.Body = http.MaxBytesReader(nil, r.Body, maxBody)
 		if err := r.ParseForm(); err == nil {
 			return r.PostForm.Get(name)
 		}

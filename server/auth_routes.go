@@ -99,7 +99,7 @@ func (s *Server) loginCSRFOK(r *http.Request) bool {
 }
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "the sign-in form could not be read"))
 		return

@@ -133,7 +133,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // readJSON decodes a JSON body of at most 1 MiB into v, refusing unknown fields.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
