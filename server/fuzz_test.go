@@ -7,7 +7,7 @@ package server_test
 // panic (recovered as a 500) or an error the server did not expect.
 // `go test` runs the seeds and the crashers kept in testdata/fuzz; .ci/run
 // fuzzes each target for a bounded time (go test -fuzz=^FuzzX$
-// -fuzztime=10s ./server/).
+// -fuzztime=20s ./server/).
 
 import (
 	"bytes"
