@@ -2,7 +2,7 @@ package server_test
 
 // Fuzz targets for every form and JSON body the server parses. Each runs
 // its inputs through the real handler chain of an in-process server on a
-// real SQLite file, where Ana has a simulated season (so that check-ins,
+// real SQLite file, where Ana has a simulated week (so that check-ins,
 // ticks, ratings and shoes meet real data), and fails on any 5xx: a
 // panic (recovered as a 500) or an error the server did not expect.
 // `go test` runs the seeds and the crashers kept in testdata/fuzz; .ci/run
@@ -11,12 +11,18 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/rebound-run/rebound/cli"
+	"github.com/rebound-run/rebound/ingest"
+	"github.com/rebound-run/rebound/sim"
 )
 
 // fuzzEnv is the server a fuzz target sends its inputs to.
@@ -30,7 +36,7 @@ type fuzzEnv struct {
 
 func newFuzzEnv(f *testing.F) *fuzzEnv {
 	e := newTestEnv(f, withTemplates)
-	e.seed(e.ana.ID)
+	seedLight(f, e)
 	fe := &fuzzEnv{e: e, b: e.signIn(e.ana), run: e.latestRun(e.ana.ID),
 		client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 	res, err := http.Get(e.ts.URL + "/login")
@@ -44,6 +50,47 @@ func newFuzzEnv(f *testing.F) *fuzzEnv {
 		}
 	}
 	return fe
+}
+
+// seedLight gives Ana the simulated runner's profile, the last two
+// workouts of a week ending now (real FIT files through the import path)
+// and the week's check-ins up to yesterday: enough for plans,
+// checklists, ratings and shoes to meet real data, and little enough that
+// an input takes milliseconds.
+func seedLight(f *testing.F, e *testEnv) {
+	ctx := context.Background()
+	r := sim.DefaultRunner()
+	now := time.Now()
+	week := r.Season(now.AddDate(0, 0, -6), 1)
+	var done []sim.Workout
+	for _, w := range week {
+		if w.Sport != "" && w.Start.Before(now.Add(-4*time.Hour)) {
+			done = append(done, w)
+		}
+	}
+	if len(done) > 2 {
+		done = done[len(done)-2:]
+	}
+	dir := f.TempDir()
+	if _, err := r.WriteWorkouts(dir, done); err != nil {
+		f.Fatal(err)
+	}
+	st := e.db.ForAthlete(e.ana.ID)
+	if err := st.SaveProfile(ctx, r.Profile()); err != nil {
+		f.Fatal(err)
+	}
+	rep, err := (&ingest.Importer{Store: st, Decoders: cli.Decoders()}).Import(ctx, []string{dir})
+	if err != nil || rep.Imported == 0 || len(rep.Failed) > 0 {
+		f.Fatalf("import: %v %+v", err, rep)
+	}
+	for _, c := range r.CheckIns(week) {
+		if !c.Date.Before(now.AddDate(0, 0, -1)) {
+			break
+		}
+		if err := st.SaveCheckIn(ctx, c.Recovery()); err != nil {
+			f.Fatal(err)
+		}
+	}
 }
 
 // How a fuzzed body is sent.
