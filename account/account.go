@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/crypto/argon2"
@@ -94,40 +95,63 @@ func HashPassword(password string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := deriveKey(password, salt, argonTime, argonMemory, argonThreads, argonKeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
 // CheckPassword reports whether password matches the PHC string hash. An
-// empty or malformed hash matches nothing.
+// empty or malformed hash matches nothing, after the same work as a real
+// one: one argon2id derivation with Rebound's parameters, so that the
+// time a sign-in takes tells nothing about whether the account exists or
+// has a password (the server checks an unknown name against "").
 func CheckPassword(hash, password string) bool {
+	salt, want, t, m, p, ok := parseHash(hash)
+	if !ok {
+		salt, want, t, m, p = make([]byte, saltLen), make([]byte, argonKeyLen), argonTime, argonMemory, argonThreads
+	}
+	got := deriveKey(password, salt, t, m, p, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1 && ok
+}
+
+// parseHash reads a PHC string of HashPassword's form.
+func parseHash(hash string) (salt, key []byte, t, m uint32, p uint8, ok bool) {
 	parts := strings.Split(hash, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
-		return false
+		return
 	}
 	var version int
 	if _, err := fmt.Sscanf(parts[2], "v=%d", &version); err != nil || version != argon2.Version {
-		return false
+		return
 	}
-	var m uint32
-	var t uint32
-	var p uint8
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 || m > 1<<20 || t > 16 {
-		return false
+		return
 	}
 	b64 := base64.RawStdEncoding
 	salt, err := b64.DecodeString(parts[4])
 	if err != nil {
-		return false
+		return
 	}
-	want, err := b64.DecodeString(parts[5])
-	if err != nil || len(want) == 0 {
-		return false
+	key, err = b64.DecodeString(parts[5])
+	if err != nil || len(key) == 0 || len(key) > 1024 {
+		return
 	}
-	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(want)))
-	return subtle.ConstantTimeCompare(got, want) == 1
+	return salt, key, t, m, p, true
+}
+
+// derivations counts argon2id derivations (see Derivations).
+var derivations atomic.Int64
+
+// Derivations returns how many argon2id keys this process has derived,
+// in HashPassword and CheckPassword: the costly work of a sign-in. A test
+// counts it to check that every sign-in does that work once, whatever
+// the name; a server may export it as a metric.
+func Derivations() int64 { return derivations.Load() }
+
+func deriveKey(password string, salt []byte, t, m uint32, p uint8, keyLen uint32) []byte {
+	derivations.Add(1)
+	return argon2.IDKey([]byte(password), salt, t, m, p, keyLen)
 }
 
 // NewSecret returns a random URL-safe secret of 32 bytes (256 bits), for

@@ -163,7 +163,7 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 		return nil
 	}
 	fmt.Fprintln(out)
-	return serve(ctx, env, db, *addr, false, links)
+	return serve(ctx, env, db, *addr, serveOptions{}, links)
 }
 
 // seasonImport is what demoCmd.season did.

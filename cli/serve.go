@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"strings"
 
 	"github.com/rebound-run/rebound/account"
@@ -19,9 +20,12 @@ const DefaultAddr = "127.0.0.1:8080"
 type serveCmd struct{ g *globals }
 
 func (c *serveCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("serve", "serve [--addr HOST:PORT] [--db PATH|postgres://…]")
+	fs := c.g.flags("serve", "serve [--addr HOST:PORT] [--trusted-proxy CIDR]... [--secure-cookies] [--db PATH|postgres://…]")
 	addr := fs.String("addr", DefaultAddr, "address to listen on (loopback: a one-time sign-in link for the local runner)")
-	secure := fs.Bool("secure-cookies", false, "mark cookies Secure on plain HTTP (behind a TLS proxy that sends no X-Forwarded-Proto)")
+	var opts serveOptions
+	fs.BoolVar(&opts.secure, "secure-cookies", false, "mark cookies Secure on plain HTTP (behind a TLS proxy that sends no X-Forwarded-Proto)")
+	fs.Var((*prefixList)(&opts.proxies), "trusted-proxy",
+		"a reverse proxy's address or CIDR range (repeatable, or comma-separated): only from these are X-Forwarded-For and X-Forwarded-Proto heeded (default none)")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -30,7 +34,44 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	return serve(ctx, c.g.env, db, *addr, *secure, nil)
+	return serve(ctx, c.g.env, db, *addr, opts, nil)
+}
+
+// serveOptions are serve's settings for a server behind a proxy.
+type serveOptions struct {
+	secure  bool           // --secure-cookies
+	proxies []netip.Prefix // --trusted-proxy
+}
+
+// prefixList is a repeatable flag of addresses and CIDR ranges, each
+// value one or several separated by commas; an address is a range of one.
+type prefixList []netip.Prefix
+
+func (l *prefixList) String() string {
+	if l == nil {
+		return ""
+	}
+	var s []string
+	for _, p := range *l {
+		s = append(s, p.String())
+	}
+	return strings.Join(s, ",")
+}
+
+func (l *prefixList) Set(v string) error {
+	for _, f := range strings.Split(v, ",") {
+		f = strings.TrimSpace(f)
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			a, aerr := netip.ParseAddr(f)
+			if aerr != nil {
+				return fmt.Errorf("%q is neither an address nor a CIDR range (e.g. 10.0.0.0/8, 127.0.0.1, ::1)", f)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		*l = append(*l, p.Masked())
+	}
+	return nil
 }
 
 // serve runs the web app on db until ctx ends. Bound to loopback, it
@@ -38,7 +79,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) error {
 // nil, for the single local runner of a personal database (created as
 // the account "runner" when the database has no accounts yet). Everyone
 // else signs in with a password.
-func serve(ctx context.Context, env Env, db store.Database, addr string, secure bool, linkUsers []*account.User) error {
+func serve(ctx context.Context, env Env, db store.Database, addr string, opts serveOptions, linkUsers []*account.User) error {
 	out := env.Stdout
 	if linkUsers == nil {
 		users, err := db.FindUsers(ctx)
@@ -71,7 +112,7 @@ func serve(ctx context.Context, env Env, db store.Database, addr string, secure 
 		return err
 	}
 	srv, err := server.New(server.Config{DB: db, Decoders: Decoders(), Templates: tmpl, Static: web.Static(),
-		Local: len(ids) > 0, LinkUsers: ids, SecureCookies: secure, Now: env.Now,
+		Local: len(ids) > 0, LinkUsers: ids, SecureCookies: opts.secure, TrustedProxies: opts.proxies, Now: env.Now,
 		Logger: slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	if err != nil {
 		return err

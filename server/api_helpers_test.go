@@ -223,7 +223,7 @@ type uploadFile struct {
 }
 
 // multipartBody encodes files as parts named "file".
-func multipartBody(t *testing.T, files []uploadFile) ([]byte, string) {
+func multipartBody(t testing.TB, files []uploadFile) ([]byte, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	ct := formWithCSRF(t, &buf, "", files...)
@@ -233,7 +233,7 @@ func multipartBody(t *testing.T, files []uploadFile) ([]byte, string) {
 // formWithCSRF encodes a form as a browser sends it: the csrf_token
 // field first (none when csrf is ""), then the files in parts named
 // "file". It returns the content type.
-func formWithCSRF(t *testing.T, w io.Writer, csrf string, files ...uploadFile) string {
+func formWithCSRF(t testing.TB, w io.Writer, csrf string, files ...uploadFile) string {
 	t.Helper()
 	mw := multipart.NewWriter(w)
 	if csrf != "" {

@@ -3,11 +3,13 @@ package server
 import (
 	"context"
 	"crypto/subtle"
+	"errors"
 	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,8 +55,20 @@ func viaToken(r *http.Request) bool {
 // field or the X-CSRF-Token header) for the request's session.
 func CSRFToken(r *http.Request) string { return session(r).CSRF }
 
+// secure reports whether the browser reached us over HTTPS: directly, by
+// configuration, or as a trusted proxy says in X-Forwarded-Proto (a
+// client's own header is ignored).
 func (s *Server) secure(r *http.Request) bool {
-	return s.cfg.SecureCookies || r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+	if s.cfg.SecureCookies || r.TLS != nil {
+		return true
+	}
+	proto := r.Header.Get("X-Forwarded-Proto")
+	if proto == "" || !s.fromTrustedProxy(r) {
+		return false
+	}
+	// With several proxies, the nearest one's value is last.
+	parts := strings.Split(proto, ",")
+	return strings.EqualFold(strings.TrimSpace(parts[len(parts)-1]), "https")
 }
 
 func (s *Server) cookieName(r *http.Request) string {
@@ -64,12 +78,11 @@ func (s *Server) cookieName(r *http.Request) string {
 	return cookieName
 }
 
-// authenticate finds who is asking: an API token (Authorization: Bearer),
-// else a session cookie. It rejects requests that change something
-// without the session's CSRF token. It never refuses an anonymous
-// request: handlers that need a user call requireUser. A database that
-// fails during the lookup is a 500, not a bad credential.
-func (s *Server) authenticate(next http.Handler) http.Handler {
+// identify finds who is asking: an API token (Authorization: Bearer),
+// else a session cookie. It never refuses an anonymous request: handlers
+// that need a user call requireUser. A database that fails during the
+// lookup is a 500, not a bad credential.
+func (s *Server) identify(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if h := r.Header.Get("Authorization"); h != "" {
@@ -111,7 +124,15 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 				ctx = context.WithValue(ctx, sessionKey, sess)
 			}
 		}
-		r = r.WithContext(ctx)
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// checkCSRF rejects requests of a signed-in browser that change something
+// without the session's CSRF token (requests with an API token have no
+// session and need none).
+func (s *Server) checkCSRF(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if unsafeMethod(r.Method) && session(r).Hash != "" && !s.csrfOK(r) {
 			s.fail(w, r, rebound.Errorf(EFORBIDDEN, "the form is out of date or did not come from Rebound (CSRF check failed): reload the page and try again"))
 			return
@@ -188,7 +209,7 @@ func sameOrigin(r *http.Request) bool {
 func formValueNoParse(r *http.Request, name string, maxUpload int64) string {
 	ct := r.Header.Get("Content-Type")
 	if strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
-		r.Body = http.MaxBytesReader(nil, r.Body, 1<<20)
+		r.Body = http.MaxBytesReader(nil, r.Body, maxBody)
 		if err := r.ParseForm(); err == nil {
 			return r.PostForm.Get(name)
 		}
@@ -284,50 +305,105 @@ func (s *Server) handleSignInLink(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
-// clientIP is the address a request came from, for rate limiting. Behind
-// a proxy (the connection comes from a loopback or private address, as
-// from a load balancer) it is the rightmost X-Forwarded-For entry, the one
-// the nearest proxy added; from any other peer the header is ignored, so
-// a client talking to the server directly cannot pick a new address for
-// each guess.
-func clientIP(r *http.Request) string {
+// peer is the address of the connection's other end.
+func peer(r *http.Request) (netip.Addr, string) {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		host = r.RemoteAddr
 	}
-	if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-		if peer, err := netip.ParseAddr(host); err == nil && (peer.IsLoopback() || peer.IsPrivate()) {
-			parts := strings.Split(xff, ",")
-			return strings.TrimSpace(parts[len(parts)-1])
-		}
-	}
-	return host
+	a, _ := netip.ParseAddr(host)
+	return a.Unmap(), host
 }
 
-// signIn checks a name and password under the rate limit and starts a
-// session. It returns the user or an error fit to show.
+// trusted reports whether a is one of Config.TrustedProxies.
+func (s *Server) trusted(a netip.Addr) bool {
+	return a.IsValid() && slices.ContainsFunc(s.cfg.TrustedProxies, func(p netip.Prefix) bool { return p.Contains(a) })
+}
+
+// fromTrustedProxy reports whether the connection comes from a trusted proxy.
+func (s *Server) fromTrustedProxy(r *http.Request) bool {
+	a, _ := peer(r)
+	return s.trusted(a)
+}
+
+// clientIP is the address a request came from, for rate limiting. When
+// the connection comes from one of Config.TrustedProxies, it is the
+// rightmost X-Forwarded-For entry that is not itself a trusted proxy (the
+// client as the nearest untrusted hop saw it; what a client writes in the
+// header before that is not believed). From any other peer the header is
+// ignored, so a client talking to the server directly cannot pick a new
+// address for each guess.
+func (s *Server) clientIP(r *http.Request) string {
+	a, host := peer(r)
+	if !s.trusted(a) {
+		return host
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		ha, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // none, or malformed: the proxy that passed it on is the client we know
+		}
+		a = ha.Unmap()
+		if !s.trusted(a) {
+			break
+		}
+	}
+	return a.String()
+}
+
+// signIn checks a name and password under the sign-in limits
+// (account.Limiter) and starts a session. It returns the user or an error
+// fit to show; when the limits refuse, the error is a *retryError. Every
+// attempt let through does the same work, one argon2id derivation, known
+// name or not, so that its time does not tell which names exist.
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request, name, password string) (*account.User, error) {
 	now := s.cfg.Now()
-	keys := []string{"name:" + strings.ToLower(name), "ip:" + clientIP(r)}
-	for _, k := range keys {
-		if ok, wait := s.limiter.Allow(k, now); !ok {
-			return nil, rebound.Errorf(ETOOMANY, "too many failed sign-ins: try again in %s", wait.Round(time.Second))
-		}
+	attempt, wait := s.limiter.Reserve(s.clientIP(r), name, now)
+	if attempt == nil {
+		return nil, &retryError{rebound.Errorf(ETOOMANY, "too many failed sign-ins: try again in %s", roundUp(wait)), wait}
 	}
 	u, err := s.cfg.DB.FindUserByName(r.Context(), name)
-	if err != nil || !account.CheckPassword(u.PasswordHash, password) {
-		if err == nil || rebound.ErrorCode(err) == rebound.ENOTFOUND {
-			for _, k := range keys {
-				s.limiter.Fail(k, now)
-			}
-			return nil, rebound.Errorf(EUNAUTHORIZED, "wrong user name or password")
-		}
+	if err != nil && !notFound(err) {
+		attempt.Cancel(now)
 		return nil, err
 	}
+	hash := ""
+	if err == nil {
+		hash = u.PasswordHash
+	}
+	if !account.CheckPassword(hash, password) { // the work of a real check for "" too
+		return nil, rebound.Errorf(EUNAUTHORIZED, "wrong user name or password")
+	}
+	attempt.Succeeded(now)
 	if err := s.startSession(w, r, u); err != nil {
 		return nil, err
 	}
 	return u, nil
+}
+
+// retryError is a refusal that may be tried again after a while, which
+// the answer says in Retry-After.
+type retryError struct {
+	err   *rebound.Error
+	after time.Duration
+}
+
+func (e *retryError) Error() string { return e.err.Error() }
+func (e *retryError) Unwrap() error { return e.err }
+
+// setRetryAfter sets Retry-After (whole seconds, at least 1) when err is a
+// *retryError.
+func setRetryAfter(w http.ResponseWriter, err error) {
+	var re *retryError
+	if errors.As(err, &re) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(roundUp(re.after)/time.Second)))
+	}
+}
+
+// roundUp rounds d up to whole seconds, at least one.
+func roundUp(d time.Duration) time.Duration {
+	return max(time.Second, (d + time.Second - 1).Truncate(time.Second))
 }
 
 // signOut ends this browser's session, or every session of the user.

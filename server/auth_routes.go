@@ -3,8 +3,10 @@ package server
 import (
 	"crypto/subtle"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
@@ -18,12 +20,41 @@ func (s *Server) authRoutes() {
 	s.handle("POST /logout/all", s.handleLogout(true))
 }
 
-// safeNext keeps a post-sign-in redirect on this site.
+// safeNext keeps a post-sign-in redirect on this site: next must be a
+// path of this site ("/runs/4?page=2"), else it is the home page.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !sitePath(next) {
 		return "/"
 	}
 	return next
+}
+
+// sitePath reports whether p is a path on this site and nothing a browser
+// could read as another: it starts with one slash; it has no scheme or
+// host; and neither it nor any of its percent-decodings (double encoding
+// included) has a control character, a backslash or a leading "//".
+// Browsers drop tabs and newlines from a Location and read "\" as "/",
+// so "/%09/evil.example", "/\evil.example" and "/%2F/evil.example" are
+// all refused.
+func sitePath(p string) bool {
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" || !strings.HasPrefix(p, "/") {
+		return false
+	}
+	for range 4 {
+		if strings.HasPrefix(p, "//") || strings.ContainsFunc(p, func(r rune) bool { return r == '\\' || unicode.IsControl(r) }) {
+			return false
+		}
+		d, err := url.PathUnescape(p)
+		if err != nil {
+			return false
+		}
+		if d == p {
+			return true
+		}
+		p = d
+	}
+	return false // encoded more deeply than any page of ours
 }
 
 func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
@@ -68,7 +99,7 @@ func (s *Server) loginCSRFOK(r *http.Request) bool {
 }
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "the sign-in form could not be read"))
 		return
@@ -85,6 +116,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
+		setRetryAfter(w, err)
 		s.renderLogin(w, r, statusOf(code), next, name, []web.Flash{{Kind: "error", Message: rebound.ErrorMessage(err)}})
 		return
 	}

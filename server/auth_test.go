@@ -4,9 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/netip"
+	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -94,21 +98,112 @@ func TestSignInAndCSRF(t *testing.T) {
 }
 
 func TestLoginRateLimit(t *testing.T) {
-	e := newTestEnv(t)
-	var last int
+	e := newTestEnv(t, trustLoopbackProxy)
+	from := func(addr string) func(*http.Request) {
+		return func(r *http.Request) { r.Header.Set("X-Forwarded-For", addr) }
+	}
+	var last *http.Response
 	for i := 0; i < 7; i++ {
-		res := e.postLogin("bo", "guess-"+string(rune('a'+i)), nil)
-		res.Body.Close()
-		last = res.StatusCode
+		last = e.postLogin("bo", "guess-"+string(rune('a'+i)), from("198.51.100.7"))
+		last.Body.Close()
 	}
-	if last != http.StatusTooManyRequests {
-		t.Errorf("7th failed sign-in: %d, want 429", last)
+	if last.StatusCode != http.StatusTooManyRequests || last.Header.Get("Retry-After") == "" {
+		t.Errorf("7th failed sign-in: %d, Retry-After %q; want 429 saying when to retry", last.StatusCode, last.Header.Get("Retry-After"))
 	}
-	// Even the right password is refused while limited.
-	res := e.postLogin("bo", testPassword, nil)
+	// The right password from the guessing address waits too…
+	res := e.postLogin("bo", testPassword, from("198.51.100.7"))
 	res.Body.Close()
 	if res.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("right password while limited: %d, want 429", res.StatusCode)
+		t.Errorf("right password from the guessing address: %d, want 429", res.StatusCode)
+	}
+	// …but not from another: the owner is not locked out.
+	res = e.postLogin("bo", testPassword, from("203.0.113.9"))
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		t.Errorf("right password from another address: %d, want 303", res.StatusCode)
+	}
+}
+
+// trustLoopbackProxy trusts the test client as a proxy, so that tests can
+// sign in "from" any address with X-Forwarded-For.
+func trustLoopbackProxy(c *server.Config) {
+	c.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}
+}
+
+// Sixty wrong guesses sent at once get no more than the burst of five
+// through to the password check: the others are refused (429) before it.
+func TestLoginRateLimitHoldsUnderConcurrency(t *testing.T) {
+	e := newTestEnv(t)
+	const n = 60
+	var wg sync.WaitGroup
+	codes := make([]int, n)
+	start := make(chan struct{})
+	for i := range n {
+		req := e.loginRequest(url.Values{"name": {"bo"}, "password": {fmt.Sprint("guess-", i)}})
+		wg.Go(func() {
+			<-start
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			res.Body.Close()
+			codes[i] = res.StatusCode
+		})
+	}
+	close(start)
+	wg.Wait()
+	count := map[int]int{}
+	for _, c := range codes {
+		count[c]++
+	}
+	if count[http.StatusUnauthorized] != 5 || count[http.StatusTooManyRequests] != n-5 {
+		t.Errorf("60 concurrent guesses answered %v, want 5 × 401 and 55 × 429", count)
+	}
+}
+
+// Someone guessing a name once a minute, for days, never keeps its owner
+// out: the owner signs in from a new address whenever they try.
+func TestLoginOwnerNotLockedOut(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	e := newTestEnv(t, trustLoopbackProxy, func(c *server.Config) { c.Now = clock })
+	for m := range 3 * 60 { // three hours of a guess a minute
+		mu.Lock()
+		now = now.Add(time.Minute)
+		mu.Unlock()
+		res := e.postLogin("bo", fmt.Sprint("guess-", m), func(r *http.Request) { r.Header.Set("X-Forwarded-For", "198.51.100.7") })
+		res.Body.Close()
+		if m%45 == 44 {
+			res := e.postLogin("bo", testPassword, func(r *http.Request) { r.Header.Set("X-Forwarded-For", fmt.Sprint("203.0.113.", m/45)) })
+			res.Body.Close()
+			if res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("minute %d: the owner from a new address: %d, want 303", m, res.StatusCode)
+			}
+		}
+	}
+}
+
+// Every sign-in the limits let through does one argon2id derivation,
+// whether the name exists, has a password or not, so that its time tells
+// nothing about which names exist (an unknown name answered in 2 ms, a
+// known one in 50).
+func TestLoginSameWorkForUnknownNames(t *testing.T) {
+	e := newTestEnv(t, trustLoopbackProxy)
+	if err := e.db.CreateUser(context.Background(), &account.User{Name: "nopass", Role: account.Athlete}); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"bo", "nobody", "nopass", "BO", strings.Repeat("x", 500)} {
+		before := account.Derivations()
+		res := e.postLogin(name, "wrong password", func(r *http.Request) { r.Header.Set("X-Forwarded-For", fmt.Sprint("192.0.2.", i)) })
+		res.Body.Close()
+		if res.StatusCode != http.StatusUnauthorized {
+			t.Errorf("%.20s: %d, want 401", name, res.StatusCode)
+		}
+		if n := account.Derivations() - before; n != 1 {
+			t.Errorf("sign-in as %.20s: %d argon2id derivations, want 1 as for every name", name, n)
+		}
 	}
 }
 
@@ -300,5 +395,59 @@ func TestAuthDatabaseFailureIsNoSignOut(t *testing.T) {
 	db.down.Store(false)
 	if res, body := e.api(e.anaToken, "GET", "/api/v1/today", nil); res.StatusCode != http.StatusOK {
 		t.Errorf("token once the database is back: %d %s", res.StatusCode, body)
+	}
+}
+
+// After signing in with the form, the browser goes on to next only when
+// it is a path of this site: /%09/evil.example (a tab browsers drop,
+// leaving //evil.example) and its kin go home instead.
+func TestSignInNextStaysOnSite(t *testing.T) {
+	e := newTestEnv(t)
+	for next, want := range map[string]string{
+		"/runs/4?page=2":       "/runs/4?page=2",
+		"/\t/evil.example":     "/",
+		"/%09/evil.example":    "/",
+		"/\\evil.example":      "/",
+		"//evil.example":       "/",
+		"https://evil.example": "/",
+	} {
+		res := e.postLoginForm(url.Values{"name": {"ana"}, "password": {testPassword}, "next": {next}}, nil)
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != want {
+			t.Errorf("sign in with next=%q: %d to %q, want 303 to %q", next, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
+}
+
+// X-Forwarded-Proto makes cookies Secure (__Host-) only when a trusted
+// proxy sends it: a client's own header is ignored.
+func TestForwardedProtoOnlyFromTrustedProxies(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		trusted []netip.Prefix
+		want    string
+	}{
+		{"no proxy configured", nil, "rebound_login"},
+		{"another proxy", []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}, "rebound_login"},
+		{"from a trusted proxy", []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}, "__Host-rebound_login"},
+	} {
+		e := newTestEnv(t, func(c *server.Config) { c.TrustedProxies = tt.trusted })
+		req, _ := http.NewRequest("GET", e.ts.URL+"/login", nil)
+		req.Header.Set("X-Forwarded-Proto", "https")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		var names []string
+		for _, c := range res.Cookies() {
+			names = append(names, c.Name)
+		}
+		if len(names) != 1 || names[0] != tt.want {
+			t.Errorf("%s: X-Forwarded-Proto: https set cookies %v, want %s", tt.name, names, tt.want)
+		}
+		if hsts := res.Header.Get("Strict-Transport-Security"); (hsts != "") != strings.HasPrefix(tt.want, "__Host-") {
+			t.Errorf("%s: Strict-Transport-Security %q", tt.name, hsts)
+		}
 	}
 }

@@ -23,7 +23,7 @@ import (
 // testEnv is a server on a fresh SQLite file with three users: athletes
 // Ana (ID 1) and Bo, and a coach whom Ana (not Bo) granted access.
 type testEnv struct {
-	t               *testing.T
+	t               testing.TB
 	path            string // the database file
 	db              *sqlite.DB
 	cfg             server.Config
@@ -36,7 +36,7 @@ type testEnv struct {
 const testPassword = "correct horse battery"
 
 // newTestEnv starts the server. opts may change the config before New.
-func newTestEnv(t *testing.T, opts ...func(*server.Config)) *testEnv {
+func newTestEnv(t testing.TB, opts ...func(*server.Config)) *testEnv {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "rebound.db")
@@ -147,8 +147,31 @@ func (e *testEnv) signIn(u *account.User) *browser {
 // the request first. Redirects are not followed.
 func (e *testEnv) postLogin(name, password string, change func(*http.Request)) *http.Response {
 	e.t.Helper()
+	return e.postLoginForm(url.Values{"name": {name}, "password": {password}}, change)
+}
+
+// postLoginForm is postLogin with the form's fields (the csrf_token is
+// added).
+func (e *testEnv) postLoginForm(body url.Values, change func(*http.Request)) *http.Response {
+	e.t.Helper()
+	req := e.loginRequest(body)
+	if change != nil {
+		change(req)
+	}
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := c.Get(e.ts.URL + "/login")
+	res, err := c.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return res
+}
+
+// loginRequest opens the sign-in page for its form cookie and returns
+// the POST of the form with body and that cookie's token, as a browser
+// sends it.
+func (e *testEnv) loginRequest(body url.Values) *http.Request {
+	e.t.Helper()
+	res, err := http.Get(e.ts.URL + "/login")
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -162,20 +185,14 @@ func (e *testEnv) postLogin(name, password string, change func(*http.Request)) *
 	if form == nil {
 		e.t.Fatal("GET /login set no sign-in form cookie")
 	}
-	body := url.Values{"name": {name}, "password": {password}, "csrf_token": {form.Value}}
+	body.Set("csrf_token", form.Value)
 	req, err := http.NewRequest("POST", e.ts.URL+"/login", strings.NewReader(body.Encode()))
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.AddCookie(form)
-	if change != nil {
-		change(req)
-	}
-	if res, err = c.Do(req); err != nil {
-		e.t.Fatal(err)
-	}
-	return res
+	return req
 }
 
 // do sends a request as this browser (no redirects followed).

@@ -1,8 +1,12 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"runtime/debug"
+	"slices"
+	"sync"
+	"time"
 
 	"github.com/rebound-run/rebound"
 )
@@ -41,6 +45,119 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				s.fail(w, r, rebound.Errorf(rebound.EINTERNAL, "internal error"))
 			}
 		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// maxBody caps every request body but an upload's.
+const maxBody = 1 << 20
+
+// uploadRoutes are the patterns whose bodies are uploads.
+var uploadRoutes = []string{"POST /api/v1/activities", "POST /upload", "POST /athletes/{athlete}/upload"}
+
+// isUpload reports whether r goes to an upload route.
+func (s *Server) isUpload(r *http.Request) bool {
+	if r.Method != http.MethodPost {
+		return false
+	}
+	_, pattern := s.mux.Handler(r)
+	return slices.Contains(uploadRoutes, pattern)
+}
+
+// bodyLimit is the most a request to r's route may send.
+func (s *Server) bodyLimit(r *http.Request) int64 {
+	if s.isUpload(r) {
+		return s.cfg.MaxUpload
+	}
+	return maxBody
+}
+
+// tooLarge is the error of a body over limit bytes.
+func (s *Server) tooLarge(r *http.Request, limit int64) error {
+	if s.isUpload(r) {
+		return rebound.Errorf(ETOOLARGE, "the upload is larger than the %s this server takes at a time: send fewer or smaller files per upload", mib(limit))
+	}
+	return rebound.Errorf(ETOOLARGE, "the request body is larger than %s", mib(limit))
+}
+
+// mib shows a byte count in MB (MiB), or KB below one.
+func mib(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d MB", n>>20)
+}
+
+// limitBodies caps each request's body at its route's limit: one whose
+// Content-Length already says more is refused (413) before a byte of it
+// is read; one that turns out larger (chunked) fails when it passes the
+// limit.
+func (s *Server) limitBodies(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		limit := s.bodyLimit(r)
+		if r.ContentLength > limit {
+			// Not reading the body, the server closes the connection
+			// after this answer rather than drain it.
+			s.fail(w, r, s.tooLarge(r, limit))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// uploadGate counts the uploads in progress, per user and in all.
+type uploadGate struct {
+	mu              sync.Mutex
+	perUser         map[int64]int
+	total           int
+	maxPerUser, max int
+}
+
+// uploadRetry is the Retry-After of a refused upload: a guess, as an
+// upload takes as long as its files.
+const uploadRetry = 5 * time.Second
+
+// enter counts an upload by user in, or refuses it when the user or the
+// server has as many in progress as allowed. leave counts it out.
+func (g *uploadGate) enter(user int64) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.perUser[user] >= g.maxPerUser {
+		return &retryError{rebound.Errorf(ETOOMANY, "you have %d uploads in progress, as many as this server takes from one account at a time: wait for one to finish, then try again", g.perUser[user]), uploadRetry}
+	}
+	if g.total >= g.max {
+		return &retryError{rebound.Errorf(ETOOMANY, "the server is busy with %d uploads: try again in a moment", g.total), uploadRetry}
+	}
+	g.perUser[user]++
+	g.total++
+	return nil
+}
+
+func (g *uploadGate) leave(user int64) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.total--
+	if g.perUser[user]--; g.perUser[user] <= 0 {
+		delete(g.perUser, user)
+	}
+}
+
+// limitUploads bounds the uploads in progress (Config.MaxUploadsPerUser,
+// Config.MaxUploads): one more is refused (429, Retry-After) before its
+// body is read. Anonymous uploads are refused by the handler, unread.
+func (s *Server) limitUploads(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u := viewer(r)
+		if u == nil || !s.isUpload(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if err := s.uploads.enter(u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer s.uploads.leave(u.ID)
 		next.ServeHTTP(w, r)
 	})
 }

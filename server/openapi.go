@@ -191,7 +191,8 @@ var errorResponses = map[string]string{
 	"403": "Signed in but not allowed: a coach's view is read-only, or the CSRF token is missing from a session's unsafe request.",
 	"404": "Not found, or another athlete's: their data is never reported as existing.",
 	"409": "It already exists.",
-	"413": "The body is larger than its limit (1 MiB for JSON, the server's upload limit for files).",
+	"413": "The body is larger than its limit (1 MiB for JSON, the server's upload limit for files); a Content-Length over it is refused before the body is read.",
+	"429": "Too many uploads in progress (the account's, or the server's in all): Retry-After says when to try again.",
 }
 
 // OpenAPI returns the OpenAPI 3.0 document of the API.
@@ -222,14 +223,15 @@ func OpenAPI() js {
 			"post": op("uploadActivities", "activities", "Upload activity files (`rebound import --json`)",
 				"Imports FIT, GPX and TCX files (gzipped or not) and Strava or Garmin Connect export zips through the same pipeline as `rebound import`: "+
 					"content is sniffed, duplicates are recognised, each activity is stored atomically. The body is capped at the server's upload limit "+
-					"(256 MiB by default). A browser session sends its CSRF token in X-CSRF-Token or ?csrf_token=.", true, nil,
+					"(256 MiB by default), and an account may have 2 uploads in progress, the server 4 in all (by default). "+
+					"A browser session sends its CSRF token in X-CSRF-Token or ?csrf_token=.", true, nil,
 				js{"required": true, "content": js{"multipart/form-data": js{"schema": object("",
 					p("file", arr(js{"type": "string", "format": "binary"}, "one part per file")),
 					opt("csrf_token", str("a browser session's CSRF token (API tokens need none)")))}}},
 				map[string]js{
 					"200": jsonResp(ref("ImportReport"), "Every file was imported, recognised as a duplicate or skipped"),
 					"422": jsonResp(ref("ImportReport"), "Some files failed: see failed[]; the others were imported"),
-				}, write...),
+				}, append(write, "429")...),
 		},
 		"/api/v1/activities/{id}": js{
 			"get": op("getActivity", "activities", "One activity with its laps (`rebound show --json`)", "", true,

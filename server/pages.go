@@ -137,7 +137,7 @@ func (s *Server) back(w http.ResponseWriter, r *http.Request, t Target, path str
 // have read it already).
 func parseForm(w http.ResponseWriter, r *http.Request) error {
 	if r.PostForm == nil {
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	}
 	if err := r.ParseForm(); err != nil {
 		return rebound.Errorf(rebound.EINVALID, "the form could not be read: %v", err)

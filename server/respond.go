@@ -63,8 +63,9 @@ func wantsJSON(r *http.Request) bool {
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		err = rebound.Errorf(ETOOLARGE, "the request is larger than %d MB", mbe.Limit>>20)
+		err = s.tooLarge(r, mbe.Limit)
 	}
+	setRetryAfter(w, err)
 	code, msg := rebound.ErrorCode(err), rebound.ErrorMessage(err)
 	status := statusOf(code)
 	if status == http.StatusInternalServerError {
@@ -92,7 +93,7 @@ type errorPage struct {
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	if s.cfg.Templates != nil && s.cfg.Templates.Lookup("page-error") != nil {
 		title := map[int]string{http.StatusNotFound: "Not found", http.StatusForbidden: "Not allowed", http.StatusUnauthorized: "Please sign in",
-			http.StatusTooManyRequests: "Too many tries", http.StatusRequestEntityTooLarge: "Too large"}[status]
+			http.StatusTooManyRequests: "Busy: try again shortly", http.StatusRequestEntityTooLarge: "Too large"}[status]
 		if title == "" && status >= 500 {
 			title = "Something went wrong"
 		} else if title == "" {
@@ -132,7 +133,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // readJSON decodes a JSON body of at most 1 MiB into v, refusing unknown fields.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"io/fs"
 	"net/http"
 	"strconv"
 )
@@ -10,7 +11,7 @@ import (
 // (openapi.go) or is a page.
 func (s *Server) routes() {
 	if s.cfg.Static != nil {
-		static := http.StripPrefix("/static/", http.FileServerFS(s.cfg.Static))
+		static := http.StripPrefix("/static/", http.FileServerFS(filesOnly{s.cfg.Static}))
 		s.mux.Handle("GET /static/", cacheForever(static))
 		s.patterns = append(s.patterns, "GET /static/")
 	}
@@ -35,3 +36,19 @@ func cacheForever(h http.Handler) http.Handler {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// filesOnly is a file system whose directories do not exist, so that the
+// static file server lists none (404) and serves files only.
+type filesOnly struct{ fs.FS }
+
+func (f filesOnly) Open(name string) (fs.File, error) {
+	file, err := f.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := file.Stat(); err != nil || st.IsDir() {
+		file.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return file, nil
+}

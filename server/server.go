@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -50,11 +51,23 @@ type Config struct {
 	// it behind a TLS-terminating proxy that does not send
 	// X-Forwarded-Proto).
 	SecureCookies bool
-	Now           func() time.Time
-	Logger        *slog.Logger
+	// TrustedProxies are the addresses of the reverse proxies (load
+	// balancers, TLS terminators) in front of the server. Only from a
+	// peer in one of them are X-Forwarded-For (the client's address, for
+	// the sign-in limits) and X-Forwarded-Proto (HTTPS, for Secure
+	// cookies) heeded. None by default: the peer is the client.
+	TrustedProxies []netip.Prefix
+	Now            func() time.Time
+	Logger         *slog.Logger
 	// MaxUpload caps an upload request's body (default 256 MiB); other
-	// request bodies are capped at 1 MiB.
+	// request bodies are capped at 1 MiB (maxBody). A request whose
+	// Content-Length says more is refused (413) before its body is read.
 	MaxUpload int64
+	// MaxUploadsPerUser (default 2, as many as the upload page sends at
+	// once) and MaxUploads (default 4, all users together) bound the
+	// uploads in progress: one more is refused (429, Retry-After) before
+	// its body is read.
+	MaxUploadsPerUser, MaxUploads int
 }
 
 // Server is the web app. It is an http.Handler.
@@ -62,7 +75,8 @@ type Server struct {
 	cfg      Config
 	mux      *http.ServeMux
 	handler  http.Handler
-	limiter  *account.Limiter // failed sign-ins per user name and per client address
+	limiter  *account.Limiter // failed sign-ins per (address, name), address and name
+	uploads  uploadGate
 	states   *stateCache
 	pages    *pageCache
 	patterns []string
@@ -90,16 +104,25 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = 256 << 20
 	}
+	if cfg.MaxUploadsPerUser <= 0 {
+		cfg.MaxUploadsPerUser = 2
+	}
+	if cfg.MaxUploads <= 0 {
+		cfg.MaxUploads = 4
+	}
 	s := &Server{
 		cfg:     cfg,
 		mux:     http.NewServeMux(),
-		limiter: account.NewLimiter(5, time.Minute),
+		limiter: account.NewLimiter(),
 		links:   map[string]oneTimeLink{},
+		uploads: uploadGate{perUser: map[int64]int{}, maxPerUser: cfg.MaxUploadsPerUser, max: cfg.MaxUploads},
 	}
 	s.states = newStateCache(cfg.DB, cfg.Now)
 	s.pages = newPageCache(64)
 	s.routes()
-	s.handler = s.recoverPanics(s.securityHeaders(s.authenticate(s.mux)))
+	// Bodies are bounded before anything reads them, uploads before the
+	// CSRF check (which may read a multipart form) reads theirs.
+	s.handler = s.recoverPanics(s.securityHeaders(s.limitBodies(s.identify(s.limitUploads(s.checkCSRF(s.mux))))))
 	return s, nil
 }
 
