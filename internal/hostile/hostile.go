@@ -1,0 +1,222 @@
+// Package hostile builds the hostile input files of issue #12 for the
+// hostile-input tests (ingest) and the benchmark that measures them
+// (bench/cmd/hostilebench): decompression bombs (zip entries of zeros, a
+// nested archive that expands to gigabytes, a gzipped GPX of spaces), XML
+// with one huge token, and a FIT file with millions of records.
+//
+// The files are written as a stream, in about the time it takes to write
+// their compressed size: a bomb's deflate stream is one compressed block of
+// filler repeated (deflate blocks that end byte-aligned can be
+// concatenated), so a 10 GiB nested archive costs a CRC over 10 GiB and 10
+// MB of writing, not 10 GiB of compression.
+package hostile
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+)
+
+// Content is a file's bytes: Prefix, then N copies of the byte Fill, then
+// Suffix. Every bomb is one of these.
+type Content struct {
+	Prefix []byte
+	Fill   byte
+	N      int64
+	Suffix []byte
+}
+
+// Size is the number of bytes of c.
+func (c Content) Size() int64 { return int64(len(c.Prefix)) + c.N + int64(len(c.Suffix)) }
+
+// CRC32 is the IEEE CRC-32 of c (as zip and gzip store it).
+func (c Content) CRC32() uint32 {
+	crc := crc32.ChecksumIEEE(c.Prefix)
+	fill := bytes.Repeat([]byte{c.Fill}, fillChunk)
+	for n := c.N; n > 0; n -= fillChunk {
+		crc = crc32.Update(crc, crc32.IEEETable, fill[:min(n, fillChunk)])
+	}
+	return crc32.Update(crc, crc32.IEEETable, c.Suffix)
+}
+
+// fillChunk is the length of filler one repeated deflate block holds.
+const fillChunk = 1 << 20
+
+// chunk returns the raw deflate blocks of fillChunk copies of fill, ending
+// byte-aligned and not final. They decode to the same bytes whatever came
+// before: the compressor starts with a literal and its matches reach back
+// only into the chunk itself.
+func chunk(fill byte) []byte {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	w.Write(bytes.Repeat([]byte{fill}, fillChunk))
+	w.Flush() // ends with an empty stored block: byte-aligned
+	return b.Bytes()
+}
+
+// WriteDeflate writes c as a raw deflate stream (RFC 1951) to w and
+// returns the number of bytes written.
+func (c Content) WriteDeflate(w io.Writer) (int64, error) {
+	cw := &counter{w: w}
+	head, _ := flate.NewWriter(cw, flate.BestCompression)
+	head.Write(c.Prefix)
+	head.Flush()
+	if c.N > 0 {
+		whole := chunk(c.Fill)
+		for n := c.N; n >= fillChunk; n -= fillChunk {
+			if _, err := cw.Write(whole); err != nil {
+				return cw.n, err
+			}
+		}
+	}
+	// The rest of the filler and the suffix, from a fresh compressor whose
+	// matches stay within its own output; Close ends the stream.
+	tail, _ := flate.NewWriter(cw, flate.BestCompression)
+	tail.Write(bytes.Repeat([]byte{c.Fill}, int(c.N%fillChunk)))
+	tail.Write(c.Suffix)
+	err := tail.Close()
+	return cw.n, err
+}
+
+// WriteGzip writes c as a gzip file (RFC 1952) to w.
+func (c Content) WriteGzip(w io.Writer) error {
+	// ID1 ID2 CM=deflate FLG=0 MTIME=0 XFL=0 OS=unknown
+	if _, err := w.Write([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255}); err != nil {
+		return err
+	}
+	if _, err := c.WriteDeflate(w); err != nil {
+		return err
+	}
+	var trailer [8]byte
+	binary.LittleEndian.PutUint32(trailer[:4], c.CRC32())
+	binary.LittleEndian.PutUint32(trailer[4:], uint32(c.Size()))
+	_, err := w.Write(trailer[:])
+	return err
+}
+
+// Entry is one entry of a zip archive written by WriteZip.
+type Entry struct {
+	Name string
+	Content
+	// Store writes the entry uncompressed (method 0) rather than deflated.
+	Store bool
+}
+
+// WriteZip writes a zip archive of entries to w. Each entry's sizes and
+// CRC are in its local header (no data descriptor), as most archivers
+// write them.
+func WriteZip(w io.Writer, entries []Entry) error {
+	zw := zip.NewWriter(w)
+	for _, e := range entries {
+		h := &zip.FileHeader{Name: e.Name, Method: zip.Deflate, CRC32: e.CRC32(), UncompressedSize64: uint64(e.Size())}
+		if e.Store {
+			h.Method = zip.Store
+			h.CompressedSize64 = h.UncompressedSize64
+		} else {
+			var cnt counter
+			if _, err := e.WriteDeflate(&cnt); err != nil {
+				return err
+			}
+			h.CompressedSize64 = uint64(cnt.n)
+		}
+		fw, err := zw.CreateRaw(h)
+		if err != nil {
+			return err
+		}
+		if e.Store {
+			err = e.writeRaw(fw)
+		} else {
+			_, err = e.WriteDeflate(fw)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func (c Content) writeRaw(w io.Writer) error {
+	if _, err := w.Write(c.Prefix); err != nil {
+		return err
+	}
+	fill := bytes.Repeat([]byte{c.Fill}, fillChunk)
+	for n := c.N; n > 0; n -= fillChunk {
+		if _, err := w.Write(fill[:min(n, fillChunk)]); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(c.Suffix)
+	return err
+}
+
+// ZipContent returns the bytes of a zip archive holding one stored entry
+// of n copies of fill, as a Content (the archive's headers around the
+// filler), so that the archive can itself be the entry of another:
+// WriteZip of an Entry with this Content is a nested bomb.
+func ZipContent(name string, fill byte, n int64) (Content, error) {
+	inner := Content{Fill: fill, N: n}
+	var cw splitter
+	zw := zip.NewWriter(&cw)
+	fw, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Store, CRC32: inner.CRC32(),
+		CompressedSize64: uint64(n), UncompressedSize64: uint64(n)})
+	if err != nil {
+		return Content{}, err
+	}
+	if err := zw.Flush(); err != nil {
+		return Content{}, err
+	}
+	cw.skipping = true
+	fill1 := bytes.Repeat([]byte{fill}, fillChunk)
+	for left := n; left > 0; left -= fillChunk {
+		fw.Write(fill1[:min(left, fillChunk)])
+	}
+	if err := zw.Flush(); err != nil {
+		return Content{}, err
+	}
+	cw.skipping = false
+	if err := zw.Close(); err != nil {
+		return Content{}, err
+	}
+	if cw.skipped != n {
+		return Content{}, errors.New("hostile: the zip writer buffered the filler")
+	}
+	return Content{Prefix: cw.prefix, Fill: fill, N: n, Suffix: cw.suffix}, nil
+}
+
+// splitter keeps what is written before and after a stretch it only counts.
+type splitter struct {
+	skipping       bool
+	skipped        int64
+	prefix, suffix []byte
+}
+
+func (s *splitter) Write(p []byte) (int, error) {
+	switch {
+	case s.skipping:
+		s.skipped += int64(len(p))
+	case s.skipped == 0:
+		s.prefix = append(s.prefix, p...)
+	default:
+		s.suffix = append(s.suffix, p...)
+	}
+	return len(p), nil
+}
+
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	if c.w == nil {
+		c.n += int64(len(p))
+		return len(p), nil
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
