@@ -341,7 +341,7 @@ func (d Decoder) TooMany(t *testing.T, head, point, tail, record string) {
 		pre, post, _ := strings.Cut(point, "%s")
 		for i := range n {
 			b.WriteString(pre)
-			b.Write(start.Add(time.Duration(i) * time.Second).AppendFormat(nil, time.RFC3339))
+			b.Write(start.Add(time.Duration(i)*time.Second).AppendFormat(nil, time.RFC3339))
 			b.WriteString(post)
 		}
 		b.WriteString(tail)
