@@ -8,12 +8,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"sync"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
@@ -21,11 +21,6 @@ import (
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/samplecodec"
 )
-
-// MaxFileBytes is the largest activity file ingest reads (after
-// un-gzipping). The largest real recordings (multi-day FIT files) are tens
-// of megabytes; anything larger is refused rather than exhausting memory.
-const MaxFileBytes = 256 << 20
 
 // Store is what ingest needs of a store.
 type Store interface {
@@ -94,6 +89,9 @@ type job struct {
 	data   []byte
 	meta   *Meta
 	manual *activity.Activity
+	// release, when set, gives back the room data takes in the queue
+	// (MaxQueuedBytes): the worker calls it once it is done with data.
+	release func()
 }
 
 // result is what a worker made of a job.
@@ -139,7 +137,7 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 
 	go func() {
 		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures}
+		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures, mem: semaphore.NewWeighted(MaxQueuedBytes)}
 		feed(&w)
 		close(totals)
 		close(walkFailures)
@@ -155,6 +153,9 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 			defer w.close()
 			for j := range jobs {
 				r := im.process(ctx, w, j)
+				if j.release != nil {
+					j.release()
+				}
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -405,7 +406,10 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 	return r
 }
 
-// unwrap un-gzips data (repeatedly) and detects its format.
+// unwrap un-gzips data (up to twice) and detects its format. A gzip
+// stream is inflated through the limits (MaxFileBytes, MaxRatio) and
+// sniffed from its first bytes: when they are not an activity file, the
+// rest is never inflated and unwrap returns them with decode.Unknown.
 func unwrap(data []byte, name string) ([]byte, decode.Format, error) {
 	for depth := 0; ; depth++ {
 		f := decode.Detect(data)
@@ -418,18 +422,27 @@ func unwrap(data []byte, name string) ([]byte, decode.Format, error) {
 		if depth == 2 {
 			return nil, f, fmt.Errorf("%s: gzip nested too deep", name)
 		}
-		zr, err := gzip.NewReader(bytes.NewReader(data))
+		br := bytes.NewReader(data)
+		zr, err := gzip.NewReader(br) // br is a ByteReader: gzip reads no further than it needs
 		if err != nil {
 			return nil, f, fmt.Errorf("%s: gunzip: %w", name, err)
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, MaxFileBytes+1))
-		if err != nil {
+		size := int64(len(data))
+		m := &meter{r: zr, in: func() int64 { return size - int64(br.Len()) }, max: MaxFileBytes}
+		head, err := sniff(m)
+		if err == nil && decode.Detect(head) == decode.Unknown {
+			return head, decode.Unknown, nil
+		}
+		if err == nil {
+			data, err = m.readAll(head, 0)
+		}
+		var lerr *LimitError
+		switch {
+		case errors.As(err, &lerr):
+			return nil, f, fmt.Errorf("%s: %w", name, err)
+		case err != nil:
 			return nil, f, fmt.Errorf("%s: gunzip: %w (the file is damaged or cut short)", name, err)
 		}
-		if len(out) > MaxFileBytes {
-			return nil, f, fmt.Errorf("%s: larger than %d MB when uncompressed", name, MaxFileBytes>>20)
-		}
-		data = out
 	}
 }
 
