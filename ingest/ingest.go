@@ -22,6 +22,12 @@ import (
 	"github.com/rebound-run/rebound/store/samplecodec"
 )
 
+// ImplausibleWarning starts the warning stored with an activity that
+// activity.Implausible says cannot be a real workout (a date in 1989 or
+// next year, 136 years of elapsed time); the coaching leaves such
+// activities out (coach.LoadHistory).
+const ImplausibleWarning = "left out of the coaching: "
+
 // Store is what ingest needs of a store.
 type Store interface {
 	CreateActivity(ctx context.Context, a *store.Activity) error
@@ -241,6 +247,9 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 	outcome = "duplicate"
 	for _, a := range r.acts {
 		a.ImportedAt = now().UTC()
+		if why := activity.Implausible(a.Activity, a.Summary, a.ImportedAt); why != "" {
+			a.Warnings = append(a.Warnings, ImplausibleWarning+why)
+		}
 		err := im.Store.CreateActivity(ctx, a)
 		switch {
 		case err == nil:
@@ -249,11 +258,17 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 			outcome = "imported"
 		case rebound.ErrorCode(err) == rebound.ECONFLICT:
 			rep.Duplicates++
+		case rebound.ErrorCode(err) == rebound.EINVALID:
+			// The store refuses this activity (not the import): the
+			// file fails, the batch goes on.
+			msg := fmt.Sprintf("%s: %v", r.name, err)
+			rep.Failed = append(rep.Failed, Failed{File: r.name, Error: msg})
+			outcome, detail = "failed", msg
 		default:
 			return "", "", fmt.Errorf("store %q: %w", r.name, err)
 		}
 	}
-	return outcome, "", nil
+	return outcome, detail, nil
 }
 
 // worker is the state one decoding goroutine reuses from file to file.
@@ -321,9 +336,9 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 		}
 	}()
 	if j.manual != nil {
-		sum := activity.Compute(j.manual)
-		sa := &store.Activity{SHA256: manualHash(j), SourceFile: j.name, Activity: j.manual, Summary: sum}
+		sa := &store.Activity{SHA256: manualHash(j), SourceFile: j.name, Activity: j.manual}
 		applyMeta(sa, j.meta)
+		sanitize(sa)
 		r.acts = []*store.Activity{sa}
 		return r
 	}
@@ -385,7 +400,12 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 		if a.Format == "" {
 			a.Format = string(format)
 		}
-		sa := &store.Activity{SHA256: h, SourceFile: j.name, Activity: a, Summary: activity.Compute(a)}
+		sa := &store.Activity{SHA256: h, SourceFile: j.name, Activity: a}
+		applyMeta(sa, j.meta)
+		if sa.Gear == "" && sa.Sport.IsRun() {
+			sa.Gear = w.gear
+		}
+		sanitize(sa)
 		if i == 0 {
 			sa.Original = original
 		}
@@ -397,13 +417,18 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 			sa.EncodedSamples = samplecodec.Encode(a.Samples)
 			a.Samples = nil
 		}
-		applyMeta(sa, j.meta)
-		if sa.Gear == "" && sa.Sport.IsRun() {
-			sa.Gear = w.gear
-		}
 		r.acts = append(r.acts, sa)
 	}
 	return r
+}
+
+// sanitize bounds what a decoded activity may hold (activity.Sanitize:
+// impossible sample values dropped, texts cleaned and cut, with warnings),
+// bounds its gear's name too, and computes its summary.
+func sanitize(sa *store.Activity) {
+	activity.Sanitize(sa.Activity)
+	sa.Gear = activity.CleanText(sa.Gear, "gear name", &sa.Warnings)
+	sa.Summary = activity.Compute(sa.Activity)
 }
 
 // unwrap un-gzips data (up to twice) and detects its format. A gzip
