@@ -140,13 +140,15 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 	results := make(chan result, workers*4)
 	totals := make(chan int, 16)
 	walkFailures := make(chan Failed, 16)
+	walkSkips := make(chan Skipped, 16)
 
 	go func() {
 		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures, mem: semaphore.NewWeighted(MaxQueuedBytes)}
+		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures, skip: walkSkips, mem: semaphore.NewWeighted(MaxQueuedBytes)}
 		feed(&w)
 		close(totals)
 		close(walkFailures)
+		close(walkSkips)
 	}()
 
 	var wg sync.WaitGroup
@@ -175,8 +177,16 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 	rep := &Report{Skipped: []Skipped{}, Failed: []Failed{}, IDs: []int64{}}
 	ev := Event{}
 	var storeErr error
-	for results != nil || totals != nil || walkFailures != nil {
+	for results != nil || totals != nil || walkFailures != nil || walkSkips != nil {
 		select {
+		case sk, ok := <-walkSkips:
+			if !ok {
+				walkSkips = nil
+				continue
+			}
+			rep.Skipped = append(rep.Skipped, sk)
+			ev.Done++
+			im.notify(ev, sk.File, "skipped", sk.Reason)
 		case n, ok := <-totals:
 			if !ok {
 				totals = nil

@@ -27,6 +27,7 @@ type walker struct {
 	jobs  chan<- job
 	total chan<- int
 	fail  chan<- Failed
+	skip  chan<- Skipped
 	mem   *semaphore.Weighted // MaxQueuedBytes of archive entries queued
 }
 
@@ -47,23 +48,37 @@ func (w *walker) failed(file string, err error) {
 	}
 }
 
+func (w *walker) skipped(file, reason string) {
+	w.total <- 1
+	select {
+	case w.skip <- Skipped{File: file, Reason: reason}:
+	case <-w.ctx.Done():
+	}
+}
+
 func (w *walker) walk(paths []string) {
 	for _, p := range paths {
 		if w.ctx.Err() != nil {
 			return
 		}
 		fi, err := os.Stat(p)
-		if err != nil {
+		switch {
+		case err != nil:
 			w.failed(p, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
 			continue
-		}
-		if !fi.IsDir() {
+		case fi.Mode().IsRegular():
 			w.file(p, p)
 			continue
+		case !fi.IsDir():
+			w.skipped(p, notRegular)
+			continue
 		}
-		files, err := listDir(p)
-		if err != nil {
-			w.failed(p, err)
+		files, skipped, failed := listDir(p)
+		for _, s := range skipped {
+			w.skipped(s.File, s.Reason)
+		}
+		for _, f := range failed {
+			w.failed(f.File, errors.New(f.Error))
 		}
 		for _, f := range files {
 			if w.ctx.Err() != nil {
@@ -74,27 +89,83 @@ func (w *walker) walk(paths []string) {
 	}
 }
 
-// listDir returns the regular files below dir, recursively, sorted, hidden
-// files and folders left out.
-func listDir(dir string) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// notRegular is the reason a device, a pipe or a socket is skipped: reading
+// one could block or never end.
+const notRegular = "not a regular file (a device, pipe or socket)"
+
+// listDir returns the files below dir, recursively, sorted, hidden files
+// and folders left out, with what it skipped and what it could not read.
+// Symbolic links are followed: a link to a file is read wherever the file
+// is (whoever made the link meant it); a link to a folder is read when the
+// folder is inside dir and not read already (a link back up the tree
+// would loop), and skipped with the reason otherwise (a link out of the
+// tree could lead anywhere, the whole disk). A broken link, or a folder
+// that cannot be read, is a failure of its own; the rest is still listed.
+func listDir(dir string) (files []string, skipped []Skipped, failed []Failed) {
+	root, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		root, err = filepath.Abs(root)
+	}
+	if err != nil {
+		return nil, nil, []Failed{{File: dir, Error: fmt.Sprintf("%s: %v", dir, unwrapPathError(err))}}
+	}
+	seen := map[string]bool{root: true} // folders read, by real path
+	fail := func(p string, err error) {
+		failed = append(failed, Failed{File: p, Error: fmt.Sprintf("%s: %v", p, unwrapPathError(err))})
+	}
+	var walk func(d string)
+	walk = func(d string) {
+		entries, err := os.ReadDir(d)
 		if err != nil {
-			return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			fail(d, err)
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
 			}
-			return nil
+			p := filepath.Join(d, e.Name())
+			typ := e.Type()
+			if typ&fs.ModeSymlink != 0 {
+				fi, err := os.Stat(p)
+				if err != nil {
+					fail(p, fmt.Errorf("broken link: %w", unwrapPathError(err)))
+					continue
+				}
+				typ = fi.Mode().Type()
+			}
+			switch {
+			case typ.IsRegular():
+				files = append(files, p)
+			case typ.IsDir():
+				real, err := filepath.EvalSymlinks(p)
+				if err == nil {
+					real, err = filepath.Abs(real)
+				}
+				switch {
+				case err != nil:
+					fail(p, err)
+				case !inside(root, real):
+					skipped = append(skipped, Skipped{File: p, Reason: "a link to a folder outside " + dir + ": not followed"})
+				case seen[real]:
+					skipped = append(skipped, Skipped{File: p, Reason: "a link to a folder already read (a loop): not followed"})
+				default:
+					seen[real] = true
+					walk(p)
+				}
+			default:
+				skipped = append(skipped, Skipped{File: p, Reason: notRegular})
+			}
 		}
-		if d.Type().IsRegular() {
-			files = append(files, p)
-		}
-		return nil
-	})
+	}
+	walk(dir)
 	sort.Strings(files)
-	return files, err
+	return files, skipped, failed
+}
+
+// inside reports whether the clean absolute path p is root or below it.
+func inside(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func unwrapPathError(err error) error {
