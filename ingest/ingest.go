@@ -108,6 +108,7 @@ type result struct {
 	skip   string // skip reason
 	err    error
 	nbytes int64
+	walked bool // a failure or skip of the walker: no file was read
 }
 
 // Import imports every file under paths and returns what happened to each.
@@ -139,16 +140,14 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 	// encoded samples, not Sample values, so the room costs little memory.
 	results := make(chan result, workers*4)
 	totals := make(chan int, 16)
-	walkFailures := make(chan Failed, 16)
-	walkSkips := make(chan Skipped, 16)
+	walked := make(chan result, 16) // the walker's own failures and skips
 
 	go func() {
 		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures, skip: walkSkips, mem: semaphore.NewWeighted(MaxQueuedBytes)}
+		w := walker{ctx: ctx, jobs: jobs, total: totals, out: walked, mem: semaphore.NewWeighted(MaxQueuedBytes)}
 		feed(&w)
 		close(totals)
-		close(walkFailures)
-		close(walkSkips)
+		close(walked)
 	}()
 
 	var wg sync.WaitGroup
@@ -177,30 +176,22 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 	rep := &Report{Skipped: []Skipped{}, Failed: []Failed{}, IDs: []int64{}}
 	ev := Event{}
 	var storeErr error
-	for results != nil || totals != nil || walkFailures != nil || walkSkips != nil {
+	for results != nil || totals != nil || walked != nil {
 		select {
-		case sk, ok := <-walkSkips:
-			if !ok {
-				walkSkips = nil
-				continue
-			}
-			rep.Skipped = append(rep.Skipped, sk)
-			ev.Done++
-			im.notify(ev, sk.File, "skipped", sk.Reason)
 		case n, ok := <-totals:
 			if !ok {
 				totals = nil
 				continue
 			}
 			ev.Total += n
-		case f, ok := <-walkFailures:
+		case r, ok := <-walked:
 			if !ok {
-				walkFailures = nil
+				walked = nil
 				continue
 			}
-			rep.Failed = append(rep.Failed, f)
+			outcome, detail, _ := im.store(ctx, rep, r)
 			ev.Done++
-			im.notify(ev, f.File, "failed", f.Error)
+			im.notify(ev, r.name, outcome, detail)
 		case r, ok := <-results:
 			if !ok {
 				results = nil
@@ -237,8 +228,10 @@ func (im *Importer) notify(ev Event, file, outcome, detail string) {
 
 // store writes a worker's result and records it in rep.
 func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, detail string, err error) {
-	rep.Files++
-	rep.Bytes += r.nbytes
+	if !r.walked {
+		rep.Files++
+		rep.Bytes += r.nbytes
+	}
 	switch {
 	case r.err != nil:
 		rep.Failed = append(rep.Failed, Failed{File: r.name, Error: r.err.Error()})

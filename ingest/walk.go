@@ -26,8 +26,7 @@ type walker struct {
 	ctx   context.Context
 	jobs  chan<- job
 	total chan<- int
-	fail  chan<- Failed
-	skip  chan<- Skipped
+	out   chan<- result // failures and skips found while walking
 	mem   *semaphore.Weighted // MaxQueuedBytes of archive entries queued
 }
 
@@ -40,19 +39,20 @@ func (w *walker) send(j job) bool {
 	}
 }
 
-func (w *walker) failed(file string, err error) {
-	w.total <- 1
-	select {
-	case w.fail <- Failed{File: file, Error: err.Error()}:
-	case <-w.ctx.Done():
-	}
-}
+// failed reports that file failed with err, whose message names it.
+func (w *walker) failed(file string, err error) { w.report(result{name: file, err: err}) }
 
-func (w *walker) skipped(file, reason string) {
+// skipped reports that file was skipped, and why.
+func (w *walker) skipped(file, reason string) { w.report(result{name: file, skip: reason}) }
+
+func (w *walker) report(r result) bool {
 	w.total <- 1
+	r.walked = true
 	select {
-	case w.skip <- Skipped{File: file, Reason: reason}:
+	case w.out <- r:
+		return true
 	case <-w.ctx.Done():
+		return false
 	}
 }
 
@@ -420,15 +420,10 @@ func (w *walker) entry(name string, m *meter, sizeHint int64, meta *Meta, b *bud
 
 // entryFailed reports that the archive entry name failed with err.
 func (w *walker) entryFailed(name string, err error, counted bool) bool {
-	if !counted {
-		w.total <- 1
+	if counted {
+		w.total <- -1 // report counts it again
 	}
-	select {
-	case w.fail <- Failed{File: name, Error: fmt.Sprintf("%s: %v", name, err)}:
-		return true
-	case <-w.ctx.Done():
-		return false
-	}
+	return w.report(result{name: name, err: fmt.Errorf("%s: %w", name, err)})
 }
 
 // queue sends j, whose data was read from an archive, once the data fits
