@@ -26,7 +26,7 @@ type walker struct {
 	ctx   context.Context
 	jobs  chan<- job
 	total chan<- int
-	out   chan<- result // failures and skips found while walking
+	out   chan<- result       // failures and skips found while walking
 	mem   *semaphore.Weighted // MaxQueuedBytes of archive entries queued
 }
 
