@@ -5,6 +5,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/muktihari/fit/kit/hash/crc16"
@@ -86,4 +89,25 @@ func WriteFIT(w io.Writer, n int, start time.Time, hr uint8) error {
 		return fmt.Errorf("hostile: write FIT: %w", err)
 	}
 	return nil
+}
+
+// DiskUse is the space the files below dir take on disk (their allocated
+// blocks where the system says, so that a sparse file counts as what it
+// uses), for measuring what an import writes to its temporary folder.
+func DiskUse(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if fi, err := d.Info(); err == nil {
+			if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+				n += st.Blocks * 512
+			} else {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }

@@ -17,8 +17,10 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
+	"sync"
 )
 
 // Content is a file's bytes: Prefix, then N copies of the byte Fill, then
@@ -33,15 +35,32 @@ type Content struct {
 // Size is the number of bytes of c.
 func (c Content) Size() int64 { return int64(len(c.Prefix)) + c.N + int64(len(c.Suffix)) }
 
-// CRC32 is the IEEE CRC-32 of c (as zip and gzip store it).
+// CRC32 is the IEEE CRC-32 of c (as zip and gzip store it). It is
+// remembered, since a bomb's many entries are often the same content.
 func (c Content) CRC32() uint32 {
-	crc := crc32.ChecksumIEEE(c.Prefix)
-	fill := bytes.Repeat([]byte{c.Fill}, fillChunk)
-	for n := c.N; n > 0; n -= fillChunk {
-		crc = crc32.Update(crc, crc32.IEEETable, fill[:min(n, fillChunk)])
+	key := fmt.Sprintf("%x|%d|%d|%x", c.Prefix, c.Fill, c.N, c.Suffix)
+	crcMu.Lock()
+	defer crcMu.Unlock()
+	if v, ok := crcs[key]; ok {
+		return v
 	}
-	return crc32.Update(crc, crc32.IEEETable, c.Suffix)
+	crc := crc32.ChecksumIEEE(c.Prefix)
+	if c.N > 0 {
+		fill := bytes.Repeat([]byte{c.Fill}, int(min(c.N, fillChunk)))
+		for n := c.N; n > 0; n -= fillChunk {
+			crc = crc32.Update(crc, crc32.IEEETable, fill[:min(n, fillChunk)])
+		}
+	}
+	crc = crc32.Update(crc, crc32.IEEETable, c.Suffix)
+	crcs[key] = crc
+	return crc
 }
+
+var (
+	crcMu  sync.Mutex
+	crcs   = map[string]uint32{}
+	chunks = map[byte][]byte{}
+)
 
 // fillChunk is the length of filler one repeated deflate block holds.
 const fillChunk = 1 << 20
@@ -51,10 +70,16 @@ const fillChunk = 1 << 20
 // before: the compressor starts with a literal and its matches reach back
 // only into the chunk itself.
 func chunk(fill byte) []byte {
+	crcMu.Lock()
+	defer crcMu.Unlock()
+	if c, ok := chunks[fill]; ok {
+		return c
+	}
 	var b bytes.Buffer
 	w, _ := flate.NewWriter(&b, flate.BestCompression)
 	w.Write(bytes.Repeat([]byte{fill}, fillChunk))
 	w.Flush() // ends with an empty stored block: byte-aligned
+	chunks[fill] = b.Bytes()
 	return b.Bytes()
 }
 
@@ -143,10 +168,12 @@ func (c Content) writeRaw(w io.Writer) error {
 	if _, err := w.Write(c.Prefix); err != nil {
 		return err
 	}
-	fill := bytes.Repeat([]byte{c.Fill}, fillChunk)
-	for n := c.N; n > 0; n -= fillChunk {
-		if _, err := w.Write(fill[:min(n, fillChunk)]); err != nil {
-			return err
+	if c.N > 0 {
+		fill := bytes.Repeat([]byte{c.Fill}, int(min(c.N, fillChunk)))
+		for n := c.N; n > 0; n -= fillChunk {
+			if _, err := w.Write(fill[:min(n, fillChunk)]); err != nil {
+				return err
+			}
 		}
 	}
 	_, err := w.Write(c.Suffix)

@@ -23,7 +23,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,7 +132,7 @@ func measure(self, dir, files string, c benchCase, timeout time.Duration) result
 		tick := time.NewTicker(10 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			if n := diskUsage(tmp); n > peak {
+			if n := hostile.DiskUse(tmp); n > peak {
 				peak = n
 			}
 			select {
@@ -163,24 +162,6 @@ func measure(self, dir, files string, c benchCase, timeout time.Duration) result
 		r.outcome = strings.TrimSpace(out.String())
 	}
 	return r
-}
-
-// diskUsage is the disk space the files under dir take (their allocated
-// blocks, so that a sparse file counts as what it really uses).
-func diskUsage(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		if fi, err := d.Info(); err == nil {
-			if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-				n += st.Blocks * 512
-			}
-		}
-		return nil
-	})
-	return n
 }
 
 func firstLine(s string) string {
