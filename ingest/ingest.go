@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/zstd"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
@@ -144,7 +143,7 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 
 	go func() {
 		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, total: totals, out: walked, mem: semaphore.NewWeighted(MaxQueuedBytes)}
+		w := walker{ctx: ctx, jobs: jobs, total: totals, out: walked, mem: newQueueBudget()}
 		feed(&w)
 		close(totals)
 		close(walked)

@@ -54,6 +54,10 @@ const (
 	// nothing else is queued.)
 	MaxQueuedBytes = 64 << 20
 
+	// maxTrustedHint is the largest size an archive's header may announce
+	// for an entry that ingest allocates before reading it.
+	maxTrustedHint = 8 << 20
+
 	// sniffBytes is how much of a file is read to tell its format
 	// (decode.Detect looks at up to 4 KiB) before the rest is inflated.
 	sniffBytes = 4 << 10
@@ -102,6 +106,15 @@ func (b *budget) entry() error {
 	return nil
 }
 
+// exhausted returns the LimitError of an archive whose entries have
+// expanded beyond its budget, nil while they have not.
+func (b *budget) exhausted() error {
+	if b.expanded > b.limit {
+		return &LimitError{What: fmt.Sprintf("expands to more than %d MB in all, or %d times its size", b.limit>>20, MaxRatio), Limit: b.limit}
+	}
+	return nil
+}
+
 // meter reads a decompressed stream and enforces, as it goes, the limits on
 // its size (max), its expansion ratio (against in, the compressed bytes
 // read so far) and its archive's budget (b, nil for a lone gzip file). It
@@ -117,6 +130,9 @@ type meter struct {
 }
 
 func (m *meter) Read(p []byte) (int, error) {
+	if m.err == nil && m.b != nil {
+		m.err = m.b.exhausted()
+	}
 	if m.err != nil {
 		return 0, m.err
 	}
@@ -135,9 +151,7 @@ func (m *meter) Read(p []byte) (int, error) {
 		m.err = errRatio
 	case m.b != nil:
 		m.b.expanded += int64(n)
-		if m.b.expanded > m.b.limit {
-			m.err = &LimitError{What: fmt.Sprintf("expands to more than %d MB in all, or %d times its size", m.b.limit>>20, MaxRatio), Limit: m.b.limit}
-		}
+		m.err = m.b.exhausted()
 	}
 	if m.err != nil {
 		return n, m.err
@@ -146,12 +160,13 @@ func (m *meter) Read(p []byte) (int, error) {
 }
 
 // readAll reads the rest of m after head, returning head and the rest in
-// one slice; sizeHint is the size the source announces (0 if none), which
-// saves regrowing the slice when it is true.
+// one slice. sizeHint is the size the source announces (0 if none): up to
+// maxTrustedHint it sizes the slice (saving its regrowing); a larger
+// announcement is not trusted with memory before the bytes are there.
 func (m *meter) readAll(head []byte, sizeHint int64) ([]byte, error) {
 	room := int64(64 << 10)
-	if sizeHint > int64(len(head)) && sizeHint <= MaxFileBytes {
-		room = sizeHint - int64(len(head)) + 1 // +1: EOF without regrowing
+	if sizeHint > int64(len(head)) {
+		room = min(sizeHint, maxTrustedHint) - int64(len(head)) + 1 // +1: EOF without regrowing
 	}
 	buf := make([]byte, len(head), int64(len(head))+room)
 	copy(buf, head)

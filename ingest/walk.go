@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"context"
 	"errors"
@@ -274,7 +275,12 @@ func (w *walker) archive(name string, zr *zip.Reader, b *budget) {
 		}
 	}
 	w.total <- len(entries) + len(manual)
-	for _, f := range entries {
+	for i, f := range entries {
+		if err := b.exhausted(); err != nil {
+			w.total <- -(len(entries) - i)
+			w.failed(name, fmt.Errorf("%s: %w; the rest of it is not read", name, err))
+			return
+		}
 		if !w.zipFile(name, f, b, meta[f.Name], true) {
 			return
 		}
@@ -285,7 +291,7 @@ func (w *walker) archive(name string, zr *zip.Reader, b *budget) {
 		}
 	}
 	for _, f := range nested {
-		if !w.zipFile(name, f, b, nil, false) {
+		if b.exhausted() != nil || !w.zipFile(name, f, b, nil, false) {
 			return
 		}
 	}
@@ -344,7 +350,7 @@ func (w *walker) stream(name string, r io.Reader, b *budget, depth int) {
 			w.failed(name, fmt.Errorf("%s: %w", name, err))
 			return
 		}
-		if lerr := b.entry(); lerr != nil {
+		if lerr := cmp.Or(b.exhausted(), b.entry()); lerr != nil {
 			w.failed(name, fmt.Errorf("%s: %w; the rest of it is not read", name, lerr))
 			return
 		}
@@ -425,6 +431,9 @@ func (w *walker) entryFailed(name string, err error, counted bool) bool {
 	}
 	return w.report(result{name: name, err: fmt.Errorf("%s: %w", name, err)})
 }
+
+// newQueueBudget is the room for archive entries waiting for a worker.
+func newQueueBudget() *semaphore.Weighted { return semaphore.NewWeighted(MaxQueuedBytes) }
 
 // queue sends j, whose data was read from an archive, once the data fits
 // in MaxQueuedBytes with what is already queued; the worker gives the room
