@@ -426,3 +426,31 @@ func TestAbsurdValues(t *testing.T) {
 		t.Errorf("manual entry: %.0f m, warnings %q", m.Summary.DistanceM, m.Warnings)
 	}
 }
+
+// TestOverlappingEntries: an archive of 2,000 entries that all point at
+// one compressed GPX-looking file expanding 20 times (within MaxRatio):
+// 2,000 times that would be 4 GB from a 200 KB archive. The archive's
+// budget (MaxRatio times its size) stops it after a few entries.
+func TestOverlappingEntries(t *testing.T) {
+	data := []byte(`<gpx version="1.1"><trk><name>`)
+	for i := 0; len(data) < 2<<20; i++ {
+		c := byte('a')
+		if (i*7919)%53 == 0 {
+			c = 'b'
+		}
+		data = append(data, c)
+	}
+	dir := t.TempDir()
+	p := build(t, dir, "overlap.zip", func(f *os.File) error { return hostile.WriteOverlapping(f, "run.gpx", data, 2000) })
+	bothWays(t, 0, []string{p}, func(t *testing.T, rep *ingest.Report, _ store.Store) {
+		var budget int
+		for _, f := range rep.Failed {
+			if strings.Contains(f.Error, "in all, or 100 times its size") && strings.HasSuffix(f.Error, "the rest of it is not read") {
+				budget++
+			}
+		}
+		if budget != 1 || len(rep.Failed) > 40 {
+			t.Errorf("%d failures, %d of them the budget's: %+v", len(rep.Failed), budget, rep.Failed[len(rep.Failed)-1])
+		}
+	})
+}

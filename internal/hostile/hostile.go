@@ -247,3 +247,62 @@ func (c *counter) Write(p []byte) (int, error) {
 	c.n += int64(n)
 	return n, err
 }
+
+// WriteOverlapping writes a zip archive whose central directory lists the
+// one entry e (deflated) n times, under the names e.Name plus a number:
+// every listed entry is the same compressed data, so the archive expands
+// n times what one entry does, for the size of one (David Fifield's
+// "better zip bomb"). data is e's content, which e.Content does not hold
+// (it is not a run of one byte).
+func WriteOverlapping(w io.Writer, name string, data []byte, n int) error {
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
+	fw.Write(data)
+	fw.Close()
+	crc := crc32.ChecksumIEEE(data)
+	le := binary.LittleEndian
+	var b []byte
+	b = le.AppendUint32(b, 0x04034b50)
+	b = le.AppendUint16(b, 20)
+	b = le.AppendUint16(b, 0) // flags
+	b = le.AppendUint16(b, 8) // deflate
+	b = le.AppendUint32(b, 0) // time, date
+	b = le.AppendUint32(b, crc)
+	b = le.AppendUint32(b, uint32(comp.Len()))
+	b = le.AppendUint32(b, uint32(len(data)))
+	b = le.AppendUint16(b, uint16(len(name)))
+	b = le.AppendUint16(b, 0)
+	b = append(b, name...)
+	b = append(b, comp.Bytes()...)
+	dirStart := len(b)
+	for i := range n {
+		entry := fmt.Sprintf("%d-%s", i, name)
+		b = le.AppendUint32(b, 0x02014b50)
+		b = le.AppendUint16(b, 20)
+		b = le.AppendUint16(b, 20)
+		b = le.AppendUint16(b, 0)
+		b = le.AppendUint16(b, 8)
+		b = le.AppendUint32(b, 0)
+		b = le.AppendUint32(b, crc)
+		b = le.AppendUint32(b, uint32(comp.Len()))
+		b = le.AppendUint32(b, uint32(len(data)))
+		b = le.AppendUint16(b, uint16(len(entry)))
+		b = le.AppendUint16(b, 0) // extra
+		b = le.AppendUint16(b, 0) // comment
+		b = le.AppendUint16(b, 0) // disk
+		b = le.AppendUint16(b, 0) // internal attributes
+		b = le.AppendUint32(b, 0) // external attributes
+		b = le.AppendUint32(b, 0) // the one local header
+		b = append(b, entry...)
+	}
+	dirSize := len(b) - dirStart
+	b = le.AppendUint32(b, 0x06054b50)
+	b = le.AppendUint32(b, 0) // disks
+	b = le.AppendUint16(b, uint16(n))
+	b = le.AppendUint16(b, uint16(n))
+	b = le.AppendUint32(b, uint32(dirSize))
+	b = le.AppendUint32(b, uint32(dirStart))
+	b = le.AppendUint16(b, 0)
+	_, err := w.Write(b)
+	return err
+}
