@@ -151,26 +151,31 @@ func (s *Scanner) Next() error {
 		}
 		p := s.pos + lt
 		rest := data[p:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			if !s.skipPast(p+4, "-->") {
-				return ErrTruncated
+		if len(rest) < 2 {
+			s.pos = len(data)
+			return ErrTruncated
+		}
+		switch rest[1] {
+		case '!':
+			switch {
+			case bytes.HasPrefix(rest, []byte("<!--")):
+				if !s.skipPast(p+4, "-->") {
+					return ErrTruncated
+				}
+			case bytes.HasPrefix(rest, []byte("<![CDATA[")): // outside any text
+				if !s.skipPast(p+9, "]]>") {
+					return ErrTruncated
+				}
+			default: // DOCTYPE and other declarations
+				end := declEnd(data, p+2)
+				if end < 0 {
+					s.pos = len(data)
+					return ErrTruncated
+				}
+				s.pos = end + 1
 			}
 			continue
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")): // outside any text
-			if !s.skipPast(p+9, "]]>") {
-				return ErrTruncated
-			}
-			continue
-		case bytes.HasPrefix(rest, []byte("<!")): // DOCTYPE and other declarations
-			end := declEnd(data, p+2)
-			if end < 0 {
-				s.pos = len(data)
-				return ErrTruncated
-			}
-			s.pos = end + 1
-			continue
-		case bytes.HasPrefix(rest, []byte("<?")):
+		case '?':
 			if s.elements == 0 && bytes.HasPrefix(rest, []byte("<?xml")) {
 				if k := bytes.Index(rest, []byte("?>")); k >= 0 {
 					s.latin1 = latinEncoding(rest[:k])
@@ -180,7 +185,7 @@ func (s *Scanner) Next() error {
 				return ErrTruncated
 			}
 			continue
-		case bytes.HasPrefix(rest, []byte("</")):
+		case '/':
 			gt := bytes.IndexByte(rest, '>')
 			if gt < 0 {
 				s.pos = len(data)
@@ -227,22 +232,26 @@ func (s *Scanner) skipPast(from int, end string) bool {
 // tagEnd returns the index of the '>' that closes the tag whose content
 // starts at from: the first one outside a quoted attribute value, or -1.
 func tagEnd(data []byte, from int) int {
-	for i := from; i < len(data); {
-		k := bytes.IndexAny(data[i:], `>"'`)
-		if k < 0 {
+	for i := from; ; {
+		gt := bytes.IndexByte(data[i:], '>')
+		if gt < 0 {
 			return -1
 		}
-		i += k
-		if data[i] == '>' {
-			return i
+		gt += i
+		// A quote before that '>' opens a value that may hold it.
+		q := i
+		for q < gt && data[q] != '"' && data[q] != '\'' {
+			q++
 		}
-		q := bytes.IndexByte(data[i+1:], data[i])
-		if q < 0 {
+		if q == gt {
+			return gt
+		}
+		end := bytes.IndexByte(data[q+1:], data[q])
+		if end < 0 {
 			return -1
 		}
-		i += 1 + q + 1
+		i = q + 1 + end + 1
 	}
-	return -1
 }
 
 // declEnd returns the index of the '>' that closes a declaration such as
