@@ -1,5 +1,6 @@
 // Command hostilebench measures what the hostile files of issue #12 cost
-// an import: wall time, peak memory (the child process's peak RSS) and
+// an import: wall time, CPU time (which a loaded machine inflates less),
+// peak memory (the child process's peak RSS) and
 // peak temporary disk (the size of the child's own TMPDIR, sampled every
 // 10 ms), for the CLI's path (ingest.Importer.Import of paths) and the
 // server's upload path (ingest.Importer.ImportFiles, with uploads above
@@ -85,20 +86,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fmt.Println("| case | what | path | s | peak RSS MiB | peak temp MiB | outcome |")
-	fmt.Println("| --- | --- | --- | ---: | ---: | ---: | --- |")
+	fmt.Println("| case | what | path | s | CPU s | peak RSS MiB | peak temp MiB | outcome |")
+	fmt.Println("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |")
 	for _, c := range cases {
 		if *only != "" && !strings.Contains(","+*only+",", ","+c.name+",") {
 			continue
 		}
 		r := measure(self, *dir, files, c, *timeout)
-		fmt.Printf("| %s | %s | %s | %.1f | %.0f | %.0f | %s |\n", c.name, c.what, c.mode, r.took.Seconds(),
-			float64(r.rssKB)/1024, float64(r.tempPeak)/(1<<20), r.outcome)
+		fmt.Printf("| %s | %s | %s | %.1f | %.1f | %.0f | %.0f | %s |\n", c.name, c.what, c.mode, r.took.Seconds(),
+			r.cpu.Seconds(), float64(r.rssKB)/1024, float64(r.tempPeak)/(1<<20), r.outcome)
 	}
 }
 
 type result struct {
 	took     time.Duration
+	cpu      time.Duration // user and system CPU time of the child
 	rssKB    int64
 	tempPeak int64
 	outcome  string
@@ -149,6 +151,7 @@ func measure(self, dir, files string, c benchCase, timeout time.Duration) result
 	wg.Wait()
 	r := result{took: took, tempPeak: peak}
 	if cmd.ProcessState != nil {
+		r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			r.rssKB = ru.Maxrss
 		}
