@@ -454,3 +454,25 @@ func TestOverlappingEntries(t *testing.T) {
 		}
 	})
 }
+
+// TestLargeNestedArchive: a nested archive larger than MaxFileBytes (a
+// Garmin export's part can be gigabytes), stored without compression, is
+// read as a stream like any other: its run is imported, its 129 MiB of
+// other data skipped, with no temporary file.
+func TestLargeNestedArchive(t *testing.T) {
+	run, err := os.ReadFile(corpus.Path(t, "fit/fitparse__activity-small-fenix2-run.fit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inner, err := hostile.ZipContent("DI_CONNECT/padding.bin", 0, ingest.MaxFileBytes+1<<20,
+		hostile.Entry{Name: "run.fit", Content: hostile.Content{Prefix: run}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := build(t, t.TempDir(), "export.zip", zipOf(hostile.Entry{Name: "Part1.zip", Content: inner, Store: true}))
+	bothWays(t, 0, []string{p}, func(t *testing.T, rep *ingest.Report, _ store.Store) {
+		if rep.Imported != 1 || len(rep.Failed) != 0 {
+			t.Errorf("imported %d, failed %+v", rep.Imported, rep.Failed)
+		}
+	})
+}

@@ -403,6 +403,10 @@ func (w *walker) entry(name string, m *meter, sizeHint int64, meta *Meta, b *bud
 		if counted {
 			w.total <- -1 // not a file: its entries are
 		}
+		// An archive is not an activity file: MaxFileBytes does not bound
+		// it (a Garmin export's part may be gigabytes); the ratio and the
+		// budget still do, and its entries have their own limits.
+		m.max = MaxArchiveBytes
 		w.stream(name, io.MultiReader(bytes.NewReader(head), m), b, depth+1)
 		return w.ctx.Err() == nil
 	case decode.Unknown:

@@ -180,14 +180,25 @@ func (c Content) writeRaw(w io.Writer) error {
 	return err
 }
 
-// ZipContent returns the bytes of a zip archive holding one stored entry
-// of n copies of fill, as a Content (the archive's headers around the
-// filler), so that the archive can itself be the entry of another:
-// WriteZip of an Entry with this Content is a nested bomb.
-func ZipContent(name string, fill byte, n int64) (Content, error) {
+// ZipContent returns the bytes of a zip archive holding the entries before
+// and then one stored entry of n copies of fill, as a Content (the
+// archive's headers and first entries around the filler), so that the
+// archive can itself be the entry of another: WriteZip of an Entry with
+// this Content is a nested bomb, or (stored) a large nested archive.
+func ZipContent(name string, fill byte, n int64, before ...Entry) (Content, error) {
 	inner := Content{Fill: fill, N: n}
 	var cw splitter
 	zw := zip.NewWriter(&cw)
+	for _, e := range before {
+		fw, err := zw.CreateRaw(&zip.FileHeader{Name: e.Name, Method: zip.Store, CRC32: e.CRC32(),
+			CompressedSize64: uint64(e.Size()), UncompressedSize64: uint64(e.Size())})
+		if err != nil {
+			return Content{}, err
+		}
+		if err := e.writeRaw(fw); err != nil {
+			return Content{}, err
+		}
+	}
 	fw, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Store, CRC32: inner.CRC32(),
 		CompressedSize64: uint64(n), UncompressedSize64: uint64(n)})
 	if err != nil {
