@@ -130,36 +130,40 @@ func Sanitize(a *Activity) {
 	a.Name, a.Device, a.SubSport = CleanText(a.Name, "name", &w), CleanText(a.Device, "device name", &w), CleanText(a.SubSport, "sub-sport", &w)
 	maxSpeed := a.MaxSpeedMS()
 	var hr, speed, cad, power, alt, temp, pos, dist, jumpDist, jumpPos int
-	out := func(v, lo, hi float64) bool { return Has(v) && (v < lo || v > hi || math.IsInf(v, 0)) }
+	// Every jump test first compares with the shortest reach (a second's
+	// worth), which needs no time arithmetic and settles almost every
+	// sample; this loop runs over every sample of every import.
+	minReach := reach(time.Time{}, time.Time{}, maxSpeed)
 	lastDist, lastPos, posRun := -1, -1, 0
 	for i := range a.Samples {
 		s := &a.Samples[i]
-		if out(s.HeartRateBPM, MinHRBPM, MaxHRBPM) {
+		if outside(s.HeartRateBPM, MinHRBPM, MaxHRBPM) {
 			s.HeartRateBPM, hr = NaN, hr+1
 		}
-		if out(s.SpeedMS, 0, maxSpeed) {
+		if outside(s.SpeedMS, 0, maxSpeed) {
 			s.SpeedMS, speed = NaN, speed+1
 		}
-		if out(s.CadenceSPM, 0, MaxCadence) {
+		if outside(s.CadenceSPM, 0, MaxCadence) {
 			s.CadenceSPM, cad = NaN, cad+1
 		}
-		if out(s.PowerW, 0, MaxPowerW) {
+		if outside(s.PowerW, 0, MaxPowerW) {
 			s.PowerW, power = NaN, power+1
 		}
-		if out(s.AltitudeM, MinAltitudeM, MaxAltitudeM) {
+		if outside(s.AltitudeM, MinAltitudeM, MaxAltitudeM) {
 			s.AltitudeM, alt = NaN, alt+1
 		}
-		if out(s.TemperatureC, MinTempC, MaxTempC) {
+		if outside(s.TemperatureC, MinTempC, MaxTempC) {
 			s.TemperatureC, temp = NaN, temp+1
 		}
-		if out(s.LatDeg, -90, 90) || out(s.LonDeg, -180, 180) || Has(s.LatDeg) != Has(s.LonDeg) {
+		if outside(s.LatDeg, -90, 90) || outside(s.LonDeg, -180, 180) || Has(s.LatDeg) != Has(s.LonDeg) {
 			s.LatDeg, s.LonDeg, pos = NaN, NaN, pos+1
 		}
-		if out(s.DistanceM, 0, MaxDistanceM) {
+		if outside(s.DistanceM, 0, MaxDistanceM) {
 			s.DistanceM, dist = NaN, dist+1
 		}
 		if Has(s.DistanceM) {
-			if lastDist >= 0 && s.DistanceM-a.Samples[lastDist].DistanceM > reach(a.Samples[lastDist].Time, s.Time, maxSpeed) {
+			if lastDist >= 0 && s.DistanceM-a.Samples[lastDist].DistanceM > minReach &&
+				s.DistanceM-a.Samples[lastDist].DistanceM > reach(a.Samples[lastDist].Time, s.Time, maxSpeed) {
 				s.DistanceM, jumpDist = NaN, jumpDist+1
 			} else {
 				lastDist = i
@@ -170,7 +174,7 @@ func Sanitize(a *Activity) {
 			// rerun points in a row are: then the last kept one was the
 			// odd one (a first fix far off) and the track goes on from here.
 			p := &a.Samples[max(lastPos, 0)]
-			if lastPos >= 0 && posRun < rerun && Haversine(p.LatDeg, p.LonDeg, s.LatDeg, s.LonDeg) > reach(p.Time, s.Time, maxSpeed) {
+			if lastPos >= 0 && posRun < rerun && farther(p, s, minReach) && farther(p, s, reach(p.Time, s.Time, maxSpeed)) {
 				s.LatDeg, s.LonDeg, jumpPos, posRun = NaN, NaN, jumpPos+1, posRun+1
 			} else {
 				lastPos, posRun = i, 0
@@ -200,7 +204,7 @@ func Sanitize(a *Activity) {
 			switch {
 			case *f.v == 0 && f.lo > 0: // a heart rate of 0: FIT's "none"
 				*f.v = NaN
-			case out(*f.v, f.lo, f.hi):
+			case outside(*f.v, f.lo, f.hi):
 				*f.v, n = NaN, n+1
 			}
 		}
@@ -211,6 +215,21 @@ func Sanitize(a *Activity) {
 		a.Laps = a.Laps[:MaxLaps:MaxLaps]
 	}
 	a.Warnings = append(a.Warnings, w...)
+}
+
+// outside reports whether v is outside [lo, hi]; NaN (absent) is not.
+func outside(v, lo, hi float64) bool { return v < lo || v > hi }
+
+// farther reports whether the positions of a and b are more than d metres
+// apart. Most points are a few metres from the last: a bound that needs no
+// trigonometry (a degree of latitude is 111.2 km, one of longitude at most
+// 111.3 km) settles those, and only the rest take a Haversine.
+func farther(a, b *Sample, d float64) bool {
+	dy, dx := (b.LatDeg-a.LatDeg)*111_195, (b.LonDeg-a.LonDeg)*111_321
+	if dx*dx+dy*dy <= d*d {
+		return false
+	}
+	return Haversine(a.LatDeg, a.LonDeg, b.LatDeg, b.LonDeg) > d
 }
 
 // rerun is how many positions in a row Sanitize drops as jumps before it

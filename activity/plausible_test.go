@@ -162,3 +162,16 @@ func TestImplausible(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSanitize sanitizes a two-hour run recorded every second, as
+// the importer does before Compute.
+func BenchmarkSanitize(b *testing.B) {
+	a := run(7200)
+	samples := append([]activity.Sample(nil), a.Samples...)
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(a.Samples, samples)
+		a.Warnings = nil
+		activity.Sanitize(a)
+	}
+}
