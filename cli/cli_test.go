@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -316,4 +317,39 @@ func latestRPE(t *testing.T, db string) map[int64]float64 {
 		out[acts[0].ID] = v
 	}
 	return out
+}
+
+// TestImportEscapesFileNames imports files whose names hold terminal
+// escape sequences (a title change, a screen clear, a bell): the report
+// and the progress lines show them escaped, and no control character
+// reaches the terminal.
+func TestImportEscapesFileNames(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.db")
+	files := filepath.Join(dir, "files")
+	if err := os.Mkdir(files, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		"evil\x1b]0;pwned\x07.gpx":    "<gpx><trk><trkseg><trkpt", // broken: fails
+		"clear\x1b[2J\x1b[H\rrun.fit": "not an activity",          // skipped
+	} {
+		if err := os.WriteFile(filepath.Join(files, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := rebound(t, db, "import", files)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, s := range []string{out, errs} {
+		if strings.ContainsAny(s, "\x1b\x07\r") {
+			t.Errorf("a control character reached the terminal: %q", s)
+		}
+	}
+	for _, want := range []string{`evil\x1b]0;pwned\a.gpx`, `clear\x1b[2J\x1b[H\rrun.fit`} {
+		if !strings.Contains(out, want) || !strings.Contains(errs, want) {
+			t.Errorf("output lacks %s:\n%s\n%s", want, out, errs)
+		}
+	}
 }

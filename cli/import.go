@@ -99,13 +99,15 @@ func (c *importCmd) watch(ctx context.Context, im *ingest.Importer, dir string, 
 	return err
 }
 
-// printReport writes the human summary of an import.
+// printReport writes the human summary of an import. File names and
+// errors go through ingest.Printable: a name holding a terminal escape
+// shows as \x1b[…, it does not drive the terminal.
 func printReport(w io.Writer, rep *ingest.Report, took time.Duration) {
 	for _, s := range rep.Skipped {
-		fmt.Fprintf(w, "skipped  %s: %s\n", s.File, s.Reason)
+		fmt.Fprintf(w, "skipped  %s: %s\n", ingest.Printable(s.File), ingest.Printable(s.Reason))
 	}
 	for _, f := range rep.Failed {
-		fmt.Fprintf(w, "FAILED   %s\n", f.Error)
+		fmt.Fprintf(w, "FAILED   %s\n", ingest.Printable(f.Error))
 	}
 	fmt.Fprintf(w, "Imported %d %s, %d %s already stored, %d skipped, %d failed",
 		rep.Imported, plural(rep.Imported, "activity", "activities"),
@@ -167,7 +169,7 @@ func (b *barProgress) finish() { _ = b.bar.Finish() }
 type lineProgress struct{ w io.Writer }
 
 func (l *lineProgress) event(e ingest.Event) {
-	fmt.Fprintf(l.w, "[%d/%d] %-9s %s\n", e.Done, e.Total, e.Outcome, e.File)
+	fmt.Fprintf(l.w, "[%d/%d] %-9s %s\n", e.Done, e.Total, e.Outcome, ingest.Printable(e.File))
 }
 
 func (l *lineProgress) finish() {}

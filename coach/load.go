@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 )
@@ -30,6 +31,7 @@ func LoadHistory(ctx context.Context, db HistoryReader) (History, error) {
 	if h.Activities, _, err = db.FindActivities(ctx, store.ActivityFilter{}); err != nil {
 		return h, fmt.Errorf("history: activities: %w", err)
 	}
+	h.Activities = plausibleOnly(h.Activities)
 	if h.CheckIns, err = db.FindCheckIns(ctx, time.Time{}, time.Time{}, h.Profile.Location()); err != nil {
 		return h, fmt.Errorf("history: check-ins: %w", err)
 	}
@@ -40,4 +42,20 @@ func LoadHistory(ctx context.Context, db HistoryReader) (History, error) {
 		return h, fmt.Errorf("history: shoes: %w", err)
 	}
 	return h, nil
+}
+
+// plausibleOnly returns the activities that can be real workouts, leaving
+// out those activity.Implausible rejects (a start in 1989 or next year,
+// 136 years of elapsed time, 77 million km): one of them would otherwise
+// change today's advice and the week's plan. The importer stored the
+// reason with each as a warning (ingest.ImplausibleWarning), which `show`
+// and the run page display.
+func plausibleOnly(acts []*store.Activity) []*store.Activity {
+	kept := acts[:0:0]
+	for _, a := range acts {
+		if activity.Implausible(a.Activity, a.Summary, a.ImportedAt) == "" {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }

@@ -3,14 +3,20 @@ package coach_test
 import (
 	"context"
 	"errors"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/ingest"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/sim"
 	"github.com/rebound-run/rebound/store"
+	"github.com/rebound-run/rebound/store/sqlite"
 )
 
 // failingReader reads an empty history, failing at the read named fail.
@@ -57,5 +63,70 @@ func TestLoadHistoryNamesTheFailedRead(t *testing.T) {
 	}
 	if _, err := coach.LoadHistory(context.Background(), failingReader{}); err != nil {
 		t.Errorf("no failure: %v", err)
+	}
+}
+
+// TestLoadHistoryLeavesOutImplausibleRuns imports two weeks of a
+// simulated runner's FIT files into a real SQLite file, and into another
+// the same plus runs that cannot be real (one from 1989, one dated 2100,
+// one whose last point is 136 years after its first, two days ago).
+// LoadHistory must leave those out, and today's readiness and advice must
+// be what they are without them.
+func TestLoadHistoryLeavesOutImplausibleRuns(t *testing.T) {
+	ctx := context.Background()
+	r := sim.DefaultRunner()
+	start := time.Date(2026, 9, 1, 0, 0, 0, 0, r.Location)
+	ws := r.Season(start, 2)
+	now := start.AddDate(0, 0, 14).Add(9 * time.Hour)
+	dir := t.TempDir()
+	if _, err := r.WriteWorkouts(filepath.Join(dir, "fit"), ws); err != nil {
+		t.Fatal(err)
+	}
+	gpx := func(t0, t1 time.Time) []byte {
+		return []byte(`<gpx version="1.1"><trk><type>running</type><trkseg>` +
+			`<trkpt lat="47.0" lon="8.0"><time>` + t0.UTC().Format(time.RFC3339) + `</time></trkpt>` +
+			`<trkpt lat="47.01" lon="8.0"><time>` + t1.UTC().Format(time.RFC3339) + `</time></trkpt>` +
+			`</trkseg></trk></gpx>`)
+	}
+	twoDaysAgo := now.AddDate(0, 0, -2)
+	hostile := []ingest.File{
+		{Name: "1989.gpx", Data: gpx(time.Date(1989, 6, 1, 7, 0, 0, 0, time.UTC), time.Date(1989, 6, 1, 8, 0, 0, 0, time.UTC))},
+		{Name: "2100.gpx", Data: gpx(time.Date(2100, 6, 1, 7, 0, 0, 0, time.UTC), time.Date(2100, 6, 1, 8, 0, 0, 0, time.UTC))},
+		{Name: "136-years.gpx", Data: gpx(twoDaysAgo, twoDaysAgo.AddDate(136, 0, 0))},
+	}
+	load := func(extra []ingest.File) (coach.History, []int64) {
+		db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "rebound.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		im := &ingest.Importer{Store: db, Decoders: cli.Decoders(), Now: func() time.Time { return now }}
+		if rep, err := im.Import(ctx, []string{filepath.Join(dir, "fit")}); err != nil || len(rep.Failed) > 0 {
+			t.Fatalf("import: %v %+v", err, rep)
+		}
+		rep, err := im.ImportFiles(ctx, extra)
+		if err != nil || rep.Imported != len(extra) {
+			t.Fatalf("import of the implausible runs: %v %+v", err, rep)
+		}
+		h, err := coach.LoadHistory(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h, rep.IDs
+	}
+	clean, _ := load(nil)
+	h, ids := load(hostile)
+	for _, a := range h.Activities {
+		if slices.Contains(ids, a.ID) {
+			t.Errorf("LoadHistory kept %s (start %s, %.0f s)", a.SourceFile, a.Start, a.Summary.ElapsedS)
+		}
+	}
+	if len(h.Activities) != len(clean.Activities) {
+		t.Errorf("%d activities, want %d", len(h.Activities), len(clean.Activities))
+	}
+	got, want := coach.NewState(h, now).Today(), coach.NewState(clean, now).Today()
+	if got.Readiness != want.Readiness || got.Recommendation != want.Recommendation {
+		t.Errorf("today with the implausible runs: readiness %v, %s; without: %v, %s",
+			got.Readiness, got.Recommendation, want.Readiness, want.Recommendation)
 	}
 }

@@ -29,6 +29,20 @@ const (
 	Unknown Format = ""
 )
 
+// MaxSamples is the most samples one file may hold: 1,048,576, twelve days
+// at one sample a second (the longest real recordings, multi-day races on
+// a watch's "smart" recording, hold a tenth of that). Decoders refuse a
+// file with more with a *ParseError, as they read it, before the samples
+// take memory: a sample is 96 bytes, so this bounds them at 96 MiB.
+const MaxSamples = 1 << 20
+
+// ErrTooManySamples is the error, in a *ParseError with HintTooLong, of a
+// file that holds more than MaxSamples samples.
+var ErrTooManySamples = fmt.Errorf("more samples than the %d an activity may hold", MaxSamples)
+
+// HintTooLong is the hint of ErrTooManySamples.
+const HintTooLong = "no recording is that long; split the file or re-export it from the device"
+
 // Decoder decodes one whole file already read into memory. A file may hold
 // several activities (for example, chained FIT files of different
 // workouts); most hold one. name is used only in error messages.

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -49,12 +48,12 @@ func (w *walker) files(files []File) {
 			data = []byte{} // an empty file: process reports it as such
 		}
 		if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+			zr, err := openZip(bytes.NewReader(data), int64(len(data)))
 			if err != nil {
 				w.failed(name, fmt.Errorf("%s: open zip archive: %w", name, err))
 				continue
 			}
-			w.archive(name, zr)
+			w.archive(name, zr, newBudget(int64(len(data))))
 			continue
 		}
 		if len(data) > MaxFileBytes {

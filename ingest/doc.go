@@ -10,6 +10,19 @@
 // stores nothing new (the SHA-256 of the content, and the store's
 // same-sport-same-minute rule for the same run from another source).
 //
+// Hostile files (limits.go, docs/security-files.md): every archive entry
+// and gzip stream is read through limits checked while it streams (size,
+// expansion ratio, an archive's entries, depth and total) and sniffed from
+// its first 4 KiB before the rest is inflated; an archive inside an
+// archive is read as a stream (zipstream.go), never spilled to disk; at
+// most MaxQueuedBytes of entries wait for the workers; decoders refuse a
+// file of more than decode.MaxSamples samples as they meet it; every
+// activity goes through activity.Sanitize (impossible values dropped,
+// names bounded) and one that activity.Implausible rejects is stored with
+// ImplausibleWarning; a folder's symbolic links are followed within
+// bounds (listDir). The CLI and the server both import through Importer,
+// so the limits hold for uploads as for files on disk.
+//
 // ingest does I/O (it reads files) but knows nothing of SQL or terminals:
 // it talks to the store through the small Store interface below and
 // reports progress through a callback.

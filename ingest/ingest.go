@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"slices"
 	"sync"
@@ -27,10 +26,11 @@ import (
 // (decode/fit).
 const transition = "transition"
 
-// MaxFileBytes is the largest activity file ingest reads (after
-// un-gzipping). The largest real recordings (multi-day FIT files) are tens
-// of megabytes; anything larger is refused rather than exhausting memory.
-const MaxFileBytes = 256 << 20
+// ImplausibleWarning starts the warning stored with an activity that
+// activity.Implausible says cannot be a real workout (a date in 1989 or
+// next year, 136 years of elapsed time); the coaching leaves such
+// activities out (coach.LoadHistory).
+const ImplausibleWarning = "left out of the coaching: "
 
 // Store is what ingest needs of a store.
 type Store interface {
@@ -105,6 +105,9 @@ type job struct {
 	data   []byte
 	meta   *Meta
 	manual *activity.Activity
+	// release, when set, gives back the room data takes in the queue
+	// (MaxQueuedBytes): the worker calls it once it is done with data.
+	release func()
 }
 
 // result is what a worker made of a job.
@@ -117,6 +120,7 @@ type result struct {
 	skip   string // skip reason
 	err    error
 	nbytes int64
+	walked bool // a failure or skip of the walker: no file was read
 }
 
 // Import imports every file under paths and returns what happened to each.
@@ -148,14 +152,14 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 	// encoded samples, not Sample values, so the room costs little memory.
 	results := make(chan result, workers*4)
 	totals := make(chan int, 16)
-	walkFailures := make(chan Failed, 16)
+	walked := make(chan result, 16) // the walker's own failures and skips
 
 	go func() {
 		defer close(jobs)
-		w := walker{ctx: ctx, jobs: jobs, total: totals, fail: walkFailures}
+		w := walker{ctx: ctx, jobs: jobs, total: totals, out: walked, mem: newQueueBudget()}
 		feed(&w)
 		close(totals)
-		close(walkFailures)
+		close(walked)
 	}()
 
 	var wg sync.WaitGroup
@@ -168,6 +172,9 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 			defer w.close()
 			for j := range jobs {
 				r := im.process(ctx, w, j)
+				if j.release != nil {
+					j.release()
+				}
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -181,7 +188,7 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 	rep := &Report{Skipped: []Skipped{}, Failed: []Failed{}, IDs: []int64{}}
 	ev := Event{}
 	var storeErr error
-	for results != nil || totals != nil || walkFailures != nil {
+	for results != nil || totals != nil || walked != nil {
 		select {
 		case n, ok := <-totals:
 			if !ok {
@@ -189,14 +196,14 @@ func (im *Importer) run(ctx context.Context, feed func(w *walker)) (*Report, err
 				continue
 			}
 			ev.Total += n
-		case f, ok := <-walkFailures:
+		case r, ok := <-walked:
 			if !ok {
-				walkFailures = nil
+				walked = nil
 				continue
 			}
-			rep.Failed = append(rep.Failed, f)
+			outcome, detail, _ := im.store(ctx, rep, r)
 			ev.Done++
-			im.notify(ev, f.File, "failed", f.Error)
+			im.notify(ev, r.name, outcome, detail)
 		case r, ok := <-results:
 			if !ok {
 				results = nil
@@ -233,8 +240,10 @@ func (im *Importer) notify(ev Event, file, outcome, detail string) {
 
 // store writes a worker's result and records it in rep.
 func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, detail string, err error) {
-	rep.Files++
-	rep.Bytes += r.nbytes
+	if !r.walked {
+		rep.Files++
+		rep.Bytes += r.nbytes
+	}
 	switch {
 	case r.err != nil:
 		rep.Failed = append(rep.Failed, Failed{File: r.name, Error: r.err.Error()})
@@ -258,6 +267,9 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 	outcome = "duplicate"
 	for _, a := range r.acts {
 		a.ImportedAt = now().UTC()
+		if why := activity.Implausible(a.Activity, a.Summary, a.ImportedAt); why != "" {
+			a.Warnings = append(a.Warnings, ImplausibleWarning+why)
+		}
 		err := im.Store.CreateActivity(ctx, a)
 		switch {
 		case err == nil:
@@ -269,11 +281,17 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 			if err := im.nameStored(ctx, r.meta, a.SHA256, a.Sport, a.Start); err != nil {
 				return "", "", fmt.Errorf("name %q: %w", r.name, err)
 			}
+		case rebound.ErrorCode(err) == rebound.EINVALID:
+			// The store refuses this activity (not the import): the
+			// file fails, the batch goes on.
+			msg := fmt.Sprintf("%s: %v", r.name, err)
+			rep.Failed = append(rep.Failed, Failed{File: r.name, Error: msg})
+			outcome, detail = "failed", msg
 		default:
 			return "", "", fmt.Errorf("store %q: %w", r.name, err)
 		}
 	}
-	return outcome, "", nil
+	return outcome, detail, nil
 }
 
 // nameStored gives the stored activity that a new one duplicates (the
@@ -378,9 +396,11 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 		}
 	}()
 	if j.manual != nil {
-		sum := activity.Compute(j.manual)
-		sa := &store.Activity{SHA256: manualHash(j), SourceFile: j.name, Activity: j.manual, Summary: sum}
+		sa := &store.Activity{SHA256: manualHash(j), SourceFile: j.name, Activity: j.manual}
 		applyMeta(sa, j.meta)
+		activity.Sanitize(sa.Activity)
+		sa.Gear = activity.CleanText(sa.Gear, "gear name", &sa.Warnings)
+		sa.Summary = activity.Compute(sa.Activity)
 		r.acts = []*store.Activity{sa}
 		return r
 	}
@@ -418,6 +438,14 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 	}
 	original := w.compress(data)
 	for i, sa := range acts {
+		applyMeta(sa, j.meta)
+		if sa.Gear == "" && sa.Sport.IsRun() {
+			sa.Gear = w.gear
+		}
+		// What an export's index gave it is cleaned as the file's own
+		// texts were (activity.Sanitize in analyse).
+		sa.Name = activity.CleanText(sa.Name, "name", &sa.Warnings)
+		sa.Gear = activity.CleanText(sa.Gear, "gear name", &sa.Warnings)
 		if i == 0 {
 			sa.Original = original
 		}
@@ -428,10 +456,6 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 			// MaxSamples the store refuses the activity: leave that to it.)
 			sa.EncodedSamples = samplecodec.Encode(sa.Samples)
 			sa.Samples = nil
-		}
-		applyMeta(sa, j.meta)
-		if sa.Gear == "" && sa.Sport.IsRun() {
-			sa.Gear = w.gear
 		}
 		r.acts = append(r.acts, sa)
 	}
@@ -493,12 +517,17 @@ func analyse(decoders map[decode.Format]decode.Decoder, data []byte, format deco
 		if a.Format == "" {
 			a.Format = string(format)
 		}
+		activity.Sanitize(a)
 		out[i] = &store.Activity{SHA256: h, SourceFile: name, Activity: a, Summary: activity.Compute(a)}
 	}
 	return out, nil
 }
 
 // unwrap un-gzips data (repeatedly) and detects its format.
+// unwrap un-gzips data (up to twice) and detects its format. A gzip
+// stream is inflated through the limits (MaxFileBytes, MaxRatio) and
+// sniffed from its first bytes: when they are not an activity file, the
+// rest is never inflated and unwrap returns them with decode.Unknown.
 func unwrap(data []byte, name string) ([]byte, decode.Format, error) {
 	for depth := 0; ; depth++ {
 		f := decode.Detect(data)
@@ -511,18 +540,27 @@ func unwrap(data []byte, name string) ([]byte, decode.Format, error) {
 		if depth == 2 {
 			return nil, f, fmt.Errorf("%s: gzip nested too deep", name)
 		}
-		zr, err := gzip.NewReader(bytes.NewReader(data))
+		br := bytes.NewReader(data)
+		zr, err := gzip.NewReader(br) // br is a ByteReader: gzip reads no further than it needs
 		if err != nil {
 			return nil, f, fmt.Errorf("%s: gunzip: %w", name, err)
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, MaxFileBytes+1))
-		if err != nil {
+		size := int64(len(data))
+		m := &meter{r: zr, in: func() int64 { return size - int64(br.Len()) }, max: MaxFileBytes}
+		head, err := sniff(m)
+		if err == nil && decode.Detect(head) == decode.Unknown {
+			return head, decode.Unknown, nil
+		}
+		if err == nil {
+			data, err = m.readAll(head, 0)
+		}
+		var lerr *LimitError
+		switch {
+		case errors.As(err, &lerr):
+			return nil, f, fmt.Errorf("%s: %w", name, err)
+		case err != nil:
 			return nil, f, fmt.Errorf("%s: gunzip: %w (the file is damaged or cut short)", name, err)
 		}
-		if len(out) > MaxFileBytes {
-			return nil, f, fmt.Errorf("%s: larger than %d MB when uncompressed", name, MaxFileBytes>>20)
-		}
-		data = out
 	}
 }
 

@@ -22,6 +22,10 @@ type Meta struct {
 	Gear  string
 }
 
+// maxCSVBytes is the largest activities.csv read: a Strava export's index
+// takes about 1.5 KB an activity, so this is forty thousand of them.
+const maxCSVBytes = 64 << 20
+
 // stravaDate is the layout of activities.csv's "Activity Date" column
 // (English exports; the time is UTC).
 const stravaDate = "Jan 2, 2006, 3:04:05 PM"
@@ -29,7 +33,7 @@ const stravaDate = "Jan 2, 2006, 3:04:05 PM"
 // stravaMeta reads activities.csv from a Strava bulk export, if the archive
 // has one. It returns the metadata keyed by zip entry name, and a job for
 // each manual activity (a row with no file).
-func stravaMeta(archive string, zr *zip.Reader) (map[string]*Meta, []job, error) {
+func stravaMeta(archive string, zr *zip.Reader, b *budget) (map[string]*Meta, []job, error) {
 	var csvFile *zip.File
 	for _, f := range zr.File {
 		if path.Base(f.Name) == "activities.csv" && (csvFile == nil || len(f.Name) < len(csvFile.Name)) {
@@ -40,12 +44,12 @@ func stravaMeta(archive string, zr *zip.Reader) (map[string]*Meta, []job, error)
 		return nil, nil, nil
 	}
 	name := archive + "!" + csvFile.Name
-	rc, err := csvFile.Open()
+	src, in, err := openEntry(csvFile)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	defer rc.Close()
-	r := csv.NewReader(io.LimitReader(rc, 64<<20))
+	r := csv.NewReader(&meter{r: src, in: in, max: maxCSVBytes, b: b})
+	r.ReuseRecord = true
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
@@ -78,6 +82,9 @@ func stravaMeta(archive string, zr *zip.Reader) (map[string]*Meta, []job, error)
 		a, err := manualActivity(rec, col, m)
 		if err != nil {
 			return meta, manual, fmt.Errorf("%s: line %d: %w", name, line, err)
+		}
+		if len(manual) == MaxEntries {
+			return meta, manual, fmt.Errorf("%s: line %d: more than %d activities without a file", name, line, MaxEntries)
 		}
 		manual = append(manual, job{name: name + "#" + get("Activity ID"), manual: a, meta: m})
 	}

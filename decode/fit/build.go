@@ -23,6 +23,9 @@ var errNoSummary = errors.New("the recording has no session or activity message:
 // nothing worth importing.
 func (b *builder) finish() ([]*activity.Activity, string, error) {
 	nRec := len(b.samples)
+	if b.overflow > 0 {
+		return nil, "", tooManyRecords(nRec + b.overflow)
+	}
 	if len(b.sessions) == 0 && len(b.laps) == 0 && nRec < 2 {
 		return nil, fmt.Sprintf("FIT activity file holds no recorded activity (no session, %d record(s))", nRec), nil
 	}

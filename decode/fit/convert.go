@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -208,7 +209,11 @@ func (c *converter) finish(name string) ([]*activity.Activity, error) {
 		as, reason, err := b.finish()
 		switch {
 		case err != nil:
-			return nil, &decode.ParseError{Format: decode.FIT, File: name, Err: err, Hint: hintTruncated}
+			hint := hintTruncated
+			if errors.Is(err, decode.ErrTooManySamples) {
+				hint = decode.HintTooLong
+			}
+			return nil, &decode.ParseError{Format: decode.FIT, File: name, Err: err, Hint: hint}
 		case len(as) > 0:
 			acts = append(acts, as...)
 		case skip == "":
@@ -253,6 +258,7 @@ type hrBeat struct {
 type builder struct {
 	id       fileID
 	samples  []activity.Sample
+	overflow int // records beyond decode.MaxSamples, not kept
 	laps     []lap
 	sessions []session
 	pauses   []activity.Pause
@@ -504,6 +510,10 @@ func (b *builder) endRecord(r *recordFields) {
 	b.prevTS = ts
 	// The sample is written in place: newPart made room for every record.
 	n := len(b.samples)
+	if n >= decode.MaxSamples { // countRecords stopped short of the truth
+		b.overflow++
+		return
+	}
 	if n == cap(b.samples) {
 		b.samples = slices.Grow(b.samples, 1)
 	}

@@ -22,6 +22,10 @@ const (
 	hintEmpty     = "the file is empty; copy or export it again"
 )
 
+// tooManyRecords is the error of a file of n record messages, more than
+// decode.MaxSamples.
+func tooManyRecords(n int) error { return fmt.Errorf("%d records: %w", n, decode.ErrTooManySamples) }
+
 // part is one FIT file of a chain: data[start:end] holds its header, its
 // data records and its 2-byte file CRC.
 type part struct {
@@ -79,9 +83,20 @@ func Decode(data []byte, name string) (acts []*activity.Activity, err error) {
 // decode streams each part through the reader and the converter.
 func (w *worker) decode(data []byte, parts []part, name string) ([]*activity.Activity, error) {
 	w.conv.reset()
+	counts := make([]int, len(parts))
+	total := 0
+	for i, p := range parts {
+		counts[i] = countRecords(data[p.start:p.end])
+		total += counts[i]
+	}
+	if total > decode.MaxSamples {
+		// Refused before a sample is allocated: at 96 bytes a sample, a
+		// 10 MB file of two-byte records would otherwise take 480 MB.
+		return nil, &decode.ParseError{Format: decode.FIT, File: name, Err: tooManyRecords(total), Hint: decode.HintTooLong}
+	}
 	for i, p := range parts {
 		b := data[p.start:p.end]
-		w.conv.beginPart(countRecords(b))
+		w.conv.beginPart(counts[i])
 		if pos, err := w.rd.decodePart(b); err != nil {
 			return nil, decodeError(name, p.start+pos, i, len(parts), err)
 		}

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ import (
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/decode"
 	"github.com/rebound-run/rebound/decode/fit"
+	"github.com/rebound-run/rebound/internal/hostile"
 )
 
 // Decode must keep the decode.Decoder signature.
@@ -899,4 +901,40 @@ func TestMutations(t *testing.T) {
 		}
 	}
 	t.Logf("outcomes: %v", outcomes)
+}
+
+// TestDecodeTooManyRecords checks that a file of more than
+// decode.MaxSamples records (two bytes each, with compressed timestamp
+// headers) is refused before its samples are allocated: a *ParseError
+// wrapping decode.ErrTooManySamples, and far less memory than the 96 MiB
+// the samples would take. One record fewer is decoded.
+func TestDecodeTooManyRecords(t *testing.T) {
+	start := time.Date(2024, 5, 1, 7, 0, 0, 0, time.UTC)
+	var b bytes.Buffer
+	if err := hostile.WriteFIT(&b, decode.MaxSamples+1, start, 150); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := fit.Decode(b.Bytes(), "long.fit")
+	runtime.ReadMemStats(&after)
+	var perr *decode.ParseError
+	if !errors.As(err, &perr) || !errors.Is(err, decode.ErrTooManySamples) || perr.Hint != decode.HintTooLong {
+		t.Fatalf("err = %v, want a ParseError wrapping ErrTooManySamples", err)
+	}
+	if !strings.Contains(err.Error(), "1048577 records") {
+		t.Errorf("err = %v, want the count", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8<<20 {
+		t.Errorf("refusing it allocated %d MiB", alloc>>20)
+	}
+
+	b.Reset()
+	if err := hostile.WriteFIT(&b, decode.MaxSamples, start, 150); err != nil {
+		t.Fatal(err)
+	}
+	acts, err := fit.Decode(b.Bytes(), "longest.fit")
+	if err != nil || len(acts) != 1 || len(acts[0].Samples) != decode.MaxSamples {
+		t.Fatalf("MaxSamples records: %v", err)
+	}
 }

@@ -26,33 +26,30 @@
 // *decode.SkipError saying so. Routes (rte) and waypoints (wpt) are never
 // read as samples.
 //
-// # Why a tokenizer
+// # Why a scanner of its own
 //
 // GPX files are large (a long ride is megabytes of near-identical trkpt
 // elements) and a decoder only needs a handful of fields from each. Rather
 // than encoding/xml, whose Unmarshal allocates for every token and every
-// struct field through reflection, the package scans the document with
-// github.com/muktihari/xmltokenizer, which finds token boundaries in a
-// reusable buffer without allocating, and parses each tag by hand,
-// dispatching on local names with a small element stack. On the test
-// corpus this is five to seven times faster than xml.Unmarshal into structs
-// (see BenchmarkDecode and BenchmarkEncodingXML) and allocates almost only
-// the samples themselves.
+// struct field through reflection, the package reads the document with
+// the scanner in decode/internal/xmlscan (shared with decode/tcx), which
+// finds each tag in the document in memory without copying or allocating,
+// in time linear in the document whatever the size of one token, and
+// parses each tag by hand, dispatching on local names with a small element
+// stack. On the test corpus this is five to eleven times faster than
+// xml.Unmarshal into structs (see BenchmarkDecode and BenchmarkEncodingXML)
+// and allocates almost only the samples themselves. xmlscan's doc says why
+// it no longer uses github.com/muktihari/xmltokenizer (a single 32 MB
+// token, a track's name, took it 47 s).
 //
-// Only the tokenizer's RawToken is used. Its Token method mis-parses a tag
-// whose name is followed by a tab or newline (the first attribute becomes
-// part of the name), ignores single-quoted attribute values, and panics on
-// some malformed input; the scanner in decode/internal/xmlscan (shared with
-// decode/tcx) parses tags itself and also checks that end tags match start
-// tags, which the tokenizer does not, so a truncated or broken file is
-// reported as a *decode.ParseError naming the track point and line where
-// possible. The tokenizer finds tokens by counting angle brackets, so
-// comments that contain '<' or '>' are blanked out before tokenizing (the
-// data is copied only then). Limits that remain: a '>' inside an attribute
-// value cuts that tag short (its later attributes are lost, the rest of the
-// file reads normally); documents must be UTF-8 or declare
-// ISO-8859-1/Windows-1252; DTD entities other than the five predefined ones
-// and character references are left as written. Decode recovers from any
-// panic and returns it as a *decode.ParseError, and FuzzDecode checks that
-// none occurs.
+// The scanner checks that end tags match start tags, so a truncated or
+// broken file is reported as a *decode.ParseError naming the track point
+// and line where possible; a '>' inside a quoted attribute value stays in
+// it. Limits that remain: documents must be UTF-8 or declare
+// ISO-8859-1/Windows-1252; DTD entities other than the five predefined
+// ones and character references are left as written; a name, a creator or
+// a type is read up to xmlscan.MaxTextBytes. Decode refuses a file of more
+// than decode.MaxSamples track points as it meets the one beyond,
+// recovers from any panic and returns it as a *decode.ParseError, and
+// FuzzDecode checks that none occurs.
 package gpx

@@ -142,6 +142,9 @@ func (d *decoder) Start() error {
 		el = elementOf(s.Local())
 		switch {
 		case el == elTrkpt && parent == elTrkseg:
+			if len(d.samples) == decode.MaxSamples {
+				return d.parseError(fmt.Sprintf("track point %d", d.points+1), decode.ErrTooManySamples, decode.HintTooLong)
+			}
 			d.startPoint(depth)
 		case el == elTrkpt: // a trkpt outside a trkseg: not a track point
 			el = elOther

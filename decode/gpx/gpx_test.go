@@ -317,3 +317,10 @@ func TestDecodeSynthetic(t *testing.T) {
 		{Name: "tokenizer panic input", Doc: "</>", WantErr: "parse"},
 	})
 }
+
+// TestDecodeTooManySamples: a track point beyond decode.MaxSamples is
+// refused as the decoder meets it.
+func TestDecodeTooManySamples(t *testing.T) {
+	dec.TooMany(t, `<gpx version="1.1"><trk><trkseg>`,
+		`<trkpt lat="47" lon="8"><time>%s</time></trkpt>`, `</trkseg></trk></gpx>`, "track point 1048577")
+}

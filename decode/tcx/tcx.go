@@ -78,6 +78,7 @@ type decoder struct {
 	courses     int // Course elements seen
 	courseDepth int // stack depth of an open <Courses>, 0 when none
 	trackpoints int // Trackpoint elements seen in activities
+	samples     int // samples kept, in every activity: at most decode.MaxSamples
 
 	cur      *actState
 	actDepth int
@@ -144,6 +145,9 @@ func (d *decoder) Start() error {
 	case d.inPt:
 		el = d.pointChild(depth, parent)
 	case d.inLap:
+		if d.samples == decode.MaxSamples && string(s.Local()) == "Trackpoint" {
+			return d.parseError(fmt.Sprintf("trackpoint %d", d.trackpoints+1), decode.ErrTooManySamples, decode.HintTooLong)
+		}
 		el = d.lapChild(depth, parent)
 	case d.cur != nil:
 		switch string(s.Local()) {
@@ -477,6 +481,7 @@ func (d *decoder) endPoint() {
 	}
 	c.newTrack, c.lapHasPoints = false, true
 	c.a.Samples = append(c.a.Samples, *p)
+	d.samples++
 }
 
 // endActivity finishes the current Activity and keeps it when it holds

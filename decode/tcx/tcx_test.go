@@ -331,3 +331,12 @@ func TestDecodeSynthetic(t *testing.T) {
 		{Name: "truncated", Doc: head + root + `<Activities><Activity Sport="Running"><Id>2024-`, WantErr: "parse"},
 	})
 }
+
+// TestDecodeTooManySamples: a trackpoint beyond decode.MaxSamples is
+// refused as the decoder meets it.
+func TestDecodeTooManySamples(t *testing.T) {
+	dec.TooMany(t, `<TrainingCenterDatabase><Activities><Activity Sport="Running"><Id>2024-05-01T07:00:00Z</Id>`+
+		`<Lap StartTime="2024-05-01T07:00:00Z"><Track>`,
+		`<Trackpoint><Time>%s</Time><HeartRateBpm><Value>140</Value></HeartRateBpm></Trackpoint>`,
+		`</Track></Lap></Activity></Activities></TrainingCenterDatabase>`, "trackpoint 1048577")
+}

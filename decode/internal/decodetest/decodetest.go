@@ -8,6 +8,7 @@
 package decodetest
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -322,4 +323,33 @@ func CountSamples(samples []activity.Sample) Counts {
 		}
 	}
 	return c
+}
+
+// TooMany checks the decoder's limit on samples: a document of
+// decode.MaxSamples+1 timed points gives a *decode.ParseError wrapping
+// decode.ErrTooManySamples and naming the last point, as record. (That
+// decode.MaxSamples points decode is left to decode/fit's test, where
+// it is cheap.) head, point
+// and tail are the document's parts: point is repeated, with its %s
+// replaced by a timestamp a second after the last.
+func (d Decoder) TooMany(t *testing.T, head, point, tail, record string) {
+	start := time.Date(2024, 5, 1, 7, 0, 0, 0, time.UTC)
+	doc := func(n int) []byte {
+		var b bytes.Buffer
+		b.Grow(len(head) + n*(len(point)+16) + len(tail))
+		b.WriteString(head)
+		pre, post, _ := strings.Cut(point, "%s")
+		for i := range n {
+			b.WriteString(pre)
+			b.Write(start.Add(time.Duration(i)*time.Second).AppendFormat(nil, time.RFC3339))
+			b.WriteString(post)
+		}
+		b.WriteString(tail)
+		return b.Bytes()
+	}
+	_, err := d.Decode(doc(decode.MaxSamples+1), d.file("long"))
+	var perr *decode.ParseError
+	if !errors.As(err, &perr) || !errors.Is(err, decode.ErrTooManySamples) || perr.Record != record {
+		t.Fatalf("MaxSamples+1 points: %v, want a ParseError at %s wrapping ErrTooManySamples", err, record)
+	}
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"unicode/utf8"
-
-	"github.com/muktihari/xmltokenizer"
 )
 
 // Kind says what a Scanner's current token is.
@@ -23,23 +21,21 @@ const (
 // element (a file cut off while it was written or downloaded).
 var ErrTruncated = errors.New("unexpected end of file")
 
-// Scanner reads the elements of an XML document from xmltokenizer's
-// RawToken and parses each tag itself. It skips the XML declaration,
-// comments, processing instructions and DOCTYPE, and checks that end tags
-// match start tags, which the tokenizer does not.
+// Scanner reads the elements of an XML document held in memory. It finds
+// each token by searching forward from the end of the last one (with
+// bytes.IndexByte and friends, which are vectorised), so a document is
+// read in time linear in its size whatever the size of a single token,
+// and it never copies the document: every slice it returns points into
+// it. It skips the XML declaration, comments, processing instructions and
+// DOCTYPE, and checks that end tags match start tags.
 //
-// xmltokenizer's own Token method is not used because it mis-reads a tag
-// whose name is followed by a tab or a newline instead of a space (the first
-// attribute becomes part of the name) and ignores single-quoted attribute
-// values; RawToken only finds the token boundaries, which it does fast.
-//
-// The tokenizer finds tokens by counting angle brackets, so a comment that
-// holds '<' or '>' is blanked out before tokenizing. A '>' inside an
-// attribute value still ends its tag early: the attributes after it are
-// lost, and the rest of the document reads normally.
+// Limits: a tag name longer than MaxNameBytes and elements nested deeper
+// than MaxDepth are errors (no GPX or TCX document comes near either, and
+// both would otherwise let one document make the open-element stack as
+// large as itself); Str returns at most MaxTextBytes of a value.
 type Scanner struct {
-	z    *xmltokenizer.Tokenizer
-	data []byte // the document as given to New
+	data []byte // the document as given to Init
+	pos  int    // where the next token is searched from
 
 	// The current token, valid until the next call to Next.
 	kind        Kind
@@ -58,55 +54,32 @@ type Scanner struct {
 	latin1   bool // the XML declaration names a single-byte Latin encoding
 }
 
+// The Scanner's limits.
+const (
+	// MaxNameBytes is the longest tag name the Scanner accepts. The
+	// longest names in GPX 1.1, TCX v2 and their extensions are about 25
+	// bytes with a namespace prefix.
+	MaxNameBytes = 256
+	// MaxDepth is the deepest nesting of elements the Scanner accepts. A
+	// TCX track point's values sit at depth 7, a GPX extension's at 6.
+	MaxDepth = 64
+	// MaxTextBytes is the longest value Str returns: a name, a creator or
+	// a sport longer than this is cut there (at a character boundary), so
+	// that a document cannot make one string as large as itself. The
+	// importer then bounds names further, with a warning.
+	MaxTextBytes = 4 << 10
+)
+
 // Init sets s to read data from its first tag and returns s. data is not
-// modified: when a comment must be blanked out, s reads a copy. A Scanner
-// is meant to be a field of the decoder that uses it, set up with Init, so
-// that the two take one allocation.
+// modified or copied. A Scanner is meant to be a field of the decoder that
+// uses it, set up with Init, so that the two take one allocation.
 func (s *Scanner) Init(data []byte) *Scanner {
-	const readSize = 16 << 10
 	*s = Scanner{
 		data: data,
-		z: xmltokenizer.New(bytes.NewReader(blankComments(data)),
-			xmltokenizer.WithReadBufferSize(readSize),
-			// A single token (a long CDATA description) may be as large as
-			// the file; the default limit of 1 MB would reject it.
-			xmltokenizer.WithAutoGrowBufferMaxLimitSize(len(data)+4*readSize)),
 		open: make([]byte, 0, 256),
 		ends: make([]int, 0, 16),
 	}
 	return s
-}
-
-// blankComments returns data with the inside of every comment that holds
-// a '<' or '>' replaced by spaces (newlines are kept, so line numbers stay
-// right). The tokenizer finds tokens by counting angle brackets, so such a
-// comment would throw it off for the rest of the file. data is copied only
-// when it has such a comment.
-func blankComments(data []byte) []byte {
-	out := data
-	for i := 0; i < len(data); {
-		j := bytes.Index(data[i:], []byte("<!--"))
-		if j < 0 {
-			break
-		}
-		start := i + j + len("<!--")
-		end := len(data)
-		if k := bytes.Index(data[start:], []byte("-->")); k >= 0 {
-			end = start + k
-		}
-		if bytes.ContainsAny(data[start:end], "<>") {
-			if &out[0] == &data[0] {
-				out = bytes.Clone(data)
-			}
-			for p := start; p < end; p++ {
-				if out[p] != '\n' {
-					out[p] = ' '
-				}
-			}
-		}
-		i = end + len("-->")
-	}
-	return out
 }
 
 // Kind returns the kind of the current token.
@@ -159,42 +132,157 @@ func (s *Scanner) Top() []byte {
 }
 
 // Next moves to the next start or end tag. It returns io.EOF at the end of
-// a complete document, ErrTruncated when the data ends inside an element,
-// and a descriptive error for an end tag that does not match its start tag
-// and for a tag without a name or a closing '>'. Text outside elements (a
-// byte order mark, stray white space), the XML declaration, comments,
-// processing instructions and DOCTYPE are skipped.
+// a complete document, ErrTruncated when the data ends inside an element
+// (or inside a tag, comment or other markup), and a descriptive error for
+// an end tag that does not match its start tag, a tag without a name, a
+// name longer than MaxNameBytes and nesting deeper than MaxDepth. Text
+// outside elements (a byte order mark, stray white space), the XML
+// declaration, comments, processing instructions and DOCTYPE are skipped.
 func (s *Scanner) Next() error {
+	data := s.data
 	for {
-		b, err := s.z.RawToken()
-		if err != nil {
-			switch {
-			case errors.Is(err, io.EOF):
-				if len(s.ends) > 0 {
-					return ErrTruncated
-				}
-				return io.EOF
-			case errors.Is(err, io.ErrUnexpectedEOF):
+		lt := bytes.IndexByte(data[s.pos:], '<')
+		if lt < 0 {
+			s.pos = len(data)
+			if len(s.ends) > 0 {
 				return ErrTruncated
 			}
-			return err
+			return io.EOF
 		}
-		if len(b) < 2 || b[0] != '<' {
-			continue // stray text outside any tag
+		p := s.pos + lt
+		rest := data[p:]
+		if len(rest) < 2 {
+			s.pos = len(data)
+			return ErrTruncated
 		}
-		switch b[1] {
-		case '?':
-			if s.elements == 0 && bytes.HasPrefix(b, []byte("<?xml")) {
-				s.latin1 = latinEncoding(b)
+		switch rest[1] {
+		case '!':
+			switch {
+			case bytes.HasPrefix(rest, []byte("<!--")):
+				if !s.skipPast(p+4, "-->") {
+					return ErrTruncated
+				}
+			case bytes.HasPrefix(rest, []byte("<![CDATA[")): // outside any text
+				if !s.skipPast(p+9, "]]>") {
+					return ErrTruncated
+				}
+			default: // DOCTYPE and other declarations
+				end := declEnd(data, p+2)
+				if end < 0 {
+					s.pos = len(data)
+					return ErrTruncated
+				}
+				s.pos = end + 1
 			}
 			continue
-		case '!': // comment, DOCTYPE, stray CDATA section
+		case '?':
+			if s.elements == 0 && bytes.HasPrefix(rest, []byte("<?xml")) {
+				if k := bytes.Index(rest, []byte("?>")); k >= 0 {
+					s.latin1 = latinEncoding(rest[:k])
+				}
+			}
+			if !s.skipPast(p+2, "?>") {
+				return ErrTruncated
+			}
 			continue
 		case '/':
-			return s.endTag(b)
+			gt := bytes.IndexByte(rest, '>')
+			if gt < 0 {
+				s.pos = len(data)
+				return ErrTruncated
+			}
+			s.pos = p + gt + 1
+			return s.endTag(rest[:gt+1])
 		}
-		return s.startTag(b)
+		gt := tagEnd(data, p+1)
+		if gt < 0 {
+			s.pos = len(data)
+			return ErrTruncated
+		}
+		// The text after a start tag runs to the next '<'; a CDATA
+		// section there runs to its end.
+		textEnd := len(data)
+		if k := bytes.IndexByte(data[gt+1:], '<'); k >= 0 {
+			textEnd = gt + 1 + k
+			if bytes.HasPrefix(data[textEnd:], []byte("<![CDATA[")) {
+				if e := bytes.Index(data[textEnd+9:], []byte("]]>")); e >= 0 {
+					textEnd += 9 + e + 3
+				} else {
+					textEnd = len(data)
+				}
+			}
+		}
+		s.pos = textEnd
+		return s.startTag(data[p:gt+1], data[gt+1:textEnd])
 	}
+}
+
+// skipPast moves s.pos past the first end at or after from, reporting
+// whether there is one (if not, s.pos moves to the end of the data).
+func (s *Scanner) skipPast(from int, end string) bool {
+	k := bytes.Index(s.data[from:], []byte(end))
+	if k < 0 {
+		s.pos = len(s.data)
+		return false
+	}
+	s.pos = from + k + len(end)
+	return true
+}
+
+// tagEnd returns the index of the '>' that closes the tag whose content
+// starts at from: the first one outside a quoted attribute value, or -1.
+func tagEnd(data []byte, from int) int {
+	for i := from; ; {
+		gt := bytes.IndexByte(data[i:], '>')
+		if gt < 0 {
+			return -1
+		}
+		gt += i
+		// A quote before that '>' opens a value that may hold it.
+		q := i
+		for q < gt && data[q] != '"' && data[q] != '\'' {
+			q++
+		}
+		if q == gt {
+			return gt
+		}
+		end := bytes.IndexByte(data[q+1:], data[q])
+		if end < 0 {
+			return -1
+		}
+		i = q + 1 + end + 1
+	}
+}
+
+// declEnd returns the index of the '>' that closes a declaration such as
+// <!DOCTYPE whose content starts at from, skipping an internal subset in
+// [brackets] and quoted strings, or -1.
+func declEnd(data []byte, from int) int {
+	depth := 0
+	for i := from; i < len(data); i++ {
+		k := bytes.IndexAny(data[i:], `>[]"'`)
+		if k < 0 {
+			return -1
+		}
+		i += k
+		switch c := data[i]; c {
+		case '>':
+			if depth == 0 {
+				return i
+			}
+		case '[':
+			depth++
+		case ']':
+			depth--
+		default:
+			q := bytes.IndexByte(data[i+1:], c)
+			if q < 0 {
+				return -1
+			}
+			i += 1 + q
+		}
+	}
+	return -1
 }
 
 func (s *Scanner) endTag(b []byte) error {
@@ -221,12 +309,8 @@ func (s *Scanner) endTag(b []byte) error {
 	return nil
 }
 
-func (s *Scanner) startTag(b []byte) error {
-	gt := bytes.IndexByte(b, '>')
-	if gt < 0 {
-		return errors.New("tag without a closing '>'")
-	}
-	tag := b[1:gt]
+func (s *Scanner) startTag(b, text []byte) error {
+	tag := b[1 : len(b)-1]
 	self := len(tag) > 0 && tag[len(tag)-1] == '/'
 	if self {
 		tag = tag[:len(tag)-1]
@@ -235,13 +319,18 @@ func (s *Scanner) startTag(b []byte) error {
 	for n < len(tag) && !isSpace(tag[n]) {
 		n++
 	}
-	if n == 0 {
+	switch {
+	case n == 0:
 		return errors.New("tag without a name")
+	case n > MaxNameBytes:
+		return fmt.Errorf("tag name <%s…> is longer than %d bytes", Clip(tag[:n]), MaxNameBytes)
+	case !self && len(s.ends) >= MaxDepth:
+		return fmt.Errorf("elements nested deeper than %d", MaxDepth)
 	}
 	name := tag[:n]
 	s.elements++
 	s.kind, s.name, s.local = StartTag, name, localName(name)
-	s.attrs, s.text, s.selfClosing = tag[n:], charData(b[gt+1:]), self
+	s.attrs, s.text, s.selfClosing = tag[n:], charData(text), self
 	if !self {
 		s.open = append(s.open, name...)
 		s.ends = append(s.ends, len(s.open))
@@ -328,6 +417,13 @@ func (s *Scanner) Attr(local string) ([]byte, bool) {
 // and surrounding space is trimmed.
 func (s *Scanner) Str(b []byte) string {
 	b = TrimSpace(b)
+	if len(b) > MaxTextBytes {
+		cut := MaxTextBytes
+		for cut > 0 && !utf8.RuneStart(b[cut]) {
+			cut--
+		}
+		b = b[:cut]
+	}
 	if bytes.IndexByte(b, '&') >= 0 {
 		b = unescape(b)
 	}

@@ -1,10 +1,10 @@
 package xmlscan
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -116,11 +116,38 @@ func TestScannerNext(t *testing.T) {
 			want: []string{"<a[]>head", "<b[]/>tail", "</a>"},
 		},
 		{
-			// A documented limit: the tag ends at the first '>', so the
-			// attributes after it are lost; the document reads on.
-			name: "'>' in an attribute value cuts the tag short",
-			doc:  `<a x="1>2" y="3"><b/></a>`,
-			want: []string{`<a[ x="1]>2" y="3">`, "<b[]/>", "</a>"},
+			name: "'>' and '<' in quoted attribute values stay in them",
+			doc:  `<a x="1>2" y='<3'><b/></a>`,
+			want: []string{`<a[ x="1>2" y='<3']>`, "<b[]/>", "</a>"},
+		},
+		{
+			name: "DOCTYPE with an internal subset holding '>'",
+			doc:  "<!DOCTYPE a [ <!ENTITY e \"x>y\"> ]><a/>",
+			want: []string{"<a[]/>"},
+		},
+		{
+			name: "processing instruction holding '>', CDATA section between elements",
+			doc:  "<a><?pi a>b?><![CDATA[ <b> ]]><c/></a>",
+			want: []string{"<a[]>", "<c[]/>", "</a>"},
+		},
+		{
+			name:    "unterminated attribute value",
+			doc:     `<a><b x="1>`,
+			want:    []string{"<a[]>"},
+			wantErr: "truncated",
+			wantTop: "a",
+		},
+		{
+			name:    "tag name over MaxNameBytes",
+			doc:     "<a><" + strings.Repeat("n", MaxNameBytes+1) + "/></a>",
+			want:    []string{"<a[]>"},
+			wantErr: "longer than 256 bytes",
+		},
+		{
+			name:    "nesting over MaxDepth",
+			doc:     strings.Repeat("<a>", MaxDepth+1),
+			want:    strings.Fields(strings.Repeat("<a[]> ", MaxDepth)),
+			wantErr: "nested deeper than 64",
 		},
 		{name: "only white space", doc: " \n\t"},
 		{name: "not XML", doc: "hello world"},
@@ -355,26 +382,6 @@ func TestStrLatin1(t *testing.T) {
 	}
 }
 
-func TestBlankComments(t *testing.T) {
-	plain := []byte("<a><!-- plain comment --><b/></a>")
-	if got := blankComments(plain); &got[0] != &plain[0] {
-		t.Error("data without a '<' or '>' in a comment was copied")
-	}
-	in := []byte("<a><!-- a -> b\n<c> --><b/><!-- ok --><!-- x<\n")
-	orig := bytes.Clone(in)
-	got := blankComments(in)
-	want := "<a><!--       \n    --><b/><!-- ok --><!--   \n"
-	if string(got) != want {
-		t.Errorf("got  %q\nwant %q", got, want)
-	}
-	if !bytes.Equal(in, orig) {
-		t.Error("the input was modified")
-	}
-	if got := blankComments(nil); len(got) != 0 {
-		t.Errorf("nil input gave %q", got)
-	}
-}
-
 func TestTrimSpaceAndClip(t *testing.T) {
 	if got := TrimSpace([]byte("\t\r\n x y \n")); string(got) != "x y" {
 		t.Errorf("TrimSpace = %q", got)
@@ -387,5 +394,53 @@ func TestTrimSpaceAndClip(t *testing.T) {
 	}
 	if got := Clip([]byte(strings.Repeat("a", 39) + "é")); got != strings.Repeat("a", 39)+"?" {
 		t.Errorf("Clip cutting a rune = %q", got)
+	}
+}
+
+// TestLongTokensLinear reads documents whose single token (a name's text,
+// an attribute value, a comment, a CDATA section) is most of the file, at
+// 1, 4 and 16 MB, and requires every token right and almost no memory
+// allocated: the Scanner reads the document where it lies. (A tokenizer
+// that grows a buffer by a fixed step, as xmltokenizer does by 16 KiB,
+// copies its buffer again at each step: for one 16 MB token, 8 GB.)
+// Time is measured by BenchmarkLongToken, not here.
+func TestLongTokensLinear(t *testing.T) {
+	for _, size := range []int{1 << 20, 4 << 20, 16 << 20} {
+		big := strings.Repeat("x", size)
+		docs := []struct{ what, doc, want string }{
+			{"text", "<a><name>" + big + "</name></a>", "<a[]> <name[]>" + big + " </name> </a>"},
+			{"attribute", `<a><b v="` + big + `"/></a>`, `<a[]> <b[ v="` + big + `"]/> </a>`},
+			{"comment", "<a><!--" + big + "--><b/></a>", "<a[]> <b[]/> </a>"},
+			{"CDATA", "<a><![CDATA[" + big + "]]></a>", "<a[]>" + big + " </a>"},
+		}
+		for _, d := range docs {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			_, toks, err := scanAll(d.doc)
+			runtime.ReadMemStats(&after)
+			if err != io.EOF {
+				t.Fatalf("%s, %d MB: %v", d.what, size>>20, err)
+			}
+			if got := strings.Join(toks, " "); got != d.want {
+				t.Errorf("%s, %d MB: tokens differ (%d bytes, want %d)", d.what, size>>20, len(got), len(d.want))
+			}
+			// scanAll itself renders each token into a string: allow it
+			// two copies of the document.
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(3*len(d.doc))+1<<20 {
+				t.Errorf("%s, %d MB: %d MB allocated", d.what, size>>20, alloc>>20)
+			}
+		}
+	}
+}
+
+// TestStrMaxText checks that Str returns at most MaxTextBytes, cut before
+// a character it would split.
+func TestStrMaxText(t *testing.T) {
+	var s Scanner
+	s.Init(nil)
+	long := strings.Repeat("a", MaxTextBytes-1) + "é" + strings.Repeat("b", 100)
+	got := s.Str([]byte(long))
+	if got != strings.Repeat("a", MaxTextBytes-1) {
+		t.Errorf("Str kept %d bytes, ending %q", len(got), got[len(got)-3:])
 	}
 }
