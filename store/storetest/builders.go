@@ -69,7 +69,9 @@ func NewActivity(start time.Time, sport activity.Sport) *store.Activity {
 		SHA256:     hex.EncodeToString(hash[:]),
 		SourceFile: source,
 		Gear:       "Pegasus 40",
-		ImportedAt: time.Date(2024, 6, 1, 12, 0, 0, 123e6, time.UTC),
+		// Imported a day after it started, with milliseconds that the
+		// engines must keep.
+		ImportedAt: start.Add(24*time.Hour + 123*time.Millisecond).UTC(),
 		Activity: &activity.Activity{
 			Sport:        sport,
 			SubSport:     "generic",
