@@ -454,10 +454,12 @@ func (b *weekBuilder) at(i int, k recovery.Kind) time.Time {
 	return b.start.AddDate(0, 0, i).Add(b.pat.timeOfDay(k))
 }
 
-// clock is the recovery clock a run of kind k waits for: ReadyAt for
-// hard sessions and long runs, EasyAt for the others.
+// clock is the recovery clock a run of kind k waits for: ReadyAt (when a
+// hard session is fine) for hard sessions, and for the long run in the
+// week after a race; EasyAt for the others. The long run is no hard
+// session: the day after an easy run is its usual place.
 func (b *weekBuilder) clock(k recovery.Kind) time.Time {
-	if k.Demanding() {
+	if k.HardEffort() || (k == recovery.Long && b.pat.raceDay != nil) {
 		return b.readyAt
 	}
 	return b.easyAt

@@ -382,27 +382,37 @@ func TestWeekShowsWhatTodayHolds(t *testing.T) {
 }
 
 func TestWeekWaitsForTheRecoveryClock(t *testing.T) {
-	// A hard 14 km on Sunday evening: the legs need 48-72 h before the
-	// next hard session, so nothing hard before Today's ReadyAt.
-	h := histOf(append(weeks(4, usualWeek...), sess{27, 19, 14, hardBPM})...)
+	// A runner with intervals on Tuesday evenings runs a hard 14 km on
+	// Sunday evening: the legs need 48-72 h before the next hard session,
+	// so nothing hard before Today's ReadyAt, which rules out Tuesday.
+	week := []sess{{1, 18, 10, hardBPM}, {3, 7, 8, easyBPM}, {5, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}
+	h := histOf(append(weeks(4, week...)[:15], sess{27, 19, 14, hardBPM})...) // the last Sunday's long run a hard 14 km
 	wp, st := weekAt(h, 28)
 	checkWeekRules(t, wp, st)
 	ready := st.Today().ReadyAt
 	if ready == nil || !ready.After(st.Now.Add(24*time.Hour)) {
 		t.Fatalf("ready at %v", ready)
 	}
+	hard := 0
 	for _, d := range wp.Days {
-		if (d.Type == coach.DayHard || d.Type == coach.DayLong) && d.Date < ready.Format(time.DateOnly) {
-			t.Errorf("%s: %s before the legs are ready (%s)", d.Date, d.Type, ready)
+		if d.Type == coach.DayHard {
+			hard++
+			if d.Date < ready.Format(time.DateOnly) || (d.Date == ready.Format(time.DateOnly) && (d.NotBefore == nil || d.NotBefore.Before(*ready))) {
+				t.Errorf("%s: a hard session before the legs are ready (%s)", d.Date, ready)
+			}
 		}
+	}
+	if hard == 0 {
+		t.Errorf("no hard session in the week: %+v", wp.Days)
 	}
 }
 
 // weekViolations lists the rules a week breaks: the long run at least
 // LongOverEasy times every easy run of the week; no hard session, long
 // run or strength the day after a hard or long day (those before the
-// week included); hard days 48 h apart; nothing hard before ReadyAt and
-// no run before EasyAt (on the day the clock ends, not before its time);
+// week included); hard days 48 h apart; no hard session (nor a long run
+// after a race) before ReadyAt and no run before EasyAt (on the day the
+// clock ends, not before its time);
 // the week's running at most 10 % over the four-week average; and while a
 // flag stands, rest every day.
 func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
@@ -461,7 +471,8 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 		}
 		dayEnd := start.AddDate(0, 0, i+1)
 		clock := today.EasyAt
-		if d.Type == coach.DayHard || d.Type == coach.DayLong {
+		afterRace := slices.ContainsFunc(wp.Adjustments, func(a coach.Adjustment) bool { return a.ID == "after-race" })
+		if d.Type == coach.DayHard || (d.Type == coach.DayLong && afterRace) {
 			clock = today.ReadyAt
 		}
 		if d.Type != coach.DayRest && clock != nil {
