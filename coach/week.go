@@ -362,14 +362,22 @@ func (b *weekBuilder) plan() {
 	}
 	if longDay >= 0 {
 		runs--
-		rest := protocol.RestDaysAfterLongMin
-		if s.H.Profile.Age >= recovery.OlderRunnerAge {
-			rest++
+	}
+	// Rest after a long run, this week's or one just before it.
+	rest := protocol.RestDaysAfterLongMin
+	if s.H.Profile.Age >= recovery.OlderRunnerAge {
+		rest++
+	}
+	for l := -rest; l < 7; l++ {
+		if l != longDay && !(l <= 0 && pat.longOn[l]) {
+			continue
 		}
-		for k := 1; k <= rest && longDay+k < 7; k++ {
-			b.blocked[longDay+k] = true
-			b.days[longDay+k].Reasons = append(b.days[longDay+k].Reasons,
-				cite("rest after the long run: one to two days, more for older runners", protocol.Seed004))
+		for k := max(1, -l); k <= rest && l+k < 7; k++ {
+			if b.days[l+k].Type == DayRest && !b.days[l+k].Done {
+				b.blocked[l+k] = true
+				b.days[l+k].Reasons = append(b.days[l+k].Reasons,
+					cite("rest after the long run: one to two days, more for older runners", protocol.Seed004))
+			}
 		}
 	}
 	// 2. Hard sessions on the runner's usual days, else where they fit,

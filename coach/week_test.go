@@ -186,8 +186,8 @@ func TestWeekNothingHardAfterAHardOrLongDay(t *testing.T) {
 	week := []sess{{1, 18, 10, hardBPM}, {2, 18, 10, hardBPM}, {3, 7, 8, easyBPM}, {4, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}
 	wp, st := weekAt(histOf(weeks(4, week...)...), 28)
 	checkWeekRules(t, wp, st)
-	if wp.Days[0].Strength || wp.Days[0].Type == coach.DayHard || wp.Days[0].Type == coach.DayLong {
-		t.Errorf("the day after the long run: %+v", wp.Days[0])
+	if d := wp.Days[0]; d.Strength || d.Type != coach.DayRest || !hasReason(d, "rest after the long run: one to two days") {
+		t.Errorf("the day after the long run: %+v", d)
 	}
 	if n := len(ofType(wp, coach.DayHard)); n == 0 {
 		t.Errorf("no hard session for a runner of 2 a week: %+v", wp.Days)

@@ -43,6 +43,7 @@ type Pattern struct {
 	// before it) with a hard effort, or a hard effort or long run.
 	hardDays  map[int]bool
 	demanding map[int]bool
+	longOn    map[int]bool // the days with a long run
 }
 
 // average is the weekly running of the pattern's weeks.
@@ -66,7 +67,7 @@ func (p Pattern) builtUp() bool {
 // pattern reads the runner's last PatternDays before start, and the
 // sessions of start's day up to s.Now (which the plan shows as done).
 func (s *State) pattern(start time.Time) Pattern {
-	p := Pattern{HardDays: []string{}, runDays: map[time.Weekday]int{}, hardDays: map[int]bool{}, demanding: map[int]bool{}}
+	p := Pattern{HardDays: []string{}, runDays: map[time.Weekday]int{}, hardDays: map[int]bool{}, demanding: map[int]bool{}, longOn: map[int]bool{}}
 	from := start.AddDate(0, 0, -PatternDays)
 	var easy, other, hard, long []float64
 	longDays := map[time.Weekday]int{}
@@ -88,6 +89,9 @@ func (s *State) pattern(start time.Time) Pattern {
 		}
 		if e.Kind.HardEffort() {
 			p.hardDays[i] = true
+		}
+		if e.Kind == recovery.Long {
+			p.longOn[i] = true
 		}
 		if e.Kind == recovery.Cross && !at.Before(from) {
 			p.cross = true
