@@ -114,13 +114,7 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 	fmt.Fprintf(w, "Recovery plan for #%d %s — %s, %s\n", p.Run.ID, name, u.Distance(p.Run.DistanceM), p.Run.Start.In(loc).Format("Mon 2 Jan 15:04"))
 	fmt.Fprintf(w, "  A %s run: %s.\n", p.Run.Kind, strings.Join(p.Run.KindWhy, "; "))
 	fmt.Fprintf(w, "  Load %.0f (TRIMP, from %s).\n\n", p.Run.Load, p.Run.LoadFrom)
-	if p.SeeProfessional.Needed {
-		fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s)\n", strings.ToUpper(p.SeeProfessional.Urgency))
-		for _, r := range p.SeeProfessional.Reasons {
-			fmt.Fprintf(w, "   - %s\n", r)
-		}
-		fmt.Fprintln(w)
-	}
+	printSeeProfessional(w, p.SeeProfessional)
 	r := p.Recovery
 	fmt.Fprintf(w, "Legs ready\n  Easy running:   %s (%.0f h after the run)\n  Hard sessions:  %s (%.0f h)\n",
 		r.EasyAt.In(loc).Format("Mon 2 Jan 15:04"), r.EasyH, r.ReadyAt.In(loc).Format("Mon 2 Jan 15:04"), r.HardH)
@@ -210,6 +204,26 @@ func max2(a, b int) int {
 	return b
 }
 
+// printSeeProfessional prints a red flag first, with why and how to clear
+// it; nothing without one.
+func printSeeProfessional(w io.Writer, sp coach.SeeProfessional) {
+	if !sp.Needed {
+		return
+	}
+	fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s)\n", strings.ToUpper(sp.Urgency))
+	for _, r := range sp.Reasons {
+		fmt.Fprintf(w, "   - %s\n", r)
+	}
+	if sp.Clear != "" {
+		how := ""
+		if sp.Since != nil { // a reported symptom
+			how = " (rebound checkin --symptoms none)"
+		}
+		fmt.Fprintf(w, "   No training until it is cleared. To clear it: %s%s.\n", sp.Clear, how)
+	}
+	fmt.Fprintln(w)
+}
+
 // todayCmd is `rebound today`.
 type todayCmd struct{ g *globals }
 
@@ -261,14 +275,12 @@ func (c *todayCmd) at(ctx context.Context, db store.Store, date string) (time.Ti
 
 func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 	loc := prof.Location()
-	if t.SeeProfessional.Needed {
-		fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s)\n", strings.ToUpper(t.SeeProfessional.Urgency))
-		for _, r := range t.SeeProfessional.Reasons {
-			fmt.Fprintf(w, "   - %s\n", r)
-		}
-		fmt.Fprintln(w)
+	printSeeProfessional(w, t.SeeProfessional)
+	if n, ok := t.Score(); ok {
+		fmt.Fprintf(w, "Readiness %s: %d/100  %s\n", t.Date, n, bar(float64(n), 100, 20))
+	} else {
+		fmt.Fprintf(w, "Readiness %s: not enough data yet\n", t.Date)
 	}
-	fmt.Fprintf(w, "Readiness %s: %d/100  %s\n", t.Date, t.Readiness.Score, bar(float64(t.Readiness.Score), 100, 20))
 	fmt.Fprintf(w, "Recommendation: %s\n", strings.ToUpper(strings.ReplaceAll(t.Recommendation, "-", " ")))
 	for _, r := range t.Reasons {
 		fmt.Fprintf(w, "  · %s\n", r)

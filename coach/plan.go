@@ -42,7 +42,22 @@ type Step struct {
 	EndAt   time.Time `json:"end_at"`
 	// Disagreement says where the sources differ and what Rebound chose.
 	Disagreement string `json:"disagreement,omitempty"`
+	// Priority is 1 (do this), 2 (helpful) or 3 (more options).
+	Priority int `json:"priority"`
+	// Group names the alternatives the step is one of (protocol.Groups):
+	// do one of the group, not all.
+	Group string `json:"group,omitempty"`
+	// Focus lists the muscle groups to work on, for steps that target
+	// muscles: those this run loaded most and those reported sore.
+	Focus []string `json:"focus,omitempty"`
 }
+
+// The step priorities.
+const (
+	DoThis      = 1
+	Helpful     = 2
+	MoreOptions = 3
+)
 
 // Warning is something the runner should know.
 type Warning struct {
@@ -50,11 +65,17 @@ type Warning struct {
 	Message string `json:"message"`
 }
 
-// SeeProfessional says whether a symptom calls for a professional.
+// SeeProfessional says whether a red flag calls for a professional: while
+// it is Needed, no plan, checklist or week suggests training.
 type SeeProfessional struct {
 	Needed  bool     `json:"needed"`
 	Urgency string   `json:"urgency,omitempty"` // urgent or soon
 	Reasons []string `json:"reasons"`
+	// Since is the day the standing symptom was first reported
+	// (YYYY-MM-DD); null for a flag from the profile.
+	Since *string `json:"since,omitempty"`
+	// Clear says how the flag is cleared.
+	Clear string `json:"clear,omitempty"`
 }
 
 // Skipped is a technique left out of a plan, and why.
@@ -84,11 +105,23 @@ type PlanRun struct {
 	LoadFrom  string        `json:"load_source"`
 }
 
-// Nutrition is the first hour's food and drink.
+// Nutrition is the first hours' food and drink.
 type Nutrition struct {
-	CarbsG       Range    `json:"carbs_g"`
-	ProteinG     Range    `json:"protein_g"`
-	FluidML      Range    `json:"fluid_ml"`
+	CarbsG   Range `json:"carbs_g"`
+	ProteinG Range `json:"protein_g"`
+	// FastCarbsGPerH, when set, is fast refuelling: grams of
+	// carbohydrate an hour for FastHours after long or hard sessions or
+	// before a session within protocol.NextSessionFastH.
+	FastCarbsGPerH *Range `json:"fast_carbs_g_per_h,omitempty"`
+	FastHours      int    `json:"fast_hours,omitempty"`
+	// NextMeal is set after a short easy run: the next normal meal can be
+	// the refuel if it is within the hour.
+	NextMeal bool  `json:"next_meal"`
+	FluidML  Range `json:"fluid_ml"`
+	// FluidFrom says how the fluid was worked out: "weights" (1.25-1.5 ×
+	// the loss), "estimate" (from duration, intensity and temperature) or
+	// "default" (16-24 fl oz, for short runs).
+	FluidFrom    string   `json:"fluid_from"`
 	Electrolytes bool     `json:"electrolytes"`
 	Notes        []string `json:"notes"`
 }
@@ -103,8 +136,12 @@ type Plan struct {
 	Skipped         []Skipped         `json:"skipped"`
 	Warnings        []Warning         `json:"warnings"`
 	SeeProfessional SeeProfessional   `json:"see_professional"`
-	Params          recovery.Params   `json:"model_params"`
-	Disclaimer      string            `json:"disclaimer"`
+	// OnHold, while a red flag stands, says that no running, strength or
+	// cross-training is planned until it is cleared; Recovery's clocks
+	// wait for it.
+	OnHold     string          `json:"on_hold,omitempty"`
+	Params     recovery.Params `json:"model_params"`
+	Disclaimer string          `json:"disclaimer"`
 }
 
 // WeightChange is the runner's weight before and after the run, when
@@ -173,7 +210,11 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 		plan.Soreness = append(plan.Soreness, MusclePeak{Muscle: m, Peak: round1(peak), PeakHours: float64(h)})
 	}
 	sort.SliceStable(plan.Soreness, func(a, b int) bool { return plan.Soreness[a].Peak > plan.Soreness[b].Peak })
-	plan.SeeProfessional = s.redFlags(e.Run.End)
+	flag := s.ActiveFlag()
+	plan.SeeProfessional = s.seeProfessional(flag)
+	if flag != nil {
+		plan.OnHold = flag.Reason() + ". To clear it: " + flag.ClearHow() + "."
+	}
 	s.advise(plan, e, WeightChange{})
 	return plan, nil
 }
@@ -185,16 +226,17 @@ func (s *State) advise(plan *Plan, e Entry, w WeightChange) {
 	conds := s.conditions(e, plan.Recovery)
 	s.steps(plan, e, plan.Recovery, conds, plan.Soreness[0].Peak)
 	plan.Warnings = append(plan.Warnings, s.warnings(e)...)
+	s.prioritise(plan, e, conds)
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
 
 // protoKind maps a run kind to the protocol's.
 func protoKind(k recovery.Kind) string {
-	switch k {
-	case recovery.Long:
+	switch {
+	case k == recovery.Long:
 		return protocol.RunLong
-	case recovery.Hard:
+	case k.HardEffort():
 		return protocol.RunHard
 	}
 	return protocol.RunEasy
@@ -207,7 +249,10 @@ func (s *State) conditions(e Entry, rec recovery.Recovery) []string {
 	for _, c := range s.recentCheckIns(e.Run.End) {
 		conds = append(conds, c.Symptoms...)
 	}
-	if e.Kind == recovery.Hard || e.Kind == recovery.Long {
+	if f := s.ActiveFlag(); f != nil {
+		conds = append(conds, f.Symptoms...)
+	}
+	if e.Kind.Demanding() {
 		conds = append(conds, protocol.CondAfterHardOrLong)
 	}
 	if s.H.Profile.Age >= recovery.OlderRunnerAge {
@@ -251,13 +296,19 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 	equip := s.H.Profile.Equipment
 	hurt := injured(conds)
 	restDays := s.restDays(e, maxPeak)
+	flag := s.ActiveFlag()
 	for _, t := range protocol.Techniques() {
+		if flag != nil && !protocol.AllowedWhileFlagged(t.ID, flag.Symptoms, flag.Injury) {
+			continue
+		}
 		include := t.AppliesTo(kind)
 		switch t.ID {
 		case "passive-rest":
-			include = hurt
+			include = hurt || flag != nil
 		case "see-professional":
 			include = plan.SeeProfessional.Needed
+		case "peace-love":
+			include = flag != nil
 		case "rest-day":
 			include = restDays > 0
 		case "electrolytes":
@@ -299,34 +350,27 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 			plan.Skipped = append(plan.Skipped, Skipped{ID: t.ID, Reason: blocked})
 			continue
 		}
-		st := Step{ID: t.ID, Phase: string(t.Phase), StartH: t.StartH, EndH: t.EndH, Title: t.Name, Dose: t.Dose.Text,
-			How: t.How, Why: t.Why, Evidence: string(t.Evidence), Note: strings.Join(notes, " ")}
-		for _, src := range t.Sources {
-			st.Sources = append(st.Sources, src.Ref)
-		}
-		st.Sources = slices.Compact(st.Sources)
-		if t.Disagreement != nil {
-			st.Disagreement = fmt.Sprintf("%s — Rebound uses %s (sources range %s). %s", t.Disagreement.Topic, t.Disagreement.Default, t.Disagreement.Range, t.Disagreement.Note)
-		}
+		st := stepOf(t, notes)
 		s.tailor(&st, plan, e, rec, restDays)
 		st.StartAt = e.Run.End.Add(time.Duration(st.StartH * float64(time.Hour))).In(s.Now.Location())
 		st.EndAt = e.Run.End.Add(time.Duration(st.EndH * float64(time.Hour))).In(s.Now.Location())
 		plan.Steps = append(plan.Steps, st)
 	}
-	order := map[string]int{}
-	for i, p := range protocol.Phases() {
-		order[string(p)] = i
+}
+
+// stepOf is a technique as a plan step, with the notes that modify it for
+// this runner; its window is the technique's own.
+func stepOf(t protocol.Technique, notes []string) Step {
+	st := Step{ID: t.ID, Phase: string(t.Phase), StartH: t.StartH, EndH: t.EndH, Title: t.Name, Dose: t.Dose.Text,
+		How: t.How, Why: t.Why, Evidence: string(t.Evidence), Note: strings.Join(notes, " ")}
+	for _, src := range t.Sources {
+		st.Sources = append(st.Sources, src.Ref)
 	}
-	sort.SliceStable(plan.Steps, func(a, b int) bool {
-		x, y := plan.Steps[a], plan.Steps[b]
-		if x.ID == "see-professional" || y.ID == "see-professional" {
-			return x.ID == "see-professional" && y.ID != "see-professional"
-		}
-		if order[x.Phase] != order[y.Phase] {
-			return order[x.Phase] < order[y.Phase]
-		}
-		return x.StartH < y.StartH
-	})
+	st.Sources = slices.Compact(st.Sources)
+	if t.Disagreement != nil {
+		st.Disagreement = fmt.Sprintf("%s — Rebound uses %s (sources range %s). %s", t.Disagreement.Topic, t.Disagreement.Default, t.Disagreement.Range, t.Disagreement.Note)
+	}
+	return st
 }
 
 // tailor computes a step's dose and timing for this run and runner.
@@ -338,14 +382,26 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 			st.Dose = fmt.Sprintf("%.0f-%.0f g carbohydrate and %.0f-%.0f g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg of your %.0f kg)",
 				n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max, s.weight())
 		}
+		switch {
+		case n.FastCarbsGPerH != nil:
+			st.Dose += fmt.Sprintf("; then %.0f-%.0f g carbohydrate an hour for up to %d h (1.0-1.2 g per kg an hour) to refill glycogen fast",
+				n.FastCarbsGPerH.Min, n.FastCarbsGPerH.Max, n.FastHours)
+			st.EndH = float64(n.FastHours)
+			st.Sources = append(st.Sources, protocol.RefACSM2016)
+		case n.NextMeal:
+			st.Dose += "; after a short easy run your next normal meal can be it, if it is within the hour"
+		}
 	case "rehydrate":
 		st.Dose = fmt.Sprintf("%.0f-%.0f ml over the next hours", n.FluidML.Min, n.FluidML.Max)
+		if n.FluidFrom == "estimate" {
+			st.Sources = append(st.Sources, protocol.RefSawka2007)
+		}
 		if len(n.Notes) > 0 {
 			st.Dose += " (" + n.Notes[0] + ")"
 		}
 	case "electrolytes":
 		// Why this run calls for them, then the technique's reason.
-		_, why := protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind == recovery.Hard, e.A.Summary.AvgTempC)
+		_, why := protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind.HardEffort(), e.A.Summary.AvgTempC)
 		st.Why = why + ". " + st.Why
 	case "easy-run":
 		st.StartH = rec.EasyH
@@ -358,7 +414,7 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 	case "strength":
 		// Never right after a hard session or long run (seed 002): from
 		// the next easy day.
-		if e.Kind == recovery.Hard || e.Kind == recovery.Long {
+		if e.Kind.Demanding() {
 			st.StartH = math.Max(st.StartH, rec.EasyH)
 		}
 	case "sleep":
@@ -392,6 +448,8 @@ func (s *State) restDays(e Entry, maxPeak float64) int {
 			n++
 		}
 		return n
+	case recovery.Race:
+		return 1
 	case recovery.Hard:
 		if maxPeak >= 7 {
 			return 1
@@ -408,67 +466,97 @@ func (s *State) restWhy(e Entry, n int) string {
 		}
 		return why + "."
 	}
+	if e.Kind == recovery.Race {
+		return "After a race, a day off running, then easy runs until the legs are back before any hard session."
+	}
 	return "This session should leave you very sore: a rest day lets the muscles repair."
 }
 
 func (s *State) weight() float64 { return s.H.Profile.WeightKg }
 
-// nutrition computes the first hour's food and drink.
+// nutrition computes the first hours' food and drink, scaled to the
+// session: the articles' dose after every run, fast refuelling after long
+// or hard sessions or before a session within 8 h, the next meal after a
+// short easy run; fluid from the weights, else estimated from duration,
+// intensity and temperature.
 func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 	n := Nutrition{Notes: []string{}}
-	if kg := s.weight(); kg > 0 {
+	kg := s.weight()
+	if kg > 0 {
 		c, p := protocol.Carbs(kg), protocol.Protein(kg)
 		n.CarbsG, n.ProteinG = Range{math.Round(c.Min), math.Round(c.Max)}, Range{math.Round(p.Min), math.Round(p.Max)}
 	} else {
 		*warns = append(*warns, Warning{Code: "no-weight", Message: "Set your weight (rebound profile set --weight KG) for grams of carbohydrate and protein."})
 	}
+	minutes := e.Run.DurationS / 60
+	next, hasNext := s.nextSessionAfter(e)
+	soon := hasNext && next.Sub(e.Run.End) < protocol.NextSessionFastH*time.Hour
+	if e.Kind.Demanding() || soon {
+		n.FastHours = protocol.FastRefuelHours
+		if kg > 0 {
+			f := protocol.FastCarbs(kg)
+			n.FastCarbsGPerH = &Range{math.Round(f.Min), math.Round(f.Max)}
+		}
+		if soon {
+			n.Notes = append(n.Notes, fmt.Sprintf("your next session started %.0f h later: refuel fast", next.Sub(e.Run.End).Hours()))
+		}
+	} else if e.Kind.EasyEffort() && minutes < protocol.ShortRunFluidMin {
+		n.NextMeal = true
+	}
 	lost := 0.0
 	if w.BeforeKg > 0 && w.AfterKg > 0 {
 		lost = w.BeforeKg - w.AfterKg
 	}
-	fl := protocol.Fluid(lost)
-	n.FluidML = Range{math.Round(fl.Min), math.Round(fl.Max)}
-	if lost > 0 {
+	hard := e.Kind.HardEffort()
+	switch fl := protocol.Fluid(lost); {
+	case lost > 0:
+		n.FluidML, n.FluidFrom = Range{math.Round(fl.Min), math.Round(fl.Max)}, "weights"
 		n.Notes = append(n.Notes, fmt.Sprintf("1.25-1.5 × the %.1f kg you lost", lost))
 		if frac := protocol.LostFraction(lost, w.BeforeKg); frac > protocol.DehydrationBodyWeightLoss {
 			*warns = append(*warns, Warning{Code: "dehydration", Message: fmt.Sprintf(
 				"You lost %.1f%% of your body weight: more than 2%% hurts performance (seed 004). Drink more during long or hot runs.", frac*100)})
 		}
-	} else {
-		n.Notes = append(n.Notes, "16-24 oz; weigh yourself before and after a run for a personal amount")
+	case minutes < protocol.ShortRunFluidMin:
+		n.FluidML, n.FluidFrom = Range{math.Round(fl.Min), math.Round(fl.Max)}, "default"
+		n.Notes = append(n.Notes, "16-24 oz after a run under an hour; weigh yourself before and after a run for a personal amount")
+	default:
+		est := protocol.EstimatedFluid(minutes, hard, e.A.Summary.AvgTempC)
+		n.FluidML, n.FluidFrom = Range{math.Round(est.Min/10) * 10, math.Round(est.Max/10) * 10}, "estimate"
+		n.Notes = append(n.Notes, fmt.Sprintf("estimated from %s of %s running%s, less what you drank on the way; weigh yourself before and after for a personal amount",
+			durationWords(minutes), map[bool]string{true: "hard", false: "steady"}[hard], tempWords(e.A.Summary.AvgTempC)))
 	}
-	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, e.Kind == recovery.Hard, e.A.Summary.AvgTempC)
+	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, hard, e.A.Summary.AvgTempC)
 	return n
 }
 
-// redFlags turns the symptoms of check-ins since t, and lasting soreness,
-// into a referral.
-func (s *State) redFlags(t time.Time) SeeProfessional {
-	sp := SeeProfessional{Reasons: []string{}}
-	rank := map[string]int{"": 0, string(protocol.Soon): 1, string(protocol.Urgent): 2}
-	seen := map[string]bool{}
-	for _, c := range s.recentCheckIns(t.AddDate(0, 0, -3)) {
-		for _, id := range c.Symptoms {
-			sym, ok := protocol.SymptomByID(id)
-			if !ok || seen[id] {
-				continue
-			}
-			seen[id] = true
-			sp.Needed = true
-			if rank[string(sym.Urgency)] > rank[sp.Urgency] {
-				sp.Urgency = string(sym.Urgency)
-			}
-			sp.Reasons = append(sp.Reasons, fmt.Sprintf("%s: %s", sym.Name, sym.Why))
+// nextSessionAfter returns when the next activity after e started, if
+// there is one in the history.
+func (s *State) nextSessionAfter(e Entry) (time.Time, bool) {
+	for _, x := range s.Entries {
+		if x.A.Start.After(e.A.Start) {
+			return x.A.Start, true
 		}
 	}
-	if m, days := s.lastingSoreness(); days > protocol.SorenessSeeProfessionalDays {
-		sp.Needed = true
-		if sp.Urgency == "" {
-			sp.Urgency = string(protocol.Soon)
-		}
-		sp.Reasons = append(sp.Reasons, fmt.Sprintf("your %s have been sore for %d days: soreness past a week may be overtraining or an injury (seed 002)", m, days))
+	return time.Time{}, false
+}
+
+func durationWords(minutes float64) string {
+	if minutes < 90 {
+		return fmt.Sprintf("%.0f min", minutes)
 	}
-	return sp
+	return fmt.Sprintf("%d h %02d", int(minutes)/60, int(minutes)%60)
+}
+
+func tempWords(c float64) string {
+	switch {
+	case math.IsNaN(c):
+		return ""
+	case c >= protocol.HotRunTempC:
+		return fmt.Sprintf(" in the heat (%.0f °C)", c)
+	case c < protocol.ColdRunTempC:
+		return fmt.Sprintf(" in the cold (%.0f °C)", c)
+	}
+	return ""
 }
 
 // LastingSorenessMin is the rating that counts as still sore.

@@ -292,7 +292,7 @@ func TestTodayRedFlagMeansRest(t *testing.T) {
 		t.Errorf("calf swelling with warmth: %s, %+v", today.Recommendation, today.SeeProfessional)
 	}
 	// The score follows the recommendation into the rest band.
-	if today.Readiness.Score > recovery.RedFlagMaxScore || !slices.ContainsFunc(today.Factors, func(f recovery.Factor) bool { return f.ID == "red-flag" }) {
+	if today.Readiness.Score > recovery.RedFlagMaxScore || !slices.ContainsFunc(today.Factors, func(f recovery.Factor) bool { return f.ID == "held" }) || today.DecidedBy != coach.ByRedFlag {
 		t.Errorf("readiness %d with a red flag (cap %d), factors %+v", today.Readiness.Score, recovery.RedFlagMaxScore, today.Factors)
 	}
 	if today.SorenessNow[0].Muscle != recovery.Calves || today.SorenessNow[0].Source != "check-in" {

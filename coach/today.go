@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"time"
@@ -18,11 +19,15 @@ type SorenessNow struct {
 	In24h float64 `json:"in_24h"`
 }
 
-// Today is today's readiness and checklist.
+// Today is today's readiness and checklist: one Decision, shown.
 type Today struct {
-	Date            string             `json:"date"`
-	Readiness       ReadinessScore     `json:"readiness"`
-	Recommendation  string             `json:"recommendation"`
+	Date string `json:"date"`
+	// Readiness is null when there is nothing to go on (Recommendation
+	// "no-data").
+	Readiness      *ReadinessScore `json:"readiness"`
+	Recommendation string          `json:"recommendation"`
+	// DecidedBy is what decided the recommendation (a By… constant).
+	DecidedBy       string             `json:"decided_by"`
 	Reasons         []string           `json:"reasons"`
 	Factors         []recovery.Factor  `json:"factors"`
 	SorenessNow     []SorenessNow      `json:"soreness_now"`
@@ -34,7 +39,19 @@ type Today struct {
 	ReadyAt         *time.Time         `json:"ready_at"`
 	CheckedIn       bool               `json:"checked_in"`
 	Disclaimer      string             `json:"disclaimer"`
+	decision        Decision           `json:"-"`
 	recovery        *recovery.Recovery `json:"-"`
+}
+
+// Decision returns the decision Today shows.
+func (t *Today) Decision() Decision { return t.decision }
+
+// Score returns the readiness score, or 0 and false with no data.
+func (t *Today) Score() (int, bool) {
+	if t.Readiness == nil {
+		return 0, false
+	}
+	return t.Readiness.Score, true
 }
 
 // ReadinessScore wraps the score so that JSON reads readiness.score.
@@ -56,6 +73,7 @@ func (s *State) computeToday() *Today {
 	now := s.Now
 	t := &Today{Date: now.Format("2006-01-02"), Steps: []Step{}, Warnings: []Warning{}, Disclaimer: Disclaimer}
 	p := s.Params()
+	flag := s.ActiveFlag()
 	// When the recent runs allow easy and hard running again: their plans'
 	// recovery times (the checklist needs the plans too).
 	var easyAt, readyAt time.Time
@@ -75,8 +93,8 @@ func (s *State) computeToday() *Today {
 			readyAt = rec.ReadyAt
 		}
 	}
-	if !easyAt.IsZero() {
-		easyAt, readyAt = easyAt.In(now.Location()), readyAt.In(now.Location())
+	if !easyAt.IsZero() && flag == nil {
+		easyAt, readyAt := easyAt.In(now.Location()), readyAt.In(now.Location())
 		t.EasyAt, t.ReadyAt = &easyAt, &readyAt
 	}
 	// Soreness now: today's ratings where given, the forecast elsewhere.
@@ -102,37 +120,78 @@ func (s *State) computeToday() *Today {
 	if len(s.Entries) > 0 {
 		latest, _ = s.Plan(0, WeightChange{})
 		t.LastRun = &latest.Run
-		t.SeeProfessional = latest.SeeProfessional
-	} else {
-		t.SeeProfessional = s.redFlags(now)
 	}
+	t.SeeProfessional = s.seeProfessional(flag)
 	var hist []recovery.CheckIn
 	for _, c := range s.H.CheckIns {
 		if c.Date.Before(now) {
 			hist = append(hist, c)
 		}
 	}
-	r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: now, Load: s.Day(now), Soreness: soreNow, Today: today,
-		History: hist, EasyAt: easyAt, ReadyAt: readyAt, RedFlag: t.SeeProfessional.Needed})
-	t.Readiness = ReadinessScore{Score: r.Score}
-	t.Recommendation, t.Reasons, t.Factors = string(r.Recommendation), r.Reasons, r.Factors
-	if today == nil {
-		t.Reasons = append(t.Reasons, "no check-in today: rebound checkin makes this more accurate")
+	r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: now, Load: s.Day(now), Soreness: soreNow, Today: today, History: hist})
+	d := s.decide(r, t.SorenessNow, easyAt, readyAt, flag)
+	t.decision = d
+	t.Recommendation, t.DecidedBy, t.Factors = string(d.Recommendation), d.By, r.Factors
+	t.Reasons = []string{d.Reason}
+	if d.Score != nil {
+		t.Readiness = &ReadinessScore{Score: *d.Score}
+		if held := r.Score - *d.Score; held > 0 {
+			// The hold is a factor of its own, so that the factors still
+			// add up to the score.
+			t.Factors = append(t.Factors, recovery.Factor{ID: "held", Name: "Held by today’s call", Value: fmt.Sprintf("at most %d", *d.Score),
+				Penalty: float64(held), Status: "poor", Source: "Rebound's rule: the score never reads higher than the day's recommendation allows",
+				Reason: fmt.Sprintf("readiness is held at %d, the top of the %s band, because %s", *d.Score, d.Recommendation, d.Reason)})
+		}
+		for _, f := range r.Factors {
+			if f.Penalty >= 5 && f.Reason != d.Reason {
+				t.Reasons = append(t.Reasons, f.Reason)
+			}
+		}
+		if today == nil {
+			t.Reasons = append(t.Reasons, "no check-in today: a morning check-in makes this more accurate")
+		}
+	} else {
+		t.Factors = []recovery.Factor{}
 	}
-	t.Steps = s.checklist(r.Recommendation, latest)
+	t.Steps = s.checklist(d, latest)
 	if latest != nil {
 		t.Warnings = latest.Warnings
 	}
 	return t
 }
 
+// seeProfessional is the referral a flag calls for: its urgency, a reason
+// per symptom and how to clear it.
+func (s *State) seeProfessional(f *Flag) SeeProfessional {
+	sp := SeeProfessional{Reasons: []string{}}
+	if f == nil {
+		return sp
+	}
+	sp.Needed, sp.Urgency, sp.Clear = true, string(f.Urgency), f.ClearHow()
+	if !f.Since.IsZero() {
+		since := f.Since.Format("2006-01-02")
+		sp.Since = &since
+	}
+	for _, id := range f.Symptoms {
+		sym, _ := protocol.SymptomByID(id)
+		sp.Reasons = append(sp.Reasons, fmt.Sprintf("%s: %s", sym.Name, sym.Why))
+	}
+	if f.Injury {
+		sp.Reasons = append(sp.Reasons, "Injury: your profile lists a current injury. Rest it and follow a professional's plan before you run again.")
+	}
+	if f.SoreDays > 0 {
+		sp.Reasons = append(sp.Reasons, fmt.Sprintf("Lasting soreness: your %s have been sore for %d days; soreness past a week may be overtraining or an injury.", f.Sore, f.SoreDays))
+	}
+	return sp
+}
+
 // checklist returns today's steps: what the recent runs' plans schedule
-// for today, and the step that matches the recommendation.
-func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
+// for the rest of today and fits the decision, led by the step that
+// carries it out. While a flag stands it is only what the flag allows.
+func (s *State) checklist(d Decision, latest *Plan) []Step {
 	now := s.Now
-	y, m, d := now.Date()
-	dayStart := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
-	dayEnd := dayStart.AddDate(0, 0, 1)
+	y, m, dd := now.Date()
+	dayEnd := time.Date(y, m, dd, 0, 0, 0, 0, now.Location()).AddDate(0, 0, 1)
 	seen := map[string]bool{}
 	out := []Step{} // never null in JSON, even with no runs
 	add := func(st Step) {
@@ -141,13 +200,21 @@ func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
 			out = append(out, st)
 		}
 	}
-	if rec == recovery.Rest {
-		if latest != nil {
-			for _, st := range latest.Steps {
-				if st.ID == "see-professional" || st.ID == "passive-rest" {
-					add(st)
-				}
+	if d.Flag != nil {
+		for _, t := range protocol.Techniques() {
+			if t.Phase == protocol.LongTerm && t.ID != "balanced-nutrition" || !protocol.AllowedWhileFlagged(t.ID, d.Flag.Symptoms, d.Flag.Injury) {
+				continue
 			}
+			if t.ID == "rehydrate" || t.ID == "refuel" {
+				continue // a run's first-hour steps, not a day's
+			}
+			add(s.dayStep(t, now, dayEnd, d.Flag))
+		}
+		return focus(out, d.Recommendation)
+	}
+	if lead := leadStep[d.Recommendation]; lead != "" {
+		if t, ok := protocol.ByID(lead); ok {
+			add(s.dayStep(t, now, dayEnd, nil))
 		}
 	}
 	for i := len(s.Entries) - 1; i >= 0; i-- {
@@ -160,19 +227,37 @@ func (s *State) checklist(rec recovery.Recommendation, latest *Plan) []Step {
 			continue
 		}
 		for _, st := range p.Steps {
-			if st.Phase == "long-term" && st.ID != "strength" {
+			if st.Phase == string(protocol.LongTerm) && st.ID != "strength" {
 				continue
 			}
-			if !st.StartAt.Before(dayEnd) || !st.EndAt.After(dayStart) {
+			// Only what is still open today: not expired, not later.
+			if !st.StartAt.Before(dayEnd) || !st.EndAt.After(now) {
 				continue
 			}
-			if !allowed(rec, st.ID) {
+			if !allowed(d.Recommendation, st.ID) {
 				continue
 			}
 			add(st)
 		}
 	}
-	return focus(out, rec)
+	return focus(out, d.Recommendation)
+}
+
+// leadStep is the step that carries out each recommendation.
+var leadStep = map[recovery.Recommendation]string{recovery.Rest: "rest-day", recovery.ActiveRecovery: "active-recovery", recovery.EasyRun: "easy-run"}
+
+// dayStep is a technique as a step of today's checklist, open from now to
+// the end of the day.
+func (s *State) dayStep(t protocol.Technique, now, dayEnd time.Time, f *Flag) Step {
+	st := stepOf(t, nil)
+	st.StartAt, st.EndAt, st.Priority = now, dayEnd, DoThis
+	if t.ID == "see-professional" && f != nil {
+		st.Dose = "today" // urgent
+		if f.Urgency == protocol.Soon {
+			st.Dose = "book an appointment within the next few days; no training until then"
+		}
+	}
+	return st
 }
 
 // MinScaledForecast is the forecast soreness (0-10) that ratingIn24h
@@ -203,7 +288,7 @@ const ChecklistSize = 6
 // the checklist should not drop for a weakly supported one. A step of an
 // unknown grade ranks last.
 func focus(steps []Step, rec recovery.Recommendation) []Step {
-	lead := map[recovery.Recommendation]string{recovery.Rest: "rest-day", recovery.ActiveRecovery: "active-recovery", recovery.EasyRun: "easy-run"}[rec]
+	lead := leadStep[rec]
 	grade := map[protocol.Grade]int{protocol.Moderate: 0, protocol.Low: 1, protocol.Practice: 2, protocol.VeryLow: 3}
 	rank := func(st Step) int {
 		switch {

@@ -480,8 +480,11 @@ func (b *weekBuilder) target(today *Today) (float64, float64) {
 	if pat.builtUp() {
 		adj = append(adj, Adjustment{"lighter-week", LighterWeekCut, cite("a lighter week: each of your last three weeks ran more than the one before, and the body adapts in the recovery weeks between builds", protocol.Seed000)})
 	}
-	if today.Readiness.Score < recovery.ActiveRecoveryBelow {
-		adj = append(adj, Adjustment{"readiness", LowReadinessCut, cite(fmt.Sprintf("your readiness today is %d, under %d", today.Readiness.Score, recovery.ActiveRecoveryBelow), srcRebound)})
+	// The score before today's call holds it: the call already shapes
+	// today; the week's volume follows how the runner is (load, sleep,
+	// stress, HRV), not the clock of the last run.
+	if d := today.Decision(); today.Readiness != nil && d.RawScore < recovery.ActiveRecoveryBelow {
+		adj = append(adj, Adjustment{"readiness", LowReadinessCut, cite(fmt.Sprintf("your readiness today is %d, under %d", d.RawScore, recovery.ActiveRecoveryBelow), srcRebound)})
 	}
 	if d := b.s.Day(b.s.Now); d != nil && !math.IsNaN(d.ACWR) && d.ACWR >= load.ACWRHigh {
 		cut := ACWRHighCut

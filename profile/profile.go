@@ -141,7 +141,7 @@ func (p Profile) String() string {
 }
 
 // Conditions that change Rebound's advice.
-var Conditions = []string{"heart-disease", "high-blood-pressure", "diabetes", "raynauds", "pregnancy", "injury"}
+var Conditions = []string{"heart-disease", "high-blood-pressure", "diabetes", "raynauds", "pregnancy", "injury", "peripheral-arterial-disease"}
 
 // Equipment a runner may have, which unlocks techniques that need it.
 var Equipment = []string{"foam-roller", "massage-gun", "ice-bath", "bathtub", "compression", "pool", "bike", "elliptical"}

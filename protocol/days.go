@@ -136,6 +136,7 @@ func days1to3() []Technique {
 			EvidenceNote: "No study in the references tests yoga or Pilates for running recovery; both are coach " +
 				"recommendations (003, 004).",
 			Contraindications: []Contraindication{
+				pregnancyLyingFlat(),
 				{CondSharpPain, Modify, "Skip poses that load the painful area.", Seed002},
 			},
 			AppliesAfter: []string{RunAny},
@@ -183,6 +184,7 @@ func days1to3() []Technique {
 			StartH: 24, EndH: 168,
 			Dose:         Dose{Text: "a few minutes a day on a tight spot in the quads, hamstrings or calves"},
 			Muscles:      []string{Quads, Hamstrings, Calves},
+			InjuryCare:   true,
 			Evidence:     Practice,
 			EvidenceNote: "A manual-therapy technique described in 001; no study in the references tests it.",
 			Contraindications: []Contraindication{

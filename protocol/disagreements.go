@@ -22,6 +22,7 @@ func Disagreements() []Disagreement {
 		*dRestAfterLong(),
 		*dStrengthFrequency(),
 		*dTenPercentRule(),
+		*dRICEvsPEACE(),
 	}
 }
 

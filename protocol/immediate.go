@@ -270,8 +270,9 @@ func immediate() []Technique {
 			Evidence: Moderate,
 			EvidenceNote: "Dupuy et al. 2018 found compression garments reduced soreness and perceived fatigue; 000 " +
 				"notes evidence on performance is mixed.",
-			Requires:     []string{EquipCompression},
-			AppliesAfter: []string{RunAny},
+			Requires:          []string{EquipCompression},
+			Contraindications: []Contraindication{padCompression()},
+			AppliesAfter:      []string{RunAny},
 			How: "Put on compression socks, calf sleeves or tights after the run and wear them while you go about " +
 				"your day. Take them off if they pinch, tingle or leave your feet cold. Ask a health professional " +
 				"which compression level suits you, especially if you have circulation problems.",
@@ -348,6 +349,7 @@ func coldContra(strength bool) []Contraindication {
 		{CondRaynauds, Avoid, "Cold can set off painful spasms of the small blood vessels in fingers and toes. Raynaud's is a common clinical exclusion from cold therapy (REFERENCES.md, *check*); the seeds don't mention it.", RefList},
 		{CondPregnancy, DoctorFirst, "Precaution: cold plunges and hot soaks in pregnancy are not well studied; ask your midwife or doctor first.", RefPrecaution},
 		{CondInjury, DoctorFirst, "With an injury or a medical condition, ask a health professional before an ice bath (001).", Seed001},
+		padCold(),
 	}
 	if strength {
 		cs = append(cs, Contraindication{CondAfterStrength, Modify,

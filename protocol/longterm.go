@@ -233,6 +233,7 @@ func longTerm() []Technique {
 			StartH: 48, EndH: 720,
 			Dose:         Dose{Text: "sessions with a certified ART practitioner"},
 			Muscles:      []string{Calves, Hamstrings, Quads, Glutes, HipFlexors},
+			InjuryCare:   true,
 			Evidence:     Practice,
 			EvidenceNote: "A branded manual therapy described in 001; no study in the references tests it.",
 			AppliesAfter: []string{RunAny},

@@ -127,3 +127,85 @@ func NeedsElectrolytes(long, hard bool, tempC float64) (bool, string) {
 	}
 	return false, fmt.Sprintf("A short, easy run below %.0f °C: water and your next meal are enough", HotRunTempC)
 }
+
+// Fast refuelling (Thomas, Erdman & Burke 2016, the ACSM/AND/DC position
+// stand, Med Sci Sports Exerc 48:543; REFERENCES.md marks it *check*): when
+// glycogen must be restored quickly (after long or hard sessions, or with
+// less than about 8 h to the next), 1.0-1.2 g of carbohydrate per kg per
+// hour for up to 4 h; otherwise the day's meals restore it.
+const (
+	FastCarbsPerKgHMin = 1.0
+	FastCarbsPerKgHMax = 1.2
+	FastRefuelHours    = 4
+	// NextSessionFastH: a next session within this many hours calls for
+	// fast refuelling.
+	NextSessionFastH = 8
+	// NextMealH: after a short easy run, the next normal meal can be the
+	// refuel when it is within this many hours (000, 002, 003: the 30-60
+	// min window).
+	NextMealH = 1
+)
+
+// FastCarbs returns grams of carbohydrate per hour for fast refuelling
+// (1.0-1.2 g/kg/h). A 70 kg runner: 70-84 g an hour.
+func FastCarbs(weightKg float64) Range {
+	if !(weightKg > 0) {
+		return Range{}
+	}
+	return Range{FastCarbsPerKgHMin * weightKg, FastCarbsPerKgHMax * weightKg}
+}
+
+// Sweat rates for estimating fluid without weights (Sawka et al. 2007, the
+// ACSM position stand on fluid replacement, Med Sci Sports Exerc 39:377,
+// as REFERENCES.md reports (*check*): roughly 0.5-2.0 L/h depending on
+// intensity, heat and the runner). Rebound's bands within that span: easy
+// running 0.5-1.0 L/h, hard running 0.8-1.4 L/h; warm runs (≥ HotRunTempC)
+// sweat 30 % more and cold ones (< ColdRunTempC) 20 % less.
+const (
+	SweatEasyLHMin, SweatEasyLHMax = 0.5, 1.0
+	SweatHardLHMin, SweatHardLHMax = 0.8, 1.4
+	SweatHotFactor                 = 1.3
+	SweatColdFactor                = 0.8
+	ColdRunTempC                   = 10.0
+	// ShortRunFluidMin: runs shorter than this keep 002's 16-24 fl oz
+	// (the estimate would be no larger).
+	ShortRunFluidMin = 60
+)
+
+// SweatRate returns the estimated sweat rate in L/h for a run of the given
+// intensity and device temperature (NaN: unknown, taken as mild).
+func SweatRate(hard bool, tempC float64) Range {
+	r := Range{SweatEasyLHMin, SweatEasyLHMax}
+	if hard {
+		r = Range{SweatHardLHMin, SweatHardLHMax}
+	}
+	switch {
+	case tempC >= HotRunTempC:
+		r = Range{r.Min * SweatHotFactor, r.Max * SweatHotFactor}
+	case tempC < ColdRunTempC:
+		r = Range{r.Min * SweatColdFactor, r.Max * SweatColdFactor}
+	}
+	return r
+}
+
+// EstimatedFluid returns millilitres to drink after a run without
+// weights: 1.25-1.5 × the estimated sweat loss, never less than 002's
+// 16-24 fl oz, which stays the amount for runs under ShortRunFluidMin.
+// A 2 h 15 easy run at 12 °C: 1.1-2.3 L lost, 1.4-3.4 L to drink over the
+// next hours.
+func EstimatedFluid(minutes float64, hard bool, tempC float64) Range {
+	short := Fluid(0)
+	if minutes < ShortRunFluidMin {
+		return short
+	}
+	rate := SweatRate(hard, tempC)
+	lost := Range{rate.Min * minutes / 60, rate.Max * minutes / 60}
+	r := Range{FluidPerKgLostLow * 1000 * lost.Min, FluidPerKgLost * 1000 * lost.Max}
+	if r.Min < short.Min {
+		r.Min = short.Min
+	}
+	if r.Max < short.Max {
+		r.Max = short.Max
+	}
+	return r
+}

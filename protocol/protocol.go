@@ -273,6 +273,10 @@ type Technique struct {
 	// DisagreementsFor lists every disagreement that concerns the
 	// technique.
 	Disagreement *Disagreement
+	// InjuryCare marks first aid for a sore spot or an injury (RICE, an
+	// ice pack, friction massage, Active Release Technique): never a
+	// plan's lead without a reported sore spot, symptom or injury.
+	InjuryCare bool
 }
 
 // Check returns the contraindications that apply to a runner with the given
@@ -319,6 +323,7 @@ func Techniques() []Technique {
 	var ts []Technique
 	ts = append(ts, immediate()...)
 	ts = append(ts, sameDay()...)
+	ts = append(ts, peaceLove())
 	ts = append(ts, days1to3()...)
 	ts = append(ts, longTerm()...)
 	ts = append(ts, seeProfessional())

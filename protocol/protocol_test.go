@@ -28,6 +28,7 @@ func knownConditions() []string {
 		protocol.CondRaynauds, protocol.CondPregnancy, protocol.CondInjury, protocol.CondSharpPain,
 		protocol.CondSwelling, protocol.CondStrideChange, protocol.CondFirst48h,
 		protocol.CondAfterStrength, protocol.CondAfterHardOrLong, protocol.CondOlderRunner, protocol.CondAny,
+		protocol.CondPAD,
 	}
 	for _, s := range protocol.Symptoms() {
 		cs = append(cs, s.ID)

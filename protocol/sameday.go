@@ -37,13 +37,15 @@ func sameDay() []Technique {
 			StartH: 0, EndH: 72,
 			Dose: Dose{Default: 15, Min: 10, Max: 20, Unit: UnitMin,
 				Text: "15 min at a time (10-20), wrapped in a towel, several times a day with breaks for the skin to warm"},
-			Muscles:  []string{Calves, Shins, Quads, Hamstrings, Feet},
-			Evidence: Low,
+			Muscles:    []string{Calves, Shins, Quads, Hamstrings, Feet},
+			InjuryCare: true,
+			Evidence:   Low,
 			EvidenceNote: "The references test cold baths and cryotherapy (Dupuy et al. 2018), not post-run ice packs as " +
 				"such; ice mainly numbs pain for a while.",
 			Contraindications: []Contraindication{
 				{CondRaynauds, Avoid, "Cold can set off painful spasms of small blood vessels; Raynaud's is a common clinical exclusion from cold therapy (REFERENCES.md, *check*).", RefList},
-				{CondDiabetes, Modify, "If your legs or feet have less feeling, check the skin every few minutes or ask your doctor first: loss of sensation is a common exclusion from cold therapy (REFERENCES.md, *check*).", RefList},
+				diabetesCold(),
+				padCold(),
 			},
 			AppliesAfter: []string{RunAny},
 			How: "Wrap an ice pack, cold compress or a bag of frozen peas in a thin towel and hold it on the sore " +
@@ -65,13 +67,18 @@ func sameDay() []Technique {
 			Name:   "RICE: rest, ice, compression, elevation",
 			Phase:  SameDay,
 			StartH: 0, EndH: 72,
-			Dose:     Dose{Text: "rest the spot; ice 15-20 min several times a day; a snug compression wrap; legs up"},
-			Muscles:  []string{Calves, Shins, Feet},
-			Evidence: VeryLow,
+			Dose:       Dose{Text: "rest the spot; ice 15-20 min several times a day; a snug compression wrap; legs up"},
+			Muscles:    []string{Calves, Shins, Feet},
+			InjuryCare: true,
+			Evidence:   VeryLow,
 			EvidenceNote: "RICE is long-standing first aid; the references hold no trial of it for post-run soreness, " +
 				"though its compression part draws on Dupuy et al. 2018.",
 			Contraindications: []Contraindication{
 				{CondRaynauds, Modify, "Skip the ice part; rest, compression and elevation still apply.", RefList},
+				diabetesCold(),
+				padCold(),
+				padCompression(),
+				pregnancyLyingFlat(),
 			},
 			AppliesAfter: []string{RunAny},
 			How: "For one sore, puffy spot: rest it and avoid what makes it worse; ice it about 15-20 minutes at a " +
@@ -97,7 +104,8 @@ func sameDay() []Technique {
 			Evidence: Practice,
 			EvidenceNote: "No study in the references tests leg elevation after running; it rests on gravity helping " +
 				"blood and fluid drain from the legs.",
-			AppliesAfter: []string{RunAny},
+			Contraindications: []Contraindication{pregnancyLyingFlat()},
+			AppliesAfter:      []string{RunAny},
 			How: "Lie on your back with your legs up a wall or on pillows, feet above your heart, for 15-20 " +
 				"minutes. It pairs well with slow breathing or compression socks.",
 			Why: "Gravity helps blood and fluid drain from the lower legs back to the heart, easing swelling and " +
@@ -264,8 +272,9 @@ func sameDay() []Technique {
 			Name:   "Complete rest",
 			Phase:  SameDay,
 			StartH: 0, EndH: 72,
-			Dose:     Dose{Text: "no running or painful activity until sharp pain, swelling or joint pain settles"},
-			Evidence: Practice,
+			Dose:       Dose{Text: "no running or painful activity until sharp pain, swelling or joint pain settles"},
+			InjuryCare: true,
+			Evidence:   Practice,
 			EvidenceNote: "Resting an injured part is standard first aid; no study in the references compares it with " +
 				"active recovery after running.",
 			AppliesAfter: []string{RunAny},
@@ -304,5 +313,6 @@ func heatContra(local bool) []Contraindication {
 		{CondSwelling, Avoid, "No heat on a swollen area in the first 48-72 h; it can increase swelling.", RefList},
 		{CondInjury, Avoid, "No heat on a fresh injury in the first 48-72 h.", RefList},
 		{CondPregnancy, DoctorFirst, "Precaution: ask your midwife or doctor before hot baths or long heat sessions, and keep water warm rather than hot.", RefPrecaution},
+		diabetesHeat(),
 	}
 }

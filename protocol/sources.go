@@ -42,6 +42,7 @@ const (
 	RefVanHooren2018  = "Van Hooren & Peake 2018, Sports Med 48:1575"
 	RefAfonso2021     = "Afonso et al. 2021, Front Physiol 12:677581"
 	RefLauersen2014   = "Lauersen, Bertelsen & Andersen 2014, Br J Sports Med 48:871"
+	RefSawka2007      = "Sawka et al. 2007, Med Sci Sports Exerc 39:377"
 	RefAgeRecovery    = "Fell & Williams 2008; Fernandes et al. 2020 (age and recovery, as summarised in REFERENCES.md)"
 	RefList           = "REFERENCES.md"
 	RefPrecaution     = "Rebound precaution (not in the seeds or references)"

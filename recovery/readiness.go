@@ -3,7 +3,6 @@ package recovery
 import (
 	"fmt"
 	"math"
-	"sort"
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
@@ -27,16 +26,63 @@ type CheckIn struct {
 	SymptomsAnswered bool `json:"symptoms_answered"`
 }
 
-// Recommendation is what readiness ends in.
+// Recommendation is what the day's decision ends in.
 type Recommendation string
 
-// The recommendations, from most to least cautious.
+// The recommendations, from most to least cautious, and NoData when there
+// is nothing to go on.
 const (
 	Rest           Recommendation = "rest"
 	ActiveRecovery Recommendation = "active-recovery"
 	EasyRun        Recommendation = "easy-run"
 	QualityOK      Recommendation = "quality-ok"
+	NoData         Recommendation = "no-data"
 )
+
+// Recommendations lists the training recommendations from the most to
+// the least cautious (NoData is not one).
+var Recommendations = [...]Recommendation{Rest, ActiveRecovery, EasyRun, QualityOK}
+
+// Stricter reports whether r rules out more than o.
+func (r Recommendation) Stricter(o Recommendation) bool { return r.rank() < o.rank() }
+
+func (r Recommendation) rank() int {
+	for i, x := range Recommendations {
+		if x == r {
+			return i
+		}
+	}
+	return len(Recommendations)
+}
+
+// Band is the recommendation a readiness score alone allows.
+func Band(score int) Recommendation {
+	switch {
+	case score < RestBelow:
+		return Rest
+	case score < ActiveRecoveryBelow:
+		return ActiveRecovery
+	case score < QualityFrom:
+		return EasyRun
+	}
+	return QualityOK
+}
+
+// BandTop is the highest readiness score that goes with r: a score is
+// held there when something else makes the day more cautious than the
+// score alone would, so that the score never reads "ready" beside a rest
+// or recovery day.
+func BandTop(r Recommendation) int {
+	switch r {
+	case Rest:
+		return RestBelow - 1
+	case ActiveRecovery:
+		return ActiveRecoveryBelow - 1
+	case EasyRun:
+		return QualityFrom - 1
+	}
+	return 100
+}
 
 // Factor is one input of readiness with its effect.
 type Factor struct {
@@ -47,17 +93,19 @@ type Factor struct {
 	Status  string  `json:"status"`  // good, fair, poor, unknown
 	Reason  string  `json:"reason"`
 	Source  string  `json:"source"`
+	// Limit, when set, is the most the factor allows today whatever the
+	// score (a morning HRV far outside the runner's normal range rules
+	// out a quality session).
+	Limit Recommendation `json:"limit,omitempty"`
 }
 
-// Readiness is today's score and what to do with it.
+// Readiness is today's score and the factors behind it.
 type Readiness struct {
-	Score          int            `json:"score"`
-	Recommendation Recommendation `json:"recommendation"`
-	Factors        []Factor       `json:"factors"`
-	Reasons        []string       `json:"reasons"`
+	Score   int      `json:"score"`
+	Factors []Factor `json:"factors"`
 }
 
-// ReadinessInput is everything readiness looks at.
+// ReadinessInput is everything the readiness score looks at.
 type ReadinessInput struct {
 	Now  time.Time
 	Load *load.Day // today's load state; nil without history
@@ -66,11 +114,6 @@ type ReadinessInput struct {
 	Soreness MuscleLoad
 	Today    *CheckIn  // today's check-in, if any
 	History  []CheckIn // earlier check-ins, any order
-	// EasyAt and ReadyAt are when the latest runs allow an easy run and a
-	// hard session.
-	EasyAt, ReadyAt time.Time
-	// RedFlag is set when a symptom calls for a professional.
-	RedFlag bool
 }
 
 // Thresholds and sizes of the readiness factors.
@@ -79,39 +122,54 @@ const (
 	SleepMinH = 7.0
 	SleepMaxH = 9.0
 	// HRVWindowDays and HRVBaselineDays: a rolling 7-day mean of ln rMSSD
-	// against a 60-day baseline (Plews et al. 2013).
+	// against a 60-day baseline (Plews et al. 2013; HRV4Training's
+	// normal range).
 	HRVWindowDays   = 7
 	HRVBaselineDays = 60
-	// HRVBandSD: the normal band is baseline ± 0.5 SD (the smallest
-	// worthwhile change used by Plews et al.).
+	// HRVBandSD: the normal range is the baseline ± 0.5 SD, the smallest
+	// worthwhile change (Plews et al. 2013; HRV4Training).
 	HRVBandSD = 0.5
+	// HRVFarSD: one morning more than 2 SD from the baseline, either way,
+	// is far outside the normal range: Vesterinen et al. 2016 kept hard
+	// sessions to days within the smallest worthwhile change, and
+	// Kiviniemi et al. 2007 trained easy below the mean − 1 SD; Rebound
+	// takes a quality session off the table beyond 2 SD (its rule, between
+	// the two) and flags the day.
+	HRVFarSD = 2.0
+	// HRVMinSD is the smallest day-to-day SD of ln rMSSD Rebound uses, so
+	// that a baseline of nearly identical mornings does not make every
+	// small change look large: 0.05 is a day-to-day variation of about
+	// 5 %, at the low end of what Plews et al. 2012-2014 report for
+	// endurance athletes (Rebound's floor).
+	HRVMinSD = 0.05
 	// RestingHRDays is the resting-HR baseline window; RestingHRHighBPM
-	// is the rise over it that signals incomplete recovery or illness.
+	// is the rise over it that signals incomplete recovery or illness
+	// (consumer rings drop their resting-HR contributor 3-5 bpm over the
+	// runner's normal, as REFERENCES.md reports).
 	RestingHRDays    = 30
 	RestingHRHighBPM = 5
 	// MinBaseline is how many mornings a baseline needs.
 	MinBaseline = 5
 )
 
-// The readiness bands: below RestBelow the recommendation is rest, below
-// ActiveRecoveryBelow active recovery, and from QualityFrom (with
-// recovered legs) a quality session. They are Rebound's rule, not a
-// study's: the score is Rebound's own (100 less the factors' penalties),
-// and neither the seeds nor REFERENCES.md give bands for it.
+// The readiness bands: below RestBelow the score alone means rest, below
+// ActiveRecoveryBelow active recovery, below QualityFrom an easy run. They
+// are Rebound's rule, not a study's: the score is Rebound's own (100 less
+// the factors' penalties), and neither the seeds nor the references give
+// bands for it.
 const (
 	RestBelow           = 40
 	ActiveRecoveryBelow = 60
 	QualityFrom         = 80
-	// RedFlagMaxScore caps readiness while a red-flag symptom stands: the
-	// top of the rest band, so that the score never says "ready" when the
-	// recommendation is rest until a professional has looked at it
-	// (seeds 000, 002: sharp pain, swelling, numbness or soreness past a
-	// week call for one).
+	// RedFlagMaxScore is the highest score while a red flag stands: the
+	// top of the rest band.
 	RedFlagMaxScore = RestBelow - 1
 )
 
-// ComputeReadiness scores today's readiness (0-100) and recommends one
-// of rest, active-recovery, easy-run or quality-ok.
+// ComputeReadiness scores today's readiness (0-100): 100 less the
+// factors' penalties. What the day calls for is coach's decision, which
+// reads the score's band, the factors' limits, the recovery clocks and
+// any red flag.
 func ComputeReadiness(in ReadinessInput) Readiness {
 	var fs []Factor
 	fs = append(fs, formFactor(in.Load), acwrFactor(in.Load), sorenessFactor(in.Soreness))
@@ -122,47 +180,7 @@ func ComputeReadiness(in ReadinessInput) Readiness {
 		score -= f.Penalty
 	}
 	score = math.Max(0, math.Min(100, score))
-	if in.RedFlag {
-		// The cap is a factor of its own, so that the factors still
-		// add up to the score.
-		flag := Factor{ID: "red-flag", Name: "Red-flag symptom", Value: "see a professional", Status: "poor",
-			Penalty: math.Max(0, score-RedFlagMaxScore),
-			Reason:  fmt.Sprintf("readiness is held at %d or below, the top of the rest band, until a professional has looked at it", RedFlagMaxScore),
-			Source:  "red-flag symptoms: seeds 000, 001, 002 and REFERENCES.md (rebound protocol lists them); the cap is Rebound's rule"}
-		score -= flag.Penalty
-		fs = append(fs, flag)
-	}
-	r := Readiness{Score: int(math.Round(score)), Factors: fs}
-	switch {
-	case in.RedFlag:
-		r.Recommendation = Rest
-		r.Reasons = append(r.Reasons, fmt.Sprintf("a symptom you reported needs a professional's look before you train, so readiness is held at %d or below", RedFlagMaxScore))
-	case r.Score < RestBelow:
-		r.Recommendation = Rest
-		r.Reasons = append(r.Reasons, fmt.Sprintf("readiness %d is low: take a rest day", r.Score))
-	case r.Score < ActiveRecoveryBelow:
-		r.Recommendation = ActiveRecovery
-		r.Reasons = append(r.Reasons, fmt.Sprintf("readiness %d: move gently, 20-30 min of walking, cycling or swimming", r.Score))
-	case in.Now.Before(in.EasyAt):
-		r.Recommendation = ActiveRecovery
-		r.Reasons = append(r.Reasons, fmt.Sprintf("your last run needs until %s before an easy run", in.EasyAt.Format("Mon 15:04")))
-	case in.Now.Before(in.ReadyAt) || r.Score < QualityFrom:
-		r.Recommendation = EasyRun
-		if in.Now.Before(in.ReadyAt) {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("keep it easy: hard sessions are fine from %s", in.ReadyAt.Format("Mon 15:04")))
-		} else {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("readiness %d: an easy run, not a hard one", r.Score))
-		}
-	default:
-		r.Recommendation = QualityOK
-		r.Reasons = append(r.Reasons, fmt.Sprintf("readiness %d and recovered legs: a quality session is fine", r.Score))
-	}
-	for _, f := range fs {
-		if f.Penalty >= 5 && f.ID != "red-flag" { // its reason leads already
-			r.Reasons = append(r.Reasons, f.Reason)
-		}
-	}
-	return r
+	return Readiness{Score: int(math.Round(score)), Factors: fs}
 }
 
 func formFactor(d *load.Day) Factor {
@@ -305,7 +323,7 @@ func baseline(day time.Time, hist []CheckIn, days int, get func(CheckIn) float64
 
 func restingHRFactor(c *CheckIn, hist []CheckIn) Factor {
 	f := Factor{ID: "resting-hr", Name: "Resting heart rate", Status: "unknown", Value: "–",
-		Reason: "no resting heart rate logged today", Source: "a morning rise over your own baseline signals incomplete recovery or illness"}
+		Reason: "no resting heart rate logged today", Source: "a rise of several bpm over your own baseline signals incomplete recovery or illness"}
 	if c == nil || !activity.Has(c.RestingHR) {
 		return f
 	}
@@ -316,21 +334,28 @@ func restingHRFactor(c *CheckIn, hist []CheckIn) Factor {
 		return f
 	}
 	diff := c.RestingHR - mean
-	f.Value += fmt.Sprintf(" (baseline %.0f ± %.0f)", mean, sd)
+	f.Value += fmt.Sprintf(" (your normal %.0f ± %.0f, from %d mornings in %d days)", mean, sd, n, RestingHRDays)
 	switch {
 	case diff >= RestingHRHighBPM+3:
-		f.Penalty, f.Status, f.Reason = 15, "poor", fmt.Sprintf("resting HR is %.0f bpm above your baseline", diff)
-	case diff >= RestingHRHighBPM || (sd > 0 && diff > 2*sd && diff >= 3):
-		f.Penalty, f.Status, f.Reason = 8, "fair", fmt.Sprintf("resting HR is %.0f bpm above your baseline", diff)
+		f.Penalty, f.Status, f.Reason = 15, "poor", fmt.Sprintf("resting HR is %.0f bpm above your normal", diff)
+	case diff >= RestingHRHighBPM:
+		f.Penalty, f.Status, f.Reason = 8, "fair", fmt.Sprintf("resting HR is %.0f bpm above your normal", diff)
 	default:
 		f.Status, f.Reason = "good", "resting HR is in your normal range"
 	}
 	return f
 }
 
+// hrvFactor reads the morning's HRV against the runner's own normal range
+// (the 60-day mean of ln rMSSD ± the smallest worthwhile change, 0.5 SD)
+// and the 7-day rolling mean against the same range (Plews et al. 2013).
+// A morning far outside it (HRVFarSD), either way, takes a quality session
+// off the table: unusually low HRV points to fatigue or illness, unusually
+// high HRV can follow heavy training (parasympathetic saturation, Plews
+// et al. 2012) or a bad reading.
 func hrvFactor(c *CheckIn, hist []CheckIn) Factor {
 	f := Factor{ID: "hrv", Name: "Heart-rate variability", Status: "unknown", Value: "–",
-		Reason: "no HRV logged today", Source: "Plews et al. 2013: 7-day mean of ln rMSSD against a 60-day baseline"}
+		Reason: "no HRV logged today", Source: "Plews et al. 2013: ln rMSSD against a 60-day normal range (± 0.5 SD); Vesterinen et al. 2016"}
 	if c == nil || !activity.Has(c.HRVms) || c.HRVms <= 0 {
 		return f
 	}
@@ -346,11 +371,11 @@ func hrvFactor(c *CheckIn, hist []CheckIn) Factor {
 		f.Reason = fmt.Sprintf("building your baseline (%d of %d mornings)", n, MinBaseline)
 		return f
 	}
+	sd = math.Max(sd, HRVMinSD)
+	today := math.Log(c.HRVms)
 	// The rolling 7-day mean includes today.
-	recent := []float64{math.Log(c.HRVms)}
-	sorted := append([]CheckIn(nil), hist...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Date.After(sorted[j].Date) })
-	for _, h := range sorted {
+	recent := []float64{today}
+	for _, h := range hist {
 		age := c.Date.Sub(h.Date).Hours() / 24
 		if age > 0.5 && age < HRVWindowDays {
 			if v := lnv(h); activity.Has(v) {
@@ -358,18 +383,31 @@ func hrvFactor(c *CheckIn, hist []CheckIn) Factor {
 			}
 		}
 	}
-	r := 0.0
+	week := 0.0
 	for _, v := range recent {
-		r += v
+		week += v
 	}
-	r /= float64(len(recent))
-	low := mean - HRVBandSD*sd
-	f.Value += fmt.Sprintf(" (7-day ln %.2f, normal %.2f-%.2f)", r, low, mean+HRVBandSD*sd)
-	switch {
-	case r < mean-2*HRVBandSD*sd:
-		f.Penalty, f.Status, f.Reason = 15, "poor", "HRV is well below your normal range"
-	case r < low:
-		f.Penalty, f.Status, f.Reason = 8, "fair", "HRV is below your normal range"
+	week /= float64(len(recent))
+	low, high := mean-HRVBandSD*sd, mean+HRVBandSD*sd
+	f.Value += fmt.Sprintf(" (your normal %.0f-%.0f ms, from %d mornings in %d days; 7-day average %.0f ms)",
+		math.Exp(low), math.Exp(high), n, HRVBaselineDays, math.Exp(week))
+	pct := (c.HRVms/math.Exp(mean) - 1) * 100
+	switch z := (today - mean) / sd; {
+	case z <= -HRVFarSD:
+		f.Penalty, f.Status, f.Limit = 15, "poor", EasyRun
+		f.Reason = fmt.Sprintf("this morning's HRV is %.0f%% under your normal, far outside your range: a sign of fatigue or illness; no hard session today", -pct)
+	case z >= HRVFarSD:
+		f.Penalty, f.Status, f.Limit = 5, "fair", EasyRun
+		f.Reason = fmt.Sprintf("this morning's HRV is %.0f%% over your normal, far outside your range: this can follow heavy training or be a bad reading; no hard session today", pct)
+	case today < low && week < low:
+		f.Penalty, f.Status = 10, "fair"
+		f.Reason = "HRV is under your normal range this morning and over the last 7 days"
+	case today < low:
+		f.Penalty, f.Status = 5, "fair"
+		f.Reason = "HRV is under your normal range this morning"
+	case week < low:
+		f.Penalty, f.Status = 5, "fair"
+		f.Reason = "HRV has averaged under your normal range over the last 7 days"
 	default:
 		f.Status, f.Reason = "good", "HRV is in your normal range"
 	}

@@ -8,12 +8,10 @@ import (
 	"github.com/rebound-run/rebound/recovery"
 )
 
-// TestReadinessRedFlagCap: a red-flag symptom makes the recommendation
-// rest, and the score follows it into the rest band (at most
-// RedFlagMaxScore = 39) through a "red-flag" factor, so the factors still
-// add up to the score. Penalties: soreness (v − 2) × 4 up to 30, sleep
-// (7 − h) × 6 up to 20 (+5 for quality 1-2), stress 5 → 10.
-func TestReadinessRedFlagCap(t *testing.T) {
+// TestReadinessScore: the score is 100 less the factors' penalties, and
+// the factors add up to it. Penalties: soreness (v − 2) × 4 up to 30,
+// sleep (7 − h) × 6 up to 20 (+5 for quality 1-2), stress 5 → 10.
+func TestReadinessScore(t *testing.T) {
 	nan := math.NaN()
 	morning := func(sleepH, quality, stress float64) *recovery.CheckIn {
 		return &recovery.CheckIn{Date: t0, SleepH: sleepH, SleepQuality: quality, Stress: stress, RestingHR: nan, HRVms: nan}
@@ -27,42 +25,132 @@ func TestReadinessRedFlagCap(t *testing.T) {
 		name      string
 		soreness  float64
 		today     *recovery.CheckIn
-		redFlag   bool
 		wantScore int
-		wantRec   recovery.Recommendation
-		wantCap   float64 // the red-flag factor's penalty; -1: no such factor
+		wantBand  recovery.Recommendation
 	}{
-		{"FreshNoFlag", 0, nil, false, 100, recovery.QualityOK, -1},
-		{"FreshWithFlag", 0, nil, true, 39, recovery.Rest, 61},
-		{"SoreWithFlag", 6, morning(8, 4, 2), true, 39, recovery.Rest, 45},       // 100 − 16 = 84
-		{"LowAlreadyWithFlag", 10, morning(4, 2, 5), true, 37, recovery.Rest, 0}, // 100 − 30 − 23 − 10
-		{"LowNoFlag", 10, morning(4, 2, 5), false, 37, recovery.Rest, -1},
-		{"SoreNoFlag", 6, morning(8, 4, 2), false, 84, recovery.QualityOK, -1},
+		{"Fresh", 0, nil, 100, recovery.QualityOK},
+		{"Sore", 6, morning(8, 4, 2), 84, recovery.QualityOK},          // 100 − 16
+		{"Low", 10, morning(4, 2, 5), 37, recovery.Rest},               // 100 − 30 − 23 − 10
+		{"ShortSleep", 3, morning(6, 3, 3), 90, recovery.QualityOK},    // 100 − 4 − 6
+		{"Middling", 8, morning(5, 2, 4), 54, recovery.ActiveRecovery}, // 100 − 24 − (12 + 5) − 5
+		{"EasyBand", 5, morning(6, 2, 4), 72, recovery.EasyRun},        // 100 − 12 − (6 + 5) − 5
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: t0, Soreness: sore(tc.soreness), Today: tc.today, RedFlag: tc.redFlag})
-			if r.Score != tc.wantScore || r.Recommendation != tc.wantRec {
-				t.Errorf("score %d, %s; want %d, %s", r.Score, r.Recommendation, tc.wantScore, tc.wantRec)
-			}
-			sum, capPenalty := 0.0, -1.0
+			r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: t0, Soreness: sore(tc.soreness), Today: tc.today})
+			sum := 0.0
 			for _, f := range r.Factors {
 				sum += f.Penalty
-				if f.ID == "red-flag" {
-					capPenalty = f.Penalty
-					if f.Reason == "" || f.Source == "" || f.Status != "poor" {
-						t.Errorf("red-flag factor without reason, source or status: %+v", f)
-					}
-				}
-			}
-			if math.Abs(capPenalty-tc.wantCap) > 1e-9 {
-				t.Errorf("red-flag factor penalty %v, want %v (-1: none)", capPenalty, tc.wantCap)
 			}
 			if math.Abs(100-sum-float64(r.Score)) > 0.5 {
 				t.Errorf("factors take %.1f points off 100, score %d", sum, r.Score)
 			}
-			if tc.redFlag && (len(r.Reasons) == 0 || !strings.Contains(r.Reasons[0], "held at 39 or below")) {
-				t.Errorf("first reason does not say the score is capped: %q", r.Reasons)
+			if r.Score != tc.wantScore || recovery.Band(r.Score) != tc.wantBand {
+				t.Errorf("score %d (band %s), want %d (%s)", r.Score, recovery.Band(r.Score), tc.wantScore, tc.wantBand)
 			}
 		})
+	}
+}
+
+// TestBands: the score's bands (Rebound's rule) and the top of each, at
+// which the decision holds the score.
+func TestBands(t *testing.T) {
+	for _, tc := range []struct {
+		score int
+		want  recovery.Recommendation
+	}{{0, recovery.Rest}, {39, recovery.Rest}, {40, recovery.ActiveRecovery}, {59, recovery.ActiveRecovery},
+		{60, recovery.EasyRun}, {79, recovery.EasyRun}, {80, recovery.QualityOK}, {100, recovery.QualityOK}} {
+		if got := recovery.Band(tc.score); got != tc.want {
+			t.Errorf("Band(%d) = %s, want %s", tc.score, got, tc.want)
+		}
+	}
+	for _, r := range recovery.Recommendations {
+		if recovery.Band(recovery.BandTop(r)) != r {
+			t.Errorf("BandTop(%s) = %d is not in its band", r, recovery.BandTop(r))
+		}
+	}
+	if !recovery.Rest.Stricter(recovery.ActiveRecovery) || recovery.QualityOK.Stricter(recovery.EasyRun) {
+		t.Error("Stricter does not order rest < active recovery < easy run < quality")
+	}
+}
+
+// TestHRV reads one morning against the runner's normal range, as
+// HRV4Training and Plews et al. 2013 do: the 60-day mean of ln rMSSD ±
+// 0.5 SD. The baseline alternates ln 3.9 and ln 4.1 (49.4 and 60.3 ms):
+// mean 4.0 (54.6 ms), SD 0.1, normal range 3.95-4.05 (51.9-57.4 ms).
+func TestHRV(t *testing.T) {
+	nan := math.NaN()
+	day := func(d int, ln float64) recovery.CheckIn {
+		return recovery.CheckIn{Date: t0.AddDate(0, 0, -d), SleepH: nan, SleepQuality: nan, Stress: nan, RestingHR: nan, HRVms: math.Exp(ln)}
+	}
+	alternating := func() []recovery.CheckIn {
+		var h []recovery.CheckIn
+		for d := 1; d <= 60; d++ {
+			h = append(h, day(d, 4+0.1*float64(2*(d%2)-1)))
+		}
+		return h
+	}
+	// lowWeek: 54 days alternating, then six days at ln 3.8: mean 3.98,
+	// SD √(0.756/60) = 0.1122, range from 3.924; a morning at ln 3.95 is in
+	// range but the 7-day mean, (3.95 + 6 × 3.8)/7 = 3.821, is under it.
+	lowWeek := func() []recovery.CheckIn {
+		h := alternating()
+		for d := 1; d <= 6; d++ {
+			h[d-1] = day(d, 3.8)
+		}
+		return h
+	}
+	for _, tc := range []struct {
+		name     string
+		hist     []recovery.CheckIn
+		todayLn  float64
+		penalty  float64
+		limit    recovery.Recommendation
+		inReason string
+	}{
+		{"InRange", alternating(), 4.0, 0, "", "in your normal range"},
+		{"UnderRange", alternating(), math.Log(50), 5, "", "under your normal range this morning"},   // z = −0.88
+		{"FifteenPercentUnder", alternating(), 4 + math.Log(0.85), 5, "", "under your normal range"}, // z = −1.6
+		{"FortyFourPercentUnder", alternating(), 4 + math.Log(0.56), 15, recovery.EasyRun, "44% under"},
+		{"Doubled", alternating(), 4 + math.Log(2), 5, recovery.EasyRun, "100% over"},
+		{"LowWeek", lowWeek(), 3.95, 5, "", "averaged under your normal range over the last 7 days"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := day(0, tc.todayLn)
+			r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: t0, Today: &c, History: tc.hist})
+			var f recovery.Factor
+			for _, x := range r.Factors {
+				if x.ID == "hrv" {
+					f = x
+				}
+			}
+			if f.Penalty != tc.penalty || f.Limit != tc.limit || !strings.Contains(f.Reason, tc.inReason) {
+				t.Errorf("hrv factor %+v; want penalty %v, limit %q, reason with %q", f, tc.penalty, tc.limit, tc.inReason)
+			}
+			if !strings.Contains(f.Value, "from 60 mornings in 60 days") {
+				t.Errorf("hrv value %q does not say which baseline it used", f.Value)
+			}
+		})
+	}
+}
+
+// TestRestingHR: 5 bpm or more over the runner's 30-day baseline lowers
+// readiness (8 points; 15 from 8 bpm), and the value names the baseline.
+func TestRestingHR(t *testing.T) {
+	nan := math.NaN()
+	var hist []recovery.CheckIn
+	for d := 1; d <= 20; d++ {
+		hist = append(hist, recovery.CheckIn{Date: t0.AddDate(0, 0, -d), SleepH: nan, SleepQuality: nan, Stress: nan, HRVms: nan, RestingHR: 50 + float64(d%2)*2})
+	}
+	for _, tc := range []struct {
+		rhr     float64
+		penalty float64
+	}{{51, 0}, {55, 0}, {56, 8}, {59, 15}} { // baseline mean 51
+		c := recovery.CheckIn{Date: t0, SleepH: nan, SleepQuality: nan, Stress: nan, HRVms: nan, RestingHR: tc.rhr}
+		r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: t0, Today: &c, History: hist})
+		for _, f := range r.Factors {
+			if f.ID == "resting-hr" && (f.Penalty != tc.penalty || !strings.Contains(f.Value, "from 20 mornings")) {
+				t.Errorf("resting HR %v: %+v, want penalty %v and the baseline named", tc.rhr, f, tc.penalty)
+			}
+		}
 	}
 }

@@ -39,8 +39,8 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
 type AthleteSummary struct {
 	ID             int64  `json:"id"`
 	Name           string `json:"name"`
-	Readiness      int    `json:"readiness"`      // 0-100
-	Recommendation string `json:"recommendation"` // rest, active-recovery, easy-run, quality-ok
+	Readiness      *int   `json:"readiness"`      // 0-100; null with no data
+	Recommendation string `json:"recommendation"` // rest, active-recovery, easy-run, quality-ok, no-data
 	RedFlag        struct {
 		Needed  bool     `json:"needed"`
 		Urgency string   `json:"urgency"` // "urgent", "soon" or "" when not needed
@@ -66,7 +66,7 @@ func (s *Server) apiAthletes(w http.ResponseWriter, r *http.Request) {
 	out := []AthleteSummary{}
 	for _, a := range athletes {
 		today := a.state.Today()
-		row := AthleteSummary{ID: a.user.ID, Name: a.user.Name, Readiness: today.Readiness.Score,
+		row := AthleteSummary{ID: a.user.ID, Name: a.user.Name, Readiness: readinessOf(today),
 			Recommendation: today.Recommendation, CheckedIn: today.CheckedIn}
 		sp := today.SeeProfessional
 		row.RedFlag.Needed, row.RedFlag.Urgency, row.RedFlag.Reasons = sp.Needed, sp.Urgency, append([]string{}, sp.Reasons...)
@@ -131,12 +131,27 @@ func (s *Server) athletesByNeed(ctx context.Context, u *account.User) ([]athlete
 		if ra, rb := rank(a), rank(b); ra != rb {
 			return ra < rb
 		}
-		if x, y := a.Today().Readiness.Score, b.Today().Readiness.Score; x != y {
+		if x, y := score(a.Today()), score(b.Today()); x != y {
 			return x < y
 		}
 		return strings.ToLower(out[i].user.Name) < strings.ToLower(out[j].user.Name)
 	})
 	return out, nil
+}
+
+// score is an athlete's readiness score for sorting and the table, 0
+// with no data.
+func score(t *coach.Today) int {
+	n, _ := t.Score()
+	return n
+}
+
+// readinessOf is the readiness score, nil with no data.
+func readinessOf(t *coach.Today) *int {
+	if n, ok := t.Score(); ok {
+		return &n
+	}
+	return nil
 }
 
 // noData reports whether an athlete has neither runs nor check-ins yet.

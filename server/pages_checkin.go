@@ -294,7 +294,7 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := st.Today()
-	msg := fmt.Sprintf("Check-in saved. Readiness is %d: %s.", t.Readiness.Score, strings.ToLower(web.AdviceFor(t.Recommendation).Label))
+	msg := fmt.Sprintf("Check-in saved. Readiness is %d: %s.", score(t), strings.ToLower(web.AdviceFor(t.Recommendation).Label))
 	kind := "success"
 	if t.SeeProfessional.Needed {
 		kind = "warning"

@@ -38,7 +38,7 @@ func (s *Server) pageCoach(w http.ResponseWriter, r *http.Request) {
 	p := coachPage{}
 	for _, a := range athletes {
 		st, t := a.state, a.state.Today()
-		ar := web.AthleteRow{Name: a.user.Name, Href: "/athletes/" + itoa(a.user.ID), Readiness: t.Readiness.Score,
+		ar := web.AthleteRow{Name: a.user.Name, Href: "/athletes/" + itoa(a.user.ID), Readiness: score(t),
 			Recommendation: t.Recommendation, CheckedIn: t.CheckedIn, NoData: noData(st)}
 		if t.SeeProfessional.Needed {
 			ar.RedFlag = cmp.Or(t.SeeProfessional.Urgency, string(protocol.Soon))

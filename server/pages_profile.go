@@ -53,7 +53,8 @@ type tokenRow struct {
 }
 
 var conditionLabels = map[string]string{"heart-disease": "Heart disease", "high-blood-pressure": "High blood pressure", "diabetes": "Diabetes",
-	"raynauds": "Raynaud’s", "pregnancy": "Pregnancy", "injury": "A current injury"}
+	"raynauds": "Raynaud’s", "pregnancy": "Pregnancy", "injury": "A current injury",
+	"peripheral-arterial-disease": "Peripheral arterial disease"}
 
 var equipmentLabels = map[string]string{"foam-roller": "Foam roller", "massage-gun": "Massage gun", "ice-bath": "Ice bath",
 	"bathtub": "Bathtub", "compression": "Compression garments", "pool": "Pool", "bike": "Bike or trainer", "elliptical": "Elliptical"}

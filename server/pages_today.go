@@ -9,7 +9,6 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/protocol"
-	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/web"
 )
 
@@ -53,7 +52,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		p.Welcome = v.emptyRuns("Upload your runs and check in each morning: Rebound then tells you how ready you are, what to do today and how to recover from every run.")
 		p.Welcome.Title = "Welcome to Rebound"
 	}
-	p.Readiness = readinessCard{Score: t.Readiness.Score, Recommendation: t.Recommendation, Reasons: t.Reasons}
+	p.Readiness = readinessCard{Score: score(t), Recommendation: t.Recommendation, Reasons: t.Reasons}
 	switch {
 	case t.ReadyAt != nil && t.ReadyAt.After(v.st.Now):
 		if t.EasyAt != nil && t.EasyAt.After(v.st.Now) {
@@ -65,7 +64,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		p.Readiness.Note = "Your legs have recovered from your recent runs"
 	}
 	if t.SeeProfessional.Needed {
-		p.Readiness.Note = fmt.Sprintf("The red flag above comes first: readiness stays at %d or below, and no training until a professional has looked at it", recovery.RedFlagMaxScore)
+		p.Readiness.Note = "The red flag above comes first: no training until it is cleared (" + t.SeeProfessional.Clear + ")"
 	}
 	ticks, err := v.Store.FindTicks(r.Context(), v.today())
 	if err != nil {

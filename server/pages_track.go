@@ -24,6 +24,9 @@ type sorenessPage struct {
 	CheckIns             web.Table
 	Params               string
 	Empty                *web.Empty
+	// Call is today's one decision, as Today shows it: the soreness
+	// forecast is one of its inputs, not a separate verdict.
+	Call string
 }
 
 // minTimedPeak is the smallest forecast peak whose time is shown: below
@@ -47,7 +50,8 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	}
 	st := v.st
 	today := st.Today()
-	p := sorenessPage{EasyBelow: recovery.EasySorenessLimit, HardBelow: recovery.HardSorenessLimit, Now: today.SorenessNow}
+	p := sorenessPage{EasyBelow: recovery.EasySorenessLimit, HardBelow: recovery.HardSorenessLimit, Now: today.SorenessNow,
+		Call: v.call(today)}
 	par := st.Params()
 	p.Params = fmt.Sprintf("Your model: soreness gain %.2f×, peak %.0f h after a run (population 1.00×, %.0f h), fitted to %s.",
 		par.Gain, par.PeakH, recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))
@@ -75,7 +79,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	guides := []map[string]any{{"value": recovery.EasySorenessLimit, "label": "easy"}, {"value": recovery.HardSorenessLimit, "label": "hard"}}
-	p.Table = web.Table{Head: []string{"Muscle group", "Now", "Peak", "Peak at", "Easy running from"},
+	p.Table = web.Table{Head: []string{"Muscle group", "Now", "Peak", "Peak at", "Under the easy limit from"},
 		Numeric: []bool{false, true, true, false, false}}
 	nowIdx := sort.Search(len(xs), func(i int) bool { return xs[i] >= now.Unix() })
 	order := make([]int, len(recovery.Muscles))
@@ -111,7 +115,7 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 			Data: map[string]any{"x": xs, "now": now.Unix(), "max": 10, "guides": guides,
 				"series": []chartSeries{{Label: name, Values: vals, Checkins: dots[mu]}}}})
 		peak, at := peaks[k], peakIdx[k]
-		peakAt, easy := "–", "now"
+		peakAt, easy := "–", "already"
 		if peak >= minTimedPeak && at >= 0 {
 			peakAt = v.clock(time.Unix(xs[at], 0).In(v.loc))
 		}
@@ -448,4 +452,20 @@ func (s *Server) pageModel(w http.ResponseWriter, r *http.Request) {
 	page := pageFor(r, v.Target, web.NavModel, "What Rebound has learned", p)
 	page.Subtitle = "Your soreness model, fitted to your check-ins"
 	s.render(w, r, http.StatusOK, "page-model", page)
+}
+
+// call words today's decision for a page other than Today: its label,
+// what decided it, and when easy and hard running are fine again.
+func (v *view) call(t *coach.Today) string {
+	msg := "Today: " + web.AdviceFor(t.Recommendation).Label
+	if len(t.Reasons) > 0 {
+		msg += " — " + t.Reasons[0]
+	}
+	switch {
+	case t.EasyAt != nil && t.EasyAt.After(v.st.Now):
+		msg += ". Easy running from " + v.when(*t.EasyAt) + ", hard sessions from " + v.when(*t.ReadyAt)
+	case t.ReadyAt != nil && t.ReadyAt.After(v.st.Now):
+		msg += ". Hard sessions from " + v.when(*t.ReadyAt)
+	}
+	return msg + "."
 }

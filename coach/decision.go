@@ -1,0 +1,207 @@
+package coach
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
+)
+
+// What can decide the day, in the order that breaks a tie: the first of
+// the most restrictive candidates decides.
+const (
+	ByRedFlag          = "red-flag"          // a red-flag symptom not cleared
+	ByInjury           = "injury"            // the injury condition in the profile
+	ByLastingSoreness  = "lasting-soreness"  // rated sore for more than a week
+	ByNoData           = "no-data"           // no runs and no check-ins
+	ByReportedSoreness = "reported-soreness" // a muscle rated over a limit this morning
+	ByForecast         = "forecast-soreness" // a muscle forecast over a limit
+	ByClock            = "recovery-clock"    // the recent runs' recovery times
+	ByHRV              = "hrv"               // a morning HRV far outside the normal range
+	ByReadiness        = "readiness"         // the readiness score's band
+	ByBreak            = "break"             // no run for BreakDays or more, or none yet
+)
+
+// BreakDays is how long without running makes the next runs a return:
+// easy runs only, whatever the score says. Three weeks is about when
+// detraining starts to show in endurance runners (Mujika & Padilla 2000
+// review: VO2max falls measurably within 2-4 weeks of stopping); the
+// exact number is Rebound's rule.
+const BreakDays = 21
+
+// Decision is the day's one call: what to do, and the one factor that
+// decided it. Readiness, the checklist, the soreness page and the week
+// all follow it.
+type Decision struct {
+	Recommendation recovery.Recommendation
+	// By is what decided (one of the By… constants); Reason says it in a
+	// sentence, with the numbers.
+	By     string
+	Reason string
+	// Score is the readiness score as shown: the raw score held at the
+	// top of the recommendation's band (recovery.BandTop); nil with no
+	// data.
+	Score *int
+	// RawScore is 100 less the factors' penalties, before the hold.
+	RawScore int
+	// Flag is the red flag standing, if any.
+	Flag *Flag
+}
+
+// candidate is one factor's view of the day.
+type candidate struct {
+	rec    recovery.Recommendation
+	by     string
+	reason string
+}
+
+// decide joins the readiness score, the runner's reported and forecast
+// soreness, the recovery clocks, a red flag and the runner's recent
+// running into the day's one recommendation: the most restrictive of
+// them, named by what decided it.
+func (s *State) decide(r recovery.Readiness, sore []SorenessNow, easyAt, readyAt time.Time, flag *Flag) Decision {
+	now := s.Now
+	if flag == nil && len(s.Entries) == 0 && len(s.H.CheckIns) == 0 {
+		return Decision{Recommendation: recovery.NoData, By: ByNoData, Reason: NoDataReason}
+	}
+	var cs []candidate
+	if flag != nil {
+		cs = append(cs, candidate{recovery.Rest, flag.By(), flag.Reason()})
+	}
+	// Soreness over a limit: rated this morning, or forecast for the
+	// muscles not rated.
+	for _, src := range []string{"check-in", "forecast"} {
+		by := map[string]string{"check-in": ByReportedSoreness, "forecast": ByForecast}[src]
+		worst, muscle := 0.0, recovery.Muscle("")
+		for _, sn := range sore {
+			if sn.Source == src && sn.Value > worst {
+				worst, muscle = sn.Value, sn.Muscle
+			}
+		}
+		what := map[string]string{"check-in": "rated", "forecast": "forecast"}[src]
+		switch {
+		case worst > recovery.EasySorenessLimit:
+			cs = append(cs, candidate{recovery.ActiveRecovery, by, fmt.Sprintf(
+				"your %s are %s %s/10 sore, over %s/10: move gently today, no running", muscle, what, num1(worst), num1(recovery.EasySorenessLimit))})
+		case worst > recovery.HardSorenessLimit:
+			cs = append(cs, candidate{recovery.EasyRun, by, fmt.Sprintf(
+				"your %s are %s %s/10 sore, over %s/10: an easy run at most, no hard session", muscle, what, num1(worst), num1(recovery.HardSorenessLimit))})
+		}
+	}
+	easyAt, readyAt = easyAt.In(now.Location()), readyAt.In(now.Location())
+	switch {
+	case now.Before(easyAt):
+		cs = append(cs, candidate{recovery.ActiveRecovery, ByClock, "your last run needs until " + clock(easyAt) + " before an easy run"})
+	case now.Before(readyAt):
+		cs = append(cs, candidate{recovery.EasyRun, ByClock, "keep it easy: hard sessions are fine from " + clock(readyAt)})
+	}
+	for _, f := range r.Factors {
+		if f.Limit != "" {
+			cs = append(cs, candidate{f.Limit, ByHRV, f.Reason})
+		}
+	}
+	band := recovery.Band(r.Score)
+	cs = append(cs, candidate{band, ByReadiness, bandReason(band, r.Score)})
+	if last, ok := s.lastRunEnd(); !ok {
+		cs = append(cs, candidate{recovery.EasyRun, ByBreak, "no runs yet: start with easy runs of 20-30 min, three times a week"})
+	} else if days := int(now.Sub(last).Hours() / 24); days >= BreakDays {
+		cs = append(cs, candidate{recovery.EasyRun, ByBreak, fmt.Sprintf(
+			"your last run was %d days ago: come back with easy runs for a week or two before any hard session", days)})
+	}
+	best := cs[0]
+	for _, c := range cs[1:] {
+		if c.rec.Stricter(best.rec) {
+			best = c
+		}
+	}
+	score := min(r.Score, recovery.BandTop(best.rec))
+	return Decision{Recommendation: best.rec, By: best.by, Reason: best.reason, Score: &score, RawScore: r.Score, Flag: flag}
+}
+
+// NoDataReason is what today says with nothing to go on.
+const NoDataReason = "Rebound has nothing to go on yet: import your runs (or upload them) and check in each morning, and it tells you how ready you are and how to recover"
+
+func bandReason(band recovery.Recommendation, score int) string {
+	switch band {
+	case recovery.Rest:
+		return fmt.Sprintf("readiness %d is low: take a rest day", score)
+	case recovery.ActiveRecovery:
+		return fmt.Sprintf("readiness %d: move gently, 20-30 min of walking, cycling or swimming", score)
+	case recovery.EasyRun:
+		return fmt.Sprintf("readiness %d: an easy run, not a hard one", score)
+	}
+	return fmt.Sprintf("readiness %d and recovered legs: a quality session is fine", score)
+}
+
+// lastRunEnd returns when the latest run (not cross-training) ended.
+func (s *State) lastRunEnd() (time.Time, bool) {
+	for i := len(s.Entries) - 1; i >= 0; i-- {
+		if s.Entries[i].A.Sport.IsRun() {
+			return s.Entries[i].Run.End, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// By names what the flag decides by.
+func (f *Flag) By() string {
+	switch {
+	case len(f.Symptoms) > 0:
+		return ByRedFlag
+	case f.Injury:
+		return ByInjury
+	}
+	return ByLastingSoreness
+}
+
+// Reason says why the flag stops training.
+func (f *Flag) Reason() string {
+	var parts []string
+	for _, id := range f.Symptoms {
+		if sym, ok := protocol.SymptomByID(id); ok {
+			parts = append(parts, strings.ToLower(sym.Name[:1])+sym.Name[1:])
+		}
+	}
+	if f.Injury {
+		parts = append(parts, "an injury in your profile")
+	}
+	if f.SoreDays > 0 {
+		parts = append(parts, fmt.Sprintf("%s sore for %d days", f.Sore, f.SoreDays))
+	}
+	what := strings.Join(parts, ", ")
+	if f.Urgency == protocol.Urgent {
+		return "you reported " + what + ": get medical care today; no training until a professional has seen you"
+	}
+	return "you reported " + what + ": see a professional; no training until it is cleared"
+}
+
+// ClearHow says how the flag is cleared, in words every surface uses
+// (each adds where to do it).
+func (f *Flag) ClearHow() string {
+	var how []string
+	if len(f.Symptoms) > 0 {
+		how = append(how, "check in with no symptoms once a professional has seen you or it has settled")
+	}
+	if f.Injury {
+		how = append(how, "take the injury off your profile when you are cleared to run")
+	}
+	if f.SoreDays > 0 {
+		how = append(how, fmt.Sprintf("it lifts when you rate your %s under %d/10", f.Sore, LastingSorenessMin))
+	}
+	return strings.Join(how, "; ")
+}
+
+// num1 formats a soreness rating: "6", "2.5".
+func num1(v float64) string {
+	v = math.Round(v*10) / 10
+	if v == math.Trunc(v) {
+		return fmt.Sprintf("%.0f", v)
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+// clock formats a moment for a reason: "Mon 15:04".
+func clock(t time.Time) string { return t.Format("Mon 15:04") }
