@@ -335,13 +335,14 @@ func (b *weekBuilder) plan() {
 	if b.doneToday() {
 		runs--
 	}
-	// Today's readiness holds the first day.
-	switch rec := recovery.Recommendation(today.Recommendation); {
+	// Today's decision holds the first day: no run on a rest or
+	// active-recovery day, nothing hard unless a quality session is fine.
+	switch d := today.Decision(); {
 	case b.days[0].Done:
-	case (rec == recovery.Rest || rec == recovery.ActiveRecovery) && len(today.Reasons) > 0:
+	case d.Recommendation == recovery.Rest || d.Recommendation == recovery.ActiveRecovery:
 		b.blocked[0] = true
-		b.days[0].Reasons = append(b.days[0].Reasons, cite("today: "+today.Reasons[0], srcRebound))
-	case rec != recovery.QualityOK:
+		b.days[0].Reasons = append(b.days[0].Reasons, "today: "+d.Reason)
+	case d.Recommendation != recovery.QualityOK:
 		b.easyToday = true
 	}
 	target, longScale := b.target(today)
