@@ -261,7 +261,8 @@ type weekBuilder struct {
 
 // at is when on day i the runner usually starts a run of kind k.
 func (b *weekBuilder) at(i int, k recovery.Kind) time.Time {
-	return b.start.AddDate(0, 0, i).Add(b.pat.timeOfDay(k))
+	day := b.start.AddDate(0, 0, i)
+	return day.Add(b.pat.timeOfDay(k, day.Weekday()))
 }
 
 // clock is the recovery clock a run of kind k waits for: ReadyAt (when a

@@ -31,14 +31,14 @@ type Pattern struct {
 	HardDays       []string `json:"hard_days"` // weekdays of hard sessions, most frequent first
 	Assumed        bool     `json:"assumed"`
 
-	weekM     [4]float64                      // running of the 4 weeks before the plan, newest first
-	hours     map[recovery.Kind]time.Duration // usual start time of day by kind
-	runDays   map[time.Weekday]int            // runs by weekday
-	hardWDs   []time.Weekday                  // HardDays
-	longWD    time.Weekday                    // LongDay
-	cross     bool                            // any cross-training
-	lastLongM float64                         // the latest long run
-	raceDay   *int                            // day of the latest race in the 6 days before the plan or on its first
+	weekM     [4]float64                 // running of the 4 weeks before the plan, newest first
+	hours     map[startKey]time.Duration // usual start time of day by kind, and by kind and weekday
+	runDays   map[time.Weekday]int       // runs by weekday
+	hardWDs   []time.Weekday             // HardDays
+	longWD    time.Weekday               // LongDay
+	cross     bool                       // any cross-training
+	lastLongM float64                    // the latest long run
+	raceDay   *int                       // day of the latest race in the 6 days before the plan or on its first
 	// hardDays and demanding mark the days (0 = the plan's first, negative
 	// before it) with a hard effort, or a hard effort or long run.
 	hardDays  map[int]bool
@@ -72,7 +72,7 @@ func (s *State) pattern(start time.Time) Pattern {
 	var easy, other, hard, long []float64
 	longDays := map[time.Weekday]int{}
 	hardDays := map[time.Weekday]int{}
-	starts := map[recovery.Kind][]float64{}
+	starts := map[startKey][]float64{}
 	first := time.Time{} // the first run ever
 	runs, hardN := 0, 0
 	for _, e := range s.Entries {
@@ -101,7 +101,9 @@ func (s *State) pattern(start time.Time) Pattern {
 		}
 		m := e.A.Summary.DistanceM
 		p.weekM[(-i-1)/7] += m
-		starts[e.Kind] = append(starts[e.Kind], at.Sub(dayStart(at)).Hours())
+		h := at.Sub(dayStart(at)).Hours()
+		starts[startKey{e.Kind, anyDay}] = append(starts[startKey{e.Kind, anyDay}], h)
+		starts[startKey{e.Kind, at.Weekday()}] = append(starts[startKey{e.Kind, at.Weekday()}], h)
 		p.runDays[at.Weekday()]++
 		runs++
 		switch {
@@ -122,7 +124,7 @@ func (s *State) pattern(start time.Time) Pattern {
 			p.LongestM = &m
 		}
 	}
-	p.hours = map[recovery.Kind]time.Duration{}
+	p.hours = map[startKey]time.Duration{}
 	for k, hs := range starts {
 		p.hours[k] = time.Duration(median(hs) * float64(time.Hour))
 	}
@@ -184,10 +186,24 @@ func (s *State) pattern(start time.Time) Pattern {
 // has not run in the last four weeks.
 const DefaultRunHour = 12
 
-// timeOfDay is when the runner usually starts a run of kind k: the median
-// start of the last four weeks' runs of that kind, else DefaultRunHour.
-func (p Pattern) timeOfDay(k recovery.Kind) time.Duration {
-	if h, ok := p.hours[k]; ok {
+// startKey keys the usual start times: a kind of run on a weekday, or on
+// anyDay.
+type startKey struct {
+	kind recovery.Kind
+	day  time.Weekday
+}
+
+// anyDay is the weekday of startKey for a kind's runs on every day.
+const anyDay = time.Weekday(-1)
+
+// timeOfDay is when the runner usually starts a run of kind k on weekday
+// wd: the median start of the last four weeks' runs of that kind on that
+// weekday, else on any day, else DefaultRunHour.
+func (p Pattern) timeOfDay(k recovery.Kind, wd time.Weekday) time.Duration {
+	if h, ok := p.hours[startKey{k, wd}]; ok {
+		return h
+	}
+	if h, ok := p.hours[startKey{k, anyDay}]; ok {
 		return h
 	}
 	return DefaultRunHour * time.Hour
