@@ -70,6 +70,7 @@ Usage: rebound [--db PATH] [--user NAME] COMMAND [options]
 Commands:
   demo                 create a demo database from a simulated 12-week season and show it
   import PATH...       import FIT, GPX and TCX files, folders and Strava/Garmin export zips
+                       (or a Rebound export zip, to move to a new database)
   runs                 list activities
   show ID              show one activity with its metrics and laps
   profile              show the runner's profile
@@ -83,7 +84,11 @@ Commands:
   protocol             the whole recovery rule base with sources and evidence
   gear                 shoes and their distance; gear add|assign|retire
   serve                the web dashboard and REST API (default http://127.0.0.1:8080)
-  user                 accounts for the web app: user add|passwd|grant|revoke|list|token
+  user                 accounts for the web app: user add|passwd|grant|revoke|list|token|delete
+  export FILE.zip      everything of yours, as JSON (or --format csv) and the original files
+  backup FILE          a consistent copy of the whole database, while it is in use
+  restore FILE         replace the database with a backup (--force if it holds data)
+  reprocess            re-analyse every stored original with this version's decoders and metrics
 
 Every command takes --db PATH (or REBOUND_DB; a postgres:// URL for
 PostgreSQL); the default database is $XDG_DATA_HOME/rebound/rebound.db
@@ -149,6 +154,14 @@ func Main(ctx context.Context, args []string, env Env) int {
 		cmd = &serveCmd{g: g}
 	case "user":
 		cmd = &userCmd{g: g}
+	case "reprocess":
+		cmd = &reprocessCmd{g: g}
+	case "export":
+		cmd = &exportCmd{g: g}
+	case "backup":
+		cmd = &backupCmd{g: g}
+	case "restore":
+		cmd = &restoreCmd{g: g}
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0

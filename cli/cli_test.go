@@ -11,6 +11,7 @@ import (
 
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/internal/corpus"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/sqlite"
 )
@@ -180,7 +181,7 @@ func TestCoachCommands(t *testing.T) {
 	}
 
 	code, out, _ = rebound(t, db, "checkin", "--soreness", "quads=6,calves=3", "--sleep", "6", "--stress", "4", "--symptoms", "dark-urine", "--rpe", "latest=8")
-	if code != 0 || !strings.Contains(out, "SEE A PROFESSIONAL (URGENT)") || !strings.Contains(out, "REST") {
+	if code != 0 || !strings.Contains(out, "SEE A PROFESSIONAL (URGENT)") || !strings.Contains(out, "Recommendation: "+present.AdviceFor("rest").Label+".") {
 		t.Errorf("check-in with dark urine: exit %d\n%s", code, out)
 	}
 	code, out, _ = rebound(t, db, "today", "--json")
@@ -222,6 +223,19 @@ func TestCoachCommands(t *testing.T) {
 	if code, _, errs := rebound(t, db, "checkin", "--soreness", "elbow=3"); code == 0 || !strings.Contains(errs, "elbow") {
 		t.Errorf("bad muscle: exit %d %q", code, errs)
 	}
+	// A check-in dated far off is refused, and nothing of it is stored.
+	for _, date := range []string{"9999-12-31", "1989-12-31", "2026-11-26"} { // today is 2026-11-24
+		code, _, errs := rebound(t, db, "checkin", "--date", date, "--sleep", "7")
+		if code != 1 || !strings.Contains(errs, date) {
+			t.Errorf("checkin --date %s: exit %d %q, want 1 naming the date", date, code, errs)
+		}
+		if _, out, _ := rebound(t, db, "today", "--date", date, "--json"); strings.Contains(out, `"checked_in": true`) {
+			t.Errorf("checkin --date %s stored a check-in", date)
+		}
+	}
+	if code, _, errs := rebound(t, db, "checkin", "--date", "2026-11-25", "--sleep", "7"); code != 0 {
+		t.Errorf("checkin --date tomorrow (a zone ahead): exit %d %q", code, errs)
+	}
 
 	for _, args := range [][]string{{"load", "--json"}, {"week", "--json"}, {"model", "--json"}, {"protocol", "--json"}, {"gear", "--json"}} {
 		code, out, errs := rebound(t, db, args...)
@@ -262,6 +276,8 @@ func TestDemo(t *testing.T) {
 	if err != nil || start.After(now) {
 		t.Errorf("latest demo run starts %v, after now %v", start, now)
 	}
+	// What the runner reads names its sources by title.
+	t.Run("Wording", func(t *testing.T) { checkWording(t, db) })
 }
 
 func TestDefaultShoeGoesToNewRuns(t *testing.T) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
@@ -28,21 +30,38 @@ func loadState(ctx context.Context, db store.Store, now time.Time) (*coach.State
 // stateNow opens the database and returns the athlete's state now, for
 // the commands that read nothing else.
 func (g *globals) stateNow(ctx context.Context) (*coach.State, error) {
-	db, err := g.open(ctx)
+	a, db, err := g.athlete(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
-	return loadState(ctx, db, g.env.now())
+	return a.State(ctx)
+}
+
+// athlete opens the database and returns the use cases of the runner the
+// command works on, with their coaching state read afresh at each call
+// (app.Fresh). The caller closes the store.
+func (g *globals) athlete(ctx context.Context) (*app.Athlete, store.Store, error) {
+	db, err := g.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return app.New(db, app.Fresh(db, g.env.now), g.env.now), db, nil
 }
 
 // planCmd is `rebound plan [ID|latest]`.
 type planCmd struct{ g *globals }
 
 func (c *planCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("plan", "plan [ID|latest] [--weight-before KG --weight-after KG] [--json]")
-	before := fs.Float64("weight-before", 0, "body weight before the run (kg, or lb with imperial units)")
-	after := fs.Float64("weight-after", 0, "body weight after the run")
+	fs := c.g.flags("plan", "plan [ID|latest] [--weight-before W --weight-after W] [--json]")
+	var weights [2]*present.Weight
+	for i, name := range []string{"weight-before", "weight-after"} {
+		fs.Func(name, "body weight "+strings.TrimPrefix(name, "weight-")+" the run: 61.2kg, 135lb, or a number in your profile's units", func(v string) error {
+			w, err := present.ParseWeight(v)
+			weights[i] = &w
+			return err
+		})
+	}
 	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -60,48 +79,53 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 		}
 		id = n
 	}
-	if (*before > 0) != (*after > 0) {
-		return rebound.Errorf(rebound.EINVALID, "give both --weight-before and --weight-after")
-	}
-	st, err := c.g.stateNow(ctx)
+	a, db, err := c.g.athlete(ctx)
 	if err != nil {
 		return err
 	}
-	w := coach.WeightChange{BeforeKg: *before, AfterKg: *after}
-	if st.H.Profile.UnitsOrDefault() == profile.Imperial {
-		w.BeforeKg *= present.KgPerPound
-		w.AfterKg *= present.KgPerPound
-	}
-	p, err := st.Plan(id, w)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeJSON(c.g.env.Stdout, p)
-	}
-	printPlan(c.g.env.Stdout, p, st.H.Profile)
-	return nil
-}
-
-// window formats a step's time window relative to the run's end.
-func window(startH, endH float64) string {
-	f := func(h float64) string {
-		switch {
-		case h < 1:
-			return fmt.Sprintf("%.0f min", h*60)
-		case h < 48 || math.Mod(h, 24) != 0:
-			return fmt.Sprintf("%.0f h", h)
+	defer db.Close()
+	for {
+		p, st, err := a.Plan(ctx, id, weights[0], weights[1])
+		var q *present.WeightQuestion
+		if errors.As(err, &q) {
+			w, err := c.g.settle(q, "--"+strings.ReplaceAll(q.Field, "_", "-"))
+			if err != nil {
+				return err
+			}
+			weights[map[string]int{"weight_before": 0, "weight_after": 1}[q.Field]] = &w
+			continue
 		}
-		return fmt.Sprintf("%.0f d", h/24)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(c.g.env.Stdout, p)
+		}
+		printPlan(c.g.env.Stdout, p, st.H.Profile)
+		return nil
 	}
-	if endH >= 24*7 {
-		return "from " + f(startH) + " on"
-	}
-	return f(startH) + " – " + f(endH)
 }
 
-var phaseTitles = map[string]string{
-	"immediate": "First hour", "same-day": "Later today", "days-1-3": "The next days", "long-term": "This week and beyond",
+// settle answers a weight question: on a terminal it asks it and returns
+// the weight chosen; elsewhere it refuses, naming both readings and how
+// to give the unit with flag.
+func (g *globals) settle(q *present.WeightQuestion, flag string) (present.Weight, error) {
+	env := g.env
+	hint := fmt.Sprintf("; give the unit: %s %gkg or %s %glb", flag, q.Taken.Value, flag, q.Taken.Value)
+	if !env.terminal(env.Stdout) || env.Stdin == nil {
+		return present.Weight{}, rebound.Errorf(rebound.EINVALID, "%s%s", q.Error(), hint)
+	}
+	fmt.Fprint(env.Stderr, q.Prompt()) // stdout may carry --json
+	line, err := readLine(env.Stdin)
+	if err != nil {
+		return present.Weight{}, err
+	}
+	yes := strings.HasPrefix(strings.ToLower(strings.TrimSpace(line)), "y")
+	w, ok := q.Answer(yes)
+	if !ok {
+		return present.Weight{}, rebound.Errorf(rebound.EINVALID, "nothing saved%s", hint)
+	}
+	return w, nil
 }
 
 func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
@@ -112,7 +136,7 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 		name = strings.ToUpper(p.Run.Sport[:1]) + p.Run.Sport[1:]
 	}
 	fmt.Fprintf(w, "Recovery plan for #%d %s — %s, %s\n", p.Run.ID, name, u.Distance(p.Run.DistanceM), p.Run.Start.In(loc).Format("Mon 2 Jan 15:04"))
-	fmt.Fprintf(w, "  A %s run: %s.\n", p.Run.Kind, strings.Join(p.Run.KindWhy, "; "))
+	fmt.Fprintf(w, "  %s: %s.\n", present.KindLabel(string(p.Run.Kind)), strings.Join(p.Run.KindWhy, "; "))
 	fmt.Fprintf(w, "  Load %.0f (TRIMP, from %s).\n\n", p.Run.Load, p.Run.LoadFrom)
 	printSeeProfessional(w, p.SeeProfessional)
 	r := p.Recovery
@@ -133,7 +157,7 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 	if n.CarbsG.Max > 0 {
 		fmt.Fprintf(w, "  Carbohydrate  %.0f-%.0f g\n  Protein       %.0f-%.0f g\n", n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max)
 	}
-	fmt.Fprintf(w, "  Fluid         %s-%s", u.Volume(n.FluidML.Min), u.Volume(n.FluidML.Max))
+	fmt.Fprintf(w, "  Fluid         %s", u.VolumeRange(n.FluidML.Min, n.FluidML.Max))
 	if len(n.Notes) > 0 {
 		fmt.Fprintf(w, " (%s)", n.Notes[0])
 	}
@@ -141,13 +165,13 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 	if n.Electrolytes {
 		fmt.Fprintln(w, "  Electrolytes  yes: a sports drink or tablet with it")
 	}
-	phase := ""
+	priority := -1
 	for _, s := range p.Steps {
-		if s.Phase != phase {
-			phase = s.Phase
-			fmt.Fprintf(w, "\n%s\n", phaseTitles[phase])
+		if s.Priority != priority {
+			priority = s.Priority
+			fmt.Fprintf(w, "\n%s\n", present.PriorityHeading(priority))
 		}
-		printStep(w, s)
+		printStep(w, s, false)
 	}
 	if len(p.Skipped) > 0 {
 		fmt.Fprintln(w, "\nLeft out for you")
@@ -164,15 +188,20 @@ func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
 	fmt.Fprintf(w, "\n%s\n", p.Disclaimer)
 }
 
-func printStep(w io.Writer, s coach.Step) {
+// printStep prints a plan step as a checklist item, ticked when done.
+func printStep(w io.Writer, s coach.Step, done bool) {
+	box := "[ ]"
+	if done {
+		box = "[x]"
+	}
 	if s.StartH < 0 {
 		until := ""
 		if s.EndAt.Sub(s.StartAt) < 6*24*time.Hour {
 			until = "  (until " + s.EndAt.Format("Mon 15:04") + ")"
 		}
-		fmt.Fprintf(w, "  [ ] %s%s\n", s.Title, until)
+		fmt.Fprintf(w, "  %s %s%s\n", box, s.Title, until)
 	} else {
-		fmt.Fprintf(w, "  [ ] %s  (%s)\n", s.Title, window(s.StartH, s.EndH))
+		fmt.Fprintf(w, "  %s %s  (%s, %s)\n", box, s.Title, present.PhaseTitle(s.Phase), present.Window(s.StartH, s.EndH))
 	}
 	if s.Dose != "" {
 		fmt.Fprintf(w, "      Dose:     %s\n", s.Dose)
@@ -181,7 +210,7 @@ func printStep(w io.Writer, s coach.Step) {
 	if s.Note != "" {
 		fmt.Fprintf(w, "      For you:  %s\n", s.Note)
 	}
-	fmt.Fprintf(w, "      Evidence: %s · Sources: %s\n", s.Evidence, strings.Join(s.Sources, ", "))
+	fmt.Fprintf(w, "      Evidence: %s · Sources: %s\n", present.GradeFor(s.Evidence).Label, strings.Join(present.CiteBrief(s.Sources), "; "))
 }
 
 func hoursText(h float64) string {
@@ -234,46 +263,25 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := c.g.open(ctx)
+	a, db, err := c.g.athlete(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	now, err := c.at(ctx, db, *date)
+	d, err := a.Today(ctx, *date)
 	if err != nil {
 		return err
 	}
-	st, err := loadState(ctx, db, now)
-	if err != nil {
-		return err
-	}
-	t := st.Today()
 	if *asJSON {
-		return writeJSON(c.g.env.Stdout, t)
+		return writeJSON(c.g.env.Stdout, d.Today)
 	}
-	printToday(c.g.env.Stdout, t, st.H.Profile)
+	printToday(c.g.env.Stdout, d.Today, d.State.H.Profile, d.Checklist)
 	return nil
 }
 
-// at returns the moment to assess: now, or a given day at the time of
-// day it is now (noon for past days).
-func (c *todayCmd) at(ctx context.Context, db store.Store, date string) (time.Time, error) {
-	now := c.g.env.now()
-	if date == "" {
-		return now, nil
-	}
-	p, err := db.FindProfile(ctx)
-	if err != nil {
-		return now, err
-	}
-	d, err := parseDate(date, p.Location())
-	if err != nil {
-		return now, err
-	}
-	return d.Add(12 * time.Hour), nil
-}
-
-func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
+// printToday prints the day's readiness and checklist, with the steps
+// ticked in cl (on the web, say) marked [x].
+func printToday(w io.Writer, t *coach.Today, prof profile.Profile, cl present.Checklist) {
 	loc := prof.Location()
 	printSeeProfessional(w, t.SeeProfessional)
 	if n, ok := t.Score(); ok {
@@ -281,7 +289,8 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 	} else {
 		fmt.Fprintf(w, "Readiness %s: not enough data yet\n", t.Date)
 	}
-	fmt.Fprintf(w, "Recommendation: %s\n", strings.ToUpper(strings.ReplaceAll(t.Recommendation, "-", " ")))
+	a := present.AdviceFor(t.Recommendation)
+	fmt.Fprintf(w, "Recommendation: %s. %s\n", a.Label, a.Hint)
 	for _, r := range t.Reasons {
 		fmt.Fprintf(w, "  · %s\n", r)
 	}
@@ -294,7 +303,7 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 		if f.Penalty >= 0.5 {
 			pen = fmt.Sprintf("−%.0f", f.Penalty)
 		}
-		fmt.Fprintf(w, "  %-24s %-7s %4s  %s — %s\n", f.Name, f.Status, pen, f.Value, f.Reason)
+		fmt.Fprintf(w, "  %-24s %-7s %4s  %s — %s\n", f.Name, present.StatusWord(f.Status), pen, f.Value, f.Reason)
 	}
 	fmt.Fprintln(w, "\nSoreness now (0-10)")
 	for _, s := range t.SorenessNow {
@@ -302,9 +311,13 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile) {
 	}
 	if len(t.Steps) > 0 {
 		fmt.Fprintln(w, "\nToday's checklist")
+		done := map[string]bool{}
+		for _, s := range cl.Steps {
+			done[s.ID] = s.Done
+		}
 		for _, s := range t.Steps {
 			s.StartH, s.EndH = -1, -1 // print the clock window instead
-			printStep(w, s)
+			printStep(w, s, done[s.ID])
 		}
 	}
 	for _, x := range t.Warnings {

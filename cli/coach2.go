@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -13,7 +11,6 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
-	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
@@ -46,7 +43,7 @@ func (c *loadCmd) Run(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(w, "Training load on %s (TRIMP units)\n", out.Date)
 	fmt.Fprintf(w, "  Fitness (42-day)   %6.1f\n  Fatigue (7-day)    %6.1f\n  Form               %+6.1f   (yesterday's fitness − fatigue)\n", out.Fitness, out.Fatigue, out.Form)
-	fmt.Fprintf(w, "  Acute:chronic      %6s   %s\n", numText(float64(out.ACWR), "%.2f"), acwrWord(float64(out.ACWR)))
+	fmt.Fprintf(w, "  Acute:chronic      %6s   (%s)\n", numText(float64(out.ACWR), "%.2f"), present.ACWRWords(float64(out.ACWR)))
 	fmt.Fprintf(w, "  Monotony / strain  %6s / %s   (Foster 1998; monotony above 2 means too little variation)\n", numText(float64(out.Monotony), "%.2f"), numText(float64(out.Strain), "%.0f"))
 	fmt.Fprintf(w, "\nWeekly running\n  %-10s %10s %8s %6s %5s\n", "Week of", "Distance", "Change", "Load", "Runs")
 	for _, x := range out.Weeks {
@@ -80,20 +77,6 @@ func pctText(v float64) string {
 	return fmt.Sprintf("%+.0f%%", v*100)
 }
 
-func acwrWord(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "(needs 4 weeks of history)"
-	case v > load.ACWRRisk:
-		return "(a spike on what you are used to)"
-	case v > load.ACWRHigh:
-		return "(above your usual)"
-	case v < load.ACWRLow:
-		return "(below your usual)"
-	}
-	return "(in step with your usual)"
-}
-
 // weekCmd is `rebound week`.
 type weekCmd struct{ g *globals }
 
@@ -104,20 +87,15 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := c.g.open(ctx)
+	a, db, err := c.g.athlete(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	now, err := (&todayCmd{g: c.g}).at(ctx, db, *date)
+	wp, st, err := a.Week(ctx, *date)
 	if err != nil {
 		return err
 	}
-	st, err := loadState(ctx, db, now)
-	if err != nil {
-		return err
-	}
-	wp := st.Week()
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, wp)
 	}
@@ -160,7 +138,7 @@ func printWeek(w io.Writer, wp *coach.WeekPlan, u present.Units) {
 		if d.Done {
 			extra += " (done)"
 		}
-		fmt.Fprintf(w, "  %s %-9s  %-22s %10s  %s\n", d.Date, d.Weekday, d.Type+extra, dist, strings.Join(d.Reasons, "; "))
+		fmt.Fprintf(w, "  %s %-9s  %-22s %10s  %s\n", d.Date, d.Weekday, present.KindLabel(d.Type)+extra, dist, strings.Join(d.Reasons, "; "))
 	}
 	for _, a := range wp.Adjustments {
 		fmt.Fprintf(w, "Lighter by %.0f%%: %s\n", a.Fraction*100, a.Reason)
@@ -224,9 +202,9 @@ func (c *protocolCmd) Run(ctx context.Context, args []string) error {
 	for _, t := range protocol.Techniques() {
 		if t.Phase != phase {
 			phase = t.Phase
-			fmt.Fprintf(w, "\n== %s (%s)\n", phaseTitles[string(phase)], phase.Meaning())
+			fmt.Fprintf(w, "\n== %s (%s)\n", present.PhaseTitle(string(phase)), phase.Meaning())
 		}
-		fmt.Fprintf(w, "\n%s [%s]  %s · evidence %s\n", t.Name, t.ID, window(t.StartH, t.EndH), t.Evidence)
+		fmt.Fprintf(w, "\n%s [%s]  %s · %s\n", t.Name, t.ID, present.Window(t.StartH, t.EndH), present.GradeFor(string(t.Evidence)).Label)
 		if t.Dose.Text != "" {
 			fmt.Fprintf(w, "  Dose: %s\n", t.Dose.Text)
 		}
@@ -235,13 +213,13 @@ func (c *protocolCmd) Run(ctx context.Context, args []string) error {
 			fmt.Fprintf(w, "  Needs: %s\n", strings.Join(t.Requires, " or "))
 		}
 		for _, ci := range t.Contraindications {
-			fmt.Fprintf(w, "  Caution (%s, %s): %s\n", ci.Condition, ci.Action, ci.Why)
+			fmt.Fprintf(w, "  Caution (%s, %s): %s (%s)\n", ci.Condition, ci.Action, ci.Why, protocol.Short(ci.Source))
 		}
 		var refs []string
 		for _, s := range t.Sources {
 			refs = append(refs, s.Ref)
 		}
-		fmt.Fprintf(w, "  Sources: %s\n", strings.Join(refs, "; "))
+		fmt.Fprintf(w, "  Sources: %s\n", strings.Join(present.Cite(refs), "; "))
 	}
 	fmt.Fprintln(w, "\n== Where the sources disagree")
 	for _, d := range protocol.Disagreements() {
@@ -252,231 +230,6 @@ func (c *protocolCmd) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(w, "  %-22s %-6s %s\n", s.ID, s.Urgency, s.Why)
 	}
 	return nil
-}
-
-// checkinCmd is `rebound checkin`.
-type checkinCmd struct{ g *globals }
-
-func (c *checkinCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("checkin", "checkin [--date D] [--soreness calves=4,quads=6,...] [--sleep HOURS] [--sleep-quality 1-5] [--stress 1-5] [--resting-hr BPM] [--hrv MS] [--rpe RUN=0-10|none] [--symptoms LIST]")
-	date := fs.String("date", "", "the day (YYYY-MM-DD; default today)")
-	sore := fs.String("soreness", "", "soreness 0-10 per muscle group: "+musclesList())
-	sleep := fs.Float64("sleep", math.NaN(), "hours slept last night")
-	quality := fs.Float64("sleep-quality", math.NaN(), "sleep quality 1-5")
-	stress := fs.Float64("stress", math.NaN(), "stress 1-5")
-	rhr := fs.Float64("resting-hr", math.NaN(), "morning resting heart rate, bpm")
-	hrv := fs.Float64("hrv", math.NaN(), "morning HRV (rMSSD), ms")
-	rpe := fs.String("rpe", "", "session effort 0-10 for a run: RUN=RPE (RUN an id or latest); RUN=none removes its rating")
-	symptoms := fs.String("symptoms", "", "comma-separated: "+symptomList())
-	asJSON := fs.Bool("json", false, "print today's readiness as JSON after saving")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	env := c.g.env
-	db, err := c.g.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	prof, err := db.FindProfile(ctx)
-	if err != nil {
-		return err
-	}
-	loc := prof.Location()
-	day := startOfDay(env.now().In(loc))
-	if *date != "" {
-		if day, err = parseDate(*date, loc); err != nil {
-			return err
-		}
-	}
-	ci := recovery.CheckIn{Date: day, Soreness: map[recovery.Muscle]float64{}, SleepH: *sleep, SleepQuality: *quality,
-		Stress: *stress, RestingHR: *rhr, HRVms: *hrv, Symptoms: []string{}}
-	given := 0
-	fs.Visit(func(f *flagDef) { given++ })
-	if given == 0 && env.terminal(env.Stdout) && env.Stdin != nil {
-		if err := askCheckIn(env.Stdin, env.Stdout, &ci); err != nil {
-			return err
-		}
-	} else {
-		if err := parseSoreness(*sore, ci.Soreness); err != nil {
-			return err
-		}
-		if err := parseSymptoms(*symptoms, &ci.Symptoms); err != nil {
-			return err
-		}
-	}
-	if err := recovery.ValidateCheckIn(ci); err != nil {
-		return err
-	}
-	// Keep what an earlier check-in of the same day said unless replaced.
-	if old, err := db.FindCheckIns(ctx, day, day.AddDate(0, 0, 1), loc); err == nil && len(old) == 1 {
-		ci = recovery.MergeCheckIn(old[0], ci)
-	}
-	if err := db.SaveCheckIn(ctx, ci); err != nil {
-		return err
-	}
-	if *rpe != "" {
-		if err := c.saveRPE(ctx, db, *rpe); err != nil {
-			return err
-		}
-	}
-	st, err := loadState(ctx, db, env.now())
-	if err != nil {
-		return err
-	}
-	t := st.Today()
-	if *asJSON {
-		return writeJSON(env.Stdout, t)
-	}
-	fmt.Fprintf(env.Stdout, "Check-in for %s saved.\n\n", day.Format("Mon 2 Jan"))
-	printToday(env.Stdout, t, st.H.Profile)
-	return nil
-}
-
-type flagDef = flag.Flag
-
-// saveRPE rates a run (RUN=0-10) or removes its rating (RUN=none).
-func (c *checkinCmd) saveRPE(ctx context.Context, db interface {
-	FindActivities(context.Context, store.ActivityFilter) ([]*store.Activity, int, error)
-	SaveRPE(context.Context, int64, float64) error
-	DeleteRPE(context.Context, int64) error
-}, spec string) error {
-	run, val, ok := strings.Cut(spec, "=")
-	if !ok {
-		return rebound.Errorf(rebound.EINVALID, "--rpe %q: want RUN=0-10 or RUN=none, e.g. latest=6", spec)
-	}
-	remove := val == "none"
-	v, err := strconv.ParseFloat(val, 64)
-	if !remove && (err != nil || v < 0 || v > 10) {
-		return rebound.Errorf(rebound.EINVALID, "--rpe %q: the rating must be 0-10, or none to remove it", spec)
-	}
-	var id int64
-	if run == "latest" {
-		acts, _, err := db.FindActivities(ctx, store.ActivityFilter{Limit: 1})
-		if err != nil {
-			return err
-		}
-		if len(acts) == 0 {
-			return rebound.Errorf(rebound.ENOTFOUND, "no activities to rate")
-		}
-		id = acts[0].ID
-	} else if id, err = strconv.ParseInt(run, 10, 64); err != nil {
-		return rebound.Errorf(rebound.EINVALID, "--rpe %q: RUN must be an activity id or latest", spec)
-	}
-	if remove {
-		return db.DeleteRPE(ctx, id)
-	}
-	return db.SaveRPE(ctx, id, v)
-}
-
-func musclesList() string {
-	var s []string
-	for _, m := range recovery.Muscles {
-		s = append(s, string(m))
-	}
-	return strings.Join(s, ", ")
-}
-
-func symptomList() string { return strings.Join(protocol.SymptomIDs(), ", ") }
-
-func parseSoreness(spec string, into map[recovery.Muscle]float64) error {
-	if spec == "" {
-		return nil
-	}
-	for _, part := range strings.Split(spec, ",") {
-		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
-		m := recovery.Muscle(strings.ToLower(strings.TrimSpace(k)))
-		if !ok || !recovery.ValidMuscle(m) {
-			return rebound.Errorf(rebound.EINVALID, "--soreness %q: want muscle=0-10 with muscle one of %s", part, musclesList())
-		}
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil || f < 0 || f > 10 {
-			return rebound.Errorf(rebound.EINVALID, "--soreness %q: the rating must be 0-10", part)
-		}
-		into[m] = f
-	}
-	return nil
-}
-
-func parseSymptoms(spec string, into *[]string) error {
-	if spec == "" {
-		return nil
-	}
-	for _, s := range strings.Split(spec, ",") {
-		s = strings.ToLower(strings.TrimSpace(s))
-		if _, ok := protocol.SymptomByID(s); !ok {
-			return rebound.Errorf(rebound.EINVALID, "symptom %q: want one of %s", s, symptomList())
-		}
-		*into = append(*into, s)
-	}
-	return nil
-}
-
-// askCheckIn asks the check-in question by question on a terminal.
-func askCheckIn(in io.Reader, out io.Writer, c *recovery.CheckIn) error {
-	sc := bufio.NewScanner(in)
-	ask := func(q string) (string, bool) {
-		fmt.Fprintf(out, "%s ", q)
-		if !sc.Scan() {
-			return "", false
-		}
-		return strings.TrimSpace(sc.Text()), true
-	}
-	num := func(q string, lo, hi float64) (float64, bool) {
-		for {
-			s, ok := ask(q)
-			if !ok {
-				return math.NaN(), false
-			}
-			if s == "" {
-				return math.NaN(), true
-			}
-			v, err := strconv.ParseFloat(s, 64)
-			if err == nil && v >= lo && v <= hi {
-				return v, true
-			}
-			fmt.Fprintf(out, "  please give a number from %g to %g, or press Enter to skip\n", lo, hi)
-		}
-	}
-	fmt.Fprintln(out, "Daily check-in (press Enter to skip a question)")
-	for _, m := range recovery.Muscles {
-		v, ok := num(fmt.Sprintf("  %s soreness 0-10?", m), 0, 10)
-		if !ok {
-			return nil
-		}
-		if !math.IsNaN(v) {
-			c.Soreness[m] = v
-		}
-	}
-	var ok bool
-	if c.SleepH, ok = num("  Hours slept last night?", 0, 24); !ok {
-		return nil
-	}
-	if c.SleepQuality, ok = num("  Sleep quality 1-5?", 1, 5); !ok {
-		return nil
-	}
-	if c.Stress, ok = num("  Stress 1-5?", 1, 5); !ok {
-		return nil
-	}
-	if c.RestingHR, ok = num("  Morning resting heart rate (bpm)?", 25, 150); !ok {
-		return nil
-	}
-	if c.HRVms, ok = num("  Morning HRV, rMSSD (ms)?", 1, 400); !ok {
-		return nil
-	}
-	for {
-		s, ok := ask("  Any of these? " + symptomList() + " (comma-separated, Enter for none)")
-		if !ok || s == "" {
-			return nil
-		}
-		var syms []string
-		if err := parseSymptoms(s, &syms); err != nil {
-			fmt.Fprintf(out, "  %s\n", rebound.ErrorMessage(err))
-			continue
-		}
-		c.Symptoms = syms
-		return nil
-	}
 }
 
 // gearCmd is `rebound gear`.
@@ -501,6 +254,11 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 	}
 	defer db.Close()
 	w := c.g.env.Stdout
+	prof, err := db.FindProfile(ctx)
+	if err != nil {
+		return err
+	}
+	u := present.For(prof)
 	switch sub {
 	case "add":
 		if len(pos) != 1 {
@@ -514,7 +272,7 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		if err := db.SaveShoe(ctx, s); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "Added %s (limit %.0f km).\n", s.Name, s.LimitKm)
+		fmt.Fprintf(w, "Added %s (limit %s).\n", s.Name, u.Round(s.LimitKm*1000))
 	case "assign":
 		if len(pos) != 2 {
 			fs.Usage()
@@ -556,16 +314,11 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(w, shoes)
+		return writeJSON(w, present.NewGear(shoes))
 	}
 	if sub != "" {
 		return nil
 	}
-	prof, err := db.FindProfile(ctx)
-	if err != nil {
-		return err
-	}
-	u := present.For(prof)
 	if len(shoes) == 0 {
 		fmt.Fprintln(w, "No shoes yet. Add one with: rebound gear add NAME [--limit-km N] [--default]")
 		return nil
@@ -577,7 +330,7 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		case s.Retired:
 			status = "retired"
 		case s.LimitKm > 0 && s.DistanceM/1000 >= s.LimitKm:
-			status = "! past its limit: time for new shoes (seed 003: every 300-500 miles)"
+			status = "! past its limit: time for new shoes (" + shoeAdvice(u) + ")"
 		case s.LimitKm > 0 && s.DistanceM/1000 >= 0.9*s.LimitKm:
 			status = "nearing its limit"
 		}
@@ -587,4 +340,13 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(w, "  %-24s %10s of %s  %3d runs  %s\n", s.Name, u.Distance(s.DistanceM), u.Distance(s.LimitKm*1000), s.Runs, status)
 	}
 	return nil
+}
+
+// shoeAdvice is when to replace running shoes, in the runner's units.
+func shoeAdvice(u present.Units) string {
+	lo, hi := protocol.ShoeLimitKmMin*1000, protocol.ShoeLimitKmMax*1000
+	if u.Imperial() {
+		return fmt.Sprintf("%s: every %.0f-%.0f mi", protocol.Short(protocol.Seed003), lo/present.MetresPerMile, hi/present.MetresPerMile)
+	}
+	return fmt.Sprintf("%s: every %.0f-%.0f km", protocol.Short(protocol.Seed003), lo/1000, hi/1000)
 }

@@ -118,7 +118,7 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintln(out, "══ Today ══")
-	printToday(out, st.Today(), prof)
+	printToday(out, st.Today(), prof, present.Checklist{})
 	if len(acts) > 0 {
 		p, err := st.Plan(0, coach.WeightChange{})
 		if err != nil {

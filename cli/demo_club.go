@@ -171,7 +171,7 @@ func ruledOut(prof profile.Profile) []string {
 			if act == protocol.DoctorFirst {
 				what = "ask a doctor before " + strings.Join(names, " or ")
 			}
-			lines = append(lines, fmt.Sprintf("%s: %s. %s (%s)", cond, what, strings.Join(whys, " "), strings.Join(srcs, "; ")))
+			lines = append(lines, fmt.Sprintf("%s: %s. %s (%s)", cond, what, strings.Join(whys, " "), strings.Join(protocol.CiteAll(srcs), "; ")))
 		}
 	}
 	return lines

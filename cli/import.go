@@ -9,6 +9,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/ingest"
 	"github.com/rebound-run/rebound/store"
 )
@@ -18,7 +19,7 @@ type importCmd struct {
 }
 
 func (c *importCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("import [--json] [--watch] PATH...", "import [--json] [--workers N] [--watch DIR] PATH...")
+	fs := c.g.flags("import [--json] [--watch] PATH...", "import [--json] [--workers N] [--watch DIR] PATH...\n       rebound import [--json] EXPORT.zip   (a Rebound export: adds what the database lacks)")
 	asJSON := fs.Bool("json", false, `print {"imported","duplicates","skipped","failed"} as JSON`)
 	watch := fs.String("watch", "", "keep running and import new files as they appear in `DIR`")
 	workers := fs.Int("workers", 0, "decoding goroutines (default: one per core)")
@@ -31,11 +32,21 @@ func (c *importCmd) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return &exitError{code: 2}
 	}
+	exported, err := findExport(paths)
+	if err != nil {
+		return err
+	}
+	if exported != "" && *watch != "" {
+		return rebound.Errorf(rebound.EINVALID, "a Rebound export is imported without --watch")
+	}
 	db, err := c.g.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if exported != "" {
+		return c.importExport(ctx, db, exported, *asJSON)
+	}
 	env := c.g.env
 	im := &ingest.Importer{Store: db, Decoders: Decoders(), Workers: *workers}
 	if *watch != "" {

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 )
@@ -22,12 +24,12 @@ func (c *profileCmd) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := c.g.open(ctx)
+	a, db, err := c.g.athlete(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	p, err := db.FindProfile(ctx)
+	p, err := a.Profile(ctx)
 	if err != nil {
 		return err
 	}
@@ -39,8 +41,13 @@ func (c *profileCmd) Run(ctx context.Context, args []string) error {
 }
 
 func (c *profileCmd) set(ctx context.Context, args []string) error {
-	fs := c.g.flags("profile set", "profile set [--weight KG] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE] [--conditions LIST] [--equipment LIST]")
-	weight := fs.Float64("weight", 0, "body weight in `kg` (in lb with --units imperial given in the same command or already set)")
+	fs := c.g.flags("profile set", "profile set [--weight W] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE] [--conditions LIST] [--equipment LIST]")
+	var ch app.ProfileChange
+	fs.Func("weight", "body `weight`: 70kg, 154lb, or a number in the profile's units (asked when the units change too, or when it looks like the other unit)", func(v string) error {
+		w, err := present.ParseWeight(v)
+		ch.Weight = &w
+		return err
+	})
 	age := fs.Int("age", 0, "age in years")
 	sex := fs.String("sex", "", "male or female (selects the TRIMP coefficients)")
 	rest := fs.Float64("resting-hr", 0, "resting heart rate in `bpm`")
@@ -58,58 +65,38 @@ func (c *profileCmd) set(ctx context.Context, args []string) error {
 		fs.Usage()
 		return &exitError{code: 2}
 	}
-	db, err := c.g.open(ctx)
+	for name, f := range map[string]func(){
+		"age": func() { ch.Age = age }, "sex": func() { ch.Sex = sex }, "resting-hr": func() { ch.RestingHR = rest },
+		"max-hr": func() { ch.MaxHR = maxHR }, "units": func() { ch.Units = units }, "timezone": func() { ch.Timezone = tz },
+		"conditions": func() { ch.Conditions = &[]string{*conds} }, "equipment": func() { ch.Equipment = &[]string{*equip} },
+	} {
+		if set[name] {
+			f()
+		}
+	}
+	a, db, err := c.g.athlete(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	p, err := db.FindProfile(ctx)
-	if err != nil {
-		return err
-	}
-	if set["units"] {
-		p.Units = profile.Units(*units)
-	}
-	if set["weight"] {
-		p.WeightKg = *weight
-		if p.Units == profile.Imperial {
-			p.WeightKg = *weight * present.KgPerPound
+	for {
+		p, err := a.ChangeProfile(ctx, ch)
+		var q *present.WeightQuestion
+		if errors.As(err, &q) {
+			w, err := c.g.settle(q, "--weight")
+			if err != nil {
+				return err
+			}
+			ch.Weight = &w
+			continue
 		}
-	}
-	if set["age"] {
-		p.Age = *age
-	}
-	if set["sex"] {
-		p.Sex = profile.Sex(*sex)
-	}
-	if set["resting-hr"] {
-		p.RestingHR = *rest
-	}
-	if set["max-hr"] {
-		p.MaxHR = *maxHR
-	}
-	if set["timezone"] {
-		p.Timezone = *tz
-	}
-	if set["conditions"] {
-		if p.Conditions, err = profile.ParseList("condition", *conds, profile.Conditions); err != nil {
+		if err != nil {
 			return err
 		}
+		fmt.Fprintln(c.g.env.Stdout, "Profile saved. Zones and TRIMP of every activity now follow it.")
+		printProfile(c.g.env.Stdout, p)
+		return nil
 	}
-	if set["equipment"] {
-		if p.Equipment, err = profile.ParseList("equipment", *equip, profile.Equipment); err != nil {
-			return err
-		}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	if err := db.SaveProfile(ctx, p); err != nil {
-		return err
-	}
-	fmt.Fprintln(c.g.env.Stdout, "Profile saved. Zones and TRIMP of every activity now follow it.")
-	printProfile(c.g.env.Stdout, p)
-	return nil
 }
 
 func printProfile(w io.Writer, p profile.Profile) {

@@ -18,13 +18,15 @@ const userSynopsis = `user list
        rebound user passwd NAME [--password-stdin]
        rebound user grant ATHLETE COACH      (let COACH read ATHLETE's data)
        rebound user revoke ATHLETE COACH
-       rebound user token NAME [--label L]   (a personal API token, shown once)`
+       rebound user token NAME [--label L]   (a personal API token, shown once)
+       rebound user delete NAME [--yes]      (the account with all its data; asks unless --yes)`
 
 func (c *userCmd) Run(ctx context.Context, args []string) error {
 	fs := c.g.flags("user", userSynopsis)
 	role := fs.String("role", "athlete", "role of a new user: athlete, coach or admin")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from standard input (first line)")
 	label := fs.String("label", "cli", "name of a new API token")
+	yes := fs.Bool("yes", false, "delete without asking to type the name")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -32,7 +34,7 @@ func (c *userCmd) Run(ctx context.Context, args []string) error {
 	if len(pos) == 0 {
 		pos = []string{"list"}
 	}
-	want := map[string]int{"list": 1, "add": 2, "passwd": 2, "grant": 3, "revoke": 3, "token": 2}
+	want := map[string]int{"list": 1, "add": 2, "passwd": 2, "grant": 3, "revoke": 3, "token": 2, "delete": 2}
 	n, ok := want[pos[0]]
 	if !ok || len(pos) != n {
 		return rebound.Errorf(rebound.EINVALID, "usage: rebound %s", userSynopsis)
@@ -139,7 +141,43 @@ func (c *userCmd) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintf(out, "API token for %s (shown once; send it as \"Authorization: Bearer <token>\"):\n%s\n", u.Name, secret)
+	case "delete":
+		return c.delete(ctx, db, pos[1], *yes)
 	}
+	return nil
+}
+
+// delete deletes an account with all its data, once confirmed: by
+// --yes, or by typing the name on a terminal.
+func (c *userCmd) delete(ctx context.Context, db store.Database, name string, yes bool) error {
+	env := c.g.env
+	u, err := db.FindUserByName(ctx, name)
+	if err != nil {
+		return err
+	}
+	_, n, err := db.ForAthlete(u.ID).FindActivities(ctx, store.ActivityFilter{})
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("%s (%s, user %d) with all their data: %d %s and their original files, check-ins, ratings, shoes, "+
+		"profile, sessions, API tokens and coaching grants", u.Name, u.Role, u.ID, n, plural(n, "activity", "activities"))
+	if !yes {
+		if !env.terminal(env.Stdout) || env.Stdin == nil {
+			return rebound.Errorf(rebound.EINVALID, "deleting %s cannot be undone: add --yes to confirm", what)
+		}
+		fmt.Fprintf(env.Stdout, "This deletes %s. It cannot be undone (rebound export keeps a copy).\nType the name to confirm: ", what)
+		typed, err := readLine(env.Stdin)
+		if err != nil {
+			return err
+		}
+		if !strings.EqualFold(strings.TrimSpace(typed), u.Name) {
+			return rebound.Errorf(rebound.EINVALID, "%q is not %s: nothing deleted", typed, u.Name)
+		}
+	}
+	if err := db.DeleteUser(ctx, u.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Deleted %s.\n", what)
 	return nil
 }
 

@@ -80,32 +80,7 @@ func (s *syncBuffer) String() string {
 // and signs in through the one-time link it prints.
 func TestServeLocalLink(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "me.db")
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &syncBuffer{}
-	env := cli.Env{Stdin: strings.NewReader(""), Stdout: out, Stderr: io.Discard,
-		Getenv: func(k string) string {
-			if k == "REBOUND_DB" {
-				return db
-			}
-			return ""
-		}}
-	done := make(chan int)
-	go func() { done <- cli.Main(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, env) }()
-	defer func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve exited %d:\n%s", code, out.String())
-		}
-	}()
-	link := regexp.MustCompile(`http://127\.0\.0\.1:\d+/signin/\S+`)
-	var url string
-	for i := 0; i < 200 && url == ""; i++ {
-		time.Sleep(20 * time.Millisecond)
-		url = link.FindString(out.String())
-	}
-	if url == "" {
-		t.Fatalf("no sign-in link printed:\n%s", out.String())
-	}
+	out, url := serveLocal(t, db, time.Time{})
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	res, err := c.Get(url)
 	if err != nil {

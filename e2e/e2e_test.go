@@ -362,3 +362,53 @@ func waitText(t *testing.T, ctx context.Context, want ...string) string {
 	t.Fatalf("page never showed %q:\n%s", want, body)
 	return body
 }
+
+// TestNavOnPhone signs in as a coach, who has every page of the
+// navigation, on a 375 px phone and finds each nav link in sight and the
+// element a tap on its middle reaches, on every page; the last link
+// (Coach) is then tapped and opens its page.
+func TestNavOnPhone(t *testing.T) {
+	chromiumPath(t)
+	vp := viewport{"phone-375", 375, 667, true}
+	a := newApp(t)
+	ctx := browser(t, vp)
+	signIn(t, ctx, a.url, "coach")
+	const hidden = `(() => {
+	  const w = document.documentElement.clientWidth, h = window.innerHeight;
+	  const links = Array.from(document.querySelectorAll("nav a"));
+	  return {count: links.length, hidden: links.filter(a => {
+	    const r = a.getBoundingClientRect();
+	    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+	    return r.width === 0 || r.height === 0 || r.left < 0 || r.right > w + 0.5 || r.top < 0 || r.bottom > h || !hit || !a.contains(hit);
+	  }).map(a => a.textContent.trim())};
+	})()`
+	for _, it := range web.Nav {
+		if err := chromedp.Run(ctx, chromedp.Navigate(a.url+it.Href), chromedp.WaitVisible(`nav`, chromedp.ByQuery)); err != nil {
+			t.Fatal(err)
+		}
+		var res struct {
+			Count  int      `json:"count"`
+			Hidden []string `json:"hidden"`
+		}
+		if err := chromedp.Run(ctx, chromedp.Evaluate(hidden, &res)); err != nil {
+			t.Fatal(err)
+		}
+		if res.Count != len(web.Nav) || len(res.Hidden) > 0 {
+			t.Errorf("%s at 375 px: %d of %d nav links; out of sight or covered: %v", it.Href, res.Count, len(web.Nav), res.Hidden)
+		}
+	}
+	last := web.Nav[len(web.Nav)-1]
+	var path string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(a.url+"/"),
+		chromedp.WaitVisible(`nav`, chromedp.ByQuery),
+		chromedp.Click(`nav a[href="`+last.Href+`"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`main`, chromedp.ByQuery),
+		chromedp.Evaluate(`location.pathname`, &path),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if path != last.Href {
+		t.Errorf("tapping %s at 375 px opened %s", last.Label, path)
+	}
+}

@@ -349,52 +349,26 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 	if r.dups = im.storedFrom(ctx, hash); r.dups > 0 {
 		return r
 	}
-	dec := im.Decoders[format]
-	switch {
-	case format == decode.Unknown:
-		r.skip = "not a FIT, GPX or TCX file"
+	acts, err := analyse(im.Decoders, data, format, j.name, hash)
+	if skip := (*decode.SkipError)(nil); errors.As(err, &skip) {
+		r.skip = skip.Reason
 		return r
-	case format == decode.Zip:
-		r.err = fmt.Errorf("%s: a zip archive inside a gzip file is not supported", j.name)
-		return r
-	case dec == nil:
-		r.err = fmt.Errorf("%s: no decoder for %s files", j.name, format)
-		return r
-	}
-	acts, err := dec(data, j.name)
-	if err != nil {
-		var skip *decode.SkipError
-		if errors.As(err, &skip) {
-			r.skip = skip.Reason
-			return r
-		}
+	} else if err != nil {
 		r.err = err
 		return r
 	}
-	if len(acts) == 0 {
-		r.skip = "the file holds no activity"
-		return r
-	}
 	original := w.compress(data)
-	for i, a := range acts {
-		h := hash
-		if i > 0 {
-			h = fmt.Sprintf("%s#%d", hash, i)
-		}
-		if a.Format == "" {
-			a.Format = string(format)
-		}
-		sa := &store.Activity{SHA256: h, SourceFile: j.name, Activity: a, Summary: activity.Compute(a)}
+	for i, sa := range acts {
 		if i == 0 {
 			sa.Original = original
 		}
-		if n := len(a.Samples); n > 0 && n <= samplecodec.MaxSamples {
+		if n := len(sa.Samples); n > 0 && n <= samplecodec.MaxSamples {
 			// Encoded here, on every core, rather than in the store's
 			// single writer, and then dropped: a result waiting for the
 			// writer holds the encoding, about a tenth of their size. (Beyond
 			// MaxSamples the store refuses the activity: leave that to it.)
-			sa.EncodedSamples = samplecodec.Encode(a.Samples)
-			a.Samples = nil
+			sa.EncodedSamples = samplecodec.Encode(sa.Samples)
+			sa.Samples = nil
 		}
 		applyMeta(sa, j.meta)
 		if sa.Gear == "" && sa.Sport.IsRun() {
@@ -403,6 +377,63 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 		r.acts = append(r.acts, sa)
 	}
 	return r
+}
+
+// Analyse decodes an activity file's content (gzipped or not; the
+// format is sniffed) with decoders and returns what importing it stores,
+// but for the compressed original, the export's metadata and the default
+// gear: each activity it holds with its SHA-256 (the content's, then
+// hash#1, hash#2… for further activities of one file), source name name,
+// format, samples and summary computed by activity.Compute. It returns a
+// *decode.SkipError when the file is valid but holds no recorded
+// activity, and an error naming the file when it cannot be read.
+// `rebound reprocess` re-analyses stored originals with it, and importing
+// a Rebound export restores activities from their originals with it.
+func Analyse(decoders map[decode.Format]decode.Decoder, name string, data []byte) (acts []*store.Activity, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			acts, err = nil, fmt.Errorf("%s: internal error while decoding: %v", name, p)
+		}
+	}()
+	data, format, err := unwrap(data, name)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	return analyse(decoders, data, format, name, hex.EncodeToString(sum[:]))
+}
+
+// analyse decodes data, of the given format and SHA-256, into the
+// activities to store (see Analyse).
+func analyse(decoders map[decode.Format]decode.Decoder, data []byte, format decode.Format, name, hash string) ([]*store.Activity, error) {
+	dec := decoders[format]
+	switch {
+	case format == decode.Unknown:
+		return nil, &decode.SkipError{File: name, Reason: "not a FIT, GPX or TCX file"}
+	case format == decode.Zip:
+		return nil, fmt.Errorf("%s: a zip archive inside a gzip file is not supported", name)
+	case dec == nil:
+		return nil, fmt.Errorf("%s: no decoder for %s files", name, format)
+	}
+	acts, err := dec(data, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(acts) == 0 {
+		return nil, &decode.SkipError{File: name, Reason: "the file holds no activity"}
+	}
+	out := make([]*store.Activity, len(acts))
+	for i, a := range acts {
+		h := hash
+		if i > 0 {
+			h = fmt.Sprintf("%s#%d", hash, i)
+		}
+		if a.Format == "" {
+			a.Format = string(format)
+		}
+		out[i] = &store.Activity{SHA256: h, SourceFile: name, Activity: a, Summary: activity.Compute(a)}
+	}
+	return out, nil
 }
 
 // unwrap un-gzips data (repeatedly) and detects its format.

@@ -37,15 +37,30 @@ const (
 	ACWRRisk = 1.5
 )
 
-// WeeklyIncreaseLimit is the 10 % rule: weekly running distance should not
-// grow by more than 10 % on the week before (seed 003, citing NASM).
-const WeeklyIncreaseLimit = 0.10
+// ACWRWords says where an acute:chronic load ratio sits against the
+// runner's usual load, by the bands above (disputed: words, not a
+// verdict). It is the one wording of the ratio: the readiness factor, the
+// CLI and the web say it so.
+func ACWRWords(acwr float64) string {
+	switch {
+	case math.IsNaN(acwr):
+		return "needs four weeks of history"
+	case acwr > ACWRRisk:
+		return "a spike on your usual"
+	case acwr > ACWRHigh:
+		return "above your usual"
+	case acwr < ACWRLow:
+		return "below your usual"
+	}
+	return "in step with your usual"
+}
 
-// TenPercentCaveat is what the evidence says of the 10 % rule.
-const TenPercentCaveat = "The 10% rule is common coaching practice, not a proven safeguard: " +
-	"in a trial of 532 novice runners a graded 10%-a-week plan had the same injury rate as a standard plan " +
-	"(20.8% vs 20.3%, Buist et al. 2008), while jumps of more than 30% over two weeks were linked to more " +
-	"distance-related injuries (Nielsen et al. 2014). Rebound flags jumps over 10% as a prompt, not a verdict."
+// WeeklyIncreaseLimit is the 10 % rule: weekly running distance should not
+// grow by more than 10 % on the week before (“10 Ways to Prevent and
+// Treat It”, citing NASM). It equals protocol.WeeklyIncreaseLimit, where
+// its sources and the sentence shown beside it (TenPercentRuleCaveat)
+// live; load keeps its own copy to stay free of imports.
+const WeeklyIncreaseLimit = 0.10
 
 // Session is one workout's contribution to load.
 type Session struct {

@@ -1,6 +1,8 @@
 package present
 
 import (
+	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -35,8 +37,9 @@ func NewCheckIn(c recovery.CheckIn) CheckIn {
 	return out
 }
 
-// CheckInInput is a check-in as a client sends it (POST /api/v1/checkins,
-// the check-in form). Absent values are nil or empty.
+// CheckInInput is a check-in as a client gives it: the JSON body of POST
+// /api/v1/checkins, and what the check-in form and `rebound checkin`
+// parse their fields into. Absent values are nil or empty.
 type CheckInInput struct {
 	Date         string             `json:"date"`     // YYYY-MM-DD; empty for today
 	Soreness     map[string]float64 `json:"soreness"` // muscle group -> 0-10
@@ -45,49 +48,179 @@ type CheckInInput struct {
 	Stress       *float64           `json:"stress"`
 	RestingHR    *float64           `json:"resting_hr"`
 	HRVms        *float64           `json:"hrv_ms"`
-	Symptoms     []string           `json:"symptoms"`
-	// RPE rates sessions 0-10 by activity id (or "latest").
-	RPE map[string]float64 `json:"rpe"`
+	// Symptoms answers the symptom question: nil (left out, or null) when
+	// it was not asked, which leaves earlier red flags standing; the
+	// symptoms the runner has today otherwise, an empty list for none,
+	// which clears them.
+	Symptoms []string `json:"symptoms"`
+	// RPE rates sessions 0-10 by activity id (or "latest"); null removes
+	// a session's rating.
+	RPE map[string]*float64 `json:"rpe"`
+	// WeightBefore and WeightAfter are the body weights just before and
+	// after the latest run, both or neither, for its fluid advice (the
+	// check-in form asks them); they are not stored.
+	WeightBefore *Weight `json:"-"`
+	WeightAfter  *Weight `json:"-"`
 }
 
-// CheckIn checks in as `rebound checkin` checks its flags and returns the
-// check-in of its day: midnight of Date in loc, or of today's date when
-// Date is empty. Errors are EINVALID and name the value.
-func (in CheckInInput) CheckIn(today time.Time, loc *time.Location) (recovery.CheckIn, error) {
+// CheckInEarliest is the first day a check-in may be dated: no runner
+// logged a morning check-in in Rebound before 1990, so an earlier date is
+// a typing error (a year 0202 for 2020), not history.
+var CheckInEarliest = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// CheckInDay returns the day a check-in dated date is for: midnight in loc
+// of date (YYYY-MM-DD), or of today's date in loc when date is empty. It
+// returns EINVALID, naming the date, for any other form, for a day before
+// CheckInEarliest, and for a day more than one day after today (one day of
+// slack for a runner whose clock or time zone is ahead of the server's).
+// It is the one check of a check-in's date: `rebound checkin --date`, the
+// API and the form all go through it.
+func CheckInDay(date string, today time.Time, loc *time.Location) (time.Time, error) {
 	y, m, d := today.In(loc).Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, loc)
-	if in.Date != "" {
-		t, err := time.ParseInLocation("2006-01-02", in.Date, loc)
-		if err != nil {
-			return recovery.CheckIn{}, rebound.Errorf(rebound.EINVALID, "date %q: want YYYY-MM-DD", in.Date)
-		}
-		day = t
+	if date == "" {
+		return day, nil
 	}
-	val := func(p *float64) float64 {
+	t, err := time.ParseInLocation(time.DateOnly, date, loc)
+	if err != nil {
+		return time.Time{}, rebound.Errorf(rebound.EINVALID, "date %q: want YYYY-MM-DD", date)
+	}
+	latest := day.AddDate(0, 0, 1)
+	if ty, tm, td := t.Date(); time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC).Before(CheckInEarliest) {
+		return time.Time{}, rebound.Errorf(rebound.EINVALID, "date %s is before %s: check the year",
+			date, CheckInEarliest.Format(time.DateOnly))
+	} else if t.After(latest) {
+		return time.Time{}, rebound.Errorf(rebound.EINVALID, "date %s is in the future: a check-in can be dated %s at the latest",
+			date, latest.Format(time.DateOnly))
+	}
+	return t, nil
+}
+
+// Problem is one wrong value of an input: its field, named by the JSON
+// key ("sleep_h", "soreness.quads", "rpe.latest", "weight_before"), and
+// what is wrong, in words that fit after the field's name.
+type Problem struct {
+	Field   string
+	Message string
+}
+
+// String is the problem in words: "sleep: enter a number from 0 to 24".
+func (p Problem) String() string { return fieldLabel(p.Field) + ": " + p.Message }
+
+// Problems are every wrong value of an input. As an error they are
+// EINVALID, with each problem in the message.
+type Problems []Problem
+
+// Error lists the problems: "sleep_h: enter a number from 0 to 24; ...".
+func (ps Problems) Error() string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.String())
+	}
+	return strings.Join(out, "; ")
+}
+
+// Unwrap makes the problems an EINVALID error with their message.
+func (ps Problems) Unwrap() error { return rebound.Errorf(rebound.EINVALID, "%s", ps.Error()) }
+
+// Err returns ps as an error, or nil when there are none.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// fieldLabel names a field in a message: "sleep" for sleep_h, "soreness
+// of quads" for soreness.quads.
+func fieldLabel(f string) string {
+	if k, m, ok := strings.Cut(f, "."); ok {
+		return map[string]string{"soreness": "soreness of ", "rpe": "rpe of "}[k] + m
+	}
+	if l, ok := map[string]string{"sleep_h": "sleep", "sleep_quality": "sleep quality", "resting_hr": "resting heart rate",
+		"hrv_ms": "HRV", "weight_before": "weight before", "weight_after": "weight after"}[f]; ok {
+		return l
+	}
+	return f
+}
+
+// between is the message of a number out of [lo, hi].
+func between(lo, hi float64) string { return fmt.Sprintf("enter a number from %g to %g", lo, hi) }
+
+// CheckIn validates in and returns the check-in of its day: midnight of
+// Date in loc, or of today's date when Date is empty. The problems name
+// every value that is wrong: an unknown muscle group or symptom, a number
+// out of its range (recovery.ValidateCheckIn's), an RPE that is not 0-10,
+// one weight without the other.
+func (in CheckInInput) CheckIn(today time.Time, loc *time.Location) (recovery.CheckIn, Problems) {
+	var ps Problems
+	bad := func(field, msg string) { ps = append(ps, Problem{field, msg}) }
+	day, err := CheckInDay(in.Date, today, loc)
+	if err != nil {
+		bad("date", strings.TrimPrefix(rebound.ErrorMessage(err), "date "))
+		day = time.Date(today.In(loc).Year(), today.In(loc).Month(), today.In(loc).Day(), 0, 0, 0, 0, loc)
+	}
+	num := func(field string, p *float64, lo, hi float64) float64 {
 		if p == nil {
+			return math.NaN()
+		}
+		if !(*p >= lo && *p <= hi) {
+			bad(field, between(lo, hi))
 			return math.NaN()
 		}
 		return *p
 	}
-	c := recovery.CheckIn{Date: day, Soreness: map[recovery.Muscle]float64{}, SleepH: val(in.SleepH),
-		SleepQuality: val(in.SleepQuality), Stress: val(in.Stress), RestingHR: val(in.RestingHR),
-		HRVms: val(in.HRVms), Symptoms: []string{}}
-	for k, v := range in.Soreness {
-		c.Soreness[recovery.Muscle(strings.ToLower(strings.TrimSpace(k)))] = v
+	c := recovery.CheckIn{Date: day, Soreness: map[recovery.Muscle]float64{},
+		SleepH:       num("sleep_h", in.SleepH, 0, recovery.HoursInDay),
+		SleepQuality: num("sleep_quality", in.SleepQuality, 1, 5),
+		Stress:       num("stress", in.Stress, 1, 5),
+		RestingHR:    num("resting_hr", in.RestingHR, recovery.RestingHRMin, recovery.RestingHRMax),
+		HRVms:        num("hrv_ms", in.HRVms, recovery.HRVMin, recovery.HRVMax),
+		Symptoms:     []string{}, SymptomsAnswered: in.Symptoms != nil}
+	for _, k := range slices.Sorted(maps.Keys(in.Soreness)) {
+		mu := recovery.Muscle(strings.ToLower(strings.TrimSpace(k)))
+		switch v := in.Soreness[k]; {
+		case !recovery.ValidMuscle(mu):
+			bad("soreness."+k, "not a muscle group; want "+MuscleList())
+		case !(v >= 0 && v <= 10):
+			bad("soreness."+k, between(0, 10))
+		default:
+			c.Soreness[mu] = v
+		}
 	}
 	for _, s := range in.Symptoms {
 		s = strings.ToLower(strings.TrimSpace(s))
 		if _, ok := protocol.SymptomByID(s); !ok {
-			return c, rebound.Errorf(rebound.EINVALID, "symptom %q: want one of %s", s, strings.Join(protocol.SymptomIDs(), ", "))
-		}
-		if !slices.Contains(c.Symptoms, s) {
+			bad("symptoms", fmt.Sprintf("%q is not a symptom Rebound knows; want %s", s, strings.Join(protocol.SymptomIDs(), ", ")))
+		} else if !slices.Contains(c.Symptoms, s) {
 			c.Symptoms = append(c.Symptoms, s)
 		}
 	}
-	for k, v := range in.RPE {
-		if math.IsNaN(v) || v < 0 || v > 10 {
-			return c, rebound.Errorf(rebound.EINVALID, "rpe of %s must be 0-10, not %g", k, v)
+	for _, k := range slices.Sorted(maps.Keys(in.RPE)) {
+		if v := in.RPE[k]; v != nil && !(*v >= 0 && *v <= 10) {
+			bad("rpe."+k, between(0, 10))
 		}
 	}
-	return c, recovery.ValidateCheckIn(c)
+	if (in.WeightBefore == nil) != (in.WeightAfter == nil) {
+		f := "weight_after"
+		if in.WeightBefore == nil {
+			f = "weight_before"
+		}
+		bad(f, "give both weights, before and after the run, or neither")
+	}
+	if len(ps) == 0 {
+		if err := recovery.ValidateCheckIn(c); err != nil { // a backstop: the checks above cover it
+			bad("check-in", rebound.ErrorMessage(err))
+		}
+	}
+	return c, ps
+}
+
+// MuscleList lists the muscle groups a check-in rates, comma-separated.
+func MuscleList() string {
+	var s []string
+	for _, m := range recovery.Muscles {
+		s = append(s, string(m))
+	}
+	return strings.Join(s, ", ")
 }

@@ -4,104 +4,24 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/profile"
 )
 
-// Conversion factors (exact by definition of the international yard and pound).
+// Conversion factors, from package measure.
 const (
-	MetresPerMile = 1609.344
-	MetresPerFoot = 0.3048
-	KgPerPound    = 0.45359237
-	MlPerFlOz     = 29.5735295625
+	MetresPerMile = measure.MetresPerMile
+	MetresPerFoot = measure.MetresPerFoot
+	KgPerPound    = measure.KgPerPound
+	MlPerFlOz     = measure.MlPerFlOz
 )
 
-// Units formats numbers in the runner's units.
-type Units struct{ System profile.Units }
+// Units formats numbers in the runner's units: Distance, Elevation, Pace,
+// Speed, Weight, Temperature, Volume and the rest are measure.System's.
+type Units struct{ measure.System }
 
 // For returns the formatter for a profile.
 func For(p profile.Profile) Units { return Units{System: p.UnitsOrDefault()} }
-
-// Imperial reports whether the runner reads miles and feet.
-func (u Units) Imperial() bool { return u.System == profile.Imperial }
-
-// Distance formats metres as "12.34 km" or "7.67 mi".
-func (u Units) Distance(m float64) string {
-	if math.IsNaN(m) {
-		return "–"
-	}
-	if u.Imperial() {
-		return fmt.Sprintf("%.2f mi", m/MetresPerMile)
-	}
-	return fmt.Sprintf("%.2f km", m/1000)
-}
-
-// Elevation formats metres as "123 m" or "404 ft".
-func (u Units) Elevation(m float64) string {
-	if math.IsNaN(m) {
-		return "–"
-	}
-	if u.Imperial() {
-		return fmt.Sprintf("%.0f ft", m/MetresPerFoot)
-	}
-	return fmt.Sprintf("%.0f m", m)
-}
-
-// Pace formats a speed in m/s as "5:12 /km" or "8:22 /mi".
-func (u Units) Pace(speedMS float64) string {
-	if math.IsNaN(speedMS) || speedMS <= 0 {
-		return "–"
-	}
-	per, unit := 1000.0, "/km"
-	if u.Imperial() {
-		per, unit = MetresPerMile, "/mi"
-	}
-	sec := math.Round(per / speedMS)
-	if sec >= 100*60 {
-		return "–"
-	}
-	return fmt.Sprintf("%d:%02d %s", int(sec)/60, int(sec)%60, unit)
-}
-
-// Speed formats m/s as "28.4 km/h" or "17.6 mph".
-func (u Units) Speed(speedMS float64) string {
-	if math.IsNaN(speedMS) {
-		return "–"
-	}
-	if u.Imperial() {
-		return fmt.Sprintf("%.1f mph", speedMS*3600/MetresPerMile)
-	}
-	return fmt.Sprintf("%.1f km/h", speedMS*3.6)
-}
-
-// Weight formats kilograms as "70.0 kg" or "154.3 lb".
-func (u Units) Weight(kg float64) string {
-	if kg <= 0 || math.IsNaN(kg) {
-		return "not set"
-	}
-	if u.Imperial() {
-		return fmt.Sprintf("%.1f lb", kg/KgPerPound)
-	}
-	return fmt.Sprintf("%.1f kg", kg)
-}
-
-// Temperature formats °C as "18 °C" or "64 °F".
-func (u Units) Temperature(c float64) string {
-	if math.IsNaN(c) {
-		return "–"
-	}
-	if u.Imperial() {
-		return fmt.Sprintf("%.0f °F", c*9/5+32)
-	}
-	return fmt.Sprintf("%.0f °C", c)
-}
-
-// Volume formats millilitres as "500 ml" or "17 fl oz".
-func (u Units) Volume(ml float64) string {
-	if u.Imperial() {
-		return fmt.Sprintf("%.0f fl oz", ml/MlPerFlOz)
-	}
-	return fmt.Sprintf("%.0f ml", ml)
-}
 
 // Clock formats seconds as "1:02:03" or "42:05".
 func Clock(sec float64) string {

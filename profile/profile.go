@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/measure"
 )
 
 // Sex selects the sex-specific coefficients of models such as Banister's
@@ -23,13 +24,14 @@ const (
 	Female Sex = "female"
 )
 
-// Units is how text output shows distances, paces, weights and volumes.
-type Units string
+// Units is how text output shows distances, paces, weights and volumes:
+// a measure.System, which formats them.
+type Units = measure.System
 
 // The accepted values of Units.
 const (
-	Metric   Units = "metric"
-	Imperial Units = "imperial"
+	Metric   = measure.Metric
+	Imperial = measure.Imperial
 )
 
 // Default heart-rate anchors used when the runner has not given them.

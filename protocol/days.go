@@ -77,7 +77,7 @@ func days1to3() []Technique {
 			EvidenceNote: "Coaching practice; the references hold no trial on rest days, and evidence that older runners " +
 				"recover more slowly is mixed (" + RefAgeRecovery + ").",
 			Contraindications: []Contraindication{
-				{CondOlderRunner, Modify, "Plan an extra rest day if you find you need it (004); studies of age and recovery are mixed.", Seed004},
+				{CondOlderRunner, Modify, "Plan an extra rest day if you find you need it (" + eightTips + "); studies of age and recovery are mixed.", Seed004},
 			},
 			AppliesAfter: []string{RunLong, RunHard},
 			How: "Build days off running into every week, and take 1-2 after a long run. A rest day can still include " +
@@ -108,7 +108,7 @@ func days1to3() []Technique {
 			Dose:     Dose{Text: "a heating pad, warm towel or warm compress on a low setting, with cloth between it and the skin, from 48 h after the run"},
 			Muscles:  []string{Calves, Hamstrings, Quads, Glutes},
 			Evidence: VeryLow,
-			EvidenceNote: "No study in the references tests heat after running; 001 says it suits lingering rather " +
+			EvidenceNote: "No study in the references tests heat after running; " + fourTechniques + " says it suits lingering rather " +
 				"than fresh soreness.",
 			Contraindications: heatContra(true),
 			AppliesAfter:      []string{RunAny},
@@ -122,7 +122,7 @@ func days1to3() []Technique {
 					"than acute soreness; hold off heat until at least 48 hours after a run."},
 				{Seed003, "Heating pads, warm compresses and warm towels raise blood flow and ease tension; keep heat off " +
 					"bare skin and low enough not to burn."},
-				{RefList, "No heat on an acute injury or swelling in the first 48-72 h; the seeds say wait at least 48 h."},
+				{RefList, "No heat on an acute injury or swelling in the first 48-72 h; the articles say wait at least 48 h."},
 			},
 			Disagreement: dHeatTiming(),
 		},
@@ -134,7 +134,7 @@ func days1to3() []Technique {
 			Dose:     Dose{Text: "a gentle or restorative session on a recovery day"},
 			Evidence: Practice,
 			EvidenceNote: "No study in the references tests yoga or Pilates for running recovery; both are coach " +
-				"recommendations (003, 004).",
+				"recommendations (" + tenWays + ", " + eightTips + ").",
 			Contraindications: []Contraindication{
 				pregnancyLyingFlat(),
 				{CondSharpPain, Modify, "Skip poses that load the painful area.", Seed002},
@@ -186,7 +186,7 @@ func days1to3() []Technique {
 			Muscles:      []string{Quads, Hamstrings, Calves},
 			InjuryCare:   true,
 			Evidence:     Practice,
-			EvidenceNote: "A manual-therapy technique described in 001; no study in the references tests it.",
+			EvidenceNote: "A manual-therapy technique described in " + fourTechniques + "; no study in the references tests it.",
 			Contraindications: []Contraindication{
 				spotContra()[0], spotContra()[1],
 				{CondInjury, DoctorFirst, "Friction work on an injury is for a professional to decide.", RefPrecaution},

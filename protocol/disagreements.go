@@ -41,11 +41,11 @@ func dDOMSPeak() *Disagreement {
 		ID:      "doms-peak",
 		Topic:   "When delayed-onset muscle soreness (DOMS) peaks",
 		Default: "soreness starts within 24-48 h and peaks 24-72 h after the run",
-		Range:   "peak 24-72 h (000) or 48-72 h (002); onset within 24-48 h (002)",
-		Note: "000 puts the peak at 24-72 h after hard exercise; 002 says DOMS sets in within 24-48 h " +
-			"and peaks at 48-72 h. Cheung et al. 2003 (Sports Med 33:145) report a peak 24-72 h after " +
+		Range:   "peak 24-72 h (" + legRecovery + ") or 48-72 h (" + coachingGuide + "); onset within 24-48 h (" + coachingGuide + ")",
+		Note: legRecovery + " puts the peak at 24-72 h after hard exercise; " + coachingGuide + " says DOMS sets in " +
+			"within 24-48 h and peaks at 48-72 h. Cheung et al. 2003 (Sports Med 33:145) report a peak 24-72 h after " +
 			"unaccustomed eccentric exercise, so Rebound uses the wider 24-72 h window, which contains " +
-			"002's; a runner may feel worst on day 2 or day 3.",
+			"the guide's; a runner may feel worst on day 2 or day 3.",
 	}
 }
 
@@ -55,12 +55,12 @@ func dSorenessDuration() *Disagreement {
 		Topic:      "How long normal soreness lasts",
 		Techniques: []string{"see-professional"},
 		Default:    "mostly gone within 72 h after usual training; up to 5-7 days after unusual efforts; past 7 days, see a professional",
-		Range:      "24-72 h (001, 002) to 5-7 days (Cheung et al. 2003); more than a week is a warning (002)",
-		Note: "001 and 002 say most soreness resolves within 24-72 h (002: easy runs about a day, long " +
-			"runs and hard workouts 2-3 days). Cheung et al. 2003 report that DOMS after unaccustomed " +
-			"eccentric work (a race, a long downhill) can take 5-7 days to go. Rebound expects 72 h " +
+		Range:      "24-72 h (" + fourTechniques + ", " + coachingGuide + ") to 5-7 days (Cheung et al. 2003); more than a week is a warning (" + coachingGuide + ")",
+		Note: fourTechniques + " and " + coachingGuide + " say most soreness resolves within 24-72 h (the guide: " +
+			"easy runs about a day, long runs and hard workouts 2-3 days). Cheung et al. 2003 report that DOMS after " +
+			"unaccustomed eccentric work (a race, a long downhill) can take 5-7 days to go. Rebound expects 72 h " +
 			"after familiar training, tolerates up to 7 days after an unusual one, and flags soreness " +
-			"beyond 7 days (002: may mean overtraining or injury).",
+			"beyond 7 days (the guide: it may mean overtraining or injury).",
 	}
 }
 
@@ -70,9 +70,9 @@ func dCoolDownDuration() *Disagreement {
 		Topic:      "How long to cool down",
 		Techniques: []string{"cool-down"},
 		Default:    "10 min (5 min is enough after an easy run)",
-		Range:      "5-10 min (000, 002) to about 10 min (003)",
-		Note: "000 and 002 give 5-10 min of walking or very light jogging; 003 says about 10 min of " +
-			"light jogging or walking and ties it to hard sessions and long runs. 10 min sits in " +
+		Range:      "5-10 min (" + legRecovery + ", " + coachingGuide + ") to about 10 min (" + tenWays + ")",
+		Note: legRecovery + " and " + coachingGuide + " give 5-10 min of walking or very light jogging; " + tenWays +
+			" says about 10 min of light jogging or walking and ties it to hard sessions and long runs. 10 min sits in " +
 			"every range, so it is the default after hard and long runs.",
 	}
 }
@@ -83,8 +83,9 @@ func dCoolDownBenefit() *Disagreement {
 		Topic:      "Whether a cool-down helps recovery",
 		Techniques: []string{"cool-down"},
 		Default:    "recommend it, for a gentle return to rest, not as a soreness cure",
-		Range:      "essential (000, 002, 003, AHA via 004) to largely ineffective for recovery (Van Hooren & Peake 2018)",
-		Note: "000, 002 and 003 present the cool-down as a core recovery step. 004 cites a 2018 Sports " +
+		Range:      "essential (" + legRecovery + ", " + coachingGuide + ", " + tenWays + ", the American Heart Association cited in " + eightTips + ") to largely ineffective for recovery (Van Hooren & Peake 2018)",
+		Note: legRecovery + ", " + coachingGuide + " and " + tenWays + " present the cool-down as a core recovery step. " +
+			eightTips + " cites a 2018 Sports " +
 			"Medicine review (Van Hooren & Peake, 48:1575) finding active cool-downs do not improve " +
 			"performance or prevent injury and mostly do not reduce soreness, though they clear lactate " +
 			"from the blood faster and help heart and breathing recover; the American Heart Association " +
@@ -99,12 +100,13 @@ func dFluid() *Disagreement {
 		Topic:      "How much to drink after a run",
 		Techniques: []string{"rehydrate"},
 		Default:    "1.5 L per kg of weight lost when weighed; otherwise 473-710 ml (16-24 oz), then drink to thirst",
-		Range:      "1.25-1.5 L per kg lost (ACSM 2016, *check*) to 1.5 x the loss (000); 16-24 oz fixed (002); \"plenty\" (001, 003)",
-		Note: "000 says drink 1.5 times the weight lost. The ACSM 2016 position stand, as reported in " +
-			"REFERENCES.md (*check*), gives about 1.25-1.5 L per kg lost, with sodium. 002 gives a " +
-			"flat 16-24 oz (473-710 ml) after every run. 001 and 003 only say drink before, during and " +
-			"after. Rebound uses 1.5 L/kg (both 000 and the top of the position-stand range) when the " +
-			"runner weighed themselves, and 002's amount when not, since a fixed glass can't know the loss.",
+		Range:      "1.25-1.5 L per kg lost (ACSM 2016, not yet checked) to 1.5 x the loss (" + legRecovery + "); 16-24 oz fixed (" + coachingGuide + "); \"plenty\" (" + fourTechniques + ", " + tenWays + ")",
+		Note: legRecovery + " says drink 1.5 times the weight lost. The ACSM 2016 position stand, " + checkNote +
+			", gives about 1.25-1.5 L per kg lost, with sodium. " + coachingGuide + " gives a " +
+			"flat 16-24 oz (473-710 ml) after every run. " + fourTechniques + " and " + tenWays + " only say drink " +
+			"before, during and after. Rebound uses 1.5 L/kg (both " + legRecovery + " and the top of the " +
+			"position-stand range) when the runner weighed themselves, and the guide's amount when not, since a " +
+			"fixed glass can't know the loss.",
 	}
 }
 
@@ -113,12 +115,12 @@ func dRefuelAmounts() *Disagreement {
 		ID:         "refuel-amounts",
 		Topic:      "How much carbohydrate and protein after a run",
 		Techniques: []string{"refuel"},
-		Default:    "0.8-1.2 g/kg carbohydrate and 0.25-0.4 g/kg protein within 30-60 min (000)",
-		Range:      "carbohydrate 0.8-1.2 g/kg (000) to 1.0-1.2 g/kg per hour (ACSM 2016, *check*); protein 0.25-0.4 g/kg (000) or 0.25-0.3 g/kg (ISSN 2017, *check*)",
-		Note: "000 gives 0.8-1.2 g/kg of carbohydrate and 0.25-0.4 g/kg of protein within 30-60 min; " +
-			"002 and 003 give only the timing. The ACSM 2016 and ISSN 2017 position stands, as reported " +
-			"in REFERENCES.md (*check*), give 1.0-1.2 g/kg of carbohydrate per hour when glycogen must " +
-			"come back fast (e.g. two sessions in a day) and about 0.25-0.3 g/kg of protein. 004 adds " +
+		Default:    "0.8-1.2 g/kg carbohydrate and 0.25-0.4 g/kg protein within 30-60 min (" + legRecovery + ")",
+		Range:      "carbohydrate 0.8-1.2 g/kg (" + legRecovery + ") to 1.0-1.2 g/kg per hour (ACSM 2016, not yet checked); protein 0.25-0.4 g/kg (" + legRecovery + ") or 0.25-0.3 g/kg (ISSN 2017, not yet checked)",
+		Note: legRecovery + " gives 0.8-1.2 g/kg of carbohydrate and 0.25-0.4 g/kg of protein within 30-60 min; " +
+			coachingGuide + " and " + tenWays + " give only the timing. The ACSM 2016 and ISSN 2017 position stands, " +
+			checkNote + ", give 1.0-1.2 g/kg of carbohydrate per hour when glycogen must " +
+			"come back fast (e.g. two sessions in a day) and about 0.25-0.3 g/kg of protein. " + eightTips + " adds " +
 			"that eating enough carbohydrate at intervals makes special recovery products unnecessary. " +
 			"The seeds' amounts stay the default; Rebound points to the hourly rate only for runners " +
 			"training again within the day.",
@@ -131,8 +133,8 @@ func dStretchHold() *Disagreement {
 		Topic:      "How long to hold a stretch",
 		Techniques: []string{"static-stretching", "active-isolated-stretching"},
 		Default:    "static: 30 s, 2-3 times per muscle; active isolated: about 2 s, repeated",
-		Range:      "15-30 s x 2-3 (001) or 20-30 s (000); about 2 s for active isolated stretching (001)",
-		Note: "000 says hold each stretch 20-30 s; 001 says 15-30 s, repeated two or three times, and " +
+		Range:      "15-30 s x 2-3 (" + fourTechniques + ") or 20-30 s (" + legRecovery + "); about 2 s for active isolated stretching (" + fourTechniques + ")",
+		Note: legRecovery + " says hold each stretch 20-30 s; " + fourTechniques + " says 15-30 s, repeated two or three times, and " +
 			"also describes active isolated stretching with holds of about 2 s. 30 s lies in both " +
 			"static ranges. The 2 s holds belong to a different method and stay with it.",
 	}
@@ -144,11 +146,11 @@ func dStaticStretchingBenefit() *Disagreement {
 		Topic:      "Whether stretching after a run speeds recovery",
 		Techniques: []string{"static-stretching"},
 		Default:    "offer it for stiffness and range of motion, graded low, and say it doesn't reduce soreness",
-		Range:      "recommended by 000, 001, 002, 003 and coaches in 004; no recovery benefit in Dupuy et al. 2018 and Afonso et al. 2021",
-		Note: "All five seeds recommend post-run stretching, 001 saying it prevents soreness. The " +
+		Range:      "recommended by all five articles (the coaches in " + eightTips + " too); no recovery benefit in Dupuy et al. 2018 and Afonso et al. 2021",
+		Note: "All five articles recommend post-run stretching, " + fourTechniques + " saying it prevents soreness. The " +
 			"meta-analysis of Dupuy et al. 2018 found no effect of stretching on soreness, " +
-			"and the 2021 Frontiers in Physiology review cited by 004 (Afonso et al. 2021) found no " +
-			"faster recovery. 004 itself says more research is needed. Stretching is harmless and may " +
+			"and the 2021 Frontiers in Physiology review cited by " + eightTips + " (Afonso et al. 2021) found no " +
+			"faster recovery; that article itself says more research is needed. Stretching is harmless and may " +
 			"ease the feeling of stiffness, so Rebound keeps it with an honest low grade.",
 	}
 }
@@ -159,10 +161,10 @@ func dStretchBeforeRun() *Disagreement {
 		Topic:      "Which stretching to do before a run",
 		Techniques: []string{"dynamic-stretching", "static-stretching"},
 		Default:    "dynamic stretching before runs; static holds only after",
-		Range:      "pre- and post-run stretching (001 FAQ) to dynamic only before, static only in the cool-down (003, 004 citing HSS)",
-		Note: "001's FAQ recommends stretching before and after runs without saying which kind, and " +
-			"its dynamic-stretching section says before and after. 003 recommends dynamic stretches " +
-			"before running. 004 cites the Hospital for Special Surgery: keep static stretching for " +
+		Range:      "pre- and post-run stretching (the FAQ of " + fourTechniques + ") to dynamic only before, static only in the cool-down (" + tenWays + "; " + eightTips + ", citing the Hospital for Special Surgery)",
+		Note: "The FAQ of " + fourTechniques + " recommends stretching before and after runs without saying which kind, and " +
+			"its dynamic-stretching section says before and after. " + tenWays + " recommends dynamic stretches " +
+			"before running. " + eightTips + " cites the Hospital for Special Surgery: keep static stretching for " +
 			"the cool-down, because before a race or long run it can slow your reactions and hurt " +
 			"performance. Rebound follows the more specific advice.",
 	}
@@ -174,11 +176,12 @@ func dFoamRollingTime() *Disagreement {
 		Topic:      "How long to foam roll",
 		Techniques: []string{"foam-rolling"},
 		Default:    "about 60 s per muscle group, pausing 20-30 s on tender spots; 5-10 min in all",
-		Range:      "20-30 s pauses on tight spots (000); 30-60 s x 1-2 per part (003); 1-2 min per muscle group (001); 5-10 min in total (002)",
-		Note: "000 gives 20-30 s pauses on tight spots; 003 gives 30-60 s once or twice per body part; " +
-			"001 gives 1-2 min per muscle group; 002 gives 5-10 min for the whole session. These " +
-			"describe different things (a spot, a pass, a muscle, a session) and fit together: 60 s " +
-			"per group meets 001's lower and 003's upper bound, and five groups fill 002's 5-10 min.",
+		Range:      "20-30 s pauses on tight spots (" + legRecovery + "); 30-60 s x 1-2 per part (" + tenWays + "); 1-2 min per muscle group (" + fourTechniques + "); 5-10 min in total (" + coachingGuide + ")",
+		Note: legRecovery + " gives 20-30 s pauses on tight spots; " + tenWays + " gives 30-60 s once or twice per " +
+			"body part; " + fourTechniques + " gives 1-2 min per muscle group; " + coachingGuide + " gives 5-10 min for " +
+			"the whole session. These describe different things (a spot, a pass, a muscle, a session) and fit " +
+			"together: 60 s per group meets the lower bound of one and the upper bound of the other, and five " +
+			"groups fill the guide's 5-10 min.",
 	}
 }
 
@@ -188,8 +191,9 @@ func dColdWaterDuration() *Disagreement {
 		Topic:      "How long to stay in cold water",
 		Techniques: []string{"cold-water-immersion"},
 		Default:    "10 min at 10-15 °C; 5 min the first time; never more than 15 min",
-		Range:      "5-10 min (004, citing the Cleveland Clinic) to 10-15 min (000, 001)",
-		Note: "000 gives 10-15 min at 10-15 °C; 001 gives 10-15 min for the legs. 004, citing the " +
+		Range:      "5-10 min (" + eightTips + ", citing the Cleveland Clinic) to 10-15 min (" + legRecovery + ", " + fourTechniques + ")",
+		Note: legRecovery + " gives 10-15 min at 10-15 °C; " + fourTechniques + " gives 10-15 min for the legs. " +
+			eightTips + ", citing the " +
 			"Cleveland Clinic, says start with 5 min and stay no longer than 10, since most of the " +
 			"benefit comes in the first few minutes and tapers after about 3. 10 min is the one value " +
 			"every source accepts; beginners start at 5.",
@@ -202,8 +206,8 @@ func dIcePackDuration() *Disagreement {
 		Topic:      "How long to ice a sore spot",
 		Techniques: []string{"ice-pack", "rice"},
 		Default:    "15 min at a time, wrapped in a towel, a few times a day with breaks for the skin to warm",
-		Range:      "10-20 min (003) to 15-20 min several times a day (001)",
-		Note: "001 (RICE) gives 15-20 min sessions several times a day; 003 gives 10-20 min per " +
+		Range:      "10-20 min (" + tenWays + ") to 15-20 min several times a day (" + fourTechniques + ")",
+		Note: fourTechniques + " (RICE) gives 15-20 min sessions several times a day; " + tenWays + " gives 10-20 min per " +
 			"application, wrapped in a towel, with breaks so the skin warms up. 15 min is in both ranges and " +
 			"keeps the skin safe.",
 	}
@@ -215,11 +219,11 @@ func dHeatTiming() *Disagreement {
 		Topic:      "When heat is safe after a run",
 		Techniques: []string{"heat", "warm-bath", "contrast-therapy"},
 		Default:    "local heat (pads, compresses) from 48 h; a warm, not hot, bath or contrast shower sooner if nothing is swollen or injured",
-		Range:      "heat helpful after running (003) to wait at least 48 h (001 FAQ; REFERENCES.md: not on acute injury or swelling for 48-72 h)",
-		Note: "003 recommends heating pads, warm compresses and warm baths for sore legs after running. " +
-			"001's FAQ says heat suits lingering rather than fresh soreness and to wait at least 48 h " +
-			"so inflammation can settle, yet 001 also recommends contrast baths and a warm Epsom-salt " +
-			"soak for quick relief. REFERENCES.md says no heat on an acute injury or swelling in the " +
+		Range:      "heat helpful after running (" + tenWays + ") to wait at least 48 h (the FAQ of " + fourTechniques + "; clinical guidance: not on acute injury or swelling for 48-72 h)",
+		Note: tenWays + " recommends heating pads, warm compresses and warm baths for sore legs after running. " +
+			"The FAQ of " + fourTechniques + " says heat suits lingering rather than fresh soreness and to wait at least 48 h " +
+			"so inflammation can settle, yet the same article also recommends contrast baths and a warm Epsom-salt " +
+			"soak for quick relief. Clinical guidance says no heat on an acute injury or swelling in the " +
 			"first 48-72 h. Rebound applies the 48 h rule to targeted heat and to anything swollen or " +
 			"injured, and allows a warm whole-body soak or a contrast shower earlier for plain soreness.",
 	}
@@ -231,8 +235,8 @@ func dWarmBathDuration() *Disagreement {
 		Topic:      "How long to soak in a warm bath",
 		Techniques: []string{"warm-bath", "epsom-salt"},
 		Default:    "20 min",
-		Range:      "15-20 min (001) to 20-30 min (003)",
-		Note: "001 gives 15-20 min for an Epsom-salt soak; 003 gives 20-30 min. 20 min is the value " +
+		Range:      "15-20 min (" + fourTechniques + ") to 20-30 min (" + tenWays + ")",
+		Note: fourTechniques + " gives 15-20 min for an Epsom-salt soak; " + tenWays + " gives 20-30 min. 20 min is the value " +
 			"both allow.",
 	}
 }
@@ -243,10 +247,11 @@ func dActiveVsPassive() *Disagreement {
 		Topic:      "Light activity or complete rest when sore",
 		Techniques: []string{"active-recovery", "passive-rest"},
 		Default:    "light activity for normal soreness; complete rest with sharp pain, swelling, joint pain or a suspected injury",
-		Range:      "rest (001, 003) to active recovery beats complete rest (000, 002)",
-		Note: "001 and 003 stress rest days, 003 calling rest the main way to heal; 000 and 002 say " +
-			"light movement speeds recovery more than lying still, and Dupuy et al. 2018 found active " +
-			"recovery reduced soreness. 002 draws the line Rebound uses: complete rest once soreness " +
+		Range:      "rest (" + fourTechniques + ", " + tenWays + ") to active recovery beats complete rest (" + legRecovery + ", " + coachingGuide + ")",
+		Note: fourTechniques + " and " + tenWays + " stress rest days, the latter calling rest the main way to heal; " +
+			legRecovery + " and " + coachingGuide + " say light movement speeds recovery more than lying still, and " +
+			"Dupuy et al. 2018 found active recovery reduced soreness. The guide draws the line Rebound uses: " +
+			"complete rest once soreness " +
 			"becomes sharp pain, swelling or joint pain, or an injury is suspected.",
 	}
 }
@@ -257,9 +262,9 @@ func dRestAfterLong() *Disagreement {
 		Topic:      "Rest after a long run",
 		Techniques: []string{"rest-day"},
 		Default:    "1 rest day (2 if still sore or an older runner) and no hard session for 2-3 days",
-		Range:      "1-2 rest days (004) to 2-3 days for full muscle repair (002)",
-		Note: "004's physical therapist advises resting no less than 1-2 days following a long run, longer for " +
-			"older runners; 002 says long runs and hard workouts may need 2-3 days for full muscle " +
+		Range:      "1-2 rest days (" + eightTips + ") to 2-3 days for full muscle repair (" + coachingGuide + ")",
+		Note: "The physical therapist in " + eightTips + " advises resting no less than 1-2 days following a long run, longer for " +
+			"older runners; " + coachingGuide + " says long runs and hard workouts may need 2-3 days for full muscle " +
 			"repair. They measure different things (days off running vs days to full recovery) and " +
 			"combine: rest 1-2 days, then keep running easy until day 3.",
 	}
@@ -271,8 +276,8 @@ func dStrengthFrequency() *Disagreement {
 		Topic:      "Strength sessions a week",
 		Techniques: []string{"strength"},
 		Default:    "2 a week, on easy-run or rest days",
-		Range:      "1-2 a week (002 FAQ) to 2-3 a week (002)",
-		Note: "002 recommends strength training 2-3 times a week in its body text and says most " +
+		Range:      "1-2 a week (the FAQ of " + coachingGuide + ") to 2-3 a week (its body text)",
+		Note: "The 2026 coaching guide recommends strength training 2-3 times a week in its body text and says most " +
 			"runners benefit from 1-2 sessions in its FAQ. 2 fits both.",
 	}
 }
@@ -283,8 +288,8 @@ func dTenPercentRule() *Disagreement {
 		Topic:      "Whether the 10% rule prevents injuries",
 		Techniques: []string{"gradual-progression"},
 		Default:    "keep 10% a week as a ceiling, and say it's a guide, not a guarantee",
-		Range:      "at most 10% a week (003, citing NASM) to no difference in injuries (Buist et al. 2008)",
-		Note: "003, citing the National Academy of Sports Medicine, caps weekly increases in mileage or " +
+		Range:      "at most 10% a week (" + tenWays + ", citing NASM) to no difference in injuries (Buist et al. 2008)",
+		Note: tenWays + ", citing the National Academy of Sports Medicine, caps weekly increases in mileage or " +
 			"intensity at 10%. In Buist et al. 2008, " + tenPercentSummary + "; Nielsen et al. " +
 			"2014 linked increases above 30% over two weeks with more distance-related injuries " +
 			"(hazard ratio 1.59, not significant at 5%). Big jumps look risky, the exact 10% is not " +

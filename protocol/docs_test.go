@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -52,21 +51,21 @@ func TestDocs(t *testing.T) {
 	}
 }
 
-var year = regexp.MustCompile(`\b(19|20)\d\d\b`)
+// short returns a source reference as the tables show it: the seed's
+// short title, a citation up to its year.
+func short(ref string) string { return protocol.Short(ref) }
 
-// short returns a short label for a source reference: the seed number, or
-// a citation up to its year.
-func short(ref string) string {
-	if protocol.IsSeed(ref) {
-		return ref[:3]
+// shorts returns short of each reference, each once.
+func shorts(refs []string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if s := short(r); !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
 	}
-	if loc := year.FindStringIndex(ref); loc != nil {
-		return ref[:loc[1]]
-	}
-	if ref == protocol.RefPrecaution {
-		return "precaution"
-	}
-	return ref
+	return strings.Join(out, "; ")
 }
 
 // cell makes text safe inside a Markdown table cell.
@@ -86,12 +85,15 @@ func renderDocs() string {
 	w("end of the run), dose, evidence grade and sources; the safety rules; every point on which the sources\n")
 	w("disagree, with the default Rebound uses; the red-flag symptoms; and the named thresholds.\n\n")
 
-	w("Sources: seeds are cited by number; the full text of each technique's sources, how-to and why is in\n")
-	w("the code. Items REFERENCES.md marks *check* are stated as reported there.\n\n")
-	w("| seed | file |\n| --- | --- |\n")
+	w("Sources: the five source articles are cited by short title (below, with the file each is kept in),\n")
+	w("studies by author and year; the full text of each technique's sources, how-to and why is in the code.\n")
+	w("Figures taken from a secondary source and not yet checked against the paper say so.\n\n")
+	w("| short title | article | file |\n| --- | --- | --- |\n")
 	for _, s := range protocol.Seeds() {
-		w("| %s | `%s` |\n", s[:3], s)
+		w("| %s | %s | `%s` |\n", cell(protocol.Short(s)), cell(protocol.Cite(s)), s)
 	}
+	w("\n%s is cited as \"%s\" and %s as \"%s\".\n", "`RefList`", protocol.Cite(protocol.RefList),
+		"`RefPrecaution`", protocol.Cite(protocol.RefPrecaution))
 	w("\n## Evidence grades\n\n| grade | meaning |\n| --- | --- |\n")
 	for _, g := range protocol.Grades() {
 		w("| %s | %s |\n", g, g.Meaning())
@@ -106,12 +108,8 @@ func renderDocs() string {
 	w("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, t := range protocol.Techniques() {
 		var refs []string
-		seen := map[string]bool{}
 		for _, s := range t.Sources {
-			if r := short(s.Ref); !seen[r] {
-				seen[r] = true
-				refs = append(refs, r)
-			}
+			refs = append(refs, s.Ref)
 		}
 		needs := strings.Join(t.Requires, " or ")
 		if needs == "" {
@@ -119,7 +117,7 @@ func renderDocs() string {
 		}
 		w("| `%s` | %s | %s | %s-%s | %s | %s | %s | %s | %s |\n", t.ID, cell(t.Name), t.Phase,
 			num(t.StartH), num(t.EndH), cell(t.Dose.Text), t.Evidence, needs,
-			strings.Join(t.AppliesAfter, ", "), cell(strings.Join(refs, "; ")))
+			strings.Join(t.AppliesAfter, ", "), cell(shorts(refs)))
 	}
 
 	w("\n### Why each grade\n\n| id | evidence | note |\n| --- | --- | --- |\n")
@@ -150,16 +148,16 @@ func renderDocs() string {
 	w("`urgent`: get medical help now; `soon`: stop running on it and see a professional within days.\n\n")
 	w("| id | symptom | urgency | what it may mean | source |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range protocol.Symptoms() {
-		var refs []string
-		for _, r := range strings.Split(s.Source, "; ") {
-			refs = append(refs, short(r))
-		}
-		w("| `%s` | %s | %s | %s | %s |\n", s.ID, cell(s.Name), s.Urgency, cell(s.Why), cell(strings.Join(refs, "; ")))
+		w("| `%s` | %s | %s | %s | %s |\n", s.ID, cell(s.Name), s.Urgency, cell(s.Why), cell(shorts(s.Refs())))
 	}
 
 	w("\n## Thresholds\n\n| constant | value | unit | source |\n| --- | --- | --- | --- |\n")
 	for _, th := range protocol.Thresholds() {
-		w("| `%s` | %s | %s | %s |\n", th.Name, num(th.Value), th.Unit, cell(th.Source))
+		src := shorts(th.Sources)
+		if th.Note != "" {
+			src += " (" + th.Note + ")"
+		}
+		w("| `%s` | %s | %s | %s |\n", th.Name, num(th.Value), th.Unit, cell(src))
 	}
 	w("\n%s\n", protocol.TenPercentRuleCaveat)
 	return b.String()

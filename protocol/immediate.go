@@ -49,7 +49,7 @@ func immediate() []Technique {
 				Text: "1.5 x the weight lost (1.5 L per kg); not weighed: 473-710 ml (16-24 oz), then drink to thirst"},
 			Evidence: Moderate,
 			EvidenceNote: "Position stands advise replacing about 1.25-1.5 L of fluid, with sodium, per kg lost (ACSM 2016, " +
-				checkNote + "); 004 cites a 2019 study that losing more than 2% of body weight can hurt performance.",
+				checkNote + "); " + eightTips + " cites a 2019 study that losing more than 2% of body weight can hurt performance.",
 			AppliesAfter: []string{RunAny},
 			How: "Weigh yourself before and after a run if you can. For each kilogram lost, drink about 1.5 litres " +
 				"over the next few hours: water, or a sports drink after long, hard or hot runs. If you didn't weigh " +
@@ -144,11 +144,11 @@ func immediate() []Technique {
 			Dose:     Dose{Text: "a few slow breaths, in through the nose and out through the mouth"},
 			Evidence: Practice,
 			EvidenceNote: "No study in the references tests breathing exercises after running; it is a " +
-				"physical therapist's advice (004).",
+				"physical therapist's advice (" + eightTips + ").",
 			AppliesAfter: []string{RunAny},
 			How: "Before you rush back to chores or work, take a couple of minutes, during your stretches or lying " +
 				"down, for slow, deep breaths: in through the nose, out through the mouth.",
-			Why: "It helps body and mind switch off after the effort. The physical therapist quoted in 004 adds " +
+			Why: "It helps body and mind switch off after the effort. A physical therapist adds " +
 				"that it brings more blood and oxygen to the muscles.",
 			Sources: []Source{
 				{Seed004, "After a run, simple breathing exercises help both body and mind decompress and aid recovery " +
@@ -168,7 +168,7 @@ func immediate() []Technique {
 			Muscles:  []string{Calves, Hamstrings, Quads, Glutes, HipFlexors},
 			Evidence: Low,
 			EvidenceNote: "Meta-analyses found no effect of stretching on soreness (Dupuy et al. 2018) and no faster " +
-				"recovery from post-exercise stretching (Afonso et al. 2021, the 2021 review cited by 004).",
+				"recovery from post-exercise stretching (Afonso et al. 2021, the 2021 review cited by " + eightTips + ").",
 			Contraindications: []Contraindication{
 				{CondSharpPain, Modify, "Stretch only to mild tension and never into pain; leave an injured muscle alone.", Seed000},
 			},
@@ -207,7 +207,7 @@ func immediate() []Technique {
 			Muscles:  []string{Hamstrings, Quads, HipFlexors, Glutes, Calves},
 			Evidence: Practice,
 			EvidenceNote: "No study in the references tests dynamic stretching for recovery; preferring it to static " +
-				"holds before a run follows the Hospital for Special Surgery advice cited by 004.",
+				"holds before a run follows the Hospital for Special Surgery advice cited by " + eightTips + ".",
 			Contraindications: []Contraindication{
 				{CondSharpPain, Avoid, "Don't swing or lunge through a painful muscle or joint.", Seed002},
 			},
@@ -234,7 +234,7 @@ func immediate() []Technique {
 				Text: "about 60 s per muscle group, pausing 20-30 s on tender spots; 5-10 min in all"},
 			Muscles:  []string{Calves, Hamstrings, Quads, Glutes},
 			Evidence: Low,
-			EvidenceNote: "Not covered by Dupuy et al. 2018; 004 cites a 2020 review (J Bodywork Mov Ther) and small " +
+			EvidenceNote: "Not covered by Dupuy et al. 2018; " + eightTips + " cites a 2020 review (J Bodywork Mov Ther) and small " +
 				"studies showing less soreness, better pain tolerance and more blood flow after rolling.",
 			Requires:          []string{EquipFoamRoller},
 			Contraindications: spotContra(),
@@ -268,7 +268,7 @@ func immediate() []Technique {
 			Dose:     Dose{Text: "compression socks, calf sleeves or tights after the run (during it too, if you like)"},
 			Muscles:  []string{Calves, Shins},
 			Evidence: Moderate,
-			EvidenceNote: "Dupuy et al. 2018 found compression garments reduced soreness and perceived fatigue; 000 " +
+			EvidenceNote: "Dupuy et al. 2018 found compression garments reduced soreness and perceived fatigue; " + legRecovery + " " +
 				"notes evidence on performance is mixed.",
 			Requires:          []string{EquipCompression},
 			Contraindications: []Contraindication{padCompression()},
@@ -343,12 +343,12 @@ func spotContra() []Contraindication {
 // strength, it adds the Roberts et al. 2015 note.
 func coldContra(strength bool) []Contraindication {
 	cs := []Contraindication{
-		{CondHeartDisease, DoctorFirst, "Cold water makes heart rate and blood pressure jump; 004 warns that cold baths can be dangerous with heart disease.", Seed004},
-		{CondHighBloodPressure, DoctorFirst, "Cold water raises blood pressure sharply; 004 warns that cold baths can be dangerous with high blood pressure.", Seed004},
-		{CondDiabetes, DoctorFirst, "004 lists diabetes among the conditions that make cold baths potentially dangerous.", Seed004},
-		{CondRaynauds, Avoid, "Cold can set off painful spasms of the small blood vessels in fingers and toes. Raynaud's is a common clinical exclusion from cold therapy (REFERENCES.md, *check*); the seeds don't mention it.", RefList},
+		{CondHeartDisease, DoctorFirst, "Cold water makes heart rate and blood pressure jump; " + eightTips + " warns that cold baths can be dangerous with heart disease.", Seed004},
+		{CondHighBloodPressure, DoctorFirst, "Cold water raises blood pressure sharply; " + eightTips + " warns that cold baths can be dangerous with high blood pressure.", Seed004},
+		{CondDiabetes, DoctorFirst, "Diabetes is among the conditions " + eightTips + " lists as making cold baths potentially dangerous.", Seed004},
+		{CondRaynauds, Avoid, "Cold can set off painful spasms of the small blood vessels in fingers and toes. Raynaud's is a common clinical exclusion from cold therapy (clinical guidance, not yet checked); the articles don't mention it.", RefList},
 		{CondPregnancy, DoctorFirst, "Precaution: cold plunges and hot soaks in pregnancy are not well studied; ask your midwife or doctor first.", RefPrecaution},
-		{CondInjury, DoctorFirst, "With an injury or a medical condition, ask a health professional before an ice bath (001).", Seed001},
+		{CondInjury, DoctorFirst, "With an injury or a medical condition, ask a health professional before an ice bath (" + fourTechniques + ").", Seed001},
 		padCold(),
 	}
 	if strength {

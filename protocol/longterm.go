@@ -12,7 +12,7 @@ func longTerm() []Technique {
 			Dose:     Dose{Text: "swimming, cycling or the elliptical on non-running days"},
 			Evidence: Practice,
 			EvidenceNote: "No study in the references tests cross-training for running recovery; it's standard " +
-				"coaching practice (000, 001).",
+				"coaching practice (" + legRecovery + ", " + fourTechniques + ").",
 			Requires: []string{EquipPool, EquipBike, EquipElliptical},
 			Contraindications: []Contraindication{
 				{CondSharpPain, Modify, "Pick an activity that doesn't hurt the painful area, or rest.", Seed002},
@@ -177,7 +177,7 @@ func longTerm() []Technique {
 			AppliesAfter: []string{RunAny},
 			How: "Work berries, leafy greens, turmeric, ginger and oily fish such as salmon into your regular meals " +
 				"and snacks. Think of them as good food, not as medicine.",
-			Why: "They carry antioxidants and omega-3 fats, which the seeds say calm inflammation; whether that " +
+			Why: "They carry antioxidants and omega-3 fats, which the articles say calm inflammation; whether that " +
 				"makes your legs less sore is unproven.",
 			Sources: []Source{
 				{Seed001, "Foods carrying antioxidants and omega-3 fats (berries, leafy greens, turmeric, ginger, oily fish " +
@@ -192,7 +192,7 @@ func longTerm() []Technique {
 			StartH: 0, EndH: 168,
 			Dose:     Dose{Text: "only after advice from a doctor or sports dietitian"},
 			Evidence: VeryLow,
-			EvidenceNote: "The references hold no trial of BCAAs or fish oil for running recovery; 001 itself says to " +
+			EvidenceNote: "The references hold no trial of BCAAs or fish oil for running recovery; " + fourTechniques + " itself says to " +
 				"consult a professional first.",
 			Contraindications: []Contraindication{
 				{CondAny, DoctorFirst, "Ask a doctor or sports dietitian before starting any supplement, especially if you take medication.", Seed001},
@@ -215,7 +215,7 @@ func longTerm() []Technique {
 			StartH: 0, EndH: 168,
 			Dose:     Dose{Text: "regular meditation, yoga, slow breathing or time outdoors"},
 			Evidence: Practice,
-			EvidenceNote: "No study in the references tests stress management for running recovery; 000 gives the " +
+			EvidenceNote: "No study in the references tests stress management for running recovery; " + legRecovery + " gives the " +
 				"cortisol rationale.",
 			AppliesAfter: []string{RunAny},
 			How: "Make room for something that calms you most days: meditation, yoga, slow breathing, or time in " +
@@ -235,7 +235,7 @@ func longTerm() []Technique {
 			Muscles:      []string{Calves, Hamstrings, Quads, Glutes, HipFlexors},
 			InjuryCare:   true,
 			Evidence:     Practice,
-			EvidenceNote: "A branded manual therapy described in 001; no study in the references tests it.",
+			EvidenceNote: "A branded manual therapy described in " + fourTechniques + "; no study in the references tests it.",
 			AppliesAfter: []string{RunAny},
 			How: "If one area stays tight or sore, book a certified Active Release Technique practitioner: they press " +
 				"on the tight spot while moving the muscle through its range.",
@@ -260,8 +260,8 @@ func seeProfessional() Technique {
 		Dose: Dose{Default: SorenessSeeProfessionalDays, Min: 0, Max: SorenessSeeProfessionalDays, Unit: UnitDays,
 			Text: "at once for an urgent red flag; within days for the others, or when soreness lasts past 7 days"},
 		Evidence: Practice,
-		EvidenceNote: "Clinical common sense shared by all the seeds; the urgent signs (dark urine, a swollen warm calf, " +
-			"chest pain, fainting) follow REFERENCES.md.",
+		EvidenceNote: "Clinical common sense shared by all the articles; the urgent signs (dark urine, a swollen warm calf, " +
+			"chest pain, fainting) follow clinical guidance.",
 		AppliesAfter: []string{RunAny},
 		How: "Stop self-treating and see a sports-medicine doctor, physiotherapist or athletic trainer " +
 			"if you have sharp pain, pain that gets worse or doesn't ease with rest, marked swelling, bruising or a " +

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/rebound-run/rebound/measure"
 )
 
 // Refuelling after a run (000): carbohydrate 0.8-1.2 g per kg of body weight
@@ -101,8 +103,16 @@ func LostFraction(weightLostKg, weightKg float64) float64 {
 // electrolytes technique's Why says what sweating costs): after long runs and
 // hard sessions (001, 003; 003 adds races and speed work) and on hot days
 // (003), which Rebound takes as a device temperature of at least
-// HotRunTempC. Pass NaN when the temperature is unknown.
+// HotRunTempC. Pass NaN when the temperature is unknown. Temperatures in
+// the reason read in °C; NeedsElectrolytesIn words them in the runner's
+// units.
 func NeedsElectrolytes(long, hard bool, tempC float64) (bool, string) {
+	return NeedsElectrolytesIn(measure.Metric, long, hard, tempC)
+}
+
+// NeedsElectrolytesIn is NeedsElectrolytes with the temperatures in the
+// reason in the units u.
+func NeedsElectrolytesIn(u measure.System, long, hard bool, tempC float64) (bool, string) {
 	var why []string
 	if long {
 		why = append(why, "a long run")
@@ -111,7 +121,7 @@ func NeedsElectrolytes(long, hard bool, tempC float64) (bool, string) {
 		why = append(why, "a hard session")
 	}
 	if tempC >= HotRunTempC {
-		why = append(why, fmt.Sprintf("a hot run (%.0f °C, at or above %.0f °C)", tempC, HotRunTempC))
+		why = append(why, fmt.Sprintf("a hot run (%s, at or above %s)", u.Temperature(tempC), u.Temperature(HotRunTempC)))
 	}
 	if n := len(why); n > 0 {
 		// Only what makes this run call for them: the technique's Why
@@ -125,7 +135,7 @@ func NeedsElectrolytes(long, hard bool, tempC float64) (bool, string) {
 	if math.IsNaN(tempC) {
 		return false, "A short, easy run (temperature unknown): water and your next meal are enough"
 	}
-	return false, fmt.Sprintf("A short, easy run below %.0f °C: water and your next meal are enough", HotRunTempC)
+	return false, "A short, easy run below " + u.Temperature(HotRunTempC) + ": water and your next meal are enough"
 }
 
 // Fast refuelling (Thomas, Erdman & Burke 2016, the ACSM/AND/DC position

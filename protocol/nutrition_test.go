@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/protocol"
 )
 
@@ -118,5 +119,18 @@ func TestNeedsElectrolytes(t *testing.T) {
 				t.Errorf("NeedsElectrolytes(%v, %v, %g) = %v, %q; want %v and %q", tt.long, tt.hard, tt.tempC, got, why, tt.want, tt.why)
 			}
 		})
+	}
+}
+
+// The reason words temperatures in the runner's units: 30 °C is 86 °F and
+// HotRunTempC, 25 °C, is 77 °F (× 9/5 + 32).
+func TestNeedsElectrolytesIn(t *testing.T) {
+	_, why := protocol.NeedsElectrolytesIn(measure.Imperial, false, false, 30)
+	if want := "Electrolytes help after a hot run (86 °F, at or above 77 °F)"; why != want {
+		t.Errorf("imperial: %q, want %q", why, want)
+	}
+	_, why = protocol.NeedsElectrolytesIn(measure.Imperial, false, false, 12)
+	if !strings.Contains(why, "below 77 °F") {
+		t.Errorf("imperial, cool: %q", why)
 	}
 }

@@ -481,7 +481,7 @@ func TestThresholds(t *testing.T) {
 	}
 	names := map[string]bool{}
 	for _, th := range protocol.Thresholds() {
-		if names[th.Name] || th.Unit == "" || th.Source == "" {
+		if names[th.Name] || th.Unit == "" || len(th.Sources) == 0 {
 			t.Errorf("threshold %+v: duplicate, or no unit or source", th)
 		}
 		names[th.Name] = true

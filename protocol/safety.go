@@ -113,9 +113,10 @@ func dRICEvsPEACE() *Disagreement {
 		Techniques: []string{"rice", "ice-pack", "peace-love"},
 		Default: "for ordinary soreness, no RICE; for a suspected soft-tissue injury, PEACE & LOVE (protect, elevate, " +
 			"compress, have it assessed, then load gradually), with ice only for short pain relief",
-		Range: "RICE for sore legs (001) and ice packs for soreness (003) versus PEACE & LOVE, which questions ice " +
+		Range: "RICE for sore legs (" + fourTechniques + ") and ice packs for soreness (" + tenWays + ") versus PEACE & LOVE, which questions ice " +
 			"and anti-inflammatories for healing (" + RefDuboisEsculier2020 + ")",
-		Note: "001 teaches RICE (rest, ice, compression, elevation) for sore legs and 003 recommends ice packs. " +
+		Note: fourTechniques + " teaches RICE (rest, ice, compression, elevation) for sore legs and " + tenWays +
+			" recommends ice packs. " +
 			"The 2020 PEACE & LOVE consensus keeps protection, elevation and compression for a soft-tissue injury " +
 			"but advises against anti-inflammatory treatments, ice among them, because inflammation starts the " +
 			"repair; it adds gradual loading. Normal soreness is not an injury and needs none of this. Rebound " +

@@ -43,7 +43,7 @@ func sameDay() []Technique {
 			EvidenceNote: "The references test cold baths and cryotherapy (Dupuy et al. 2018), not post-run ice packs as " +
 				"such; ice mainly numbs pain for a while.",
 			Contraindications: []Contraindication{
-				{CondRaynauds, Avoid, "Cold can set off painful spasms of small blood vessels; Raynaud's is a common clinical exclusion from cold therapy (REFERENCES.md, *check*).", RefList},
+				{CondRaynauds, Avoid, "Cold can set off painful spasms of small blood vessels; Raynaud's is a common clinical exclusion from cold therapy (clinical guidance, not yet checked).", RefList},
 				diabetesCold(),
 				padCold(),
 			},
@@ -208,7 +208,7 @@ func sameDay() []Technique {
 			AppliesAfter:      []string{RunAny},
 			How: "Dissolve 1-2 cups of Epsom salt (magnesium sulfate) in warm bathwater and stay in for 15-20 " +
 				"minutes. It's cheap and harmless for most people; treat it as a comfort, not a cure.",
-			Why: "The seeds say the magnesium is absorbed through the skin and relaxes muscles; that isn't shown. " +
+			Why: "The articles say the magnesium is absorbed through the skin and relaxes muscles; that isn't shown. " +
 				"The warm soak does help you relax.",
 			Sources: []Source{
 				{Seed001, "Epsom salt is magnesium sulfate; dissolve a cup or two in warm bathwater and soak 15-20 minutes; " +
@@ -248,7 +248,7 @@ func sameDay() []Technique {
 				Text: "7-9 h a night, starting tonight; more in heavy training weeks"},
 			Evidence: Moderate,
 			EvidenceNote: "Sleep loss lowers endurance performance (a 2023 review in Eur J Sport " +
-				"Science, cited by 004); REFERENCES.md takes 7-9 h for adults.",
+				"Science, cited by " + eightTips + "); clinical guidance takes 7-9 h for adults.",
 			AppliesAfter: []string{RunAny},
 			How: "Aim for 7-9 hours of unbroken sleep every night, and protect it most after races, long runs and " +
 				"in heavy training blocks. How much you need varies with age, sex and fitness.",
@@ -302,7 +302,7 @@ func sameDay() []Technique {
 // soaks are only modified (kept warm, not hot).
 func heatContra(local bool) []Contraindication {
 	first := Contraindication{CondFirst48h, Modify,
-		"001 advises waiting 48 h before heat. Rebound allows a warm, not hot, soak sooner for plain soreness; wait if anything is swollen or injured.",
+		fourTechniques + " advises waiting 48 h before heat. Rebound allows a warm, not hot, soak sooner for plain soreness; wait if anything is swollen or injured.",
 		Seed001}
 	if local {
 		first = Contraindication{CondFirst48h, Avoid,

@@ -1,5 +1,7 @@
 package protocol
 
+import "strings"
+
 // Urgency says how quickly a red-flag symptom needs a professional.
 type Urgency string
 
@@ -113,6 +115,10 @@ func symptoms() []Symptom {
 			Seed003+"; "+Seed004+"; "+RefList),
 	}
 }
+
+// Refs returns the symptom's source references, each as in Source.Ref
+// (people read them through Cite).
+func (s Symptom) Refs() []string { return strings.Split(s.Source, "; ") }
 
 // SymptomByID returns the symptom with the given id.
 func SymptomByID(id string) (Symptom, bool) {

@@ -111,63 +111,66 @@ const (
 	StrengthPerWeekDefault = 2
 )
 
-// Threshold is a named constant with its unit and source, for display.
+// Threshold is a named constant with its unit and sources, for display.
+// Sources are references as in Source.Ref (people read them through
+// Cite); Note qualifies them ("citing the Cleveland Clinic"), or is empty.
 type Threshold struct {
-	Name   string
-	Value  float64
-	Unit   string
-	Source string
+	Name    string
+	Value   float64
+	Unit    string
+	Sources []string
+	Note    string
 }
 
 // Thresholds returns the named thresholds above, for documentation and
 // display.
 func Thresholds() []Threshold {
 	return []Threshold{
-		{"SleepMinH", SleepMinH, "h", "000, 001, 002"},
-		{"SleepMaxH", SleepMaxH, "h", "000, 001, 002"},
-		{"WeeklyIncreaseLimit", WeeklyIncreaseLimit, "fraction", "003 (NASM); caveat: Buist et al. 2008, Nielsen et al. 2014"},
-		{"ShoeLimitMilesMin", ShoeLimitMilesMin, "miles", "003; practice (Cook et al. 1985)"},
-		{"ShoeLimitMilesMax", ShoeLimitMilesMax, "miles", "003; practice (Cook et al. 1985)"},
-		{"EasyRunMilesMin", EasyRunMilesMin, "miles", "002"},
-		{"EasyRunMilesMax", EasyRunMilesMax, "miles", "002"},
-		{"LongRunMiles", LongRunMiles, "miles", "002"},
-		{"RecoveryDaysEasy", RecoveryDaysEasy, "days", "002"},
-		{"RecoveryDaysHardMin", RecoveryDaysHardMin, "days", "002"},
-		{"RecoveryDaysHardMax", RecoveryDaysHardMax, "days", "002"},
-		{"TypicalRecoveryMinH", TypicalRecoveryMinH, "h", "001, 002"},
-		{"TypicalRecoveryMaxH", TypicalRecoveryMaxH, "h", "001, 002"},
-		{"RestDaysAfterLongMin", RestDaysAfterLongMin, "days", "004"},
-		{"RestDaysAfterLongMax", RestDaysAfterLongMax, "days", "004"},
-		{"DehydrationBodyWeightLoss", DehydrationBodyWeightLoss, "fraction of body weight", "004"},
-		{"DOMSOnsetMinH", DOMSOnsetMinH, "h", "002"},
-		{"DOMSOnsetMaxH", DOMSOnsetMaxH, "h", "002"},
-		{"DOMSPeakMinH", DOMSPeakMinH, "h", "000; Cheung et al. 2003"},
-		{"DOMSPeakMaxH", DOMSPeakMaxH, "h", "000, 002; Cheung et al. 2003"},
-		{"DOMSResolveMinDays", DOMSResolveMinDays, "days", "Cheung et al. 2003"},
-		{"DOMSResolveMaxDays", DOMSResolveMaxDays, "days", "Cheung et al. 2003"},
-		{"SorenessSeeProfessionalDays", SorenessSeeProfessionalDays, "days", "002"},
-		{"HeatWaitH", HeatWaitH, "h", "001"},
-		{"ColdWaterMinC", ColdWaterMinC, "°C", "000"},
-		{"ColdWaterMaxC", ColdWaterMaxC, "°C", "000"},
-		{"ColdWaterDefaultMin", ColdWaterDefaultMin, "min", "000, 001, 004"},
-		{"ColdWaterFirstMin", ColdWaterFirstMin, "min", "004 (Cleveland Clinic)"},
-		{"ColdWaterMaxMin", ColdWaterMaxMin, "min", "000, 001"},
-		{"ColdBenefitTaperMin", ColdBenefitTaperMin, "min", "004 (Cleveland Clinic)"},
-		{"CoolDownMinMin", CoolDownMinMin, "min", "000, 002"},
-		{"CoolDownMaxMin", CoolDownMaxMin, "min", "000, 002, 003"},
-		{"StrengthPerWeekMin", StrengthPerWeekMin, "times/week", "002 FAQ"},
-		{"StrengthPerWeekMax", StrengthPerWeekMax, "times/week", "002"},
-		{"StrengthPerWeekDefault", StrengthPerWeekDefault, "times/week", "002"},
-		{"CarbsPerKgMin", CarbsPerKgMin, "g/kg", "000"},
-		{"CarbsPerKgMax", CarbsPerKgMax, "g/kg", "000"},
-		{"ProteinPerKgMin", ProteinPerKgMin, "g/kg", "000"},
-		{"ProteinPerKgMax", ProteinPerKgMax, "g/kg", "000"},
-		{"RefuelWindowMinMin", RefuelWindowMinMin, "min", "000, 002, 003"},
-		{"RefuelWindowMaxMin", RefuelWindowMaxMin, "min", "000, 002, 003"},
-		{"FluidPerKgLost", FluidPerKgLost, "L per kg lost", "000"},
-		{"FluidPerKgLostLow", FluidPerKgLostLow, "L per kg lost", "ACSM 2016 (*check*)"},
-		{"FluidUnknownOzMin", FluidUnknownOzMin, "US fl oz", "002"},
-		{"FluidUnknownOzMax", FluidUnknownOzMax, "US fl oz", "002"},
-		{"HotRunTempC", HotRunTempC, "°C", "Rebound's choice for 003's \"hot days\""},
+		{"SleepMinH", SleepMinH, "h", []string{Seed000, Seed001, Seed002}, ""},
+		{"SleepMaxH", SleepMaxH, "h", []string{Seed000, Seed001, Seed002}, ""},
+		{"WeeklyIncreaseLimit", WeeklyIncreaseLimit, "fraction", []string{Seed003, RefBuist2008, RefNielsen2014}, "citing the National Academy of Sports Medicine; a guide, not a proven limit"},
+		{"ShoeLimitMilesMin", ShoeLimitMilesMin, "miles", []string{Seed003, RefCook1985}, "practice"},
+		{"ShoeLimitMilesMax", ShoeLimitMilesMax, "miles", []string{Seed003, RefCook1985}, "practice"},
+		{"EasyRunMilesMin", EasyRunMilesMin, "miles", []string{Seed002}, ""},
+		{"EasyRunMilesMax", EasyRunMilesMax, "miles", []string{Seed002}, ""},
+		{"LongRunMiles", LongRunMiles, "miles", []string{Seed002}, ""},
+		{"RecoveryDaysEasy", RecoveryDaysEasy, "days", []string{Seed002}, ""},
+		{"RecoveryDaysHardMin", RecoveryDaysHardMin, "days", []string{Seed002}, ""},
+		{"RecoveryDaysHardMax", RecoveryDaysHardMax, "days", []string{Seed002}, ""},
+		{"TypicalRecoveryMinH", TypicalRecoveryMinH, "h", []string{Seed001, Seed002}, ""},
+		{"TypicalRecoveryMaxH", TypicalRecoveryMaxH, "h", []string{Seed001, Seed002}, ""},
+		{"RestDaysAfterLongMin", RestDaysAfterLongMin, "days", []string{Seed004}, ""},
+		{"RestDaysAfterLongMax", RestDaysAfterLongMax, "days", []string{Seed004}, ""},
+		{"DehydrationBodyWeightLoss", DehydrationBodyWeightLoss, "fraction of body weight", []string{Seed004}, ""},
+		{"DOMSOnsetMinH", DOMSOnsetMinH, "h", []string{Seed002}, ""},
+		{"DOMSOnsetMaxH", DOMSOnsetMaxH, "h", []string{Seed002}, ""},
+		{"DOMSPeakMinH", DOMSPeakMinH, "h", []string{Seed000, RefCheung2003}, ""},
+		{"DOMSPeakMaxH", DOMSPeakMaxH, "h", []string{Seed000, Seed002, RefCheung2003}, ""},
+		{"DOMSResolveMinDays", DOMSResolveMinDays, "days", []string{RefCheung2003}, ""},
+		{"DOMSResolveMaxDays", DOMSResolveMaxDays, "days", []string{RefCheung2003}, ""},
+		{"SorenessSeeProfessionalDays", SorenessSeeProfessionalDays, "days", []string{Seed002}, ""},
+		{"HeatWaitH", HeatWaitH, "h", []string{Seed001}, ""},
+		{"ColdWaterMinC", ColdWaterMinC, "°C", []string{Seed000}, ""},
+		{"ColdWaterMaxC", ColdWaterMaxC, "°C", []string{Seed000}, ""},
+		{"ColdWaterDefaultMin", ColdWaterDefaultMin, "min", []string{Seed000, Seed001, Seed004}, ""},
+		{"ColdWaterFirstMin", ColdWaterFirstMin, "min", []string{Seed004}, "citing the Cleveland Clinic"},
+		{"ColdWaterMaxMin", ColdWaterMaxMin, "min", []string{Seed000, Seed001}, ""},
+		{"ColdBenefitTaperMin", ColdBenefitTaperMin, "min", []string{Seed004}, "citing the Cleveland Clinic"},
+		{"CoolDownMinMin", CoolDownMinMin, "min", []string{Seed000, Seed002}, ""},
+		{"CoolDownMaxMin", CoolDownMaxMin, "min", []string{Seed000, Seed002, Seed003}, ""},
+		{"StrengthPerWeekMin", StrengthPerWeekMin, "times/week", []string{Seed002}, "its FAQ"},
+		{"StrengthPerWeekMax", StrengthPerWeekMax, "times/week", []string{Seed002}, ""},
+		{"StrengthPerWeekDefault", StrengthPerWeekDefault, "times/week", []string{Seed002}, ""},
+		{"CarbsPerKgMin", CarbsPerKgMin, "g/kg", []string{Seed000}, ""},
+		{"CarbsPerKgMax", CarbsPerKgMax, "g/kg", []string{Seed000}, ""},
+		{"ProteinPerKgMin", ProteinPerKgMin, "g/kg", []string{Seed000}, ""},
+		{"ProteinPerKgMax", ProteinPerKgMax, "g/kg", []string{Seed000}, ""},
+		{"RefuelWindowMinMin", RefuelWindowMinMin, "min", []string{Seed000, Seed002, Seed003}, ""},
+		{"RefuelWindowMaxMin", RefuelWindowMaxMin, "min", []string{Seed000, Seed002, Seed003}, ""},
+		{"FluidPerKgLost", FluidPerKgLost, "L per kg lost", []string{Seed000}, ""},
+		{"FluidPerKgLostLow", FluidPerKgLostLow, "L per kg lost", []string{RefACSM2016}, "not yet checked against the paper"},
+		{"FluidUnknownOzMin", FluidUnknownOzMin, "US fl oz", []string{Seed002}, ""},
+		{"FluidUnknownOzMax", FluidUnknownOzMax, "US fl oz", []string{Seed002}, ""},
+		{"HotRunTempC", HotRunTempC, "°C", []string{Seed003}, "Rebound's number for the article's \"hot days\""},
 	}
 }

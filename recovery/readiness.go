@@ -7,6 +7,7 @@ import (
 
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/load"
+	"github.com/rebound-run/rebound/protocol"
 )
 
 // CheckIn is one day's subjective and morning data. Absent numbers are NaN.
@@ -209,21 +210,21 @@ func acwrFactor(d *load.Day) Factor {
 	f := Factor{ID: "acwr", Name: "Acute:chronic load", Status: "unknown", Value: "–",
 		Source: "Williams et al. 2017 EWMA ratio; bands disputed (Impellizzeri et al. 2020)"}
 	if d == nil || math.IsNaN(d.ACWR) {
-		f.Reason = "needs four weeks of history"
+		f.Reason = load.ACWRWords(math.NaN())
 		return f
 	}
 	f.Value = fmt.Sprintf("%.2f", d.ACWR)
 	switch {
 	case d.ACWR > load.ACWRRisk:
 		f.Penalty, f.Status = 15, "poor"
-		f.Reason = fmt.Sprintf("this week's load is %.1f× your usual: a spike (the bands are disputed; read it as a prompt)", d.ACWR)
+		f.Reason = fmt.Sprintf("this week's load is %.1f× your usual: %s (the bands are disputed; read it as a prompt)", d.ACWR, load.ACWRWords(d.ACWR))
 	case d.ACWR > load.ACWRHigh:
 		f.Penalty, f.Status = 7, "fair"
 		f.Reason = fmt.Sprintf("this week's load is %.1f× your usual", d.ACWR)
 	case d.ACWR < load.ACWRLow:
-		f.Status, f.Reason = "good", "load is below your usual (fresh, or detraining)"
+		f.Status, f.Reason = "good", "load is "+load.ACWRWords(d.ACWR)+" (fresh, or detraining)"
 	default:
-		f.Status, f.Reason = "good", "load is in step with what you are used to"
+		f.Status, f.Reason = "good", "load is "+load.ACWRWords(d.ACWR)
 	}
 	return f
 }
@@ -231,7 +232,7 @@ func acwrFactor(d *load.Day) Factor {
 func sorenessFactor(s MuscleLoad) Factor {
 	v, m := s.Max()
 	f := Factor{ID: "soreness", Name: "Muscle soreness", Value: fmt.Sprintf("%.1f/10 (%s)", v, m),
-		Source: "DOMS time course: Cheung et al. 2003; seeds 000, 002"}
+		Source: "DOMS time course: Cheung et al. 2003; " + protocol.Short(protocol.Seed000) + ", " + protocol.Short(protocol.Seed002)}
 	switch {
 	case v <= 2:
 		f.Status, f.Reason = "good", "legs are fresh"
@@ -245,7 +246,7 @@ func sorenessFactor(s MuscleLoad) Factor {
 }
 
 func sleepFactor(c *CheckIn) Factor {
-	f := Factor{ID: "sleep", Name: "Sleep", Status: "unknown", Value: "–", Source: "7-9 h for adults (seeds 000, 002, 004)",
+	f := Factor{ID: "sleep", Name: "Sleep", Status: "unknown", Value: "–", Source: "7-9 h for adults (" + protocol.Short(protocol.Seed000) + ", " + protocol.Short(protocol.Seed002) + ", " + protocol.Short(protocol.Seed004) + ")",
 		Reason: "no sleep logged today"}
 	if c == nil || !activity.Has(c.SleepH) {
 		return f
@@ -278,7 +279,7 @@ func sleepFactor(c *CheckIn) Factor {
 
 func stressFactor(c *CheckIn) Factor {
 	f := Factor{ID: "stress", Name: "Stress", Status: "unknown", Value: "–", Reason: "no stress logged today",
-		Source: "chronic stress hinders repair (seed 000)"}
+		Source: "chronic stress hinders repair (" + protocol.Short(protocol.Seed000) + ")"}
 	if c == nil || !activity.Has(c.Stress) {
 		return f
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 )
 
@@ -61,6 +62,10 @@ func (s *Server) apiRoutes() {
 	s.handle("POST /api/v1/tokens", s.apiCreateToken)
 	s.handle("DELETE /api/v1/tokens/{id}", s.apiDeleteToken)
 	s.handle("POST /api/v1/calendar", s.apiCreateCalendar)
+
+	// The viewer's data (api_data.go).
+	s.handle("GET /api/v1/export", s.apiExport)
+	s.handle("DELETE /api/v1/account", s.apiDeleteAccount)
 	s.handle("GET /calendar/{file}", s.calendarFeed)
 
 	// Anything else under /api/ answers a JSON 404 or 405, not the
@@ -124,37 +129,17 @@ func (s *Server) self(w http.ResponseWriter, r *http.Request) (*account.User, bo
 	return t.Viewer, true
 }
 
-// state returns the target athlete's cached coaching state at now.
+// athlete returns the use cases of the target athlete, their coaching
+// state from the server's cache.
+func (s *Server) athlete(t Target) *app.Athlete {
+	return app.New(t.Store, app.StatesFunc(func(ctx context.Context) (*coach.State, error) {
+		return s.states.get(ctx, t.AthleteID)
+	}), s.cfg.Now)
+}
+
+// state returns the target athlete's coaching state now.
 func (s *Server) state(ctx context.Context, t Target) (*coach.State, error) {
-	return s.states.get(ctx, t.AthleteID)
-}
-
-// stateOn returns the target athlete's coaching state on date
-// (YYYY-MM-DD in the runner's time zone): the cached state for today or
-// an empty date, else the state at noon of that day (as `rebound today
-// --date`).
-func (s *Server) stateOn(ctx context.Context, t Target, date string) (*coach.State, error) {
-	st, err := s.state(ctx, t)
-	if err != nil || date == "" {
-		return st, err
-	}
-	d, err := parseDay(date, st.H.Profile.Location())
-	if err != nil {
-		return nil, err
-	}
-	if d.Format(time.DateOnly) == st.Now.Format(time.DateOnly) {
-		return st, nil
-	}
-	return s.states.at(ctx, t.AthleteID, d.Add(12*time.Hour))
-}
-
-// parseDay parses a YYYY-MM-DD date as midnight in loc.
-func parseDay(s string, loc *time.Location) (time.Time, error) {
-	d, err := time.ParseInLocation(time.DateOnly, s, loc)
-	if err != nil {
-		return d, rebound.Errorf(rebound.EINVALID, "date %q: want YYYY-MM-DD", s)
-	}
-	return d, nil
+	return s.athlete(t).State(ctx)
 }
 
 // targetActivity resolves the target athlete (as target does) and the

@@ -22,6 +22,7 @@ type accessCase struct {
 var selfRoutes = map[string]bool{
 	"GET /api/v1/me": true, "GET /api/v1/athletes": true, "GET /api/v1/tokens": true,
 	"POST /api/v1/tokens": true, "DELETE /api/v1/tokens/{id}": true, "POST /api/v1/calendar": true,
+	"GET /api/v1/export": true, "DELETE /api/v1/account": true,
 }
 
 // apiCases lists every /api/v1 route of the router with a valid body, so

@@ -2,14 +2,8 @@ package server
 
 import (
 	"net/http"
-	"slices"
-	"strconv"
 
-	"github.com/rebound-run/rebound"
-	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
-	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 // apiPlan is the recovery plan after a run (`rebound plan ID|latest
@@ -29,26 +23,18 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var wc coach.WeightChange
-	var err error
-	if wc.BeforeKg, err = queryFloat(r, "weight_before", 20, 300); err != nil {
-		s.fail(w, r, err)
-		return
+	var weights [2]*present.Weight
+	for i, name := range []string{"weight_before", "weight_after"} {
+		kg, err := queryFloat(r, name, 0, 1000)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if kg > 0 {
+			weights[i] = &present.Weight{Value: kg, Unit: present.Kg}
+		}
 	}
-	if wc.AfterKg, err = queryFloat(r, "weight_after", 20, 300); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if (wc.BeforeKg > 0) != (wc.AfterKg > 0) {
-		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "give both weight_before and weight_after (kg)"))
-		return
-	}
-	st, err := s.state(r.Context(), t)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, err := st.Plan(id, wc)
+	p, _, err := s.athlete(t).Plan(r.Context(), id, weights[0], weights[1])
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -63,7 +49,7 @@ func (s *Server) apiToday(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	st, err := s.stateOn(r.Context(), t, r.URL.Query().Get("date"))
+	st, err := s.athlete(t).StateOn(r.Context(), r.URL.Query().Get("date"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -78,27 +64,8 @@ func (s *Server) apiCheckIns(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx := r.Context()
-	prof, err := t.Store.FindProfile(ctx)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	loc := prof.Location()
-	from, err := queryDay(r, "from", loc)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	to, err := queryDay(r, "to", loc)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !to.IsZero() {
-		to = to.AddDate(0, 0, 1) // inclusive
-	}
-	cs, err := t.Store.FindCheckIns(ctx, from, to, loc)
+	q := r.URL.Query()
+	cs, err := s.athlete(t).CheckIns(r.Context(), q.Get("from"), q.Get("to"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -110,11 +77,11 @@ func (s *Server) apiCheckIns(w http.ResponseWriter, r *http.Request) {
 	s.reply(w, r, http.StatusOK, out)
 }
 
-// apiCheckIn logs a morning check-in (`rebound checkin`): validated like
-// the CLI's flags, merged into an earlier check-in of the same day, with
-// session RPEs by activity id. It answers the readiness after it (the
-// document of `rebound checkin --json`): 201 when it is the day's first
-// check-in, 200 when it was merged.
+// apiCheckIn logs a morning check-in (`rebound checkin`; app.CheckIn):
+// merged into an earlier check-in of the same day, with session RPEs by
+// activity id, in one transaction. It answers the readiness after it
+// (the document of `rebound checkin --json`): 201 when it is the day's
+// first check-in, 200 when it was merged.
 func (s *Server) apiCheckIn(w http.ResponseWriter, r *http.Request) {
 	t, ok := s.target(w, r, true)
 	if !ok {
@@ -125,84 +92,16 @@ func (s *Server) apiCheckIn(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ctx := r.Context()
-	st, err := s.state(ctx, t)
+	res, err := s.athlete(t).CheckIn(r.Context(), in)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	loc := st.H.Profile.Location()
-	c, err := in.CheckIn(s.cfg.Now(), loc)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	status := http.StatusOK
+	if res.Created {
+		status = http.StatusCreated
 	}
-	rpes, err := rpeTargets(st, in.RPE)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	status := http.StatusCreated
-	old, err := t.Store.FindCheckIns(ctx, c.Date, c.Date.AddDate(0, 0, 1), loc)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if len(old) == 1 {
-		c, status = recovery.MergeCheckIn(old[0], c), http.StatusOK
-	}
-	err = t.Store.SaveCheckIn(ctx, c)
-	for id, v := range rpes {
-		if err == nil {
-			err = t.Store.SaveRPE(ctx, id, v)
-		}
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if st, err = s.state(ctx, t); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.reply(w, r, status, st.Today())
-}
-
-// rpeTargets resolves a check-in's session ratings ("latest" or an
-// activity id -> 0-10) to activity ids of the athlete, before anything
-// is saved.
-func rpeTargets(st *coach.State, in map[string]float64) (map[int64]float64, error) {
-	out := map[int64]float64{}
-	for k, v := range in {
-		var id int64
-		if k == "latest" {
-			var latest *store.Activity
-			for _, a := range st.H.Activities {
-				if latest == nil || a.Start.After(latest.Start) {
-					latest = a
-				}
-			}
-			if latest == nil {
-				return nil, rebound.Errorf(rebound.ENOTFOUND, "no activities to rate")
-			}
-			id = latest.ID
-		} else {
-			n, err := strconv.ParseInt(k, 10, 64)
-			if err != nil || n <= 0 {
-				return nil, rebound.Errorf(rebound.EINVALID, "rpe: %q is not an activity id (or latest)", k)
-			}
-			found := false
-			for _, a := range st.H.Activities {
-				found = found || a.ID == n
-			}
-			if !found {
-				return nil, rebound.Errorf(rebound.ENOTFOUND, "rpe: activity %d not found", n)
-			}
-			id = n
-		}
-		out[id] = v
-	}
-	return out, nil
+	s.reply(w, r, status, res.Today)
 }
 
 // apiChecklist is the day's checklist (today, or ?date=) with its ticks.
@@ -211,56 +110,12 @@ func (s *Server) apiChecklist(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cl, err := s.checklist(r, t, r.URL.Query().Get("date"))
+	d, err := s.athlete(t).Today(r.Context(), r.URL.Query().Get("date"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, cl)
-}
-
-func (s *Server) checklist(r *http.Request, t Target, date string) (present.Checklist, error) {
-	st, err := s.stateOn(r.Context(), t, date)
-	if err != nil {
-		return present.Checklist{}, err
-	}
-	today := st.Today()
-	ticks, err := t.Store.FindTicks(r.Context(), today.Date)
-	if err != nil {
-		return present.Checklist{}, err
-	}
-	return present.NewChecklist(today, ticks), nil
-}
-
-// tick ticks (or unticks) a step of the athlete's checklist on date
-// (YYYY-MM-DD; "" for today) and returns that day's checklist as it was
-// before. A day in the future is refused, and a step is ticked only when
-// it is on that day's checklist; a tick may always be taken back. Ticks
-// are not part of the coaching state's history (see stateCache).
-// The API and the Today page's checklist both tick through it.
-func (s *Server) tick(r *http.Request, t Target, date, step string, done bool) (present.Checklist, error) {
-	ctx := r.Context()
-	if date != "" {
-		st, err := s.state(ctx, t)
-		if err != nil {
-			return present.Checklist{}, err
-		}
-		d, err := parseDay(date, st.H.Profile.Location())
-		if err != nil {
-			return present.Checklist{}, err
-		}
-		if d.After(st.Now) {
-			return present.Checklist{}, rebound.Errorf(rebound.EINVALID, "date %s is in the future: tick steps today or on past days", date)
-		}
-	}
-	cl, err := s.checklist(r, t, date)
-	if err != nil {
-		return cl, err
-	}
-	if done && !slices.ContainsFunc(cl.Steps, func(cs present.ChecklistStep) bool { return cs.ID == step }) {
-		return cl, rebound.Errorf(rebound.ENOTFOUND, "%q is not on the checklist of %s", step, cl.Date)
-	}
-	return cl, t.Store.SetTick(ctx, cl.Date, step, done, s.cfg.Now())
+	s.reply(w, r, http.StatusOK, d.Checklist)
 }
 
 // TickInput is the body of PUT /api/v1/checklist/{step}: whether the step
@@ -270,9 +125,8 @@ type TickInput struct {
 	Date string `json:"date,omitempty"`
 }
 
-// apiTick ticks or unticks a step of a day's checklist and answers the
-// checklist. A step is ticked only when it is on that day's checklist; a
-// tick may always be taken back.
+// apiTick ticks or unticks a step of a day's checklist (app.Tick) and
+// answers the checklist.
 func (s *Server) apiTick(w http.ResponseWriter, r *http.Request) {
 	t, ok := s.target(w, r, true)
 	if !ok {
@@ -283,23 +137,10 @@ func (s *Server) apiTick(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	cl, err := s.tick(r, t, in.Date, r.PathValue("step"), in.Done)
+	cl, err := s.athlete(t).Tick(r.Context(), in.Date, r.PathValue("step"), in.Done)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	ticks, err := t.Store.FindTicks(r.Context(), cl.Date)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	for i := range cl.Steps {
-		tk, ok := ticks[cl.Steps[i].ID]
-		cl.Steps[i].Done, cl.Steps[i].DoneAt = ok, nil
-		if ok {
-			at := tk.At
-			cl.Steps[i].DoneAt = &at
-		}
 	}
 	s.reply(w, r, http.StatusOK, cl)
 }
@@ -330,12 +171,12 @@ func (s *Server) apiWeek(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	st, err := s.stateOn(r.Context(), t, r.URL.Query().Get("date"))
+	wp, _, err := s.athlete(t).Week(r.Context(), r.URL.Query().Get("date"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, st.Week())
+	s.reply(w, r, http.StatusOK, wp)
 }
 
 // apiModel is what Rebound has learned (`rebound model --json`).

@@ -33,6 +33,8 @@ func init() {
 		data, err := io.ReadAll(body)
 		return string(data), err
 	})
+	// So is the export's zip, a binary string.
+	openapi3filter.RegisterBodyDecoder("application/zip", openapi3filter.FileBodyDecoder)
 }
 
 // apiEnv is a testEnv whose API calls are checked against the OpenAPI

@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/present"
-	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/store"
 )
@@ -19,7 +19,7 @@ func (s *Server) apiProfile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p, err := t.Store.FindProfile(r.Context())
+	p, err := s.athlete(t).Profile(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -48,8 +48,11 @@ type ProfileInput struct {
 	MaxHREstimated     *bool    `json:"max_hr_estimated"`
 }
 
-// apiSaveProfile replaces the profile (`rebound profile set`), validated
-// as the CLI validates it; zones and TRIMP of every run follow at once.
+// apiSaveProfile replaces the profile (`rebound profile set`;
+// app.ChangeProfile), validated as the CLI validates it; zones and TRIMP
+// of every run follow at once. A weight_kg outside the plausible range
+// (present.PlausibleMinKg-PlausibleMaxKg) is refused unless it is the
+// weight already stored: the message names it in pounds too.
 func (s *Server) apiSaveProfile(w http.ResponseWriter, r *http.Request) {
 	t, ok := s.target(w, r, true)
 	if !ok {
@@ -60,22 +63,12 @@ func (s *Server) apiSaveProfile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := profile.Profile{WeightKg: in.WeightKg, Age: in.Age, Sex: profile.Sex(strings.ToLower(in.Sex)),
-		RestingHR: in.RestingHR, MaxHR: in.MaxHR, Units: profile.Units(strings.ToLower(in.Units)), Timezone: in.Timezone}
-	var err error
-	if p.Conditions, err = profile.ParseList("condition", strings.Join(in.Conditions, ","), profile.Conditions); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if p.Equipment, err = profile.ParseList("equipment", strings.Join(in.Equipment, ","), profile.Equipment); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := p.Validate(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := t.Store.SaveProfile(r.Context(), p); err != nil {
+	conds, equip := append([]string{}, in.Conditions...), append([]string{}, in.Equipment...)
+	p, err := s.athlete(t).ChangeProfile(r.Context(), app.ProfileChange{
+		Weight: &present.Weight{Value: in.WeightKg, Unit: present.Kg}, Age: &in.Age, Sex: &in.Sex,
+		RestingHR: &in.RestingHR, MaxHR: &in.MaxHR, Units: &in.Units, Timezone: &in.Timezone,
+		Conditions: &conds, Equipment: &equip})
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -93,10 +86,7 @@ func (s *Server) apiGear(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if shoes == nil {
-		shoes = []store.Shoe{}
-	}
-	s.reply(w, r, http.StatusOK, shoes)
+	s.reply(w, r, http.StatusOK, present.NewGear(shoes))
 }
 
 // ShoeInput is the body of POST /api/v1/gear: a shoe to add, or to
@@ -173,5 +163,5 @@ func (s *Server) apiSaveShoe(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, status, saved)
+	s.reply(w, r, status, present.NewShoe(saved))
 }

@@ -130,6 +130,7 @@ func TestAPI(t *testing.T) {
 	t.Run("ProfileAndGear", func(t *testing.T) { testProfileAndGear(t, e.with(t)) })
 	t.Run("Account", func(t *testing.T) { testAccount(t, e.with(t)) })
 	t.Run("Calendar", func(t *testing.T) { testCalendar(t, e.with(t)) })
+	t.Run("Data", func(t *testing.T) { testData(t, e.with(t)) })
 	t.Run("Errors", func(t *testing.T) { testErrors(t, e.with(t)) })
 
 	// Every operation of the document succeeded at least once, and its
@@ -468,6 +469,8 @@ func testCheckIns(t *testing.T, e *apiEnv) {
 		{"stress": 0},
 		{"symptoms": []string{"hiccups"}},
 		{"date": "31/12/2025"},
+		{"date": "9999-12-31", "sleep_h": 7}, // the far future
+		{"date": "1989-12-31", "sleep_h": 7}, // before 1990
 		{"rpe": map[string]float64{"latest": 12}},
 		{"rpe": map[string]float64{"first": 3}},
 		{"mood": "great"},

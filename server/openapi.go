@@ -8,6 +8,7 @@ import (
 	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
@@ -199,8 +200,8 @@ func OpenAPI() js {
 	self := []string{"401", "403", "404"} // the viewer's own account: 403 for ?athlete= of a coach's athlete (see Server.self)
 	idParam := path("id", js{"type": "integer", "format": "int64", "minimum": 1}, "the activity's id")
 	planParams := []param{
-		query("weight_before", js{"type": "number", "minimum": 20, "maximum": 300}, "body weight before the run, kg (with weight_after)"),
-		query("weight_after", js{"type": "number", "minimum": 20, "maximum": 300}, "body weight after the run, kg (with weight_before)"),
+		query("weight_before", js{"type": "number", "minimum": present.PlausibleMinKg, "maximum": present.PlausibleMaxKg}, "body weight before the run, kg (with weight_after)"),
+		query("weight_after", js{"type": "number", "minimum": present.PlausibleMinKg, "maximum": present.PlausibleMaxKg}, "body weight after the run, kg (with weight_before)"),
 	}
 	dateParam := query("date", js{"type": "string", "format": "date"}, "the day (YYYY-MM-DD in the runner's time zone; default today)")
 
@@ -321,6 +322,19 @@ func OpenAPI() js {
 		"/api/v1/calendar": js{"post": op("createCalendar", "account", "(Re)create the viewer's iCalendar feed address",
 			"Replaces any earlier address (it stops working). The address is the only credential of the feed: keep it private.", true,
 			nil, nil, map[string]js{"201": jsonResp(ref("CalendarFeed"), "The feed's address")}, self...)},
+		"/api/v1/export": js{"get": op("exportData", "account", "Download everything of the viewer as a zip (`rebound export`)",
+			"Streams a zip archive: manifest.json, one document per resource (profile, activities with summaries, laps and pauses, samples, "+
+				"check-ins, session RPEs, shoes, checklist ticks) in JSON or CSV, and every original file as imported under originals/. "+
+				"docs/json.md describes it. A JSON export can be imported into another Rebound with `rebound import`.", true,
+			[]param{query("format", enum("the documents' format", "json", "csv"), "json (the default) or csv")}, nil,
+			map[string]js{"200": {"description": "The zip archive, as a download",
+				"content": js{"application/zip": js{"schema": js{"type": "string", "format": "binary"}}}}}, "400", "401", "403", "404")},
+		"/api/v1/account": js{"delete": op("deleteAccount", "account", "Delete the viewer's account with all its data",
+			"Deletes, in one transaction, the account and everything of it: activities with their samples and original files, the profile, "+
+				"check-ins, session RPEs, shoes, checklist ticks, sessions, API tokens and calendar feeds, and the grants it gave or was given. "+
+				"It cannot be undone: download GET /api/v1/export first. confirm must be the account's name.", true,
+			[]param{{name: "confirm", in: "query", d: "the account's name, to confirm", s: str(""), required: true}}, nil,
+			map[string]js{"204": {"description": "Deleted, with everything of it"}}, "400", "401", "403", "404")},
 		"/calendar/{file}": js{"get": withoutAuth(op("calendarFeed", "account", "The iCalendar feed of the next 7 days",
 			"{file} is SECRET.ics, the address POST /api/v1/calendar gave. All-day events, one a day, with the plan's reasons.", false,
 			[]param{path("file", js{"type": "string", "pattern": `^[A-Za-z0-9_-]+\.ics$`}, "the feed's secret followed by .ics")}, nil,
@@ -564,8 +578,10 @@ func schemas() js {
 			opt("stress", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 5}, ""))),
 			opt("resting_hr", nullable(desc(js{"type": "number", "minimum": 25, "maximum": 150}, "morning resting heart rate"))),
 			opt("hrv_ms", nullable(desc(js{"type": "number", "minimum": 1, "maximum": 400}, "morning HRV (rMSSD)"))),
-			opt("symptoms", arr(enum("", protocol.SymptomIDs()...), "red-flag symptoms")),
-			opt("rpe", mapOf(desc(js{"type": "number", "minimum": 0, "maximum": 10}, ""), "activity id (or latest) -> session RPE 0-10"))),
+			opt("symptoms", nullable(arr(enum("", protocol.SymptomIDs()...),
+				"the red-flag symptoms the runner has today: [] answers none and clears earlier red flags; left out (or null), the question was not asked and earlier flags stand"))),
+			opt("rpe", mapOf(nullable(desc(js{"type": "number", "minimum": 0, "maximum": 10}, "")),
+				"activity id (or latest) -> session RPE 0-10, or null to remove the rating"))),
 		"Checklist": object("A day's checklist and its ticks", p("date", date("")),
 			p("steps", arr(object("A checklist step", append(append([]prop{}, step...),
 				p("done", boolean("")), p("done_at", nullable(dateTime("when it was ticked"))))...), ""))),
@@ -618,7 +634,8 @@ func schemas() js {
 			append(append([]prop{}, profileProps...),
 				p("effective_resting_hr", num("")), p("effective_max_hr", num("")),
 				p("resting_hr_estimated", boolean("")), p("max_hr_estimated", boolean("")))...),
-		"ProfileInput": object("The whole profile, metric; left-out fields are unset. The read-only keys of GET are accepted and ignored.",
+		"ProfileInput": object("The whole profile, metric; left-out fields are unset. The read-only keys of GET are accepted and ignored. "+
+			"A weight_kg outside 35-200 kg is refused (400, the message names the reading in pounds) unless it is the weight already stored.",
 			append(append([]prop{}, profileProps...),
 				opt("effective_resting_hr", num("ignored")), opt("effective_max_hr", num("ignored")),
 				opt("resting_hr_estimated", boolean("ignored")), opt("max_hr_estimated", boolean("ignored")))...),
@@ -645,34 +662,37 @@ func schemas() js {
 	}
 }
 
-// protocolSchema is `rebound protocol --json`: the protocol package's
-// types, whose keys are their Go field names.
+// protocolSchema is `rebound protocol --json` (present.Protocol).
 func protocolSchema() js {
-	strs := func(d string) js { return nullable(arr(str(""), d)) }
+	strs := func(d string) js { return arr(str(""), d) }
+	cites := strs("the sources as people read them: an article's title, a study's citation")
 	disagreement := object("Where sources disagree",
-		p("ID", str("")), p("Topic", str("")), p("Techniques", strs("technique ids")), p("Default", str("what Rebound uses")),
-		p("Range", str("")), p("Note", str("")))
+		p("id", str("")), p("topic", str("")), p("techniques", strs("technique ids")), p("default", str("what Rebound uses")),
+		p("range", str("")), p("note", str("")))
 	technique := object("One technique of the rule base",
-		p("ID", str("stable technique id")), p("Name", str("")),
-		p("Phase", enum("", protocol.Immediate, protocol.SameDay, protocol.Days1to3, protocol.LongTerm)),
-		p("StartH", num("")), p("EndH", num("")),
-		p("Dose", object("", p("Default", num("")), p("Min", num("")), p("Max", num("")), p("Unit", str("")), p("Text", str("")))),
-		p("Muscles", strs("")),
-		p("Evidence", enum("", protocol.Grades()...)), p("EvidenceNote", str("")),
-		p("Requires", strs("equipment, any one of which is enough")),
-		p("Contraindications", nullable(arr(object("",
-			p("Condition", str("")), p("Action", enum("", protocol.Avoid, protocol.DoctorFirst, protocol.Modify)),
-			p("Why", str("")), p("Source", str(""))), ""))),
-		p("AppliesAfter", strs("run kinds")),
-		p("How", str("")), p("Why", str("")),
-		p("Sources", nullable(arr(object("", p("Ref", str("")), p("Says", str(""))), ""))),
-		p("Disagreement", nullable(disagreement)),
-		p("InjuryCare", boolean("first aid for a sore spot or an injury: never a plan's lead without one")))
-	return object("The whole rule base (`rebound protocol --json`); keys are the protocol package's field names",
+		p("id", str("stable technique id")), p("name", str("")),
+		p("phase", enum("", protocol.Immediate, protocol.SameDay, protocol.Days1to3, protocol.LongTerm)),
+		p("start_h", num("")), p("end_h", num("")),
+		p("dose", object("", p("default", num("")), p("min", num("")), p("max", num("")), p("unit", str("")), p("text", str("")))),
+		p("muscles", strs("")),
+		p("evidence", enum("", protocol.Grades()...)), p("evidence_note", str("")),
+		p("requires", strs("equipment, any one of which is enough")),
+		p("contraindications", arr(object("",
+			p("condition", str("")), p("action", enum("", protocol.Avoid, protocol.DoctorFirst, protocol.Modify)),
+			p("why", str("")), p("source", str("the source's identifier")), p("citation", str("the source as people read it"))), "")),
+		p("applies_after", strs("run kinds")),
+		p("how", str("")), p("why", str("")),
+		p("sources", arr(object("", p("ref", str("the source's identifier: a seed article's file name or a study's citation")),
+			p("citation", str("the source as people read it")), p("says", str(""))), "")),
+		p("disagreement", nullable(disagreement)),
+		p("injury_care", boolean("first aid for a sore spot or an injury: never a plan's lead without one")))
+	return object("The whole rule base (`rebound protocol --json`)",
 		p("techniques", arr(technique, "")),
 		p("disagreements", arr(disagreement, "")),
-		p("symptoms", arr(object("A red-flag symptom", p("ID", str("")), p("Name", str("")),
-			p("Urgency", enum("", protocol.Urgent, protocol.Soon)), p("Why", str("")), p("Source", str("")),
-			p("Calls", nullable(arr(str(""), "techniques the symptom calls for while it stands")))), "")),
-		p("thresholds", arr(object("A named constant", p("Name", str("")), p("Value", num("")), p("Unit", str("")), p("Source", str(""))), "")))
+		p("symptoms", arr(object("A red-flag symptom", p("id", str("")), p("name", str("")),
+			p("urgency", enum("", protocol.Urgent, protocol.Soon)), p("why", str("")),
+			p("sources", strs("identifiers")), p("citations", cites),
+			p("calls", strs("techniques the symptom calls for while it stands"))), "")),
+		p("thresholds", arr(object("A named constant", p("name", str("")), p("value", num("")), p("unit", str("")),
+			p("sources", strs("identifiers")), p("citations", cites), p("note", str(""))), "")))
 }

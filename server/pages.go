@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
-	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/web"
 )
 
@@ -41,6 +41,7 @@ func (s *Server) pageRoutes() {
 	s.form("/profile/shoes", s.postShoe)
 	s.form("/profile/tokens", s.postToken)
 	s.form("/profile/tokens/{id}/delete", s.postDeleteToken)
+	s.form("/profile/delete", s.postDeleteAccount)
 	s.form("/week/calendar", s.postCalendar)
 	s.form("/week/calendar/{id}/delete", s.postDeleteCalendar)
 
@@ -67,6 +68,7 @@ func (s *Server) form(path string, h http.HandlerFunc) {
 // state, and how to show numbers and times.
 type view struct {
 	Target
+	app   *app.Athlete
 	st    *coach.State
 	units present.Units
 	loc   *time.Location
@@ -78,12 +80,13 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, write bool) (*view
 	if !ok {
 		return nil, false
 	}
-	st, err := s.states.get(r.Context(), t.AthleteID)
+	a := s.athlete(t)
+	st, err := a.State(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, false
 	}
-	return &view{Target: t, st: st, units: present.For(st.H.Profile), loc: st.Now.Location()}, true
+	return &view{Target: t, app: a, st: st, units: present.For(st.H.Profile), loc: st.Now.Location()}, true
 }
 
 // openForm is open for a form post that changes the target's data: it
@@ -161,37 +164,13 @@ func (v *view) when(t time.Time) string {
 	return v.day(t) + " " + t.Format("15:04")
 }
 
-// today is the athlete's date, YYYY-MM-DD.
-func (v *view) today() string { return v.st.Now.Format("2006-01-02") }
-
-// sourceNames are the five seed articles as people know them.
-var sourceNames = map[string]string{
-	protocol.Seed000: "Leg Recovery After Running: Immediate, Mid-Term, and Long-Term Strategies (seed 000)",
-	protocol.Seed001: "Sore Legs After Running? 4 Recovery Techniques (seed 001)",
-	protocol.Seed002: "A runner's recovery guide, January 2026 (seed 002)",
-	protocol.Seed003: "Sore Legs After Running? 10 Ways to Prevent and Treat It (seed 003)",
-	protocol.Seed004: "8 Post-Run Recovery Tips From Experts (seed 004)",
-	protocol.RefList: "Rebound's reference list (REFERENCES.md)",
-}
-
-// sourceName shows a source reference: a seed's title, or the citation.
-func sourceName(ref string) string {
-	if n, ok := sourceNames[ref]; ok {
-		return n
-	}
-	return ref
-}
-
 // readableSteps returns steps with readable source names and the step's
 // window as clock times.
 func (v *view) readableSteps(steps []coach.Step) []stepView {
 	out := make([]stepView, len(steps))
 	for i, st := range steps {
 		sv := stepView{Step: st}
-		sv.Sources = make([]string, len(st.Sources))
-		for j, src := range st.Sources {
-			sv.Sources[j] = sourceName(src)
-		}
+		sv.Sources = present.Cite(st.Sources)
 		if !st.StartAt.IsZero() {
 			sv.Timing = v.stepTiming(st)
 		}
@@ -217,9 +196,9 @@ func (v *view) stepTiming(st coach.Step) string {
 	case st.EndH-st.StartH >= 6*24:
 		return fmt.Sprintf("from day %.0f · %s on", math.Floor(st.StartH/24)+1, v.clock(from))
 	case sameDay(from, to):
-		return web.Timing(st.StartH, st.EndH) + " · " + v.clock(from) + "–" + to.Format("15:04")
+		return present.Window(st.StartH, st.EndH) + " · " + v.clock(from) + "–" + to.Format("15:04")
 	}
-	return web.Timing(st.StartH, st.EndH) + " · " + v.clock(from) + " to " + v.clock(to)
+	return present.Window(st.StartH, st.EndH) + " · " + v.clock(from) + " to " + v.clock(to)
 }
 
 // clock formats a moment as "today 10:15", "Thu 10:15" or "Thu 27 Nov 10:15".

@@ -1,16 +1,17 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/rebound-run/rebound"
-	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
@@ -147,80 +148,103 @@ func scale(cur float64, labels ...string) []web.Option {
 	return out
 }
 
-// postCheckIn saves the morning check-in (merged with an earlier one of
-// the same day), the latest run's effort rating, and says how much to
-// drink when the runner weighed themselves; then shows Today, where
-// readiness already reflects it.
+// postCheckIn saves the morning check-in (app.CheckIn: merged with an
+// earlier one of the same day, with the latest run's effort rating, in
+// one transaction) and says how much to drink when the runner weighed
+// themselves; then shows Today, where readiness already reflects it. The
+// form shows every symptom, so it always answers the symptom question:
+// nothing ticked clears earlier red flags.
 func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	v, ok := s.openForm(w, r)
 	if !ok {
 		return
 	}
-	f := r.PostForm
-	y, m, d := v.st.Now.Date()
-	day := time.Date(y, m, d, 0, 0, 0, 0, v.loc)
-	ci := recovery.CheckIn{Date: day, Soreness: map[recovery.Muscle]float64{}, Symptoms: []string{}}
 	p := s.checkinForm(r, v, nil)
-	var errs []string
-	bad := func(fl *web.Field, msg string) {
-		fl.Error = msg
-		errs = append(errs, withFirst(fl.Label, unicode.ToLower)+": "+msg)
+	in, fields, ps := checkinInput(r.PostForm, &p, v)
+	var res *app.CheckedIn
+	err := ps.Err()
+	if err == nil {
+		res, err = v.app.CheckIn(r.Context(), in)
 	}
-	number := func(fl *web.Field, lo, hi float64) float64 {
-		raw := strings.TrimSpace(strings.ReplaceAll(f.Get(fl.Name), ",", "."))
+	if errors.As(err, &ps) {
+		for _, pr := range ps {
+			if fl := fields[strings.SplitN(pr.Field, ".", 2)[0]]; fl != nil {
+				fl.Error = pr.Message
+				p.Errors = append(p.Errors, withFirst(fl.Label, unicode.ToLower)+": "+pr.Message)
+			} else {
+				p.Errors = append(p.Errors, pr.String())
+			}
+		}
+		s.renderCheckIn(w, r, v, http.StatusBadRequest, p)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t := res.Today
+	msg := fmt.Sprintf("Check-in saved. Readiness is %d: %s.", score(t), strings.ToLower(present.AdviceFor(t.Recommendation).Label))
+	kind := "success"
+	if t.SeeProfessional.Needed {
+		kind = "warning"
+		msg = "Check-in saved. What you reported needs a professional: see the box below."
+	}
+	if plan := res.Plan; plan != nil {
+		n := plan.Nutrition
+		msg += fmt.Sprintf(" Drink %s–%s over the next hours after %s", v.units.Volume(n.FluidML.Min), v.units.Volume(n.FluidML.Max),
+			runTitle(plan.Run.Name, plan.Run.Sport, plan.Run.Start.In(v.loc)))
+		if len(n.Notes) > 0 {
+			msg += " (" + n.Notes[0] + ")"
+		}
+		msg += "."
+		for _, wn := range plan.Warnings {
+			if wn.Code == "dehydration" {
+				msg += " " + wn.Message
+				kind = "warning"
+			}
+		}
+	}
+	s.setFlash(w, r, kind, msg)
+	s.back(w, r, v.Target, "/")
+}
+
+// checkinInput parses the check-in form into the input every channel
+// gives app.CheckIn, filling p with what was entered (to show it again
+// with the problems). It returns p's fields by the input's field names
+// (present.Problem.Field, before any dot), and the values that are not
+// even numbers; ranges are app.CheckIn's to check.
+func checkinInput(f url.Values, p *checkinPage, v *view) (present.CheckInInput, map[string]*web.Field, present.Problems) {
+	in := present.CheckInInput{Soreness: map[string]float64{}, Symptoms: []string{}}
+	var ps present.Problems
+	number := func(raw string) *float64 {
+		x, err := strconv.ParseFloat(strings.ReplaceAll(raw, ",", "."), 64)
+		if err != nil {
+			x = math.NaN() // not a number: out of every range
+		}
+		return &x
+	}
+	field := func(fl *web.Field) *float64 {
+		raw := strings.TrimSpace(f.Get(fl.Name))
 		fl.Value = raw
-		if raw == "" {
-			return math.NaN()
-		}
-		x, err := strconv.ParseFloat(raw, 64)
-		if err != nil || math.IsNaN(x) || x < lo || x > hi {
-			bad(fl, fmt.Sprintf("enter a number from %g to %g", lo, hi))
-			return math.NaN()
-		}
-		return x
-	}
-	for i, mu := range recovery.Muscles {
-		raw := strings.TrimSpace(f.Get("soreness-" + string(mu)))
-		if raw == "" {
-			continue
-		}
-		x, err := strconv.ParseFloat(raw, 64)
-		if err != nil || x < 0 || x > 10 {
-			errs = append(errs, fmt.Sprintf("%s soreness must be 0-10", web.Label(string(mu))))
-			continue
-		}
-		ci.Soreness[mu] = x
-		p.Soreness[i].Value = x
-	}
-	ci.SleepH = number(&p.Sleep, 0, recovery.HoursInDay)
-	ci.RestingHR = number(&p.Resting, recovery.RestingHRMin, recovery.RestingHRMax)
-	ci.HRVms = number(&p.HRV, recovery.HRVMin, recovery.HRVMax)
-	rating := func(fl *web.Field) float64 {
-		raw := f.Get(fl.Name)
 		for i := range fl.Options {
 			fl.Options[i].Checked = fl.Options[i].Value == raw
 		}
 		if raw == "" {
-			return math.NaN()
+			return nil
 		}
-		x, err := strconv.Atoi(raw)
-		if err != nil || x < 1 || x > 5 {
-			errs = append(errs, strings.ToLower(fl.Label)+" must be 1-5")
-			return math.NaN()
-		}
-		return float64(x)
+		return number(raw)
 	}
-	ci.SleepQuality = rating(&p.Quality)
-	ci.Stress = rating(&p.Stress)
-	for _, sym := range f["symptoms"] {
-		if _, ok := protocol.SymptomByID(sym); !ok {
-			errs = append(errs, fmt.Sprintf("unknown symptom %q", sym))
-			continue
+	for i, mu := range recovery.Muscles {
+		if raw := strings.TrimSpace(f.Get("soreness-" + string(mu))); raw != "" {
+			in.Soreness[string(mu)] = *number(raw)
+			p.Soreness[i].Value = in.Soreness[string(mu)]
 		}
-		ci.Symptoms = append(ci.Symptoms, sym)
 	}
+	in.SleepH, in.SleepQuality, in.Stress = field(&p.Sleep), field(&p.Quality), field(&p.Stress)
+	in.RestingHR, in.HRVms = field(&p.Resting), field(&p.HRV)
+	in.Symptoms = append(in.Symptoms, f["symptoms"]...)
 	checked := map[string]bool{}
-	for _, sym := range ci.Symptoms {
+	for _, sym := range in.Symptoms {
 		checked[sym] = true
 	}
 	for _, ch := range []*web.Choices{&p.Urgent, &p.Soon} {
@@ -228,101 +252,39 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 			ch.Options[i].Checked = checked[ch.Options[i].Value]
 		}
 	}
-	// The latest run: weights for the fluid advice, and its effort rating.
-	var latest *coach.Entry
+	// The latest run: its effort rating, and weights for its fluid advice
+	// in the units the form shows.
 	if n := len(v.st.Entries); n > 0 {
-		latest = &v.st.Entries[n-1]
+		// The form always sends rpe when there is a run: "Not rated" ("")
+		// removes an earlier rating; a post without the field leaves it be.
+		if raws, sent := f["rpe"]; sent {
+			in.RPE = map[string]*float64{itoa(v.st.Entries[n-1].A.ID): nil}
+			if raws[0] != "" {
+				in.RPE[itoa(v.st.Entries[n-1].A.ID)] = number(raws[0])
+			}
+			for i := range p.RPE.Options {
+				p.RPE.Options[i].Checked = p.RPE.Options[i].Value == raws[0]
+			}
+		}
 	}
-	_, lo, hi := weightUnit(v.units)
-	before, after := number(&p.Before, lo, hi), number(&p.After, lo, hi)
-	if math.IsNaN(before) != math.IsNaN(after) && p.Before.Error == "" && p.After.Error == "" {
-		bad(&p.After, "give both weights, before and after, or neither")
-	}
-	// The form always sends rpe when there is a run: "Not rated" ("")
-	// removes an earlier rating; a post without the field leaves it be.
-	rpe, clearRPE := math.NaN(), false
-	if raws, sent := f["rpe"]; sent {
-		raw := raws[0]
+	weight := func(fl *web.Field, name string) *present.Weight {
+		raw := strings.TrimSpace(f.Get(fl.Name))
+		fl.Value = raw
 		if raw == "" {
-			clearRPE = true
-		} else if x, err := strconv.ParseFloat(raw, 64); err != nil || x < 0 || x > 10 {
-			bad(&p.RPE, "choose a rating from 0 to 10")
-		} else {
-			rpe = x
+			return nil
 		}
-		for i := range p.RPE.Options {
-			p.RPE.Options[i].Checked = p.RPE.Options[i].Value == raw
+		wt, err := present.ParseWeight(raw)
+		if err != nil {
+			ps = append(ps, present.Problem{Field: name, Message: rebound.ErrorMessage(err)})
+			return nil
 		}
+		wt = wt.In(present.WeightUnitOf(v.units.System))
+		return &wt
 	}
-	if err := recovery.ValidateCheckIn(ci); err != nil && len(errs) == 0 {
-		errs = append(errs, rebound.ErrorMessage(err))
-	}
-	if len(errs) > 0 {
-		p.Errors = errs
-		s.renderCheckIn(w, r, v, http.StatusBadRequest, p)
-		return
-	}
-	ctx := r.Context()
-	// Keep what an earlier check-in of the same day said unless replaced.
-	if old, err := v.Store.FindCheckIns(ctx, day, day.AddDate(0, 0, 1), v.loc); err == nil && len(old) == 1 {
-		// The form shows every symptom: what is ticked now is the answer.
-		symptoms := ci.Symptoms
-		ci = recovery.MergeCheckIn(old[0], ci)
-		ci.Symptoms = symptoms
-	} else if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := v.Store.SaveCheckIn(ctx, ci); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if latest != nil && !math.IsNaN(rpe) {
-		if err := v.Store.SaveRPE(ctx, latest.A.ID, rpe); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	} else if latest != nil && clearRPE {
-		if err := v.Store.DeleteRPE(ctx, latest.A.ID); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	st, err := s.states.get(ctx, v.AthleteID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	t := st.Today()
-	msg := fmt.Sprintf("Check-in saved. Readiness is %d: %s.", score(t), strings.ToLower(web.AdviceFor(t.Recommendation).Label))
-	kind := "success"
-	if t.SeeProfessional.Needed {
-		kind = "warning"
-		msg = "Check-in saved. What you reported needs a professional: see the box below."
-	}
-	if latest != nil && !math.IsNaN(before) {
-		bk, ak := before, after
-		if v.units.Imperial() {
-			bk, ak = before*present.KgPerPound, after*present.KgPerPound
-		}
-		if plan, err := st.Plan(latest.A.ID, coach.WeightChange{BeforeKg: bk, AfterKg: ak}); err == nil {
-			n := plan.Nutrition
-			msg += fmt.Sprintf(" Drink %s–%s over the next hours after %s", v.units.Volume(n.FluidML.Min), v.units.Volume(n.FluidML.Max),
-				runTitle(latest.A.Name, string(latest.A.Sport), latest.A.Start.In(v.loc)))
-			if len(n.Notes) > 0 {
-				msg += " (" + n.Notes[0] + ")"
-			}
-			msg += "."
-			for _, wn := range plan.Warnings {
-				if wn.Code == "dehydration" {
-					msg += " " + wn.Message
-					kind = "warning"
-				}
-			}
-		}
-	}
-	s.setFlash(w, r, kind, msg)
-	s.back(w, r, v.Target, "/")
+	in.WeightBefore, in.WeightAfter = weight(&p.Before, "weight_before"), weight(&p.After, "weight_after")
+	fields := map[string]*web.Field{"sleep_h": &p.Sleep, "sleep_quality": &p.Quality, "stress": &p.Stress, "resting_hr": &p.Resting,
+		"hrv_ms": &p.HRV, "rpe": &p.RPE, "weight_before": &p.Before, "weight_after": &p.After}
+	return in, fields, ps
 }
 
 // checkinSummary lists a check-in's answers.

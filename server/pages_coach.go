@@ -3,6 +3,7 @@ package server
 import (
 	"cmp"
 	"net/http"
+	"strings"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
@@ -63,10 +64,11 @@ func (s *Server) pageCoach(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "page-coach", page)
 }
 
-// kindWord names a run kind: the kind itself, "activity" without one.
+// kindWord names a run kind in a sentence ("long", "recovery run"),
+// "activity" without one.
 func kindWord(k string) string {
 	if k == "" {
 		return "activity"
 	}
-	return k
+	return strings.ToLower(present.KindLabel(k))
 }

@@ -8,9 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
@@ -35,7 +37,12 @@ type profilePage struct {
 	Tokens     []tokenRow
 	TokenNew   string // a new API token, shown once
 	TokenForm  string
-	Errors     []string
+	// Your data: the export's downloads and the account's deletion form
+	// (only on one's own profile).
+	ExportJSON, ExportCSV string
+	DeleteAction          string
+	AccountName           string
+	Errors                []string
 }
 
 // shoeRow is one pair of shoes.
@@ -206,8 +213,10 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 		}
 		p.Shoes = append(p.Shoes, row)
 	}
-	// API tokens (only on one's own profile).
+	// API tokens and the runner's data (only on one's own profile).
 	if v.Own {
+		p.ExportJSON, p.ExportCSV = "/api/v1/export?format=json", "/api/v1/export?format=csv"
+		p.DeleteAction, p.AccountName = "/profile/delete", v.Viewer.Name
 		toks, err := s.cfg.DB.FindTokens(r.Context(), v.Viewer.ID)
 		if err != nil {
 			return p, err
@@ -250,10 +259,16 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 		errs["units"] = "Choose metric or imperial."
 	}
 	// The weight is entered in the units shown on the form (the old ones).
-	_, wLo, wHi := weightUnit(present.For(prof))
-	next.WeightKg = num("weight", wLo, wHi)
-	if present.For(prof).Imperial() {
-		next.WeightKg = math.Round(next.WeightKg*present.KgPerPound*10) / 10
+	next.WeightKg = 0
+	if raw := strings.TrimSpace(f.Get("weight")); raw != "" {
+		if w, err := present.ParseWeight(raw); err != nil {
+			_, lo, hi := weightUnit(present.For(prof))
+			errs["weight"] = fmt.Sprintf("Enter a number from %g to %g, or leave it empty.", lo, hi)
+		} else if kg, q := app.ProfileWeight(prof, next.UnitsOrDefault(), w.In(present.WeightUnitOf(prof.UnitsOrDefault()))); q != nil {
+			errs["weight"] = withFirst(q.Error(), unicode.ToUpper) + "."
+		} else {
+			next.WeightKg = kg
+		}
 	}
 	next.Age = int(num("age", 1, 110))
 	if raw := f.Get("age"); raw != "" && errs["age"] == "" && float64(next.Age) != num("age", 1, 110) {
@@ -324,7 +339,7 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 		s.renderProfile(w, r, v, http.StatusBadRequest, p)
 		return
 	}
-	if err := v.Store.SaveProfile(r.Context(), next); err != nil {
+	if err := v.app.SaveProfile(r.Context(), next); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -46,7 +46,12 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	t := v.st.Today()
+	day, err := v.app.Today(r.Context(), "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t := day.Today
 	p := todayPage{Own: v.Own, Base: v.base(), Today: t}
 	if len(v.st.Entries) == 0 && len(v.st.H.CheckIns) == 0 {
 		p.Welcome = v.emptyRuns("Upload your runs and check in each morning: Rebound then tells you how ready you are, what to do today and how to recover from every run.")
@@ -66,16 +71,10 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	if t.SeeProfessional.Needed {
 		p.Readiness.Note = "The red flag above comes first: no training until it is cleared (" + t.SeeProfessional.Clear + ")"
 	}
-	ticks, err := v.Store.FindTicks(r.Context(), v.today())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	p.Checklist = web.Checklist{Action: v.link("/checklist"), CSRF: CSRFToken(r)}
-	for _, st := range t.Steps {
-		_, done := ticks[st.ID]
-		p.Checklist.Items = append(p.Checklist.Items, web.ChecklistItem{ID: st.ID, Title: st.Title, Detail: st.Dose, Done: done})
-		if done {
+	for _, st := range day.Checklist.Steps {
+		p.Checklist.Items = append(p.Checklist.Items, web.ChecklistItem{ID: st.ID, Title: st.Title, Detail: st.Dose, Done: st.Done})
+		if st.Done {
 			p.Done++
 		}
 	}
@@ -160,13 +159,14 @@ func (s *Server) postChecklist(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "done must be 1 or 0"))
 		return
 	}
-	if _, err := s.tick(r, v.Target, r.PostForm.Get("date"), id, done); err != nil {
+	cl, err := v.app.Tick(r.Context(), r.PostForm.Get("date"), id, done)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if r.Header.Get("HX-Request") == "true" {
 		item := web.ChecklistItem{ID: id, Title: tech.Name, Done: done}
-		for _, step := range v.st.Today().Steps {
+		for _, step := range cl.Steps {
 			if step.ID == id {
 				item.Title, item.Detail = step.Title, step.Dose
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/web"
 )
@@ -18,6 +19,7 @@ import (
 // sorenessPage is the data of the soreness forecast (page-soreness).
 type sorenessPage struct {
 	EasyBelow, HardBelow float64 // the soreness limits for easy and hard running
+	LimitsSource         string  // where the limits come from, as people read it
 	Now                  []coach.SorenessNow
 	Charts               []web.Chart
 	Table                web.Table
@@ -51,7 +53,8 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	st := v.st
 	today := st.Today()
 	p := sorenessPage{EasyBelow: recovery.EasySorenessLimit, HardBelow: recovery.HardSorenessLimit, Now: today.SorenessNow,
-		Call: v.call(today)}
+		Call:         v.call(today),
+		LimitsSource: "running easy on mild soreness is fine, " + protocol.Short(protocol.Seed001) + "; the limits are Rebound’s"}
 	par := st.Params()
 	p.Params = fmt.Sprintf("Your model: soreness gain %.2f×, peak %.0f h after a run (population 1.00×, %.0f h), fitted to %s.",
 		par.Gain, par.PeakH, recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))
@@ -201,19 +204,7 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	acwrNote := "not enough history yet"
-	if l.ACWR.Valid() {
-		switch a := float64(l.ACWR); {
-		case a > load.ACWRRisk:
-			acwrNote = "a sharp rise on your usual"
-		case a > load.ACWRHigh:
-			acwrNote = "above your usual"
-		case a < load.ACWRLow:
-			acwrNote = "below your usual"
-		default:
-			acwrNote = "close to your usual"
-		}
-	}
+	acwrNote := present.ACWRWords(float64(l.ACWR))
 	p.Tiles = []web.Tile{
 		{Label: "Fitness", Value: f(l.Fitness, 0), Note: "42-day load (CTL)"},
 		{Label: "Fatigue", Value: f(l.Fatigue, 0), Note: "7-day load (ATL)"},
@@ -457,7 +448,7 @@ func (s *Server) pageModel(w http.ResponseWriter, r *http.Request) {
 // call words today's decision for a page other than Today: its label,
 // what decided it, and when easy and hard running are fine again.
 func (v *view) call(t *coach.Today) string {
-	msg := "Today: " + web.AdviceFor(t.Recommendation).Label
+	msg := "Today: " + present.AdviceFor(t.Recommendation).Label
 	if len(t.Reasons) > 0 {
 		msg += " — " + t.Reasons[0]
 	}

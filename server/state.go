@@ -99,16 +99,6 @@ func (c *stateCache) get(ctx context.Context, athleteID int64) (*coach.State, er
 	return e.st, nil
 }
 
-// at returns the athlete's state at a given moment (another day), from the
-// cached history, without caching the state.
-func (c *stateCache) at(ctx context.Context, athleteID int64, t time.Time) (*coach.State, error) {
-	st, err := c.get(ctx, athleteID)
-	if err != nil {
-		return nil, err
-	}
-	return st.At(t), nil
-}
-
 // getAll returns the states of several athletes (a coach's table), working
 // out the ones not cached in parallel, one per CPU, with their Today.
 func (c *stateCache) getAll(ctx context.Context, ids []int64) (map[int64]*coach.State, error) {

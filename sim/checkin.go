@@ -28,11 +28,13 @@ type CheckIn struct {
 
 // Recovery returns c as the recovery model and the store take a
 // check-in: the same ratings and numbers, its symptoms copied (empty, not
-// nil, on a morning without any).
+// nil, on a morning without any). The simulated runner answers the
+// symptom question every morning, so a morning without symptoms clears
+// the red flags of earlier ones.
 func (c CheckIn) Recovery() recovery.CheckIn {
 	out := recovery.CheckIn{Date: c.Date, Soreness: make(map[recovery.Muscle]float64, len(c.Soreness)), SleepH: c.SleepH,
 		SleepQuality: float64(c.SleepQuality), Stress: float64(c.Stress), RestingHR: c.RestingHR, HRVms: c.HRVms,
-		Symptoms: append([]string{}, c.Symptoms...)}
+		Symptoms: append([]string{}, c.Symptoms...), SymptomsAnswered: true}
 	for m, v := range c.Soreness {
 		out.Soreness[recovery.Muscle(m)] = v
 	}

@@ -71,6 +71,15 @@ type AccountStore interface {
 	FindGrantedAthletes(ctx context.Context, coachID int64) ([]int64, error)
 	// FindCoaches returns the users athleteID granted access to, by ID.
 	FindCoaches(ctx context.Context, athleteID int64) ([]int64, error)
+
+	// DeleteUser deletes a user and everything of theirs, in one
+	// transaction: their athlete data (activities with their samples,
+	// originals and session RPEs, the profile, check-ins, shoes and
+	// checklist ticks), their sessions and tokens, and the grants they
+	// gave or were given. Nothing of it is left when it returns nil, and
+	// nothing is deleted when it fails. Returns ENOTFOUND if there is no
+	// such user.
+	DeleteUser(ctx context.Context, id int64) error
 }
 
 // Tick is a ticked item of a day's recovery checklist.
@@ -81,12 +90,14 @@ type Tick struct {
 }
 
 // TickStore keeps the daily checklist's ticks. Days are YYYY-MM-DD
-// (ParseDay); both methods return EINVALID for any other day.
+// (ParseDay); SetTick and FindTicks return EINVALID for any other day.
 type TickStore interface {
 	// SetTick ticks (done) or unticks a step of a day's checklist.
 	SetTick(ctx context.Context, day, stepID string, done bool, at time.Time) error
 	// FindTicks returns a day's ticks by step id.
 	FindTicks(ctx context.Context, day string) (map[string]Tick, error)
+	// FindAllTicks returns every tick of the athlete, by day then step id.
+	FindAllTicks(ctx context.Context) ([]Tick, error)
 }
 
 // ParseDay parses a checklist day, YYYY-MM-DD, as midnight UTC. Returns

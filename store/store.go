@@ -12,6 +12,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/rebound-run/rebound"
@@ -93,6 +94,18 @@ type ActivityStore interface {
 	// Returns ENOTFOUND if it does not exist.
 	UpdateActivityGear(ctx context.Context, id int64, gear string) error
 
+	// UpdateActivityAnalysis replaces what analysing the activity's
+	// original gives, with a's: the sub-sport, start, UTC offset, device,
+	// format, summary, laps, pauses, device totals, legs, warnings and
+	// samples (a.EncodedSamples when set, else a.Samples), in one
+	// transaction. It keeps the id, sport, name, gear, hash, source file,
+	// import time, original file and session RPE as stored, and ignores
+	// those fields of a. It reports whether anything changed: when a's
+	// analysis is the stored one it writes nothing. Returns ENOTFOUND if
+	// the activity does not exist and EINVALID as CreateActivity does for
+	// a's analysis.
+	UpdateActivityAnalysis(ctx context.Context, id int64, a *Activity) (changed bool, err error)
+
 	// DeleteActivity removes an activity. Returns ENOTFOUND if it does not exist.
 	DeleteActivity(ctx context.Context, id int64) error
 }
@@ -134,16 +147,17 @@ type RevisionStore interface {
 }
 
 // Shoe is a pair of running shoes (or any gear) and how far it has gone.
+// Its JSON is present.Shoe.
 type Shoe struct {
-	Name    string  `json:"name"`
-	LimitKm float64 `json:"limit_km"` // 0: no limit set
+	Name    string
+	LimitKm float64 // 0: no limit set
 	// Default shoes are given to new runs imported without gear.
-	Default bool `json:"default"`
-	Retired bool `json:"retired"`
+	Default bool
+	Retired bool
 	// DistanceM and Runs are computed: the sum over activities whose
 	// Gear is Name.
-	DistanceM float64 `json:"distance_m"`
-	Runs      int     `json:"runs"`
+	DistanceM float64
+	Runs      int
 }
 
 // Validate returns EINVALID for a shoe without a name or with a limit
@@ -163,6 +177,37 @@ func ValidateRPE(rpe float64) error {
 	return nil
 }
 
+// ValidateRPEChanges returns EINVALID for a rating of changes that is not
+// 0-10 (a Delete's rating is not looked at).
+func ValidateRPEChanges(changes []RPEChange) error {
+	for _, c := range changes {
+		if c.Delete {
+			continue
+		}
+		if err := ValidateRPE(c.RPE); err != nil {
+			return fmt.Errorf("activity %d: %w", c.ActivityID, err)
+		}
+	}
+	return nil
+}
+
+// ApplyRPEChanges makes changes in order through an engine's set and
+// delete, stopping at the first error.
+func ApplyRPEChanges(changes []RPEChange, set func(id int64, rpe float64) error, del func(id int64) error) error {
+	for _, c := range changes {
+		var err error
+		if c.Delete {
+			err = del(c.ActivityID)
+		} else {
+			err = set(c.ActivityID, c.RPE)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // GearStore keeps shoes.
 type GearStore interface {
 	// SaveShoe creates the shoe, or updates the one with the same name
@@ -176,11 +221,31 @@ type GearStore interface {
 	FindShoe(ctx context.Context, name string) (Shoe, error)
 }
 
+// RPEChange sets an activity's session RPE (0-10) or, with Delete,
+// removes it.
+type RPEChange struct {
+	ActivityID int64
+	RPE        float64
+	Delete     bool
+}
+
 // CheckInStore keeps daily check-ins and session ratings.
 type CheckInStore interface {
 	// SaveCheckIn stores the check-in of c.Date's day, replacing any
 	// earlier one of that day.
 	SaveCheckIn(ctx context.Context, c recovery.CheckIn) error
+	// MergeCheckIn merges c into the check-in of c.Date's day by
+	// recovery.MergeCheckIn (c's given values replace the day's, the rest
+	// are kept; an answered symptom question replaces the symptoms) and
+	// makes the RPE changes, all in one transaction that holds the day's
+	// check-in from the read to the write: merges of one day made at once,
+	// by any number of processes or app servers, each keep every value
+	// the others gave. It returns the day's check-in as stored (its Date
+	// is c.Date) and whether the day had none before. When an RPE's
+	// activity does not exist it returns ENOTFOUND, and EINVALID for a
+	// rating outside 0-10 or a soreness that is not a number: then nothing
+	// is written.
+	MergeCheckIn(ctx context.Context, c recovery.CheckIn, rpes []RPEChange) (merged recovery.CheckIn, created bool, err error)
 	// FindCheckIns returns the check-ins with from <= Date < to, oldest
 	// first; a zero from or to is unbounded. Dates are in loc.
 	FindCheckIns(ctx context.Context, from, to time.Time, loc *time.Location) ([]recovery.CheckIn, error)

@@ -51,6 +51,8 @@ func browser(t *testing.T) string {
 type checkResult struct {
 	Width, Height, ScrollWidth int
 	Overflow                   []string
+	NavLinks                   int
+	NavHidden                  []string
 	Dark                       bool
 	Charts, Routes             int
 	CSP, Errors                []string
@@ -162,9 +164,10 @@ var schemes = map[string][]string{
 }
 
 // TestBrowser loads the style guide in headless Chromium on a desktop and a
-// phone, light and dark, under the strict CSP: no CSP violation, no script
-// error, every chart drawn, no horizontal overflow, and no serious or
-// critical axe-core violation. With REBOUND_SCREENSHOTS=DIR it also saves
+// phone (375 px), light and dark, under the strict CSP: no CSP violation,
+// no script error, every chart drawn, no horizontal overflow, every nav
+// link in sight and reachable by a tap, and no serious or critical
+// axe-core violation. With REBOUND_SCREENSHOTS=DIR it also saves
 // screenshots there (viewport and full page, the full page also in parts).
 func TestBrowser(t *testing.T) {
 	bin := browser(t)
@@ -178,7 +181,7 @@ func TestBrowser(t *testing.T) {
 	for _, vp := range []struct {
 		name string
 		w, h int
-	}{{"desktop", 1280, 900}, {"phone", 390, 844}} {
+	}{{"desktop", 1280, 900}, {"phone", 375, 667}} {
 		for _, scheme := range []string{"light", "dark"} {
 			t.Run(vp.name+"-"+scheme, func(t *testing.T) {
 				stop := make(chan struct{})
@@ -217,6 +220,10 @@ func TestBrowser(t *testing.T) {
 				}
 				if res.ScrollWidth > res.Width {
 					t.Errorf("page is %d px wide in a %d px viewport: %s", res.ScrollWidth, res.Width, strings.Join(res.Overflow, ", "))
+				}
+				// Every page of the navigation is in sight and one tap away.
+				if res.NavLinks != len(web.Nav) || len(res.NavHidden) > 0 {
+					t.Errorf("%d of %d nav links; out of sight or covered: %s", res.NavLinks, len(web.Nav), strings.Join(res.NavHidden, ", "))
 				}
 				for _, v := range res.Violations {
 					msg := fmt.Sprintf("axe %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))

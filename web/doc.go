@@ -80,18 +80,19 @@
 //	logo            nothing
 //	readiness       Score int, Recommendation, Reasons []string, Note (optional): the Today hero
 //	gauge           Score 0-100 and optional Label: coach.ReadinessScore, or dict "Score" n
-//	recommendation  rest | active-recovery | easy-run | quality-ok
+//	recommendation  rest | active-recovery | easy-run | quality-ok | no-data
 //	factors         []recovery.Factor (Name, Value, Penalty float64 points off 100, Status good|fair|poor|unknown, Reason, Source)
 //	redflag         coach.SeeProfessional (Needed, Urgency urgent|soon, Reasons); empty unless Needed
 //	warnings        []coach.Warning (Message)
 //	grade           an evidence grade: moderate, low, very-low, practice; A-D; strong, limited, expert-opinion
 //	step            coach.Step (Title, Dose, How, Why, Evidence, Sources, StartH, EndH or Timing, Note, Disagreement)
 //	timeline        []coach.Step grouped by Phase: immediate, same-day, days-1-3, long-term (others follow)
+//	priorities      []coach.Step grouped by Priority (Do this, Helpful, More options folded away), each a timeline
 //	checklist       Checklist{Action, CSRF, Items []ChecklistItem{ID, Title, Detail, Done}}
 //	checklist-item  CheckRow (one item with Action and CSRF): the htmx answer to a tick
 //	tiles           []Tile{Label, Value, Unit, Note}
 //	zones           []Zone{Name, Range, Time, Percent 0-100}
-//	kind            easy | long | hard | cross-training (a badge)
+//	kind            easy | recovery | long | hard | race | cross-training (a badge)
 //	runs            []RunRow{Href, Date, Time, Name, Kind, Sport, Distance, Duration, Pace, HR, Load}
 //	table           Table{Caption, Head, Numeric []bool, Rows [][]string}
 //	kv              []KV{Label, Value, Note}
@@ -153,7 +154,7 @@
 // web_test.go executes every component and the style guide and checks the
 // output against the CSP rules, asset hashes, unique ids and valid JSON.
 // browser_test.go (skipped without chromium or with -short) loads the style
-// guide in headless Chromium at 1280×900 and 390×844, light and dark, under
+// guide in headless Chromium at 1280×900 and 375×667, light and dark, under
 // the CSP above, and fails on a CSP report, a script error, a missing chart,
 // horizontal overflow or a serious or critical axe-core violation. With
 // REBOUND_SCREENSHOTS=DIR it saves screenshots there.

@@ -7,42 +7,48 @@ import (
 	"html/template"
 	"math"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/protocol"
 )
 
 // funcs returns the helpers every template can use (listed in doc.go).
 func funcs(assets *assetTable) template.FuncMap {
 	return template.FuncMap{
-		"asset":     assets.path,
-		"json":      toJSON,
-		"dict":      dict,
-		"list":      func(v ...any) []any { return v },
-		"get":       field,
-		"number":    number,
-		"percent":   percent,
-		"fmtDur":    fmtDur,
-		"timing":    timing,
-		"grade":     grade,
-		"timeline":  timeline,
-		"advice":    advice,
-		"kind":      kind,
-		"sore":      sore,
-		"body":      body,
-		"regions":   regions,
-		"soreClass": soreClass,
-		"ring":      ring,
-		"impact":    impact,
-		"pct":       pct,
-		"label":     func(id any) string { return Label(fmt.Sprint(id)) },
-		"navItems":  navItems,
-		"join":      strings.Join,
-		"add":       func(a, b int) int { return a + b },
-		"mul":       func(a, b int) int { return a * b },
-		"short":     short,
-		"shortDate": shortDate,
-		"hasPrefix": strings.HasPrefix,
+		"asset":      assets.path,
+		"json":       toJSON,
+		"dict":       dict,
+		"list":       func(v ...any) []any { return v },
+		"get":        field,
+		"number":     number,
+		"percent":    percent,
+		"fmtDur":     fmtDur,
+		"timing":     timing,
+		"grade":      grade,
+		"timeline":   timeline,
+		"priorities": priorities,
+		"advice":     advice,
+		"kind":       kind,
+		"status":     func(s any) string { return present.StatusWord(fmt.Sprint(s)) },
+		"sore":       sore,
+		"body":       body,
+		"regions":    regions,
+		"soreClass":  soreClass,
+		"ring":       ring,
+		"impact":     impact,
+		"pct":        pct,
+		"label":      func(id any) string { return Label(fmt.Sprint(id)) },
+		"navItems":   navItems,
+		"join":       strings.Join,
+		"add":        func(a, b int) int { return a + b },
+		"mul":        func(a, b int) int { return a * b },
+		"short":      short,
+		"shortDate":  shortDate,
+		"hasPrefix":  strings.HasPrefix,
 	}
 }
 
@@ -181,43 +187,12 @@ func fmtDur(v any) string {
 	return fmt.Sprintf("%s%d:%02d", sign, m, sec)
 }
 
-// timing is Timing for templates (which pass numbers of any type).
+// timing is present.Window for templates (which pass numbers of any
+// type): when a step happens, worded as the CLI words it.
 func timing(startH, endH any) string {
 	s, _ := float(startH)
 	e, _ := float(endH)
-	return Timing(s, e)
-}
-
-// Timing says when a step happens, from its window in hours after the run:
-// "right away", "within 30 min", "12–72 h after", "2–7 days after",
-// "this week and beyond". Pages and the step template word it the same.
-func Timing(s, e float64) string {
-	if e < s {
-		e = s
-	}
-	var unit string
-	var div float64
-	switch {
-	case e <= 1:
-		unit, div = "min", 1.0/60
-	case e <= 72 && s < 48:
-		unit, div = "h", 1
-	default:
-		unit, div = "days", 24
-	}
-	f := func(h float64) string { return strconv.FormatFloat(math.Round(h/div*2)/2, 'f', -1, 64) }
-	switch {
-	case s == 0 && e == 0:
-		return "right away"
-	case s == 0:
-		if unit == "days" && e == 24*7 {
-			return "this week and beyond"
-		}
-		return "within " + f(e) + " " + unit
-	case f(s) == f(e):
-		return "from " + f(s) + " " + unit
-	}
-	return f(s) + "–" + f(e) + " " + unit + " after"
+	return present.Window(s, e)
 }
 
 // Grade is how an evidence grade is shown.
@@ -242,25 +217,10 @@ func (g Grade) withBars() Grade {
 	return g
 }
 
-// grade maps an evidence grade to its badge. It knows the protocol
-// package's grades (moderate, low, very-low, practice), letter grades A-D
-// and strong/moderate/limited/expert-opinion.
-func grade(g string) Grade { return gradeOf(g).withBars() }
-
-func gradeOf(g string) Grade {
-	switch strings.ToLower(strings.TrimSpace(g)) {
-	case "a", "strong", "high":
-		return Grade{Level: 1, Label: "Strong evidence", Meaning: "Consistent controlled trials or meta-analyses support it."}
-	case "b", "moderate":
-		return Grade{Level: 2, Label: "Moderate evidence", Meaning: "A meta-analysis or position stand built on controlled trials supports it; effects are small to moderate."}
-	case "c", "low", "limited":
-		return Grade{Level: 3, Label: "Low evidence", Meaning: "Some controlled studies, but few, small, mixed or indirect."}
-	case "d", "very-low", "very low":
-		return Grade{Level: 4, Label: "Very low evidence", Meaning: "The claim rests on mechanism, anecdote or single small studies."}
-	case "practice", "expert-opinion", "expert opinion", "expert":
-		return Grade{Level: 5, Label: "Expert practice", Meaning: "Expert or coach practice with no outcome trial: sensible, not proven."}
-	}
-	return Grade{Label: Label(g)}
+// grade maps an evidence grade to its badge, worded by present.GradeFor.
+func grade(g string) Grade {
+	p := present.GradeFor(g)
+	return Grade{Level: p.Level, Label: p.Label, Meaning: p.Meaning}.withBars()
 }
 
 // Phase is one group of the recovery timeline.
@@ -269,13 +229,6 @@ type Phase struct {
 	Title string
 	Hint  string
 	Steps []any
-}
-
-var phases = []struct{ id, title, hint string }{
-	{"immediate", "First hour", "as soon as you stop"},
-	{"same-day", "Same day", "the rest of today"},
-	{"days-1-3", "Days 1–3", "while the soreness peaks"},
-	{"long-term", "This week and beyond", "habits that keep you running"},
 }
 
 // timeline groups steps (a slice of structs or maps with a Phase field) by
@@ -290,9 +243,10 @@ func timeline(steps any) ([]Phase, error) {
 	}
 	var out []Phase
 	at := map[string]int{}
-	for _, p := range phases {
-		at[p.id] = len(out)
-		out = append(out, Phase{ID: p.id, Title: p.title, Hint: p.hint})
+	for _, p := range protocol.Phases() {
+		id := string(p)
+		at[id] = len(out)
+		out = append(out, Phase{ID: id, Title: present.PhaseTitle(id), Hint: present.PhaseHint(id)})
 	}
 	for i := range r.Len() {
 		s := r.Index(i).Interface()
@@ -301,7 +255,7 @@ func timeline(steps any) ([]Phase, error) {
 		if !ok {
 			j = len(out)
 			at[id] = j
-			out = append(out, Phase{ID: id, Title: Label(id)})
+			out = append(out, Phase{ID: id, Title: present.PhaseTitle(id)})
 		}
 		out[j].Steps = append(out[j].Steps, s)
 	}
@@ -312,6 +266,47 @@ func timeline(steps any) ([]Phase, error) {
 		}
 	}
 	return kept, nil
+}
+
+// PriorityGroup is the steps of a plan of one priority (coach.DoThis,
+// Helpful, MoreOptions) under its heading; Priority 0 is steps without
+// one, under no heading.
+type PriorityGroup struct {
+	Priority int
+	Heading  string
+	Steps    []any
+}
+
+// priorities groups steps (a slice of structs or maps with a Priority
+// field) by priority, first to last, in their order within each.
+func priorities(steps any) ([]PriorityGroup, error) {
+	r := reflect.ValueOf(steps)
+	if !r.IsValid() {
+		return nil, nil
+	}
+	if r.Kind() != reflect.Slice && r.Kind() != reflect.Array {
+		return nil, fmt.Errorf("priorities: want a slice of steps, got %T", steps)
+	}
+	var out []PriorityGroup
+	at := map[int]int{}
+	for i := range r.Len() {
+		s := r.Index(i).Interface()
+		p, _ := float(field(s, "Priority"))
+		pr := int(p)
+		j, ok := at[pr]
+		if !ok {
+			j = len(out)
+			at[pr] = j
+			g := PriorityGroup{Priority: pr}
+			if pr > 0 {
+				g.Heading = present.PriorityHeading(pr)
+			}
+			out = append(out, g)
+		}
+		out[j].Steps = append(out[j].Steps, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Priority < out[j].Priority })
+	return out, nil
 }
 
 // field reads a struct field or map entry by name; nil if absent.
@@ -338,46 +333,14 @@ func field(v any, name string) any {
 	return nil
 }
 
-// Advice is how a recommendation is shown.
-type Advice struct {
-	ID    string // rest, active-recovery, easy-run or quality-ok
-	Label string
-	Hint  string
-}
+// Advice is how a recommendation is shown (present.Advice).
+type Advice = present.Advice
 
-func advice(rec any) Advice { return AdviceFor(fmt.Sprint(rec)) }
+func advice(rec any) Advice { return present.AdviceFor(fmt.Sprint(rec)) }
 
-// AdviceFor is how pages word a recommendation (rest, active-recovery,
-// easy-run, quality-ok): a short label and a sentence.
-func AdviceFor(id string) Advice {
-	switch id {
-	case "rest":
-		return Advice{id, "Rest", "Take the day off running."}
-	case "active-recovery":
-		return Advice{id, "Active recovery", "Move gently: walk, spin or swim at a chatting effort."}
-	case "easy-run":
-		return Advice{id, "Easy run", "An easy run is fine; keep it conversational."}
-	case "quality-ok":
-		return Advice{id, "Ready for quality", "Your body is ready for a hard or long session."}
-	}
-	return Advice{id, Label(id), ""}
-}
-
-// kind labels a run kind (easy, long, hard, cross-training).
-func kind(k any) string {
-	switch s := fmt.Sprint(k); s {
-	case "easy":
-		return "Easy"
-	case "long":
-		return "Long"
-	case "hard":
-		return "Hard"
-	case "cross-training":
-		return "Cross-training"
-	default:
-		return Label(s)
-	}
-}
+// kind labels a run kind (easy, recovery, long, hard, race,
+// cross-training) or a week day's type (those and rest).
+func kind(k any) string { return present.KindLabel(fmt.Sprint(k)) }
 
 // Sore is how a soreness rating is shown.
 type Sore struct {
@@ -533,14 +496,7 @@ func pct(v, total any) string {
 
 // Label turns an ID into a label: "hip-flexors" becomes "Hip flexors".
 // Templates call it as label, on any value.
-func Label(id string) string {
-	s := strings.ReplaceAll(id, "-", " ")
-	s = strings.ReplaceAll(s, "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
+func Label(id string) string { return present.Label(id) }
 
 // NavLink is one link of the rendered navigation bar.
 type NavLink struct {

@@ -72,6 +72,7 @@ type (
 		Needed  bool
 		Urgency string
 		Reasons []string
+		Clear   string
 	}
 	sampleWarning struct{ Code, Message string }
 	sampleCheckin struct {
@@ -117,7 +118,8 @@ func sampleData() sample {
 			{Name: "Heart-rate variability", Value: "no data", Penalty: 0, Status: "unknown", Reason: "log HRV in the check-in to use it"},
 		},
 		RedUrgent: sampleFlag{Needed: true, Urgency: "urgent", Reasons: []string{"Dark, cola-coloured urine: with severe muscle pain after a hard effort it can mean muscle breakdown (exertional rhabdomyolysis)."}},
-		RedSoon:   sampleFlag{Needed: true, Urgency: "soon", Reasons: []string{"Pain in a bone: a tender spot on the shin that hurts to press or hop on can be a bone stress injury.", "Soreness lasting more than 7 days."}},
+		RedSoon: sampleFlag{Needed: true, Urgency: "soon", Reasons: []string{"Pain in a bone: a tender spot on the shin that hurts to press or hop on can be a bone stress injury.", "Soreness lasting more than 7 days."},
+			Clear: "check in with no symptoms once a professional has seen you or it has settled"},
 		Warnings: []sampleWarning{
 			{Code: "ten-percent", Message: "This week's distance is 18% above last week's: the 10% guide is a ceiling, not a target."},
 			{Code: "hr-estimated", Message: "Maximum heart rate is estimated (208 − 0.7 × age); zones and TRIMP may be off."},
@@ -261,11 +263,11 @@ func sampleSteps() []sampleStep {
 		{Phase: "same-day", StartH: 0, EndH: 48, Title: "Contrast baths or showers", Dose: "3-4 min warm then 1-2 min cold, repeated for 15-20 min, ending cold", Evidence: "moderate",
 			How: "Two basins, one warm and one cold; or alternate the shower for a few rounds, ending cold.", Why: "Trials pooled by Dupuy et al. 2018 found less soreness afterwards.", Sources: src[1:],
 			Note:         "Skipped the ice bath: you have not listed one in your equipment.",
-			Disagreement: "When heat is safe after a run: 003 recommends warm baths for sore legs; 001 says wait at least 48 h. Rebound applies the 48 h rule to targeted heat and allows a contrast shower sooner if nothing is swollen."},
-		{Phase: "same-day", StartH: 0, EndH: 168, Title: "Sleep", Dose: "7-9 h a night, starting tonight", Evidence: "moderate", Why: "Most tissue repair happens during sleep.", Sources: []string{"000", "002", "004"}},
+			Disagreement: "When heat is safe after a run: “10 Ways to Prevent and Treat It” recommends warm baths for sore legs; “4 Recovery Techniques” says wait at least 48 h. Rebound applies the 48 h rule to targeted heat and allows a contrast shower sooner if nothing is swollen."},
+		{Phase: "same-day", StartH: 0, EndH: 168, Title: "Sleep", Dose: "7-9 h a night, starting tonight", Evidence: "moderate", Why: "Most tissue repair happens during sleep.", Sources: []string{"Leg Recovery After Running: Immediate, Mid-Term, and Long-Term Strategies", "8 Post-Run Recovery Tips From Experts To Help You Bounce Back Faster"}},
 		{Phase: "days-1-3", StartH: 12, EndH: 72, Title: "Active recovery", Dose: "20-30 min of walking, easy cycling or swimming at a chatting effort, the day after", Evidence: "moderate",
 			How: "Move gently: a walk, an easy spin, a relaxed swim. Keep it easy enough to chat.", Why: "Light movement keeps blood flowing through sore muscles without adding training stress.", Sources: src[1:]},
-		{Phase: "days-1-3", StartH: 48, EndH: 168, Title: "Heat pad or warm compress", Dose: "on a low setting, with cloth between it and the skin, from 48 h after the run", Evidence: "very-low", Sources: []string{"001", "003"}},
+		{Phase: "days-1-3", StartH: 48, EndH: 168, Title: "Heat pad or warm compress", Dose: "on a low setting, with cloth between it and the skin, from 48 h after the run", Evidence: "very-low", Sources: []string{"Sore Legs After Running? 4 Recovery Techniques to Get You Back on Your Feet"}},
 		{Phase: "long-term", StartH: 0, EndH: 168, Title: "Build up gradually (the 10% rule)", Dose: "at most 10% more weekly distance than the week before", Evidence: "low",
 			Why: "Sudden jumps in load are linked to injuries, though the 10% figure itself is weakly supported.", Sources: []string{"Buist et al. 2008, Am J Sports Med 36:33", "Nielsen et al. 2014, J Orthop Sports Phys Ther 44:739"}},
 		{Phase: "long-term", StartH: 0, EndH: 168, Title: "Fitted, fresh running shoes", Dose: "replace every 480-800 km, sooner if they feel flat", Evidence: "practice", Sources: []string{"Cook et al. 1985, Am J Sports Med 13:248"}},

@@ -164,6 +164,7 @@ var components = map[string]any{
 	"grade":           "B",
 	"step":            coach.Step{Phase: "same-day", StartH: 0, EndH: 24, Title: "Legs up", Evidence: "practice", Sources: []string{"000"}},
 	"timeline":        []coach.Step{{Phase: "long-term", Title: "Shoes", Evidence: "practice"}, {Phase: "immediate", Title: "Walk", Evidence: "low", EndH: 0.25}},
+	"priorities":      []coach.Step{{Phase: "immediate", Title: "Refuel", Evidence: "moderate", Priority: coach.DoThis}, {Phase: "long-term", Title: "Shoes", Evidence: "practice", Priority: coach.MoreOptions}},
 	"checklist":       web.Checklist{Action: "/today/checklist", CSRF: "tok", Items: []web.ChecklistItem{{ID: "walk", Title: "Walk"}}},
 	"checklist-item":  web.CheckRow{Action: "/today/checklist", CSRF: "tok", ChecklistItem: web.ChecklistItem{ID: "walk", Title: "Walk", Done: true}},
 	"tiles":           []web.Tile{{Label: "Distance", Value: "10.0", Unit: "km"}},
@@ -231,6 +232,14 @@ func TestEngineTypes(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("timeline lacks %q", want)
 		}
+	}
+	// A plan's steps under their priorities, first to last, each a
+	// timeline; more options folded away.
+	steps[0].Priority, steps[1].Priority, steps[2].Priority = coach.MoreOptions, coach.DoThis, coach.Helpful
+	out = execute(t, "priorities", steps)
+	do, help, more := strings.Index(out, ">Do this<"), strings.Index(out, ">Helpful<"), strings.Index(out, ">More options<")
+	if do < 0 || help < 0 || more < 0 || !(do < help && help < more) || !strings.Contains(out[more-200:], "<details") {
+		t.Errorf("priorities out of order, missing or more options not folded: %d %d %d\n%s", do, help, more, out)
 	}
 	now := []coach.SorenessNow{{Muscle: recovery.HipFlexors, Value: 6.5}, {Muscle: recovery.Feet, Value: 0}}
 	out = execute(t, "body", now)

@@ -291,3 +291,59 @@ func (db *DB) FindTicks(ctx context.Context, dayText string) (map[string]store.T
 	}
 	return ticks, nil
 }
+
+// FindAllTicks returns every tick of the athlete, by day then step id.
+func (db *DB) FindAllTicks(ctx context.Context) ([]store.Tick, error) {
+	rows, err := db.pool.Query(ctx, `SELECT day, step_id, ticked_at FROM ticks WHERE athlete_id = $1 ORDER BY day, step_id`, db.athlete)
+	if err != nil {
+		return nil, fmt.Errorf("find ticks: %w", err)
+	}
+	ticks := []store.Tick{}
+	var (
+		d time.Time
+		t store.Tick
+	)
+	if _, err := pgx.ForEachRow(rows, []any{&d, &t.StepID, &t.At}, func() error {
+		ticks = append(ticks, store.Tick{Day: d.Format(time.DateOnly), StepID: t.StepID, At: t.At.UTC()})
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("find ticks: %w", err)
+	}
+	return ticks, nil
+}
+
+// athleteTables are the tables of an athlete's own data, keyed by
+// athlete_id; every other table of it refers to one of these or to users
+// with ON DELETE CASCADE.
+var athleteTables = []string{"activities", "profile", "checkins", "shoes", "ticks"}
+
+// DeleteUser deletes user id with all their data, sessions, tokens and
+// grants, in one transaction. Returns ENOTFOUND if there is no such user.
+func (db *DB) DeleteUser(ctx context.Context, id int64) error {
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		// Lock the user's row first: a concurrent grant or session for
+		// them waits, then fails on the missing user.
+		var one int
+		if err := tx.QueryRow(ctx, `SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, id).Scan(&one); errors.Is(err, pgx.ErrNoRows) {
+			return rebound.Errorf(rebound.ENOTFOUND, "user %d not found", id)
+		} else if err != nil {
+			return err
+		}
+		// Serialise with the athlete's activity creates (see
+		// createActivity), so that none lands after the delete.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, activityLock, id); err != nil {
+			return fmt.Errorf("lock athlete %d's activities: %w", id, err)
+		}
+		for _, table := range athleteTables {
+			if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE athlete_id = $1`, id); err != nil {
+				return fmt.Errorf("delete %s: %w", table, err)
+			}
+		}
+		_, err := tx.Exec(ctx, `DELETE FROM users WHERE id = $1`, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("delete user %d: %w", id, err)
+	}
+	return nil
+}

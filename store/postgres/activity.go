@@ -325,3 +325,78 @@ func (db *DB) execOne(ctx context.Context, id int64, sql string, args ...any) er
 	}
 	return nil
 }
+
+// UpdateActivityAnalysis replaces the analysis of activity id (sub-sport,
+// start, UTC offset, device, format, summary, laps, pauses, device
+// totals, legs, warnings and samples) with a's in one transaction,
+// keeping its sport, name, gear, hash, source, import time, original and
+// RPE. It writes nothing and reports false when the analysis is the
+// stored one. Returns ENOTFOUND if the activity does not exist.
+func (db *DB) UpdateActivityAnalysis(ctx context.Context, id int64, a *store.Activity) (bool, error) {
+	changed, err := db.updateActivityAnalysis(ctx, id, a)
+	if err != nil {
+		return false, fmt.Errorf("update analysis of activity %d: %w", id, err)
+	}
+	return changed, nil
+}
+
+func (db *DB) updateActivityAnalysis(ctx context.Context, id int64, a *store.Activity) (changed bool, err error) {
+	if a == nil {
+		return false, rebound.Errorf(rebound.EINVALID, "nil activity")
+	}
+	kept := *a // the hash and original are kept as stored: encode only the analysis
+	kept.SHA256, kept.Original = "kept", nil
+	r, err := encodeActivity(&kept, db.Now)
+	if err != nil {
+		return false, err
+	}
+	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		// One statement compares the stored analysis with the new one (json
+		// as text: both engines keep it byte for byte) and writes only
+		// when they differ; FOR UPDATE holds the row meanwhile.
+		var same bool
+		err := tx.QueryRow(ctx, `SELECT a.sub_sport = $3 AND a.start_at = $4 AND a.utc_offset_s IS NOT DISTINCT FROM $5
+			AND a.device = $6 AND a.format = $7 AND a.summary::text = $8 AND a.laps::text = $9 AND a.pauses::text = $10
+			AND a.device_totals::text IS NOT DISTINCT FROM $11 AND a.legs::text = $12 AND a.warnings::text = $13
+			AND s.samples IS NOT DISTINCT FROM $14::bytea
+			FROM activities a LEFT JOIN activity_samples s ON s.activity_id = a.id
+			WHERE a.athlete_id = $1 AND a.id = $2 FOR UPDATE OF a`,
+			db.athlete, id, r.subSport, r.start, a.UTCOffsetS, r.device, r.format,
+			string(r.Summary), string(r.Laps), string(r.Pauses), textOrNil(r.DeviceTotals), string(r.Legs), string(r.Warnings),
+			r.Samples).Scan(&same)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+		} else if err != nil {
+			return check(err)
+		}
+		if same {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE activities SET sub_sport = $3, start_at = $4, utc_offset_s = $5, device = $6, format = $7,
+			summary = $8, laps = $9, pauses = $10, device_totals = $11, legs = $12, warnings = $13
+			WHERE athlete_id = $1 AND id = $2`,
+			db.athlete, id, r.subSport, r.start, a.UTCOffsetS, r.device, r.format,
+			r.Summary, r.Laps, r.Pauses, r.DeviceTotals, r.Legs, r.Warnings); err != nil {
+			return fmt.Errorf("update: %w", check(err))
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM activity_samples WHERE activity_id = $1`, id); err != nil {
+			return fmt.Errorf("delete samples: %w", err)
+		}
+		if r.Samples != nil {
+			if _, err := tx.Exec(ctx, `INSERT INTO activity_samples (activity_id, samples) VALUES ($1, $2)`, id, r.Samples); err != nil {
+				return fmt.Errorf("insert samples: %w", err)
+			}
+		}
+		changed = true
+		return nil
+	})
+	return changed, err
+}
+
+// textOrNil is b as a nullable text parameter: nil when b is nil.
+func textOrNil(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return string(b)
+}

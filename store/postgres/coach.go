@@ -20,6 +20,12 @@ var (
 	_ store.GearStore    = (*DB)(nil)
 )
 
+// execer is the pool or a transaction.
+type execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
 // SaveCheckIn stores the check-in of c.Date's day, replacing any earlier
 // one of that day. Returns EINVALID for a soreness rating that is not a
 // number.
@@ -34,6 +40,47 @@ func (db *DB) SaveCheckIn(ctx context.Context, c recovery.CheckIn) error {
 		return fmt.Errorf("save check-in %s: %w", d, check(err))
 	}
 	return nil
+}
+
+// MergeCheckIn merges c into the check-in of its day and makes the RPE
+// changes in one transaction. It first makes sure the day has a row (an
+// empty check-in, when it has none: a merge running at the same time
+// waits on the unique index until this one commits, then finds the row),
+// then locks that row (SELECT … FOR UPDATE) before reading it: every
+// other merge of the day, on any app server, waits there and reads the
+// day after this one.
+func (db *DB) MergeCheckIn(ctx context.Context, c recovery.CheckIn, rpes []store.RPEChange) (merged recovery.CheckIn, created bool, err error) {
+	d := c.Date.Format(time.DateOnly)
+	if err := store.ValidateRPEChanges(rpes); err != nil {
+		return c, false, fmt.Errorf("merge check-in %s: %w", d, err)
+	}
+	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `INSERT INTO checkins (athlete_id, day, data) VALUES ($1, $2, '{}')
+			ON CONFLICT (athlete_id, day) DO NOTHING`, db.athlete, day(c.Date))
+		if err != nil {
+			return err
+		}
+		created = tag.RowsAffected() == 1
+		var data []byte
+		if err := tx.QueryRow(ctx, `SELECT data FROM checkins WHERE athlete_id = $1 AND day = $2 FOR UPDATE`,
+			db.athlete, day(c.Date)).Scan(&data); err != nil {
+			return err
+		}
+		if merged, data, err = rowjson.MergeCheckIn(data, c); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE checkins SET data = $3 WHERE athlete_id = $1 AND day = $2`,
+			db.athlete, day(c.Date), data); err != nil {
+			return err
+		}
+		return store.ApplyRPEChanges(rpes,
+			func(id int64, rpe float64) error { return db.saveRPE(ctx, tx, id, rpe) },
+			func(id int64) error { return db.deleteRPE(ctx, tx, id) })
+	})
+	if err != nil {
+		return c, false, fmt.Errorf("merge check-in %s: %w", d, check(err))
+	}
+	return merged, created, nil
 }
 
 // FindCheckIns returns the check-ins with from <= Date < to, oldest first;
@@ -76,8 +123,12 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 	if err := store.ValidateRPE(rpe); err != nil {
 		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
 	}
+	return db.saveRPE(ctx, db.pool, activityID, rpe)
+}
+
+func (db *DB) saveRPE(ctx context.Context, x execer, activityID int64, rpe float64) error {
 	// Inserts nothing unless the activity is this athlete's.
-	tag, err := db.pool.Exec(ctx, `INSERT INTO activity_rpe (activity_id, rpe)
+	tag, err := x.Exec(ctx, `INSERT INTO activity_rpe (activity_id, rpe)
 		SELECT id, $3 FROM activities WHERE athlete_id = $1 AND id = $2
 		ON CONFLICT (activity_id) DO UPDATE SET rpe = excluded.rpe`, db.athlete, activityID, rpe)
 	if sqlState(err) == foreignKeyViolation { // deleted meanwhile
@@ -95,8 +146,12 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 // DeleteRPE removes the session RPE of an activity, if it has one.
 // Returns ENOTFOUND if the activity does not exist.
 func (db *DB) DeleteRPE(ctx context.Context, activityID int64) error {
+	return db.deleteRPE(ctx, db.pool, activityID)
+}
+
+func (db *DB) deleteRPE(ctx context.Context, x execer, activityID int64) error {
 	var exists bool
-	if err := db.pool.QueryRow(ctx, `WITH a AS (SELECT id FROM activities WHERE athlete_id = $1 AND id = $2),
+	if err := x.QueryRow(ctx, `WITH a AS (SELECT id FROM activities WHERE athlete_id = $1 AND id = $2),
 		d AS (DELETE FROM activity_rpe WHERE activity_id IN (SELECT id FROM a))
 		SELECT EXISTS (SELECT 1 FROM a)`, db.athlete, activityID).Scan(&exists); err != nil {
 		return fmt.Errorf("delete RPE of activity %d: %w", activityID, err)

@@ -3,11 +3,9 @@ package postgres_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,98 +24,28 @@ import (
 	"github.com/rebound-run/rebound/decode/fit"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/postgres"
+	"github.com/rebound-run/rebound/store/postgres/pgtest"
 	"github.com/rebound-run/rebound/store/samplecodec"
 	"github.com/rebound-run/rebound/store/storetest"
 )
 
-// The tests need a PostgreSQL server on which the user may CREATE
-// DATABASE: REBOUND_TEST_POSTGRES names it (a URL or keyword=value
-// string). .ci/postgres.sh starts a throw-away one:
-//
-//	eval "$(bash .ci/postgres.sh)" && go test ./store/postgres/
-//
-// Without it the tests skip, unless REBOUND_REQUIRE_POSTGRES=1 (as in CI).
-// Every opened store gets a database of its own, rebound_test_<random>,
-// dropped when its test ends (DROP DATABASE … WITH (FORCE): PostgreSQL 13
-// or newer), so tests are isolated and run in parallel.
-const (
-	envDSN     = "REBOUND_TEST_POSTGRES"
-	envRequire = "REBOUND_REQUIRE_POSTGRES"
-)
-
-var server struct {
-	once  sync.Once
-	dsn   string
-	admin *pgxpool.Pool // on the DSN's own database, for CREATE and DROP DATABASE
-	err   error
-}
+// The tests need a PostgreSQL server: see package pgtest. Every opened
+// store gets a database of its own, so tests are isolated and run in
+// parallel.
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if server.admin != nil {
-		server.admin.Close()
-	}
+	pgtest.Close()
 	os.Exit(code)
 }
 
 // adminPool returns the pool on the test server, skipping the test when
 // there is none configured (failing it when one is required).
-func adminPool(tb testing.TB) *pgxpool.Pool {
-	tb.Helper()
-	server.once.Do(func() {
-		server.dsn = os.Getenv(envDSN)
-		if server.dsn == "" {
-			return
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if server.admin, server.err = pgxpool.New(ctx, server.dsn); server.err == nil {
-			server.err = server.admin.Ping(ctx)
-		}
-	})
-	switch {
-	case server.dsn == "" && os.Getenv(envRequire) == "1":
-		tb.Fatalf("%s=1 but %s is not set: start a server with .ci/postgres.sh", envRequire, envDSN)
-	case server.dsn == "":
-		tb.Skipf("%s is not set: no PostgreSQL server to test against (eval \"$(bash .ci/postgres.sh)\" starts one)", envDSN)
-	case server.err != nil:
-		tb.Fatalf("connect to %s: %v", envDSN, server.err)
-	}
-	return server.admin
-}
+func adminPool(tb testing.TB) *pgxpool.Pool { return pgtest.Admin(tb) }
 
 // newDatabase creates an empty database, dropped when the test ends, and
 // returns its connection string.
-func newDatabase(tb testing.TB) string {
-	tb.Helper()
-	admin := adminPool(tb)
-	var b [8]byte
-	rand.Read(b[:])
-	name := "rebound_test_" + hex.EncodeToString(b[:])
-	if _, err := admin.Exec(context.Background(), `CREATE DATABASE `+name); err != nil {
-		tb.Fatalf("create database: %v", err)
-	}
-	tb.Cleanup(func() {
-		// FORCE: a test that failed may have left connections open.
-		if _, err := admin.Exec(context.Background(), `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`); err != nil {
-			tb.Errorf("drop database %s: %v", name, err)
-		}
-	})
-	return withDatabase(tb, server.dsn, name)
-}
-
-// withDatabase returns dsn naming database name instead of its own.
-func withDatabase(tb testing.TB, dsn, name string) string {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		u, err := url.Parse(dsn)
-		if err != nil {
-			tb.Fatalf("%s: %v", envDSN, err)
-		}
-		u.Path, u.RawPath = "/"+name, ""
-		return u.String()
-	}
-	return dsn + " dbname=" + name // keyword=value: the last setting wins
-}
+func newDatabase(tb testing.TB) string { return pgtest.NewDatabase(tb) }
 
 func mustOpen(tb testing.TB, dsn string) *postgres.DB {
 	tb.Helper()
@@ -490,4 +418,31 @@ func TestAccounts(t *testing.T) {
 	if _, err := db.FindUserByName(ctx, "bad\xff"); rebound.ErrorCode(err) != rebound.ENOTFOUND {
 		t.Errorf("FindUserByName(invalid UTF-8) = %v, want ENOTFOUND", err)
 	}
+}
+
+func TestDeleteUserFailureKeepsAll(t *testing.T) {
+	t.Parallel()
+	adminPool(t)
+	dsn := newDatabase(t)
+	db := mustOpen(t, dsn)
+	defer db.Close()
+	if _, err := rawConn(t, dsn).Exec(context.Background(), `
+		CREATE FUNCTION refuse_user_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN RAISE EXCEPTION 'user delete refused by the test'; END $$;
+		CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users
+			FOR EACH ROW EXECUTE FUNCTION refuse_user_delete()`); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CheckFailedDeleteKeepsAll(t, db)
+}
+
+func TestMergeCheckInAcrossServers(t *testing.T) {
+	// Two stores on one database stand for two app servers: each has its
+	// own pool, so only the database keeps their merges apart.
+	t.Parallel()
+	dsn := newDatabase(t)
+	db1, db2 := mustOpen(t, dsn), mustOpen(t, dsn)
+	defer db1.Close()
+	defer db2.Close()
+	storetest.CheckConcurrentMerges(t, db1, db2)
 }

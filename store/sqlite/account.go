@@ -313,3 +313,65 @@ func (db *DB) FindTicks(ctx context.Context, day string) (map[string]store.Tick,
 	}
 	return ticks, rows.Err()
 }
+
+// FindAllTicks returns every tick of the athlete, by day then step id.
+func (db *DB) FindAllTicks(ctx context.Context) ([]store.Tick, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT day, step_id, at_ms FROM ticks WHERE athlete_id = ? ORDER BY day, step_id`, db.athlete)
+	if err != nil {
+		return nil, fmt.Errorf("find ticks: %w", err)
+	}
+	defer rows.Close()
+	ticks := []store.Tick{}
+	for rows.Next() {
+		var t store.Tick
+		var at int64
+		if err := rows.Scan(&t.Day, &t.StepID, &at); err != nil {
+			return nil, fmt.Errorf("find ticks: %w", err)
+		}
+		t.At = fromMS(at)
+		ticks = append(ticks, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find ticks: %w", err)
+	}
+	return ticks, nil
+}
+
+// DeleteUser deletes user id with all their data, sessions, tokens and
+// grants, in one transaction. Returns ENOTFOUND if there is no such user.
+func (db *DB) DeleteUser(ctx context.Context, id int64) error {
+	if err := db.deleteUser(ctx, id); err != nil {
+		return fmt.Errorf("delete user %d: %w", id, err)
+	}
+	return nil
+}
+
+func (db *DB) deleteUser(ctx context.Context, id int64) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var exists bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users WHERE id = ?)`, id).Scan(&exists); err != nil {
+		return err
+	} else if !exists {
+		return rebound.Errorf(rebound.ENOTFOUND, "user %d not found", id)
+	}
+	// Samples, originals and session RPEs go with their activities, and
+	// sessions, tokens and grants with the user (ON DELETE CASCADE).
+	for _, table := range athleteTables {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE athlete_id = ?`, id); err != nil {
+			return fmt.Errorf("delete %s: %w", table, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM users WHERE id = ?`, id); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// athleteTables are the tables of an athlete's own data, keyed by
+// athlete_id; every other table of it refers to one of these or to users
+// with ON DELETE CASCADE.
+var athleteTables = []string{"activities", "profile", "checkins", "shoes", "ticks"}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -301,4 +302,83 @@ func (db *DB) execOne(ctx context.Context, stmt *sql.Stmt, id int64, args ...any
 		return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
 	}
 	return nil
+}
+
+// UpdateActivityAnalysis replaces the analysis of activity id (sub-sport,
+// start, UTC offset, device, format, summary, laps, pauses, device
+// totals, legs, warnings and samples) with a's in one transaction,
+// keeping its sport, name, gear, hash, source, import time, original and
+// RPE. It writes nothing and reports false when the analysis is the
+// stored one. Returns ENOTFOUND if the activity does not exist.
+func (db *DB) UpdateActivityAnalysis(ctx context.Context, id int64, a *store.Activity) (bool, error) {
+	changed, err := db.updateActivityAnalysis(ctx, id, a)
+	if err != nil {
+		return false, fmt.Errorf("update analysis of activity %d: %w", id, err)
+	}
+	return changed, nil
+}
+
+func (db *DB) updateActivityAnalysis(ctx context.Context, id int64, a *store.Activity) (bool, error) {
+	if a == nil {
+		return false, rebound.Errorf(rebound.EINVALID, "nil activity")
+	}
+	kept := *a // the hash and original are kept as stored: encode only the analysis
+	kept.SHA256, kept.Original = "kept", nil
+	r, err := encodeActivity(&kept, func() int64 { return 0 })
+	if err != nil {
+		return false, err
+	}
+
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	var (
+		old                                   activityRow
+		subSport, device, format              string
+		summary, laps, pauses, legs, warnings string
+		totals                                sql.NullString
+		oldSamples                            []byte
+	)
+	err = tx.QueryRowContext(ctx, `SELECT a.sub_sport, a.start_ms, a.utc_offset_s, a.device, a.format,
+		a.summary_json, a.laps_json, a.pauses_json, a.device_totals_json, a.legs_json, a.warnings_json, s.samples
+		FROM activities a LEFT JOIN activity_samples s ON s.activity_id = a.id WHERE a.athlete_id = ? AND a.id = ?`,
+		db.athlete, id).Scan(&subSport, &old.startMS, &old.utcOffsetS, &device, &format,
+		&summary, &laps, &pauses, &totals, &legs, &warnings, &oldSamples)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+	} else if err != nil {
+		return false, err
+	}
+	if subSport == a.SubSport && old.startMS == r.startMS && old.utcOffsetS == r.utcOffsetS &&
+		device == a.Device && format == a.Format && summary == string(r.Summary) && laps == string(r.Laps) &&
+		pauses == string(r.Pauses) && totals == nullString(r.DeviceTotals) && legs == string(r.Legs) &&
+		warnings == string(r.Warnings) && bytes.Equal(oldSamples, r.Samples) && (oldSamples == nil) == (r.Samples == nil) {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE activities SET sub_sport = ?, start_ms = ?, utc_offset_s = ?, device = ?, format = ?,
+		summary_json = ?, laps_json = ?, pauses_json = ?, device_totals_json = ?, legs_json = ?, warnings_json = ?
+		WHERE athlete_id = ? AND id = ?`,
+		a.SubSport, r.startMS, r.utcOffsetS, a.Device, a.Format, string(r.Summary), string(r.Laps), string(r.Pauses),
+		nullText(r.DeviceTotals), string(r.Legs), string(r.Warnings), db.athlete, id); err != nil {
+		return false, fmt.Errorf("update: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM activity_samples WHERE activity_id = ?`, id); err != nil {
+		return false, fmt.Errorf("delete samples: %w", err)
+	}
+	if r.Samples != nil {
+		if _, err := tx.StmtContext(ctx, db.stmt.insertSamples).ExecContext(ctx, id, r.Samples); err != nil {
+			return false, fmt.Errorf("insert samples: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("commit: %w", err)
+	}
+	return true, nil
+}
+
+// nullString is b as a scanned nullable TEXT value.
+func nullString(b []byte) sql.NullString {
+	return sql.NullString{String: string(b), Valid: b != nil}
 }

@@ -18,6 +18,12 @@ var (
 	_ store.GearStore    = (*DB)(nil)
 )
 
+// execer is a connection or a transaction on the write connection.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // SaveCheckIn stores the check-in of c.Date's day, replacing any earlier
 // one of that day. Returns EINVALID for a soreness rating that is not a
 // number.
@@ -32,6 +38,58 @@ func (db *DB) SaveCheckIn(ctx context.Context, c recovery.CheckIn) error {
 		return fmt.Errorf("save check-in %s: %w", day, err)
 	}
 	return nil
+}
+
+// MergeCheckIn merges c into the check-in of its day and makes the RPE
+// changes in one transaction. The transaction begins IMMEDIATE (the
+// write connection's _txlock), so it holds the database's write lock
+// from the read of the day's check-in to the commit: every other writer,
+// in this process (which queues for the one write connection) or in
+// another (which waits out the busy timeout), reads the day after this
+// merge.
+func (db *DB) MergeCheckIn(ctx context.Context, c recovery.CheckIn, rpes []store.RPEChange) (merged recovery.CheckIn, created bool, err error) {
+	d := c.Date.Format(time.DateOnly)
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("merge check-in %s: %w", d, err)
+		}
+	}()
+	if err := store.ValidateRPEChanges(rpes); err != nil {
+		return c, false, err
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return c, false, err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	var data string
+	switch err = tx.QueryRowContext(ctx, `SELECT json FROM checkins WHERE athlete_id = ? AND day = ?`, db.athlete, d).Scan(&data); {
+	case errors.Is(err, sql.ErrNoRows):
+		data, created = "{}", true
+	case err != nil:
+		return c, false, err
+	}
+	merged, stored, err := rowjson.MergeCheckIn([]byte(data), c)
+	if err != nil {
+		return c, false, err
+	}
+	if _, err = tx.ExecContext(ctx, `INSERT INTO checkins (athlete_id, day, json) VALUES (?, ?, ?)
+		ON CONFLICT (athlete_id, day) DO UPDATE SET json = excluded.json`, db.athlete, d, string(stored)); err != nil {
+		return c, false, err
+	}
+	if err = store.ApplyRPEChanges(rpes,
+		func(id int64, rpe float64) error { return db.saveRPE(ctx, tx, id, rpe) },
+		func(id int64) error { return db.deleteRPE(ctx, tx, id) }); err != nil {
+		return c, false, err
+	}
+	if err = tx.Commit(); err != nil {
+		return c, false, err
+	}
+	return merged, created, nil
 }
 
 // FindCheckIns returns the check-ins with from <= Date < to, oldest first;
@@ -78,9 +136,13 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 	if err := store.ValidateRPE(rpe); err != nil {
 		return fmt.Errorf("save RPE of activity %d: %w", activityID, err)
 	}
+	return db.saveRPE(ctx, db.write, activityID, rpe)
+}
+
+func (db *DB) saveRPE(ctx context.Context, x execer, activityID int64, rpe float64) error {
 	// Inserts nothing unless the activity is this athlete's, in one
 	// statement: a delete by another process cannot come in between.
-	res, err := db.write.ExecContext(ctx, `INSERT INTO activity_rpe (activity_id, rpe)
+	res, err := x.ExecContext(ctx, `INSERT INTO activity_rpe (activity_id, rpe)
 		SELECT id, ? FROM activities WHERE athlete_id = ? AND id = ?
 		ON CONFLICT (activity_id) DO UPDATE SET rpe = excluded.rpe`, rpe, db.athlete, activityID)
 	if err != nil {
@@ -97,7 +159,11 @@ func (db *DB) SaveRPE(ctx context.Context, activityID int64, rpe float64) error 
 // DeleteRPE removes the session RPE of an activity, if it has one.
 // Returns ENOTFOUND if the activity does not exist.
 func (db *DB) DeleteRPE(ctx context.Context, activityID int64) error {
-	res, err := db.write.ExecContext(ctx, `DELETE FROM activity_rpe WHERE activity_id = ?
+	return db.deleteRPE(ctx, db.write, activityID)
+}
+
+func (db *DB) deleteRPE(ctx context.Context, x execer, activityID int64) error {
+	res, err := x.ExecContext(ctx, `DELETE FROM activity_rpe WHERE activity_id = ?
 		AND activity_id IN (SELECT id FROM activities WHERE athlete_id = ?)`, activityID, db.athlete)
 	if err != nil {
 		return fmt.Errorf("delete RPE of activity %d: %w", activityID, err)
@@ -109,7 +175,7 @@ func (db *DB) DeleteRPE(ctx context.Context, activityID int64) error {
 	}
 	// Nothing deleted: no rating, or no such activity.
 	var exists bool
-	if err := db.write.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
+	if err := x.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
 		db.athlete, activityID).Scan(&exists); err != nil {
 		return fmt.Errorf("delete RPE of activity %d: %w", activityID, err)
 	}

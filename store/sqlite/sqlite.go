@@ -11,6 +11,19 @@
 // connection, so they queue in Go rather than fail with SQLITE_BUSY, and
 // reads use a pool of read-only connections that WAL mode lets run while
 // a write is in progress.
+//
+// # Backups
+//
+// DB.Backup copies the database with VACUUM INTO, not the online backup
+// API: VACUUM INTO reads everything in one read transaction, so the copy
+// is one moment's state while writers go on (WAL), whereas the backup API
+// copying step by step starts over whenever another connection writes
+// and may never finish under steady writes; it is plain SQL through
+// database/sql, needs no driver-specific connection, and writes a
+// compact, self-contained file (no -wal beside it). Restore checks a
+// backup, builds the restored database beside the target and renames it
+// over the target last, so a failure leaves the target as it was.
+// backup.go has the details.
 package sqlite
 
 import (

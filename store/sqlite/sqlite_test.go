@@ -203,6 +203,16 @@ func TestCreateActivity(t *testing.T) {
 	})
 }
 
+func TestMergeCheckInAcrossHandles(t *testing.T) {
+	// Two handles on one file stand for two processes: each has its own
+	// write connection, so only the file's lock keeps their merges apart.
+	path := dbPath(t)
+	db1, db2 := mustOpen(t, path), mustOpen(t, path)
+	defer db1.Close()
+	defer db2.Close()
+	storetest.CheckConcurrentMerges(t, db1, db2)
+}
+
 func TestRevision(t *testing.T) {
 	t.Run("RolledBackCreateKeepsIt", func(t *testing.T) {
 		// A trigger refuses the original, the last insert of the create's
@@ -263,4 +273,15 @@ func BenchmarkFindActivities(b *testing.B) {
 			b.Fatal(n, err)
 		}
 	}
+}
+
+func TestDeleteUserFailureKeepsAll(t *testing.T) {
+	path := dbPath(t)
+	db := mustOpen(t, path)
+	defer db.Close()
+	if _, err := rawDB(t, path).Exec(`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON users
+		BEGIN SELECT RAISE(ABORT, 'user delete refused by the test'); END`); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CheckFailedDeleteKeepsAll(t, db)
 }

@@ -20,7 +20,7 @@ func testCheckIn(t *testing.T, open opener) {
 	loc := time.FixedZone("UTC+1", 3600)
 	d1 := time.Date(2026, 9, 7, 0, 0, 0, 0, loc)
 	full := recovery.CheckIn{Date: d1, Soreness: map[recovery.Muscle]float64{recovery.Quads: 6, recovery.Calves: 2.5},
-		SleepH: 6.5, SleepQuality: 3, Stress: 4, RestingHR: 52, HRVms: 61, Symptoms: []string{"swelling"}}
+		SleepH: 6.5, SleepQuality: 3, Stress: 4, RestingHR: 52, HRVms: 61, Symptoms: []string{"swelling"}, SymptomsAnswered: true}
 	sparse := recovery.CheckIn{Date: d1.AddDate(0, 0, 1), Soreness: map[recovery.Muscle]float64{},
 		SleepH: math.NaN(), SleepQuality: math.NaN(), Stress: math.NaN(), RestingHR: math.NaN(), HRVms: 70, Symptoms: []string{}}
 	opts := cmp.Options{cmpopts.EquateNaNs(), cmpopts.EquateEmpty()}

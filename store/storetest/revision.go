@@ -69,6 +69,14 @@ func testRevision(t *testing.T, open dbOpener) {
 			{"SaveRPE/Replace", func() error { return sa.SaveRPE(ctx, run.ID, 7) }},
 			{"SaveCheckIn/Create", func() error { return sa.SaveCheckIn(ctx, revisionCheckIn(checkInDay, 5)) }},
 			{"SaveCheckIn/Replace", func() error { return sa.SaveCheckIn(ctx, revisionCheckIn(checkInDay, 3)) }},
+			{"MergeCheckIn/Create", func() error {
+				_, _, err := sa.MergeCheckIn(ctx, revisionCheckIn(checkInDay.AddDate(0, 0, 1), 4), nil)
+				return err
+			}},
+			{"MergeCheckIn/MergeWithRPE", func() error {
+				_, _, err := sa.MergeCheckIn(ctx, revisionCheckIn(checkInDay.AddDate(0, 0, 1), 2), []store.RPEChange{{ActivityID: run.ID, RPE: 5}})
+				return err
+			}},
 			{"SaveShoe/Create", func() error { return sa.SaveShoe(ctx, store.Shoe{Name: "Pegasus", LimitKm: 600}) }},
 			{"SaveShoe/Update", func() error { return sa.SaveShoe(ctx, store.Shoe{Name: "pegasus", LimitKm: 700}) }},
 			{"SaveShoe/Retire", func() error {

@@ -37,6 +37,19 @@
     });
     return out.slice(0, 8);
   }
+  // navHidden lists the nav links that are not wholly in sight or not
+  // the element a tap on their middle reaches.
+  function navHidden() {
+    var w = document.documentElement.clientWidth, h = window.innerHeight, out = [];
+    document.querySelectorAll(".nav a").forEach(function (a) {
+      var r = a.getBoundingClientRect();
+      var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (r.width === 0 || r.height === 0 || r.left < 0 || r.right > w + 0.5 || r.top < 0 || r.bottom > h || !hit || !a.contains(hit)) {
+        out.push(a.textContent.trim() + " at " + Math.round(r.left) + "," + Math.round(r.top));
+      }
+    });
+    return out;
+  }
   window.addEventListener("load", function () {
     setTimeout(function () {
       var r = {
@@ -46,6 +59,8 @@
         dark: window.matchMedia("(prefers-color-scheme: dark)").matches,
         charts: document.querySelectorAll("[data-chart] canvas").length,
         overflow: overflowing(),
+        navLinks: document.querySelectorAll(".nav a").length,
+        navHidden: navHidden(),
         routes: document.querySelectorAll("svg[data-route] .route-line").length,
         csp: csp,
         errors: errors,

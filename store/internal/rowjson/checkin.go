@@ -32,7 +32,7 @@ func MarshalCheckIn(c recovery.CheckIn) ([]byte, error) {
 	}
 	return json.Marshal(checkIn{Soreness: c.Soreness, SleepH: opt(c.SleepH), SleepQuality: opt(c.SleepQuality),
 		Stress: opt(c.Stress), RestingHR: opt(c.RestingHR), HRVms: opt(c.HRVms), Symptoms: c.Symptoms,
-		Answered: c.SymptomsAnswered || len(c.Symptoms) > 0})
+		Answered: c.SymptomsAnswered})
 }
 
 // UnmarshalCheckIn decodes the check-in of date from its stored form.
@@ -44,7 +44,7 @@ func UnmarshalCheckIn(data []byte, date time.Time) (recovery.CheckIn, error) {
 	}
 	c := recovery.CheckIn{Date: date, Soreness: j.Soreness, SleepH: val(j.SleepH), SleepQuality: val(j.SleepQuality),
 		Stress: val(j.Stress), RestingHR: val(j.RestingHR), HRVms: val(j.HRVms), Symptoms: j.Symptoms,
-		SymptomsAnswered: j.Answered || len(j.Symptoms) > 0}
+		SymptomsAnswered: j.Answered}
 	if c.Soreness == nil {
 		c.Soreness = map[recovery.Muscle]float64{}
 	}
@@ -68,4 +68,17 @@ func val(p *float64) float64 {
 		return math.NaN()
 	}
 	return *p
+}
+
+// MergeCheckIn merges c into the stored check-in data of its day (by
+// recovery.MergeCheckIn; "{}" for a day without one) and returns the
+// merged check-in and its stored form.
+func MergeCheckIn(data []byte, c recovery.CheckIn) (recovery.CheckIn, []byte, error) {
+	old, err := UnmarshalCheckIn(data, c.Date)
+	if err != nil {
+		return c, nil, err
+	}
+	merged := recovery.MergeCheckIn(old, c)
+	out, err := MarshalCheckIn(merged)
+	return merged, out, err
 }

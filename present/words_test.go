@@ -1,0 +1,67 @@
+package present_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
+)
+
+func TestWords(t *testing.T) {
+	for _, tt := range []struct{ got, want string }{
+		{present.AdviceFor(string(recovery.Rest)).Label, "Rest"},
+		{present.AdviceFor(string(recovery.ActiveRecovery)).Label, "Active recovery"},
+		{present.AdviceFor(string(recovery.EasyRun)).Label, "Easy run"},
+		{present.AdviceFor(string(recovery.QualityOK)).Label, "Ready for quality"},
+		{present.AdviceFor(string(recovery.NoData)).Label, "Not enough data yet"},
+		{present.PhaseTitle(string(protocol.Immediate)), "First hour"},
+		{present.PhaseTitle(string(protocol.LongTerm)), "This week and beyond"},
+		{present.PriorityHeading(coach.DoThis), "Do this"},
+		{present.PriorityHeading(coach.Helpful), "Helpful"},
+		{present.PriorityHeading(coach.MoreOptions), "More options"},
+		{present.Window(0, 0), "right away"},
+		{present.Window(0, 0.5), "within 30 min"},
+		{present.Window(0, 4), "within 4 h"},
+		{present.Window(12, 72), "12–72 h after"},
+		{present.Window(48, 168), "2–7 days after"},
+		{present.Window(0, 168), "this week and beyond"},
+		{present.Window(24, 24), "from 24 h"},
+		// The bands of package load: 0.8-1.3 in step, above 1.3, above 1.5 a spike.
+		{present.ACWRWords(math.NaN()), "needs four weeks of history"},
+		{present.ACWRWords(0.7), "below your usual"},
+		{present.ACWRWords(1.0), "in step with your usual"},
+		{present.ACWRWords(1.4), "above your usual"},
+		{present.ACWRWords(1.6), "a spike on your usual"},
+		{present.KindLabel("rest"), "Rest"},
+		{present.KindLabel(string(recovery.RecoveryRun)), "Recovery run"},
+		{present.WorkoutLabel(string(recovery.Downhill)), "Downhill"},
+		{present.StatusWord("unknown"), "no data"},
+		{present.GradeFor(string(protocol.Practice)).Label, "Expert practice"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+	// Every kind has its own label; every phase a hint; every grade a level.
+	seen := map[string]bool{}
+	for _, k := range recovery.Kinds {
+		l := present.KindLabel(string(k))
+		if l == "" || seen[l] {
+			t.Errorf("kind %s: label %q", k, l)
+		}
+		seen[l] = true
+	}
+	for _, p := range protocol.Phases() {
+		if present.PhaseHint(string(p)) == "" {
+			t.Errorf("phase %s has no hint", p)
+		}
+	}
+	for _, g := range protocol.Grades() {
+		if present.GradeFor(string(g)).Level == 0 {
+			t.Errorf("grade %s unknown", g)
+		}
+	}
+}
