@@ -120,30 +120,17 @@ const (
 	AssumedEasyM = protocol.EasyRunMilesMin * protocol.KmPerMile * 1000
 )
 
-// The titles of the week's sources, as the runner reads them: the seed
-// articles (protocol/sources.go) and the published studies. They are named
-// here once, so that a shared title function can replace them.
-var sourceTitles = map[string]string{
-	protocol.Seed000: "“Leg Recovery After Running: Immediate, Mid-Term, and Long-Term Strategies”",
-	protocol.Seed001: "“Sore Legs After Running? 4 Recovery Techniques to Get You Back on Your Feet”",
-	protocol.Seed002: "a January 2026 coaching guide to leg recovery after running",
-	protocol.Seed003: "“Sore Legs After Running? 10 Ways to Prevent and Treat It”",
-	protocol.Seed004: "“8 Post-Run Recovery Tips From Experts”",
-	protocol.RefList: "medical guidance on warning signs",
-}
-
 // srcRebound marks a rule that is Rebound's own choice.
 const srcRebound = "Rebound's rule"
 
-// cite appends its sources to a reason: "text (A; B)".
+// cite appends its sources to a reason, as people read them
+// (protocol.Short): "text (“8 Post-Run Recovery Tips”; Williams et al.
+// 2017)".
 func cite(text string, refs ...string) string {
 	var names []string
 	for _, r := range refs {
-		if t, ok := sourceTitles[r]; ok {
-			r = t
-		}
-		if r != "" && !slices.Contains(names, r) {
-			names = append(names, r)
+		if n := protocol.Short(r); n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
 		}
 	}
 	if len(names) == 0 {
@@ -190,7 +177,7 @@ func (s *State) Week() *WeekPlan {
 		for i := range b.days {
 			b.days[i].Reasons = []string{why}
 		}
-		wp.SeeProfessional = SeeProfessional{Needed: true, Urgency: string(f.Urgency), Reasons: []string{why}}
+		wp.SeeProfessional = s.seeProfessional(f)
 		wp.Days = b.days
 		return wp
 	}
@@ -210,37 +197,20 @@ func dayIndex(start, t time.Time) int {
 	return int(math.Round(dayStart(t.In(start.Location())).Sub(start).Hours() / 24))
 }
 
-// flagReason is what every day of a flagged week says.
+// flagReason is what every day of a flagged week says: the flag's reason
+// and how to clear it (Flag.Reason, Flag.ClearHow, as a plan on hold
+// says them), with the symptoms' sources.
 func flagReason(f *Flag) string {
-	var parts []string
-	if len(f.Symptoms) > 0 {
-		var names, refs []string
-		for _, id := range f.Symptoms {
-			sym, _ := protocol.SymptomByID(id)
-			names = append(names, strings.ToLower(sym.Name))
+	var refs []string
+	for _, id := range f.Symptoms {
+		if sym, ok := protocol.SymptomByID(id); ok {
 			refs = append(refs, strings.Split(sym.Source, "; ")...)
 		}
-		what := fmt.Sprintf("a symptom you reported (%s)", strings.Join(names, ", "))
-		if len(names) > 1 {
-			what = fmt.Sprintf("symptoms you reported (%s)", strings.Join(names, ", "))
-		}
-		if f.Urgency == protocol.Urgent && slices.ContainsFunc(f.Symptoms, func(id string) bool {
-			sym, _ := protocol.SymptomByID(id)
-			return sym.Urgency == protocol.Urgent
-		}) {
-			parts = append(parts, cite(what+" needs medical help today: no training until a doctor has seen you and you clear it with rebound checkin --symptoms none", refs...))
-		} else {
-			parts = append(parts, cite(what+" needs a professional first: no training until it is cleared with rebound checkin --symptoms none", refs...))
-		}
 	}
-	if f.Injury {
-		parts = append(parts, cite("the injury in your profile needs a professional's all-clear first: no training until it is off your profile (rebound profile set --conditions)", protocol.Seed002))
+	if f.Injury || f.SoreDays > 0 {
+		refs = append(refs, protocol.Seed002)
 	}
-	if f.SoreDays > 0 {
-		parts = append(parts, cite(fmt.Sprintf("your %s have been sore for %d days, past a week, which may be overtraining or an injury: no training until a professional has looked at it and a check-in rates them under %d",
-			f.Sore, f.SoreDays, LastingSorenessMin), protocol.Seed002))
-	}
-	return strings.Join(parts, "; ")
+	return cite(f.Reason()+". To clear it: "+f.ClearHow(), refs...)
 }
 
 // weekBuilder lays out one week.

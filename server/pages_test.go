@@ -508,7 +508,7 @@ func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	}
 	// The week is rest every day, and says why.
 	_, week := b.get("/week")
-	for _, w := range []string{"redflag-urgent", "needs medical help today"} {
+	for _, w := range []string{"redflag-urgent", "get medical care today"} {
 		if !strings.Contains(week, w) {
 			t.Errorf("Week after a chest-pain check-in: no %q", w)
 		}
