@@ -107,8 +107,9 @@ type Pause struct {
 }
 
 // Activity is one decoded workout, before Rebound stores it. Samples are in
-// time order. A multisport file becomes one Activity whose Sport is that of
-// the longest leg and whose Legs list the sports in order.
+// time order. A multisport file (a triathlon's swim, ride and run) becomes
+// one Activity per leg, each with its own sport, samples and laps, and
+// Legs listing the sports of the whole file in order.
 type Activity struct {
 	Sport    Sport
 	SubSport string // the source's own finer label, e.g. "road", "indoor_cycling", "trail"
@@ -124,8 +125,14 @@ type Activity struct {
 	Pauses     []Pause
 	// DeviceTotals holds the totals the file itself carries, when it has any.
 	DeviceTotals *Totals
-	// Legs lists the sports of a multisport file in order (nil otherwise).
+	// Legs lists the sports of the multisport file this activity is a leg
+	// of, in order (nil otherwise).
 	Legs []Sport
+	// DeviceRecoveryMin is the recovery time the device worked out, in
+	// minutes (Garmin writes it as an undocumented FIT event, number 38,
+	// whose data is the minutes; the last one counts); 0 when the file
+	// has none.
+	DeviceRecoveryMin float64
 	// Warnings are recoverable oddities found while decoding (a dropped
 	// sample, a clock jump, a summary that disagrees with the records).
 	Warnings []string

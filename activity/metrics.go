@@ -96,7 +96,10 @@ func Compute(a *Activity) Summary {
 		AvgSpeedMS: NaN, MaxSpeedMS: NaN, GradeAdjustedSpeedMS: NaN,
 		AscentM: NaN, DescentM: NaN, DownhillM: NaN,
 		AvgHR: NaN, MaxHR: NaN, AvgCadenceSPM: NaN, MaxCadenceSPM: NaN,
-		AvgPowerW: NaN, AvgTempC: NaN, MinTempC: NaN, MaxTempC: NaN,
+		AvgPowerW: NaN, AvgTempC: NaN, MinTempC: NaN, MaxTempC: NaN, DeviceRecoveryH: NaN,
+	}
+	if a.DeviceRecoveryMin > 0 {
+		s.DeviceRecoveryH = a.DeviceRecoveryMin / 60
 	}
 	samples := a.Samples
 	if !timeSorted(samples) {

@@ -34,3 +34,28 @@ func ParseSport(label string) Sport {
 	}
 	return Other
 }
+
+// Noun is what the runner calls one session of the sport: "run", "trail
+// run", "ride", "swim"... It names activities ("Morning ride") and says
+// what a cross-training session was ("a 1:05 h ride").
+func (s Sport) Noun() string {
+	switch s {
+	case Running:
+		return "run"
+	case Trail:
+		return "trail run"
+	case Treadmill:
+		return "treadmill run"
+	case Cycling:
+		return "ride"
+	case Swimming:
+		return "swim"
+	case Walking:
+		return "walk"
+	case Hiking:
+		return "hike"
+	case Strength:
+		return "strength session"
+	}
+	return "workout"
+}

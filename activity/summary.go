@@ -38,6 +38,10 @@ type Summary struct {
 	AvgTempC      float64   `json:"avg_temp_c"`
 	MinTempC      float64   `json:"min_temp_c"`
 	MaxTempC      float64   `json:"max_temp_c"`
+	// DeviceRecoveryH is the recovery time the recording device itself
+	// worked out for the activity (Garmin's recovery advisor, written as
+	// a FIT event), in hours; NaN when the file has none.
+	DeviceRecoveryH float64 `json:"device_recovery_h"`
 	// Notes say where Compute trusted the file's own summary over its
 	// samples, and why.
 	Notes []string `json:"notes,omitempty"`

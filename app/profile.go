@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"github.com/rebound-run/rebound"
 	"math"
 	"strings"
 
@@ -24,6 +25,52 @@ type ProfileChange struct {
 	// clears them.
 	Conditions *[]string
 	Equipment  *[]string
+	// Background changes the runner's training background; nil fields
+	// stay as they are.
+	Background *BackgroundChange
+}
+
+// BackgroundChange is a change of the runner's training background: the
+// weekly distance and years given clear "new to running", and "new to
+// running" clears them.
+type BackgroundChange struct {
+	WeeklyKm     *float64
+	RunningYears *float64
+	NewRunner    *bool
+	Dismissed    *bool // stop asking for it
+}
+
+// WholeBackground is the change that replaces the background with b (a
+// form or an API document that sends all of it).
+func WholeBackground(b profile.Background) *BackgroundChange {
+	ch := &BackgroundChange{NewRunner: &b.NewRunner, Dismissed: &b.Dismissed}
+	if !b.NewRunner {
+		ch.WeeklyKm, ch.RunningYears = &b.WeeklyKm, &b.RunningYears
+	}
+	return ch
+}
+
+// apply applies ch to b.
+func (ch BackgroundChange) apply(b *profile.Background) error {
+	if ch.NewRunner != nil && *ch.NewRunner && (ch.WeeklyKm != nil || ch.RunningYears != nil) {
+		return rebound.Errorf(rebound.EINVALID, "new to running goes without a weekly distance or years of running")
+	}
+	if ch.WeeklyKm != nil {
+		b.WeeklyKm, b.NewRunner = *ch.WeeklyKm, false
+	}
+	if ch.RunningYears != nil {
+		b.RunningYears, b.NewRunner = *ch.RunningYears, false
+	}
+	if ch.NewRunner != nil {
+		b.NewRunner = *ch.NewRunner
+		if b.NewRunner {
+			b.WeeklyKm, b.RunningYears = 0, 0
+		}
+	}
+	if ch.Dismissed != nil {
+		b.Dismissed = *ch.Dismissed
+	}
+	return nil
 }
 
 // ChangeProfile applies ch to the stored profile, validates the result
@@ -74,6 +121,11 @@ func (a *Athlete) ChangeProfile(ctx context.Context, ch ProfileChange) (profile.
 	}
 	if ch.Equipment != nil {
 		if p.Equipment, err = profile.ParseList("equipment", strings.Join(*ch.Equipment, ","), profile.Equipment); err != nil {
+			return old, err
+		}
+	}
+	if ch.Background != nil {
+		if err := ch.Background.apply(&p.Background); err != nil {
 			return old, err
 		}
 	}

@@ -77,7 +77,7 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 		return writeJSON(env.Stdout, res.Today)
 	}
 	fmt.Fprintf(env.Stdout, "Check-in for %s saved.\n\n", res.CheckIn.Date.Format("Mon 2 Jan"))
-	printToday(env.Stdout, res.Today, res.State.H.Profile, res.Checklist)
+	printToday(env.Stdout, res.State, res.Today, res.Checklist)
 	return nil
 }
 

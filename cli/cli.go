@@ -73,6 +73,7 @@ Commands:
                        (or a Rebound export zip, to move to a new database)
   runs                 list activities
   show ID              show one activity with its metrics and laps
+  edit ID              rename an activity, mark it a race, workout, long, easy run..., add a note
   profile              show the runner's profile
   profile set ...      set weight, age, sex, heart rates, units, time zone, conditions, equipment
   plan [ID|latest]     the recovery plan after a run: first hour, next days, this week
@@ -132,6 +133,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		cmd = &runsCmd{g: g}
 	case "show":
 		cmd = &showCmd{g: g}
+	case "edit":
+		cmd = &editCmd{g: g}
 	case "profile":
 		cmd = &profileCmd{g: g}
 	case "plan":

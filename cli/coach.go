@@ -14,7 +14,6 @@ import (
 	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
-	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/store"
 )
 
@@ -101,7 +100,8 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 		if *asJSON {
 			return writeJSON(c.g.env.Stdout, p)
 		}
-		printPlan(c.g.env.Stdout, p, st.H.Profile)
+		printPlan(c.g.env.Stdout, st, p)
+		printBackgroundPrompt(c.g.env.Stdout, st.H.Profile)
 		return nil
 	}
 }
@@ -128,20 +128,24 @@ func (g *globals) settle(q *present.WeightQuestion, flag string) (present.Weight
 	return w, nil
 }
 
-func printPlan(w io.Writer, p *coach.Plan, prof profile.Profile) {
+func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
+	prof := st.H.Profile
 	u := present.For(prof)
 	loc := prof.Location()
-	name := p.Run.Name
-	if name == "" {
-		name = strings.ToUpper(p.Run.Sport[:1]) + p.Run.Sport[1:]
-	}
-	fmt.Fprintf(w, "Recovery plan for #%d %s — %s, %s\n", p.Run.ID, name, u.Distance(p.Run.DistanceM), p.Run.Start.In(loc).Format("Mon 2 Jan 15:04"))
-	fmt.Fprintf(w, "  %s: %s.\n", present.KindLabel(string(p.Run.Kind)), strings.Join(p.Run.KindWhy, "; "))
+	e := st.Entries[st.Index(p.Run.ID)]
+	fmt.Fprintf(w, "Recovery plan for #%d %s — %s, %s\n", p.Run.ID, present.Title(e, prof), u.Distance(p.Run.DistanceM), p.Run.Start.In(loc).Format("Mon 2 Jan 15:04"))
+	fmt.Fprintf(w, "  %s.\n", present.KindSentence(e))
 	fmt.Fprintf(w, "  Load %.0f (TRIMP, from %s).\n\n", p.Run.Load, p.Run.LoadFrom)
 	printSeeProfessional(w, p.SeeProfessional)
 	r := p.Recovery
+	if p.OnHold != "" {
+		fmt.Fprintf(w, "On hold: %s\n\n", p.OnHold)
+	}
 	fmt.Fprintf(w, "Legs ready\n  Easy running:   %s (%.0f h after the run)\n  Hard sessions:  %s (%.0f h)\n",
 		r.EasyAt.In(loc).Format("Mon 2 Jan 15:04"), r.EasyH, r.ReadyAt.In(loc).Format("Mon 2 Jan 15:04"), r.HardH)
+	if r.DeviceH != nil {
+		fmt.Fprintf(w, "  Your watch:     %.0f h (its own recovery time)\n", *r.DeviceH)
+	}
 	for _, why := range r.Reasons {
 		fmt.Fprintf(w, "    · %s\n", why)
 	}
@@ -275,13 +279,15 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, d.Today)
 	}
-	printToday(c.g.env.Stdout, d.Today, d.State.H.Profile, d.Checklist)
+	printToday(c.g.env.Stdout, d.State, d.Today, d.Checklist)
+	printBackgroundPrompt(c.g.env.Stdout, d.State.H.Profile)
 	return nil
 }
 
 // printToday prints the day's readiness and checklist, with the steps
 // ticked in cl (on the web, say) marked [x].
-func printToday(w io.Writer, t *coach.Today, prof profile.Profile, cl present.Checklist) {
+func printToday(w io.Writer, st *coach.State, t *coach.Today, cl present.Checklist) {
+	prof := st.H.Profile
 	loc := prof.Location()
 	printSeeProfessional(w, t.SeeProfessional)
 	if n, ok := t.Score(); ok {
@@ -296,6 +302,12 @@ func printToday(w io.Writer, t *coach.Today, prof profile.Profile, cl present.Ch
 	}
 	if t.EasyAt != nil {
 		fmt.Fprintf(w, "  Easy running from %s; hard sessions from %s.\n", t.EasyAt.In(loc).Format("Mon 15:04"), t.ReadyAt.In(loc).Format("Mon 15:04"))
+	}
+	if lr := t.LastRun; lr != nil {
+		if i := st.Index(lr.ID); i >= 0 {
+			fmt.Fprintf(w, "  Last: #%d %s, %s, %s.\n", lr.ID, present.Title(st.Entries[i], prof),
+				lr.Start.In(loc).Format("Mon 2 Jan 15:04"), present.For(prof).Distance(lr.DistanceM))
+		}
 	}
 	fmt.Fprintln(w, "\nFactors")
 	for _, f := range t.Factors {

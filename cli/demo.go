@@ -118,14 +118,14 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintln(out, "══ Today ══")
-	printToday(out, st.Today(), prof, present.Checklist{})
+	printToday(out, st, st.Today(), present.Checklist{})
 	if len(acts) > 0 {
 		p, err := st.Plan(0, coach.WeightChange{})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(out, "\n══ The latest run's recovery plan ══")
-		printPlan(out, p, prof)
+		printPlan(out, st, p)
 	}
 	var accounts []demoAccount
 	if *club {

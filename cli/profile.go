@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/rebound-run/rebound"
 	"io"
 	"strings"
 
@@ -41,7 +42,7 @@ func (c *profileCmd) Run(ctx context.Context, args []string) error {
 }
 
 func (c *profileCmd) set(ctx context.Context, args []string) error {
-	fs := c.g.flags("profile set", "profile set [--weight W] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE] [--conditions LIST] [--equipment LIST]")
+	fs := c.g.flags("profile set", "profile set [--weight W] [--age N] [--sex male|female] [--resting-hr BPM] [--max-hr BPM] [--units metric|imperial] [--timezone ZONE] [--conditions LIST] [--equipment LIST] [--weekly-km KM|--weekly-miles MI] [--running-years N] [--new-runner] [--skip-background]")
 	var ch app.ProfileChange
 	fs.Func("weight", "body `weight`: 70kg, 154lb, or a number in the profile's units (asked when the units change too, or when it looks like the other unit)", func(v string) error {
 		w, err := present.ParseWeight(v)
@@ -56,6 +57,11 @@ func (c *profileCmd) set(ctx context.Context, args []string) error {
 	tz := fs.String("timezone", "", "IANA time `zone`, e.g. Europe/Paris")
 	conds := fs.String("conditions", "", "comma-separated `list` (or none): "+strings.Join(profile.Conditions, ", "))
 	equip := fs.String("equipment", "", "comma-separated `list` (or none): "+strings.Join(profile.Equipment, ", "))
+	weeklyKm := fs.Float64("weekly-km", 0, "your typical weekly running distance in `km` before the runs Rebound holds (0 clears it)")
+	weeklyMi := fs.Float64("weekly-miles", 0, "the same in `miles`")
+	years := fs.Float64("running-years", 0, "how many `years` you have been running (0 clears it)")
+	newRunner := fs.Bool("new-runner", false, "you are new to running (clears the weekly distance and years)")
+	skip := fs.Bool("skip-background", false, "stop asking for your background (Rebound keeps assuming a recreational runner)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -72,6 +78,20 @@ func (c *profileCmd) set(ctx context.Context, args []string) error {
 	} {
 		if set[name] {
 			f()
+		}
+	}
+	if set["weekly-km"] && set["weekly-miles"] {
+		return rebound.Errorf(rebound.EINVALID, "give --weekly-km or --weekly-miles, not both")
+	}
+	var bg app.BackgroundChange
+	for name, f := range map[string]func(){
+		"weekly-km": func() { bg.WeeklyKm = weeklyKm }, "running-years": func() { bg.RunningYears = years },
+		"weekly-miles": func() { km := *weeklyMi * present.MetresPerMile / 1000; bg.WeeklyKm = &km },
+		"new-runner":   func() { bg.NewRunner = newRunner }, "skip-background": func() { bg.Dismissed = skip },
+	} {
+		if set[name] {
+			f()
+			ch.Background = &bg
 		}
 	}
 	a, db, err := c.g.athlete(ctx)
@@ -130,4 +150,13 @@ func printProfile(w io.Writer, p profile.Profile) {
 	fmt.Fprintf(w, "  Time zone:   %s\n", orNot(p.Timezone != "", p.Timezone))
 	fmt.Fprintf(w, "  Conditions:  %s\n", orNot(len(p.Conditions) > 0, strings.Join(p.Conditions, ", ")))
 	fmt.Fprintf(w, "  Equipment:   %s\n", orNot(len(p.Equipment) > 0, strings.Join(p.Equipment, ", ")))
+	fmt.Fprintf(w, "  Background:  %s\n", present.Background(p))
+}
+
+// printBackgroundPrompt prints the one-line request for the runner's
+// background while it is not given or dismissed.
+func printBackgroundPrompt(w io.Writer, p profile.Profile) {
+	if s := present.BackgroundPrompt(p); s != "" {
+		fmt.Fprintf(w, "\n%s\n", s)
+	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/store"
@@ -32,10 +33,12 @@ func (c *runsCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	prof, err := db.FindProfile(ctx)
+	// The coaching state classifies the runs, which names them.
+	st, err := loadState(ctx, db, c.g.env.now())
 	if err != nil {
 		return err
 	}
+	prof := st.H.Profile
 	f := store.ActivityFilter{Limit: *limit}
 	if *since != "" {
 		t, err := parseDate(*since, prof.Location())
@@ -55,14 +58,18 @@ func (c *runsCmd) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	entries := make([]coach.Entry, len(acts))
+	for i, a := range acts {
+		entries[i] = st.EntryOf(a)
+	}
 	if *asJSON {
 		out := make([]present.Run, 0, len(acts))
-		for _, a := range acts {
-			out = append(out, present.NewRun(a, prof, false))
+		for _, e := range entries {
+			out = append(out, present.NewRun(e, prof, false))
 		}
 		return writeJSON(c.g.env.Stdout, out)
 	}
-	printRuns(c.g.env.Stdout, acts, total, prof)
+	printRuns(c.g.env.Stdout, entries, total, prof)
 	return nil
 }
 
@@ -75,41 +82,27 @@ func sportList() string {
 }
 
 // printRuns writes the activity table.
-func printRuns(w io.Writer, acts []*store.Activity, total int, prof profile.Profile) {
-	if len(acts) == 0 {
+func printRuns(w io.Writer, entries []coach.Entry, total int, prof profile.Profile) {
+	if len(entries) == 0 {
 		fmt.Fprintln(w, "No activities yet. Import some with: rebound import PATH...")
 		return
 	}
 	u := present.For(prof)
-	fmt.Fprintf(w, "%5s  %-16s  %-9s  %-24s %10s %9s %10s %5s %6s\n",
-		"ID", "Start", "Sport", "Name", "Distance", "Time", "Pace", "HR", "TRIMP")
-	for _, a := range acts {
-		r := present.NewRun(a, prof, false)
-		name := a.Name
-		if name == "" {
-			name = "–"
-		}
-		fmt.Fprintf(w, "%5d  %-16s  %-9s  %s %10s %9s %10s %5s %6s\n",
-			a.ID, a.Start.In(present.Location(a, prof)).Format("2006-01-02 15:04"), a.Sport, rightPad(name, 24),
-			u.Distance(a.Summary.DistanceM), present.Clock(a.Summary.MovingS), paceOrSpeed(u, a),
+	fmt.Fprintf(w, "%5s  %-16s  %-9s  %-28s %10s %9s %12s %5s %6s\n",
+		"ID", "Start", "Sport", "Name", "Distance", "Time", "Pace/speed", "HR", "TRIMP")
+	for _, e := range entries {
+		a := e.A
+		r := present.NewRun(e, prof, false)
+		fmt.Fprintf(w, "%5d  %-16s  %-9s  %s %10s %9s %12s %5s %6s\n",
+			a.ID, a.Start.In(present.Location(a, prof)).Format("2006-01-02 15:04"), a.Sport, rightPad(r.Title, 28),
+			u.Distance(a.Summary.DistanceM), present.Clock(a.Summary.MovingS), u.Measure(a.Sport, a.Summary.AvgSpeedMS),
 			present.BPM(a.Summary.AvgHR), trimpText(float64(r.TRIMP)))
 	}
-	if total > len(acts) {
-		fmt.Fprintf(w, "(%d of %d activities shown)\n", len(acts), total)
+	if total > len(entries) {
+		fmt.Fprintf(w, "(%d of %d activities shown)\n", len(entries), total)
 	} else {
 		fmt.Fprintf(w, "%d %s\n", total, plural(total, "activity", "activities"))
 	}
-}
-
-// paceOrSpeed shows pace for foot sports and speed for the rest.
-func paceOrSpeed(u present.Units, a *store.Activity) string {
-	switch a.Sport {
-	case activity.Cycling:
-		return u.Speed(a.Summary.AvgSpeedMS)
-	case activity.Strength:
-		return "–"
-	}
-	return u.Pace(a.Summary.AvgSpeedMS)
 }
 
 func trimpText(t float64) string {
@@ -124,37 +117,57 @@ type showCmd struct{ g *globals }
 func (c *showCmd) Run(ctx context.Context, args []string) error {
 	fs := c.g.flags("show", "show ID [--json]")
 	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
-	pos, err := parseArgs(fs, args)
+	id, err := idArg(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return &exitError{code: 2}
-	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
-	if err != nil {
-		return rebound.Errorf(rebound.EINVALID, "activity id %q: want a number (see rebound runs)", pos[0])
 	}
 	db, err := c.g.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	prof, err := db.FindProfile(ctx)
+	a, r, prof, err := c.g.run(ctx, db, id, true)
 	if err != nil {
 		return err
 	}
-	a, err := db.FindActivityByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	r := present.NewRun(a, prof, true)
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, r)
 	}
 	printRun(c.g.env.Stdout, a, r, prof)
 	return nil
+}
+
+// idArg parses fs's flags among args and returns the one activity id
+// they name (exit status 2 with the usage for none or several).
+func idArg(fs *flag.FlagSet, args []string) (int64, error) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 0, err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return 0, &exitError{code: 2}
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return 0, rebound.Errorf(rebound.EINVALID, "activity id %q: want a number (see rebound runs)", pos[0])
+	}
+	return id, nil
+}
+
+// run reads activity id and returns it with its JSON document (laps too
+// when asked), named and classified by the coaching state now, and the
+// runner's profile.
+func (g *globals) run(ctx context.Context, db store.Store, id int64, laps bool) (*store.Activity, present.Run, profile.Profile, error) {
+	a, err := db.FindActivityByID(ctx, id)
+	if err != nil {
+		return nil, present.Run{}, profile.Profile{}, err
+	}
+	st, err := loadState(ctx, db, g.env.now())
+	if err != nil {
+		return nil, present.Run{}, profile.Profile{}, err
+	}
+	return a, present.NewRun(st.EntryOf(a), st.H.Profile, laps), st.H.Profile, nil
 }
 
 // parseArgs parses flags wherever they stand among the positional
@@ -177,16 +190,22 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 func printRun(w io.Writer, a *store.Activity, r present.Run, prof profile.Profile) {
 	u := present.For(prof)
 	s := a.Summary
-	title := a.Name
-	if title == "" {
-		title = string(a.Sport)
-	}
-	fmt.Fprintf(w, "#%d  %s\n", a.ID, title)
+	fmt.Fprintf(w, "#%d  %s\n", a.ID, r.Title)
 	fmt.Fprintf(w, "  %s · %s", r.Start, a.Sport)
 	if a.SubSport != "" && a.SubSport != string(a.Sport) {
 		fmt.Fprintf(w, " (%s)", a.SubSport)
 	}
+	if r.Kind != "" {
+		by := ""
+		if r.KindMarked {
+			by = ", as you marked it"
+		}
+		fmt.Fprintf(w, " · %s%s", r.Kind, by)
+	}
 	fmt.Fprintln(w)
+	if a.Note != "" {
+		fmt.Fprintf(w, "  Note:         %s\n", strings.ReplaceAll(a.Note, "\n", "\n                "))
+	}
 	if a.Device != "" {
 		fmt.Fprintf(w, "  Device:       %s\n", a.Device)
 	}
@@ -205,10 +224,15 @@ func printRun(w io.Writer, a *store.Activity, r present.Run, prof profile.Profil
 	fmt.Fprintf(w, "  Distance:     %s%s\n", u.Distance(s.DistanceM), devVal(func(t activity.Totals) float64 { return t.DistanceM }, u.Distance))
 	fmt.Fprintf(w, "  Moving time:  %s%s\n", present.Clock(s.MovingS), devVal(func(t activity.Totals) float64 { return t.TimerS }, present.Clock))
 	fmt.Fprintf(w, "  Elapsed time: %s%s\n", present.Clock(s.ElapsedS), devVal(func(t activity.Totals) float64 { return t.ElapsedS }, present.Clock))
-	if a.Sport == activity.Cycling {
-		fmt.Fprintf(w, "  Speed:        %s\n", u.Speed(s.AvgSpeedMS))
-	} else {
-		fmt.Fprintf(w, "  Pace:         %s   grade-adjusted %s\n", u.Pace(s.AvgSpeedMS), u.Pace(s.GradeAdjustedSpeedMS))
+	switch present.MeasureOf(a.Sport) {
+	case "speed":
+		fmt.Fprintf(w, "  Speed:        %s\n", u.Measure(a.Sport, s.AvgSpeedMS))
+	case "pace":
+		gap := ""
+		if a.Sport.IsRun() {
+			gap = "   grade-adjusted " + u.Pace(s.GradeAdjustedSpeedMS)
+		}
+		fmt.Fprintf(w, "  Pace:         %s%s\n", u.Measure(a.Sport, s.AvgSpeedMS), gap)
 	}
 	fmt.Fprintf(w, "  Climb:        +%s / −%s%s\n", u.Elevation(s.AscentM), u.Elevation(s.DescentM),
 		devVal(func(t activity.Totals) float64 { return t.AscentM }, func(v float64) string { return "+" + u.Elevation(v) }))
@@ -257,14 +281,14 @@ func printRun(w io.Writer, a *store.Activity, r present.Run, prof profile.Profil
 		}
 	}
 	if len(a.Laps) > 0 {
-		fmt.Fprintf(w, "\n  Laps\n  %3s %10s %9s %10s %5s %6s\n", "#", "Distance", "Time", "Pace", "HR", "Climb")
+		fmt.Fprintf(w, "\n  Laps\n  %3s %10s %9s %12s %5s %6s\n", "#", "Distance", "Time", "Pace/speed", "HR", "Climb")
 		for i, l := range a.Laps {
 			speed := activity.NaN
 			if l.TimerS > 0 && activity.Has(l.DistanceM) {
 				speed = l.DistanceM / l.TimerS
 			}
-			fmt.Fprintf(w, "  %3d %10s %9s %10s %5s %6s\n", i+1, u.Distance(l.DistanceM), present.Clock(l.TimerS),
-				u.Pace(speed), present.BPM(l.AvgHR), u.Elevation(l.AscentM))
+			fmt.Fprintf(w, "  %3d %10s %9s %12s %5s %6s\n", i+1, u.Distance(l.DistanceM), present.Clock(l.TimerS),
+				u.Measure(a.Sport, speed), present.BPM(l.AvgHR), u.Elevation(l.AscentM))
 		}
 	}
 	for _, warn := range a.Warnings {

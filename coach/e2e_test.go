@@ -124,7 +124,7 @@ func TestPersonalisationThroughImport(t *testing.T) {
 				t.Errorf("fitted %+v from %d ratings; true gain %.2f, peak %.0f h", got, st.Fitted.Observations, rr.gain, rr.pkH)
 			}
 			// The true soreness of week 7, from the simulator's own runs.
-			truthCS := recovery.Contributions(r.RecoveryRuns(ws))
+			truthCS := r.TrueContributions(ws)
 			truth := recovery.Params{Gain: rr.gain, PeakH: rr.pkH}
 			mod := recovery.Modifiers{Age: rr.age}
 			var pop, own float64

@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -93,16 +94,17 @@ type MusclePeak struct {
 
 // PlanRun identifies the run a plan is for.
 type PlanRun struct {
-	ID        int64         `json:"id"`
-	Kind      recovery.Kind `json:"kind"`
-	KindWhy   []string      `json:"kind_reasons"`
-	Sport     string        `json:"sport"`
-	Start     time.Time     `json:"start"`
-	End       time.Time     `json:"end"`
-	Name      string        `json:"name"`
-	DistanceM float64       `json:"distance_m"`
-	Load      float64       `json:"load"`
-	LoadFrom  string        `json:"load_source"`
+	ID        int64            `json:"id"`
+	Kind      recovery.Kind    `json:"kind"`
+	Workout   recovery.Workout `json:"workout,omitempty"` // what a hard session (or the hard part of a long run or race) was
+	KindWhy   []string         `json:"kind_reasons"`
+	Sport     string           `json:"sport"`
+	Start     time.Time        `json:"start"`
+	End       time.Time        `json:"end"`
+	Name      string           `json:"name"`
+	DistanceM float64          `json:"distance_m"`
+	Load      float64          `json:"load"`
+	LoadFrom  string           `json:"load_source"`
 }
 
 // Nutrition is the first hours' food and drink.
@@ -198,8 +200,8 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 	p := s.Params()
 	rec := recovery.RecoveryTime(e.Run, s.Contribs, i, p, s.Mod)
 	plan := &Plan{
-		Run: PlanRun{ID: e.A.ID, Kind: e.Kind, KindWhy: e.Why, Sport: string(e.A.Sport), Start: e.A.Start,
-			End: e.Run.End, Name: e.A.Name, DistanceM: e.A.Summary.DistanceM, Load: round1(e.Session.Load), LoadFrom: e.Session.Source},
+		Run: PlanRun{ID: e.A.ID, Kind: e.Kind, Workout: e.Workout, KindWhy: e.Why, Sport: string(e.A.Sport), Start: e.A.Start,
+			End: e.Run.End, Name: cmp.Or(e.A.UserName, e.A.Name), DistanceM: e.A.Summary.DistanceM, Load: round1(e.Session.Load), LoadFrom: e.Session.Source},
 		Recovery: rec, Params: p, Disclaimer: Disclaimer,
 		Steps: []Step{}, Skipped: []Skipped{}, Warnings: []Warning{}, SeeProfessional: SeeProfessional{Reasons: []string{}},
 	}
@@ -226,6 +228,7 @@ func (s *State) advise(plan *Plan, e Entry, w WeightChange) {
 	conds := s.conditions(e, plan.Recovery)
 	s.steps(plan, e, plan.Recovery, conds, plan.Soreness[0].Peak)
 	plan.Warnings = append(plan.Warnings, s.warnings(e)...)
+	plan.Warnings = append(plan.Warnings, s.assumptions(e)...)
 	s.prioritise(plan, e, conds)
 }
 
@@ -314,7 +317,7 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 		case "electrolytes":
 			include = plan.Nutrition.Electrolytes
 		case "easy-run":
-			include = e.Kind != recovery.Easy && !hurt
+			include = !e.Kind.EasyEffort() && !hurt
 		}
 		if !include {
 			continue

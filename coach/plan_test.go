@@ -127,8 +127,8 @@ func TestPlanNutritionIsComputed(t *testing.T) {
 
 func TestPlanRules(t *testing.T) {
 	long := func() *store.Activity { return run(100, day21, 24, 150) }
-	easy := func() *store.Activity { return run(100, day21, 6, 130) }
-	hard := func() *store.Activity { return run(100, day21, 10, 178) } // 128/140 = 91 % of reserve
+	easy := func() *store.Activity { return run(100, day21, 6, 140) }  // 90/140 = 64 % of reserve: easy, not a recovery run
+	hard := func() *store.Activity { return run(100, day21, 10, 160) } // 110/140 = 79 % of reserve: a tempo, not raced
 	tests := []struct {
 		name  string
 		edit  func(*coach.History)

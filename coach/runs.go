@@ -1,6 +1,8 @@
 package coach
 
 import (
+	"cmp"
+	"fmt"
 	"math"
 	"sort"
 	"time"
@@ -8,6 +10,7 @@ import (
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 )
@@ -42,8 +45,15 @@ type Entry struct {
 	Run     recovery.Run
 	Session load.Session
 	Kind    recovery.Kind
-	Why     []string // reasons for the kind
+	// Workout is what a hard session (or the hard part of a long run or
+	// race) was, "" when none: intervals, tempo, hills or downhill.
+	Workout recovery.Workout
+	Why     []string // reasons for the kind, each naming the numbers that decided it
 }
+
+// AfterHardWithin is how soon after a hard effort or race a run counts
+// as the day after it (recovery.Features.AfterHard).
+const AfterHardWithin = 36 * time.Hour
 
 // Build derives every activity's kind, muscular-load inputs and session
 // load, oldest first. rpe holds session RPE ratings by activity id.
@@ -61,8 +71,10 @@ func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) 
 			dur = s.ElapsedS
 		}
 		end := a.Start.Add(time.Duration(s.ElapsedS * float64(time.Second)))
-		f := recovery.Features{Sport: a.Sport, Name: a.Name, DistanceM: s.DistanceM, MovingS: s.MovingS,
-			AscentM: s.AscentM, AvgHRR: activity.NaN, RPE: activity.NaN}
+		// Marked is the kind the runner chose, which wins over the
+		// classifier's (rebound edit --kind).
+		f := recovery.Features{Sport: a.Sport, Legs: a.Legs, Name: cmp.Or(a.UserName, a.Name), Marked: a.Kind, DistanceM: s.DistanceM, MovingS: s.MovingS,
+			AscentM: nz(s.AscentM), DescentM: nz(s.DescentM), DownhillM: nz(s.DownhillM), AvgHRR: activity.NaN, RPE: activity.NaN}
 		if len(s.HRSeconds) > 0 {
 			z := activity.Zones(s.HRSeconds, hr)
 			f.ZonesS = &z
@@ -75,6 +87,9 @@ func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) 
 			if l.DistanceM > 100 && l.TimerS > 0 {
 				f.LapSpeeds = append(f.LapSpeeds, l.DistanceM/l.TimerS)
 			}
+			if l.DistanceM > 100 && activity.Has(l.AscentM) {
+				f.LapGrades = append(f.LapGrades, l.AscentM/l.DistanceM)
+			}
 		}
 		for j := i - 1; j >= 0; j-- {
 			if a.Start.Sub(sorted[j].Start) > 7*24*time.Hour {
@@ -84,7 +99,15 @@ func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) 
 				f.WeekRunM += sorted[j].Summary.DistanceM
 			}
 		}
-		kind, hard, why := recovery.Classify(f)
+		for j := i - 1; j >= 0; j-- {
+			if a.Start.Sub(out[j].Run.End) > AfterHardWithin {
+				break
+			}
+			f.AfterHard = f.AfterHard || out[j].Kind.HardEffort()
+		}
+		f.BestS, f.Efforts = bestEffort(sorted[:i], a)
+		c := recovery.ClassifyRun(f)
+		kind, hard, why := c.Kind, c.HardFraction, c.Why
 		sess := load.Session{Start: a.Start.In(loc), DurationS: dur, Run: a.Sport.IsRun()}
 		if a.Sport.IsRun() {
 			sess.DistanceM = s.DistanceM
@@ -101,11 +124,42 @@ func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) 
 			sess.Load, sess.Source = activity.TRIMPAt(dur/60, CrossTrainingHRR, hr.Sex), "duration"
 		}
 		run := recovery.Run{ID: a.ID, End: end, Sport: a.Sport, Kind: kind, DistanceM: s.DistanceM, DurationS: dur,
-			AscentM: nz(s.AscentM), DescentM: nz(s.DescentM), DownhillM: nz(s.DownhillM), HardFraction: hard, Load: sess.Load}
-		out = append(out, Entry{A: a, Run: run, Session: sess, Kind: kind, Why: why})
+			AscentM: nz(s.AscentM), DescentM: nz(s.DescentM), DownhillM: nz(s.DownhillM), HardFraction: hard, Load: sess.Load,
+			DeviceRecoveryH: nz(s.DeviceRecoveryH)}
+		out = append(out, Entry{A: a, Run: run, Session: sess, Kind: kind, Workout: c.Workout, Why: why})
 	}
 	return out
 }
+
+// bestEffort returns the time the best of the runs before a (in the
+// recovery.RaceLookback before it, running, recovery.RaceEffortMinM or
+// longer) predicts for a's distance by Riegel's formula, and how many
+// runs it was chosen from; 0, 0 when there are none.
+func bestEffort(before []*store.Activity, a *store.Activity) (float64, int) {
+	best, n := 0.0, 0
+	d := a.Summary.DistanceM
+	if !a.Sport.IsRun() || d <= 0 {
+		return 0, 0
+	}
+	for j := len(before) - 1; j >= 0; j-- {
+		b := before[j]
+		if a.Start.Sub(b.Start) > recovery.RaceLookback {
+			break
+		}
+		if !b.Sport.IsRun() || b.Summary.DistanceM < recovery.RaceEffortMinM || b.Summary.MovingS <= 0 {
+			continue
+		}
+		n++
+		if t := recovery.Riegel(b.Summary.MovingS, b.Summary.DistanceM, d); best == 0 || t < best {
+			best = t
+		}
+	}
+	return best, n
+}
+
+// Background returns the runner's background as the models take it
+// (recovery.BackgroundOf the profile's).
+func Background(p profile.Profile) recovery.Background { return recovery.BackgroundOf(p.Background) }
 
 func nz(v float64) float64 {
 	if math.IsNaN(v) {
@@ -129,4 +183,40 @@ func thresholdSpeed(acts []*store.Activity) float64 {
 	}
 	sort.Float64s(v)
 	return v[int(float64(len(v)-1)*0.9)] * 1.02
+}
+
+// AssumedBackgroundCode is the code of the warning a plan carries when
+// it rests on the assumed background (recovery.DefaultBackground).
+const AssumedBackgroundCode = "assumed-background"
+
+// assumptions returns the warnings of the plan for e about what Rebound
+// assumed: the background of a recreational runner, when the runner has
+// not given theirs and the history before e is shorter than the
+// repeated-bout window (recovery.HistoryWeeksEnough weeks).
+func (s *State) assumptions(e Entry) []Warning {
+	if !s.Background.Assumed || recovery.HistoryShare(e.A.Start, s.HistoryStart) >= 1 {
+		return nil
+	}
+	return []Warning{{Code: AssumedBackgroundCode, Message: fmt.Sprintf(
+		"Rebound assumed %s because it has under %d weeks of your runs: how sore a run makes you and how soon you are ready depend on what you are used to. Give your background in your profile (%s).",
+		s.Background.Describe(func(km float64) string { return WeeklyDistance(s.H.Profile, km) }), recovery.HistoryWeeksEnough,
+		BackgroundCommand(s.H.Profile))}}
+}
+
+// BackgroundCommand is the command that gives Rebound the runner's
+// background, in their units.
+func BackgroundCommand(p profile.Profile) string {
+	if p.UnitsOrDefault() == profile.Imperial {
+		return "rebound profile set --weekly-miles MI --running-years N, or --new-runner"
+	}
+	return "rebound profile set --weekly-km KM --running-years N, or --new-runner"
+}
+
+// WeeklyDistance formats a weekly distance in km in the runner's units,
+// rounded: "25 km", "16 mi".
+func WeeklyDistance(p profile.Profile, km float64) string {
+	if p.UnitsOrDefault() == profile.Imperial {
+		return fmt.Sprintf("%.0f mi", km/protocol.KmPerMile)
+	}
+	return fmt.Sprintf("%.0f km", km)
 }

@@ -33,6 +33,11 @@ type State struct {
 	Weeks    []load.Week
 	Fitted   recovery.Fitted
 	Mod      recovery.Modifiers
+	// Background is what the models take the runner to have done before
+	// the history begins (Background(profile)); HistoryStart is when the
+	// history begins, the first activity's start.
+	Background   recovery.Background
+	HistoryStart time.Time
 
 	// today memoises Today: a State is immutable once built, so callers
 	// that keep one (the server's cache) compute it once.
@@ -46,12 +51,15 @@ type State struct {
 // check-ins.
 func NewState(h History, now time.Time) *State {
 	now = now.In(h.Profile.Location())
-	s := &State{Entries: Build(runsBy(h.Activities, now), h.Profile, h.RPE)}
+	s := &State{Entries: Build(runsBy(h.Activities, now), h.Profile, h.RPE), Background: Background(h.Profile)}
 	runs := make([]recovery.Run, len(s.Entries))
 	for i, e := range s.Entries {
 		runs[i] = e.Run
 	}
-	s.Contribs = recovery.Contributions(runs)
+	if len(s.Entries) > 0 {
+		s.HistoryStart = s.Entries[0].A.Start
+	}
+	s.Contribs = recovery.ContributionsWith(runs, s.Background, s.HistoryStart)
 	return s.derive(h, now, fit(h, s.Contribs))
 }
 
@@ -126,24 +134,26 @@ func fit(h History, contribs []recovery.Contribution) recovery.Fitted {
 // the model fitted: the load series is s's extended to now (or computed,
 // when s has none), the sleep debt is worked out afresh.
 func (s *State) derive(h History, now time.Time, fitted recovery.Fitted) *State {
-	n := &State{H: h, Now: now, Entries: s.Entries, Contribs: s.Contribs, Fitted: fitted}
+	n := &State{H: h, Now: now, Entries: s.Entries, Contribs: s.Contribs, Fitted: fitted, Background: s.Background, HistoryStart: s.HistoryStart}
 	sessions := n.sessions()
 	n.Days = load.Extend(s.Days, sessions, now)
 	n.Weeks = load.Weeks(n.Days, sessions)
-	n.Mod = recovery.Modifiers{Age: h.Profile.Age, SleepDebtH: sleepDebt(h.CheckIns, now)}
+	n.Mod = recovery.Modifiers{Age: h.Profile.Age, SleepDebtH: sleepDebt(h.CheckIns, now), Reported: reported(h, now)}
 	return n
 }
 
 // sameRuns reports whether two histories have the same activities (by id,
-// original file, start, name, sport and gear: an activity's content is
-// fixed by its file), the same session RPEs and the same profile.
+// original file, start, name, sport and gear, and the runner's own name,
+// kind and note: an activity's content is fixed by its file), the same
+// session RPEs and the same profile.
 func sameRuns(a, b History) bool {
 	if len(a.Activities) != len(b.Activities) || !maps.Equal(a.RPE, b.RPE) || !reflect.DeepEqual(a.Profile, b.Profile) {
 		return false
 	}
 	for i, x := range a.Activities {
 		y := b.Activities[i]
-		if x.ID != y.ID || x.SHA256 != y.SHA256 || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear {
+		if x.ID != y.ID || x.SHA256 != y.SHA256 || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear ||
+			x.UserName != y.UserName || x.Kind != y.Kind || x.Note != y.Note {
 			return false
 		}
 	}
@@ -164,6 +174,17 @@ func Observations(cs []recovery.CheckIn, loc *time.Location) []recovery.Observat
 			if v, ok := c.Soreness[mu]; ok && !math.IsNaN(v) {
 				out = append(out, recovery.Observation{At: at, Muscle: mu, Soreness: v})
 			}
+		}
+	}
+	return out
+}
+
+// reported returns the soreness ratings of h's check-ins up to now.
+func reported(h History, now time.Time) []recovery.Observation {
+	var out []recovery.Observation
+	for _, o := range Observations(h.CheckIns, h.Profile.Location()) {
+		if !o.At.After(now) {
+			out = append(out, o)
 		}
 	}
 	return out
@@ -213,6 +234,18 @@ func (s *State) Index(id int64) int {
 		}
 	}
 	return -1
+}
+
+// EntryOf returns the entry of a (its kind, load and their reasons) with
+// A set to a, or an Entry with only A when the state has none (a starts
+// after Now, or was stored after the state was built).
+func (s *State) EntryOf(a *store.Activity) Entry {
+	if i := s.Index(a.ID); i >= 0 {
+		e := s.Entries[i]
+		e.A = a
+		return e
+	}
+	return Entry{A: a}
 }
 
 // CheckInOn returns the check-in of t's day, or nil.

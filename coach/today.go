@@ -2,7 +2,6 @@ package coach
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"time"
 
@@ -260,20 +259,11 @@ func (s *State) dayStep(t protocol.Technique, now, dayEnd time.Time, f *Flag) St
 	return st
 }
 
-// MinScaledForecast is the forecast soreness (0-10) that ratingIn24h
-// needs to exceed to scale a rating by it. It is Rebound's choice: under
-// the half point a rating moves in, the forecast knows nothing of the
-// soreness rated, and the ratio of two such small numbers is noise.
-const MinScaledForecast = 0.3
-
-// ratingIn24h is tomorrow's soreness for a muscle rated v today: the
-// rating moved as the forecast moves from now to tomorrow (at most 10),
-// or kept when the forecast now is MinScaledForecast or less.
+// ratingIn24h is tomorrow's soreness for a muscle rated v today, when
+// the forecast is now and tomorrow: the rating carried along the model's
+// shape (recovery.CarryForward).
 func ratingIn24h(v, now, tomorrow float64) float64 {
-	if now <= MinScaledForecast {
-		return v
-	}
-	return round1(math.Min(10, v*tomorrow/now))
+	return round1(recovery.CarryForward(v, now, tomorrow, 24))
 }
 
 // ChecklistSize is how many steps today's checklist shows: the few that

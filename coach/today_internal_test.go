@@ -48,13 +48,16 @@ func TestFocus(t *testing.T) {
 	}
 }
 
-// A rating moves as the forecast moves; a forecast of MinScaledForecast
-// or less keeps it.
+// A rating moves as the forecast moves (recovery.CarryForward), rising by
+// at most recovery.MaxCarryRisePerDay; a forecast of
+// recovery.MinScaledForecast or less keeps it.
 func TestRatingIn24h(t *testing.T) {
 	for _, tc := range []struct{ v, now, tomorrow, want float64 }{
 		{6, 4, 3, 4.5},    // 6 × 3/4
-		{5, 2, 3, 7.5},    // rising towards the peak: 5 × 3/2
-		{9, 2, 3, 10},     // 13.5, at most 10
+		{5, 2, 3, 6.5},    // rising towards the peak: 5 × 3/2 = 7.5, but at most 1.5 more
+		{2, 2, 3, 3},      // 2 × 3/2, a rise of 1 point
+		{7, 0.5, 4, 8.5},  // 7 × 8 = 56 without the bound: no jump to 10
+		{9.5, 2, 3, 10},   // 9.5 + 1.5 = 11, at most 10
 		{4, 3, 1, 1.3},    // 4/3 = 1.33, to one decimal
 		{6, 0.2, 0.1, 6},  // the forecast knows nothing of it
 		{6, 0.3, 0.15, 6}, // at MinScaledForecast too

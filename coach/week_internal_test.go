@@ -34,13 +34,13 @@ func TestWeekAfterARaceIsEasyAndLighter(t *testing.T) {
 	// Saturday instead of the long run.
 	for w := range 4 {
 		add(7*w+1, 7, 8, 135)
-		add(7*w+2, 18, 10, 175)
+		add(7*w+2, 18, 10, 165) // 82 % of reserve: hard; 85 % held for 20 min would be a race effort
 		add(7*w+3, 7, 8, 135)
 		if w < 3 {
 			add(7*w+6, 8, 18, 138)
 		}
 	}
-	race := add(26, 9, 10, 178)
+	race := add(26, 9, 10, 165) // a race only when marked: by heart rate a tempo
 	h := History{Profile: profile.Profile{WeightKg: 70, Age: 35, Sex: profile.Male, RestingHR: 50, MaxHR: 190, Timezone: "UTC"},
 		Activities: acts, RPE: map[int64]float64{}}
 	plan := func(markRace bool) *WeekPlan {

@@ -469,6 +469,9 @@ type checkInJSON struct {
 	RestingHR    num            `json:"resting_hr"`
 	HRVms        num            `json:"hrv_ms"`
 	Symptoms     []string       `json:"symptoms"`
+	// SymptomsAnswered: the runner answered the red-flag question, so
+	// an empty symptoms list clears earlier flags.
+	SymptomsAnswered bool `json:"symptoms_answered"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler: a value the document leaves
@@ -487,7 +490,7 @@ func (d *checkInJSON) UnmarshalJSON(b []byte) error {
 func newCheckInJSON(c recovery.CheckIn) checkInJSON {
 	d := checkInJSON{Date: c.Date.Format(time.DateOnly), Soreness: map[string]num{}, SleepH: num(c.SleepH),
 		SleepQuality: num(c.SleepQuality), Stress: num(c.Stress), RestingHR: num(c.RestingHR), HRVms: num(c.HRVms),
-		Symptoms: append([]string{}, c.Symptoms...)}
+		Symptoms: append([]string{}, c.Symptoms...), SymptomsAnswered: c.SymptomsAnswered}
 	for m, v := range c.Soreness {
 		d.Soreness[string(m)] = num(v)
 	}
@@ -503,7 +506,7 @@ func (d checkInJSON) checkIn() (recovery.CheckIn, error) {
 	}
 	c := recovery.CheckIn{Date: day, Soreness: map[recovery.Muscle]float64{}, SleepH: float64(d.SleepH),
 		SleepQuality: float64(d.SleepQuality), Stress: float64(d.Stress), RestingHR: float64(d.RestingHR),
-		HRVms: float64(d.HRVms), Symptoms: append([]string{}, d.Symptoms...)}
+		HRVms: float64(d.HRVms), Symptoms: append([]string{}, d.Symptoms...), SymptomsAnswered: d.SymptomsAnswered}
 	for m, v := range d.Soreness {
 		c.Soreness[recovery.Muscle(m)] = float64(v)
 	}

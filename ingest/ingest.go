@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -22,6 +23,10 @@ import (
 	"github.com/rebound-run/rebound/store/samplecodec"
 )
 
+// transition is the sub-sport of a multisport file's transition legs
+// (decode/fit).
+const transition = "transition"
+
 // MaxFileBytes is the largest activity file ingest reads (after
 // un-gzipping). The largest real recordings (multi-day FIT files) are tens
 // of megabytes; anything larger is refused rather than exhausting memory.
@@ -31,6 +36,12 @@ const MaxFileBytes = 256 << 20
 type Store interface {
 	CreateActivity(ctx context.Context, a *store.Activity) error
 	HasActivityHash(ctx context.Context, sha256 string) (bool, error)
+	// FindDuplicate, UpdateActivityName and UpdateActivityGear name an
+	// activity already stored after an export that names it (see
+	// nameStored).
+	FindDuplicate(ctx context.Context, sha256 string, sport activity.Sport, start time.Time) (*store.Activity, error)
+	UpdateActivityName(ctx context.Context, id int64, name string) error
+	UpdateActivityGear(ctx context.Context, id int64, gear string) error
 	// FindShoes gives the runner's default shoes, which imported runs
 	// that name no gear count towards.
 	FindShoes(ctx context.Context) ([]store.Shoe, error)
@@ -101,6 +112,8 @@ type result struct {
 	name   string
 	acts   []*store.Activity
 	dups   int    // activities already stored from this content: not decoded
+	hash   string // of the content, for dups
+	meta   *Meta  // what an export's index says of the file
 	skip   string // skip reason
 	err    error
 	nbytes int64
@@ -231,6 +244,11 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 		return "skipped", r.skip, nil
 	case r.dups > 0:
 		rep.Duplicates += r.dups
+		for i := range r.dups {
+			if err := im.nameStored(ctx, r.meta, legHash(r.hash, i), "", time.Time{}); err != nil {
+				return "", "", fmt.Errorf("name %q: %w", r.name, err)
+			}
+		}
 		return "duplicate", "", nil
 	}
 	now := time.Now
@@ -248,11 +266,51 @@ func (im *Importer) store(ctx context.Context, rep *Report, r result) (outcome, 
 			outcome = "imported"
 		case rebound.ErrorCode(err) == rebound.ECONFLICT:
 			rep.Duplicates++
+			if err := im.nameStored(ctx, r.meta, a.SHA256, a.Sport, a.Start); err != nil {
+				return "", "", fmt.Errorf("name %q: %w", r.name, err)
+			}
 		default:
 			return "", "", fmt.Errorf("store %q: %w", r.name, err)
 		}
 	}
 	return outcome, "", nil
+}
+
+// nameStored gives the stored activity that a new one duplicates (the
+// same content, or the same sport starting within store.DuplicateWindow)
+// the name an export's index gives it, and its gear when it has none: an
+// export imported after the files it holds still names them. The
+// runner's own name (store.Activity.UserName) is not touched and is still
+// what shows. Without an index entry it does nothing.
+func (im *Importer) nameStored(ctx context.Context, m *Meta, sha string, sport activity.Sport, start time.Time) error {
+	if m == nil || (m.Name == "" && m.Gear == "") {
+		return nil
+	}
+	dup, err := im.Store.FindDuplicate(ctx, sha, sport, start)
+	if rebound.ErrorCode(err) == rebound.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if m.Name != "" && dup.Name != m.Name {
+		if err := im.Store.UpdateActivityName(ctx, dup.ID, m.Name); err != nil {
+			return err
+		}
+	}
+	if m.Gear != "" && dup.Gear == "" {
+		return im.Store.UpdateActivityGear(ctx, dup.ID, m.Gear)
+	}
+	return nil
+}
+
+// legHash is the SHA-256 an activity of a file is stored under: the
+// file's for the first, "hash#i" for the i-th after it (a multisport
+// file's legs, chained recordings).
+func legHash(hash string, i int) string {
+	if i == 0 {
+		return hash
+	}
+	return fmt.Sprintf("%s#%d", hash, i)
 }
 
 // worker is the state one decoding goroutine reuses from file to file.
@@ -346,6 +404,7 @@ func (im *Importer) process(ctx context.Context, w *worker, j job) (r result) {
 	}
 	sumBytes := sha256.Sum256(data)
 	hash := hex.EncodeToString(sumBytes[:])
+	r.hash, r.meta = hash, j.meta
 	if r.dups = im.storedFrom(ctx, hash); r.dups > 0 {
 		return r
 	}
@@ -422,12 +481,15 @@ func analyse(decoders map[decode.Format]decode.Decoder, data []byte, format deco
 	if len(acts) == 0 {
 		return nil, &decode.SkipError{File: name, Reason: "the file holds no activity"}
 	}
+	// A multisport file's transitions (a few minutes between its swim,
+	// ride and run) are not kept as activities of their own.
+	acts = slices.DeleteFunc(acts, func(a *activity.Activity) bool { return a.Legs != nil && a.SubSport == transition })
+	if len(acts) == 0 {
+		return nil, &decode.SkipError{File: name, Reason: "the file holds only transitions"}
+	}
 	out := make([]*store.Activity, len(acts))
 	for i, a := range acts {
-		h := hash
-		if i > 0 {
-			h = fmt.Sprintf("%s#%d", hash, i)
-		}
+		h := legHash(hash, i)
 		if a.Format == "" {
 			a.Format = string(format)
 		}
@@ -470,11 +532,7 @@ func unwrap(data []byte, name string) ([]byte, decode.Format, error) {
 func (im *Importer) storedFrom(ctx context.Context, hash string) int {
 	n := 0
 	for {
-		h := hash
-		if n > 0 {
-			h = fmt.Sprintf("%s#%d", hash, n)
-		}
-		if ok, err := im.Store.HasActivityHash(ctx, h); err != nil || !ok {
+		if ok, err := im.Store.HasActivityHash(ctx, legHash(hash, n)); err != nil || !ok {
 			return n
 		}
 		n++

@@ -153,7 +153,8 @@ func manualActivity(rec []string, col header, m *Meta) (*activity.Activity, erro
 
 // applyMeta lays an export's metadata over a decoded activity: its name and
 // gear, and its type unless the file is more specific (a FIT file that says
-// trail or treadmill keeps that when the export just says "Run").
+// trail or treadmill keeps that when the export just says "Run"; the legs
+// of a multisport file keep their own sports).
 func applyMeta(a *store.Activity, m *Meta) {
 	if m == nil {
 		return
@@ -164,7 +165,7 @@ func applyMeta(a *store.Activity, m *Meta) {
 	if m.Gear != "" {
 		a.Gear = m.Gear
 	}
-	if m.Sport != "" && !(m.Sport == activity.Running && a.Sport.IsRun()) {
+	if m.Sport != "" && a.Legs == nil && !(m.Sport == activity.Running && a.Sport.IsRun()) {
 		a.Sport = m.Sport
 	}
 }

@@ -88,12 +88,29 @@ func (s System) Climb(mPerKm float64) string {
 // Pace formats a speed in m/s as "5:12 /km" or "8:22 /mi"; Missing when
 // standing or slower than 100 minutes a unit.
 func (s System) Pace(speedMS float64) string {
+	if s.Imperial() {
+		return pace(speedMS, MetresPerMile, "/mi")
+	}
+	return pace(speedMS, 1000, "/km")
+}
+
+// MetresPer100Yd is 100 yards in metres.
+const MetresPer100Yd = 91.44
+
+// SwimPace formats a speed in m/s as a swim's pace, "2:05 /100 m" or
+// "1:54 /100 yd".
+func (s System) SwimPace(speedMS float64) string {
+	if s.Imperial() {
+		return pace(speedMS, MetresPer100Yd, "/100 yd")
+	}
+	return pace(speedMS, 100, "/100 m")
+}
+
+// pace formats the time to cover per metres at speedMS; Missing for none
+// or 100 minutes and more.
+func pace(speedMS, per float64, unit string) string {
 	if math.IsNaN(speedMS) || speedMS <= 0 {
 		return Missing
-	}
-	per, unit := 1000.0, "/km"
-	if s.Imperial() {
-		per, unit = MetresPerMile, "/mi"
 	}
 	sec := math.Round(per / speedMS)
 	if sec >= 100*60 {

@@ -24,13 +24,17 @@ type CheckIn struct {
 	RestingHR    Num                     `json:"resting_hr"`
 	HRVms        Num                     `json:"hrv_ms"`
 	Symptoms     []string                `json:"symptoms"`
+	// SymptomsAnswered: the runner answered the red-flag question that
+	// day, so an empty symptoms list cleared earlier flags.
+	SymptomsAnswered bool `json:"symptoms_answered"`
 }
 
 // NewCheckIn builds the document of c.
 func NewCheckIn(c recovery.CheckIn) CheckIn {
 	out := CheckIn{Date: c.Date.Format("2006-01-02"), Soreness: map[recovery.Muscle]Num{},
 		SleepH: Num(c.SleepH), SleepQuality: Num(c.SleepQuality), Stress: Num(c.Stress),
-		RestingHR: Num(c.RestingHR), HRVms: Num(c.HRVms), Symptoms: append([]string{}, c.Symptoms...)}
+		RestingHR: Num(c.RestingHR), HRVms: Num(c.HRVms), Symptoms: append([]string{}, c.Symptoms...),
+		SymptomsAnswered: c.SymptomsAnswered}
 	for m, v := range c.Soreness {
 		out.Soreness[m] = Num(v)
 	}

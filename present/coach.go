@@ -1,6 +1,7 @@
 package present
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/rebound-run/rebound/coach"
@@ -78,22 +79,28 @@ func NewLoad(st *coach.State, weeks int) LoadJSON {
 
 // ModelJSON is the JSON of `rebound model`.
 type ModelJSON struct {
-	Personal      recovery.Params `json:"personal"`
-	Population    recovery.Params `json:"population"`
-	CheckIns      int             `json:"check_ins"`
-	Observations  int             `json:"observations"`
-	MAEPopulation Num             `json:"mae_population"`
-	MAEPersonal   Num             `json:"mae_personal"`
-	Explanation   string          `json:"explanation"`
+	Personal     recovery.Params `json:"personal"`
+	Population   recovery.Params `json:"population"`
+	CheckIns     int             `json:"check_ins"`
+	Observations int             `json:"observations"`
+	// PeakRuns is how many runs' ratings can show when soreness peaks:
+	// the peak time is fitted from recovery.PeakMinRuns on.
+	PeakRuns      int    `json:"peak_runs"`
+	MAEPopulation Num    `json:"mae_population"`
+	MAEPersonal   Num    `json:"mae_personal"`
+	Explanation   string `json:"explanation"`
 }
 
 // ModelExplanation says what the fitted model parameters mean.
-const ModelExplanation = "Soreness per muscle is forecast from each run's muscular load, softened by what you are used to (repeated-bout effect) and spread over a DOMS time course. Your gain scales how sore runs make you; your peak time is when soreness peaks. Both are fitted to your check-ins and shrunk toward the population values, so a few check-ins cannot swing them. Forecast errors are measured on your newest 25% of ratings, with the model fitted on the rest."
+var ModelExplanation = fmt.Sprintf("Soreness per muscle is forecast from each run's muscular load, softened by what you are used to (repeated-bout effect; until four weeks of your runs are in, your running background stands in for them) and spread over a DOMS time course. "+
+	"Your gain scales how sore runs make you; your peak time is when soreness peaks. Both are fitted to your check-ins and shrunk toward the population values: one check-in moves the gain by at most ×%g, "+
+	"and the peak time stays at the population's %g h until your ratings after %d different runs can show when yours peaks. A morning's ratings never move the peak time, so rating less soreness never makes the forecast or the clocks longer. "+
+	"Forecast errors are measured on your newest 25%% of check-ins, with the model fitted on the rest.", recovery.GainStepPerCheckIn, recovery.DefaultPeakH, recovery.PeakMinRuns)
 
 // NewModel is what Rebound has learned about a runner's recovery.
 func NewModel(st *coach.State) ModelJSON {
 	f := st.Fitted
-	out := ModelJSON{Personal: f.Params, Population: recovery.DefaultParams(), CheckIns: len(st.H.CheckIns), Observations: f.Observations,
+	out := ModelJSON{Personal: f.Params, Population: recovery.DefaultParams(), CheckIns: len(st.H.CheckIns), Observations: f.Observations, PeakRuns: f.PeakRuns,
 		MAEPopulation: Num(f.MAEPopulation), MAEPersonal: Num(f.MAEPersonal),
 		Explanation: ModelExplanation}
 	return out

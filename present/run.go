@@ -6,12 +6,15 @@
 package present
 
 import (
+	"cmp"
 	"encoding/json"
 	"math"
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 )
 
@@ -42,6 +45,10 @@ type Run struct {
 	SubSport       string           `json:"sub_sport"`
 	Start          string           `json:"start"`
 	Name           string           `json:"name"`
+	Title          string           `json:"title"`
+	Kind           recovery.Kind    `json:"kind"`
+	KindMarked     bool             `json:"kind_marked"`
+	Note           string           `json:"note"`
 	Device         string           `json:"device"`
 	Format         string           `json:"format"`
 	SourceFile     string           `json:"source_file"`
@@ -117,14 +124,18 @@ func Location(a *store.Activity, p profile.Profile) *time.Location {
 	return p.Location()
 }
 
-// NewRun builds the JSON document of a; with laps, its laps too.
-func NewRun(a *store.Activity, p profile.Profile, laps bool) Run {
+// NewRun builds the JSON document of e's activity, with its kind and
+// title from e (an Entry with only A: not classified yet); with laps, its
+// laps too.
+func NewRun(e coach.Entry, p profile.Profile, laps bool) Run {
+	a := e.A
 	loc := Location(a, p)
 	s := a.Summary
 	hr := p.HR()
 	r := Run{
 		ID: a.ID, Sport: a.Sport, SubSport: a.SubSport, Start: a.Start.In(loc).Format(time.RFC3339),
-		Name: a.Name, Device: a.Device, Format: a.Format, SourceFile: a.SourceFile, Gear: a.Gear,
+		Name: cmp.Or(a.UserName, a.Name), Title: Title(e, p), Kind: e.Kind, KindMarked: a.Kind != "", Note: a.Note,
+		Device: a.Device, Format: a.Format, SourceFile: a.SourceFile, Gear: a.Gear,
 		DistanceM: Num(s.DistanceM), DistanceSource: s.DistanceSource,
 		ElapsedS: Num(s.ElapsedS), MovingS: Num(s.MovingS), AvgSpeedMS: Num(s.AvgSpeedMS),
 		AvgPaceSPerKm: Num(activity.PaceSPerKm(s.AvgSpeedMS)), GAPSPerKm: Num(activity.PaceSPerKm(s.GradeAdjustedSpeedMS)),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/profile"
 )
@@ -22,6 +23,37 @@ type Units struct{ measure.System }
 
 // For returns the formatter for a profile.
 func For(p profile.Profile) Units { return Units{System: p.UnitsOrDefault()} }
+
+// Measure formats how fast an activity of sport went, in the measure that
+// sport is read in: a swim's pace per 100 m ("2:05 /100 m", or per 100
+// yd with imperial units), a ride's speed ("28.4 km/h", "17.6 mph"), the
+// pace per km or mile of anything on foot ("5:12 /km"), the speed of the
+// rest (rowing, skiing); "–" for strength sessions and when it has no
+// speed.
+func (u Units) Measure(sport activity.Sport, speedMS float64) string {
+	switch MeasureOf(sport) {
+	case "":
+		return measure.Missing
+	case "speed":
+		return u.Speed(speedMS)
+	}
+	if sport == activity.Swimming {
+		return u.SwimPace(speedMS)
+	}
+	return u.Pace(speedMS)
+}
+
+// MeasureOf is what Measure shows for a sport: "pace" (time per distance:
+// on foot and swimming), "speed", or "" (strength).
+func MeasureOf(sport activity.Sport) string {
+	switch {
+	case sport == activity.Strength:
+		return ""
+	case sport.IsRun(), sport == activity.Walking, sport == activity.Hiking, sport == activity.Swimming:
+		return "pace"
+	}
+	return "speed"
+}
 
 // Clock formats seconds as "1:02:03" or "42:05".
 func Clock(sec float64) string {

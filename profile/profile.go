@@ -55,7 +55,36 @@ type Profile struct {
 	Timezone   string   `json:"timezone,omitempty"`
 	Conditions []string `json:"conditions,omitempty"`
 	Equipment  []string `json:"equipment,omitempty"`
+	// Background is the runner's training before the runs Rebound holds.
+	Background Background `json:"background,omitzero"`
 }
+
+// Background is the runner's training background: their typical weekly
+// running distance and years of running, or that they are new to
+// running. Until Rebound holds about four weeks of their runs, the
+// soreness and recovery models take it as what the runner is used to.
+// Zero values mean "not given".
+type Background struct {
+	WeeklyKm     float64 `json:"weekly_km,omitempty"`
+	RunningYears float64 `json:"running_years,omitempty"`
+	NewRunner    bool    `json:"new_runner,omitempty"`
+	// Dismissed is set when the runner chose not to give it: Rebound
+	// stops asking (and keeps assuming a recreational runner).
+	Dismissed bool `json:"dismissed,omitempty"`
+}
+
+// Bounds of a background.
+const (
+	MaxWeeklyKm     = 300 // beyond any runner's training week
+	MaxRunningYears = 80
+)
+
+// Given reports whether the runner has said what their background is.
+func (b Background) Given() bool { return b.NewRunner || b.WeeklyKm > 0 || b.RunningYears > 0 }
+
+// Asked reports whether Rebound should stop asking for the background:
+// it was given or dismissed.
+func (b Background) Asked() bool { return b.Given() || b.Dismissed }
 
 // EstimateMaxHR returns the Tanaka, Monahan & Seals (2001, J Am Coll Cardiol
 // 37:153) estimate of maximum heart rate, 208 - 0.7 x age, in bpm.
@@ -127,6 +156,12 @@ func (p Profile) Validate() error {
 		return rebound.Errorf(rebound.EINVALID, "maximum heart rate %.0f must be above resting %.0f", p.MaxHR, p.RestingHR)
 	case p.Units != "" && p.Units != Metric && p.Units != Imperial:
 		return rebound.Errorf(rebound.EINVALID, "units %q: want metric or imperial", p.Units)
+	case p.Background.WeeklyKm < 0 || p.Background.WeeklyKm > MaxWeeklyKm || math.IsNaN(p.Background.WeeklyKm):
+		return rebound.Errorf(rebound.EINVALID, "weekly distance %.0f km is out of range (0-%d)", p.Background.WeeklyKm, MaxWeeklyKm)
+	case p.Background.RunningYears < 0 || p.Background.RunningYears > MaxRunningYears || math.IsNaN(p.Background.RunningYears):
+		return rebound.Errorf(rebound.EINVALID, "years of running %g is out of range (0-%d)", p.Background.RunningYears, MaxRunningYears)
+	case p.Background.NewRunner && (p.Background.WeeklyKm > 0 || p.Background.RunningYears > 0):
+		return rebound.Errorf(rebound.EINVALID, "a new runner has no weekly distance or years of running yet: give one or the other")
 	}
 	if p.Timezone != "" {
 		if _, err := time.LoadLocation(p.Timezone); err != nil {

@@ -105,13 +105,15 @@ func TestRecoveryTimeByKind(t *testing.T) {
 	if long.EasyH < 24 || long.HardH < 48 {
 		t.Errorf("long run: %+v", long)
 	}
-	// An older runner gets one more day after a long run (seed 004).
+	// An older runner gets one more rest day before easy running after a
+	// long run (8 Post-Run Recovery Tips From Experts) and clocks 30 %
+	// longer (AgeClockMax at 60).
 	r := recovery.Run{End: t0, Sport: activity.Running, Kind: recovery.Long, DistanceM: 25000}
-	cs := recovery.Contributions([]recovery.Run{r})
-	old := recovery.RecoveryTime(r, cs, 0, recovery.DefaultParams(), recovery.Modifiers{Age: 60})
-	young := recovery.RecoveryTime(r, cs, 0, recovery.DefaultParams(), recovery.Modifiers{Age: 25})
-	if old.EasyH < young.EasyH+24 {
-		t.Errorf("60-year-old %.0f h vs 25-year-old %.0f h", old.EasyH, young.EasyH)
+	cs := recovery.Contributions(append(append([]recovery.Run(nil), history...), r))
+	old := recovery.RecoveryTime(r, cs, len(cs)-1, recovery.DefaultParams(), recovery.Modifiers{Age: 60})
+	young := recovery.RecoveryTime(r, cs, len(cs)-1, recovery.DefaultParams(), recovery.Modifiers{Age: 25})
+	if old.EasyH < young.EasyH+24 || old.HardH <= young.HardH {
+		t.Errorf("60-year-old %.0f/%.0f h vs 25-year-old %.0f/%.0f h", old.EasyH, old.HardH, young.EasyH, young.HardH)
 	}
 }
 

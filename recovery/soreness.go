@@ -50,6 +50,9 @@ type Run struct {
 	// heart-rate zones 4-5, or fast laps): 0-1.
 	HardFraction float64
 	Load         float64 // TRIMP units
+	// DeviceRecoveryH is the recovery time the recording device worked
+	// out (Garmin's recovery advisor), hours; 0 when the file has none.
+	DeviceRecoveryH float64
 }
 
 // MuscleLoad is a run's mechanical load on each muscle group, in
@@ -152,6 +155,9 @@ type Modifiers struct {
 	Age         int     // years; 0 = unknown
 	SleepDebtH  float64 // average nightly shortfall below 7 h over the last 3 nights
 	Habituation MuscleLoad
+	// Reported are the runner's soreness ratings from check-ins, any
+	// order: RecoveryTime carries those given after a run forward.
+	Reported []Observation
 }
 
 // Age and sleep effects: equivocal in the literature (Fell & Williams
@@ -193,7 +199,7 @@ func Shape(hours, peakH float64) float64 {
 		return 0
 	}
 	x := hours / peakH
-	return math.Pow(x, ShapeA) * math.Exp(ShapeA*(1-x))
+	return x * x * math.Exp(ShapeA*(1-x)) // x^ShapeA with ShapeA = 2
 }
 
 // Contribution is one run's base peak soreness per muscle, precomputed.
@@ -203,13 +209,28 @@ type Contribution struct {
 }
 
 // Contributions computes each run's peak soreness per muscle, with the
-// habituation of the runs in the HabitDays before it.
+// habituation of the runs in the HabitDays before it, as if the runner had
+// done nothing before the first run (Background{}).
 func Contributions(runs []Run) []Contribution {
+	return ContributionsWith(runs, Background{}, time.Time{})
+}
+
+// ContributionsWith computes each run's peak soreness per muscle with the
+// habituation of the runs in the HabitDays before it and, where the
+// history is shorter than HabitDays, of the runner's background: the part
+// of the window before since (when the history Rebound holds begins) is
+// taken to have been like bg.WeeklyLoad. A zero since means the history
+// begins with the first run.
+func ContributionsWith(runs []Run, bg Background, since time.Time) []Contribution {
 	out := make([]Contribution, len(runs))
 	loads := make([]MuscleLoad, len(runs))
 	for i, r := range runs {
 		loads[i] = r.MuscleLoad()
 	}
+	if since.IsZero() && len(runs) > 0 {
+		since = runs[0].End.Add(-time.Duration(runs[0].DurationS * float64(time.Second)))
+	}
+	weekly := bg.WeeklyLoad()
 	for i, r := range runs {
 		var habit MuscleLoad
 		for j := range runs {
@@ -221,9 +242,20 @@ func Contributions(runs []Run) []Contribution {
 				habit[k] += loads[j][k] / (HabitDays / 7)
 			}
 		}
+		if unseen := 1 - HistoryShare(r.End.Add(-time.Duration(r.DurationS*float64(time.Second))), since); unseen > 0 {
+			for k := range habit {
+				habit[k] += unseen * weekly[k]
+			}
+		}
 		out[i] = Contribution{End: r.End, Peak: Peak(loads[i], habit)}
 	}
 	return out
+}
+
+// HistoryShare is the share of the HabitDays before t that the history
+// beginning at since covers: 0 when it begins at t, 1 from HabitDays on.
+func HistoryShare(t, since time.Time) float64 {
+	return math.Max(0, math.Min(1, t.Sub(since).Hours()/24/HabitDays))
 }
 
 // SorenessAt returns the forecast soreness (0-10) of each muscle at time

@@ -3,41 +3,129 @@ package recovery
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
-// Base recovery windows by run kind, in hours after the run (seed 002:
-// "easy runs often need just a day, while long runs or hard workouts may
-// require two to three days"; seed 004: "at least one to two days of rest
-// after a long run, and potentially longer if you are an older runner").
-// EasyH is when an easy run is fine again, HardH when the next hard
-// session is; each is a [min, max] range that the run's own load places
-// the runner in.
-var baseWindows = map[Kind]struct{ EasyMin, EasyMax, HardMin, HardMax float64 }{
-	Easy:  {EasyMin: 12, EasyMax: 24, HardMin: 24, HardMax: 36},
-	Hard:  {EasyMin: 20, EasyMax: 36, HardMin: 48, HardMax: 72},
-	Long:  {EasyMin: 24, EasyMax: 48, HardMin: 48, HardMax: 72},
-	Cross: {EasyMin: 0, EasyMax: 12, HardMin: 12, HardMax: 24},
+// Sources the clocks cite, by title (the seed articles) or author.
+const (
+	srcRecoveryGuide = "a runner's recovery guide, January 2026"
+	srcExpertTips    = "8 Post-Run Recovery Tips From Experts"
+	srcDaniels       = "Daniels, Daniels' Running Formula; coaching practice"
+	srcAge           = "Fell & Williams 2008; Fernandes et al. 2020; low-grade evidence"
+	srcDownhill      = "Schwane et al. 1983; Maeo et al. 2017"
+	srcGarmin        = "Garmin/Firstbeat recovery time: 6 h to 4 days"
+)
+
+// Window is the span of hours after a run within which easy running and
+// the next hard session become fine for a typical runner (one whose
+// running is habitual, with population soreness parameters); the run's
+// own load places the runner in it.
+type Window struct{ EasyMin, EasyMax, HardMin, HardMax float64 }
+
+// Windows by run kind, in hours after the run. A runner's recovery guide
+// (January 2026): "Most runners recover within 24–72 hours … Easy runs
+// often need just a day, while long runs or hard workouts may require two
+// to three days"; 8 Post-Run Recovery Tips From Experts: "at least one to
+// two days of rest after a long run". Easy running after a hard session
+// or long run comes a day or so before the next hard one; a recovery run
+// or cross-training asks less than an easy run. Races use RaceWindow.
+var Windows = map[Kind]Window{
+	RecoveryRun: {EasyMin: 0, EasyMax: 12, HardMin: 12, HardMax: 24},
+	Easy:        {EasyMin: 12, EasyMax: 24, HardMin: 24, HardMax: 36},
+	Long:        {EasyMin: 24, EasyMax: 36, HardMin: 48, HardMax: 72},
+	Hard:        {EasyMin: 20, EasyMax: 30, HardMin: 48, HardMax: 72},
+	Cross:       {EasyMin: 0, EasyMax: 12, HardMin: 12, HardMax: 24},
+}
+
+// Race clocks: Daniels' rule of thumb of about one easy day for every
+// 3 km raced before the next quality session (Daniels, Daniels' Running
+// Formula; coaching practice, not a trial): 10 km ≈ 3 days, a half
+// marathon ≈ 7 days, a marathon ≈ 14 days.
+const (
+	RaceKmPerEasyDay = 3.0
+	// RaceEasyBaseH and RaceEasyPerKmH: easy running after a race from a
+	// day after it, and 2 h later per km beyond 10 km (a half marathon 46
+	// h, a marathon 88 h). Rebound's choice: the next easy days are what
+	// Daniels' rule fills, and the longer the race the later they start.
+	RaceEasyBaseH  = 24
+	RaceEasyPerKmH = 2
+	RaceEasyFromKm = 10
+)
+
+// RaceWindow is the window after a race of distM metres.
+func RaceWindow(distM float64) Window {
+	km := distM / 1000
+	hard := math.Max(Windows[Hard].HardMin, 24*km/RaceKmPerEasyDay)
+	easy := RaceEasyBaseH + RaceEasyPerKmH*math.Max(0, km-RaceEasyFromKm)
+	return Window{EasyMin: easy, EasyMax: easy, HardMin: hard, HardMax: hard}
 }
 
 // Thresholds on forecast soreness (0-10) for returning to running.
 const (
 	// EasySorenessLimit: running easy on mild-to-moderate soreness is
-	// generally fine (seed 001, Q3); above 4 of 10 the plan keeps to
-	// active recovery.
+	// generally fine ("Sore Legs After Running? 4 Recovery Techniques");
+	// above 4 of 10 the plan keeps to active recovery.
 	EasySorenessLimit = 4.0
 	// HardSorenessLimit: quality sessions wait until soreness is mild.
 	HardSorenessLimit = 2.5
-	// OlderRunnerAge and OlderRunnerExtraH: one more rest day after long
-	// runs from this age (seed 004: longer for older runners; the age is
-	// Rebound's choice, graded low).
-	OlderRunnerAge    = 50
-	OlderRunnerExtraH = 24
-	// SleepDebtExtraPerHour: each hour of nightly sleep debt adds 4 % to
-	// the windows (sleep is when repair happens: seeds 000, 002, 004).
-	SleepDebtExtraPerHour = 0.04
 	// ForecastHorizonH is how far the soreness forecast looks ahead.
 	ForecastHorizonH = 7 * 24
+)
+
+// The clocks' adjustments and caps. Each adjustment multiplies both
+// clocks and is bounded.
+const (
+	// TrainingCapH: a training session's clocks stop at 96 h (4 days)
+	// unless the runner reports soreness that lasts longer: the model's
+	// own forecast may lengthen them only up to here. Garmin's recovery
+	// time (Firstbeat) also runs from 6 h to at most 4 days.
+	TrainingCapH = 96
+	// AgeClockPerYear and AgeClockMax: 1 % longer per year over
+	// AgeSlowdownFrom, at most +30 % (at 60 and over). The evidence on
+	// age is equivocal (veteran cyclists felt slower recovery but
+	// performed the same: Fell & Williams 2008; mixed results in the 11
+	// studies Fernandes et al. 2020 review), so the effect is gentle.
+	AgeClockPerYear = 0.01
+	AgeClockMax     = 0.30
+	// OlderRunnerAge and OlderRunnerExtraH: one more rest day before easy
+	// running after a long run or race from this age (8 Post-Run Recovery
+	// Tips From Experts: "potentially longer if you are an older runner";
+	// the age is Rebound's choice, graded low).
+	OlderRunnerAge    = 50
+	OlderRunnerExtraH = 24
+	// SleepDebtExtraPerHour and SleepDebtMaxH: each hour of nightly sleep
+	// debt (below 7 h, the last three nights) adds 4 % to the clocks, for
+	// at most 3 hours (+12 %): sleep is when repair happens ("Leg
+	// Recovery After Running"; a runner's recovery guide; 8 Post-Run
+	// Recovery Tips From Experts). The size is Rebound's choice.
+	SleepDebtExtraPerHour = 0.04
+	SleepDebtMaxH         = 3
+	// DescentFreeM, DescentExtraPer100M and DescentExtraMax: descent
+	// beyond 100 m adds 5 % per 100 m, at most +30 %: downhill running
+	// damages the knee extensors eccentrically (45 min at −10 % raised
+	// creatine kinase 351 % at 24 h with soreness for 24-72 h: Schwane et
+	// al. 1983; 45 min at −15 % cut knee-extensor torque 14-17 % at 24-48
+	// h: Maeo et al. 2017). The size is Rebound's choice.
+	DescentFreeM        = 100
+	DescentExtraPer100M = 0.05
+	DescentExtraMax     = 0.30
+	// MaxCarryRisePerDay is the most a reported rating is carried up
+	// per 24 h when the model expects soreness to rise (CarryForward):
+	// 1.5 points, about the model's own day-on-day rise before the peak
+	// of a run that peaks at 5/10. Rebound's choice.
+	MaxCarryRisePerDay = 1.5
+	// ReportedAfterH: ratings taken in the first 12 h after a run do not
+	// speak of it: soreness from a run develops over the first day and
+	// peaks at 24-72 h (Cheung et al. 2003), so a rating that soon
+	// describes the runs before (a morning check-in just after an early
+	// run).
+	ReportedAfterH = 12
+	// MinScaledForecast is the forecast soreness (0-10) below which the
+	// model's shape says nothing of a rating's future (CarryForward keeps
+	// the rating): under the half point a rating moves in, the ratio of
+	// two such small numbers is noise. Rebound's choice.
+	MinScaledForecast = 0.3
 )
 
 // Recovery is how long until the legs are ready again after a run.
@@ -47,81 +135,233 @@ type Recovery struct {
 	ReadyAt time.Time `json:"ready_at"` // when the next hard session is fine
 	EasyAt  time.Time `json:"easy_at"`
 	Reasons []string  `json:"reasons"`
+	// DeviceH is the recovery time the recording device worked out for
+	// this run (Garmin's recovery advisor, Firstbeat), in hours, shown
+	// beside Rebound's; nil when the file has none.
+	DeviceH *float64 `json:"device_hours"`
 }
 
-// RecoveryTime returns the recovery windows after run, whose contribution
+// RecoveryTime returns the recovery clocks after run, whose contribution
 // is cs[i] (cs holds every run up to and including it, so that soreness
-// left from earlier runs counts too).
+// left from earlier runs counts too, and may hold later ones).
+//
+// The kind's Window (RaceWindow for a race) gives the typical runner's
+// span; the run's peak soreness (with the runner's Gain) places the clock
+// in it. Age, sleep debt and descent lengthen it within their bounds. The
+// soreness forecast of the runs so far may lengthen it further, up to
+// TrainingCapH for a training session; soreness the runner reports after
+// the run (mod.Reported, carried forward by CarryForward) may lengthen it
+// beyond, and a low rating shortens what the forecast would have added.
 func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Recovery {
-	w := baseWindows[run.Kind]
-	if run.Kind == "" {
-		w = baseWindows[Easy]
+	kind := run.Kind
+	if kind == "" {
+		kind = Easy
+	}
+	w, ok := Windows[kind]
+	if kind == Race {
+		w = RaceWindow(run.DistanceM)
+	} else if !ok {
+		w = Windows[Easy]
 	}
 	peak, muscle := cs[i].Peak.Max()
 	peak = math.Min(10, peak*p.Gain)
-	// Where in the window: by how hard the run hit its most-loaded muscle.
 	f := peak / 10
 	easyH := w.EasyMin + f*(w.EasyMax-w.EasyMin)
 	hardH := w.HardMin + f*(w.HardMax-w.HardMin)
-	why := []string{fmt.Sprintf("%s run: easy running after %.0f-%.0f h, hard sessions after %.0f-%.0f h (seed 002)",
-		kindName(run.Kind), w.EasyMin, w.EasyMax, w.HardMin, w.HardMax)}
-	if peak > 0.5 {
-		why = append(why, fmt.Sprintf("this run should make your %s peak at %.1f/10 soreness", muscle, peak))
+	var why []string
+	if kind == Race {
+		why = append(why, fmt.Sprintf("A %.1f km race: about one easy day per %.0f km raced before the next quality session, %.0f h (%s); easy running after %.0f h",
+			run.DistanceM/1000, RaceKmPerEasyDay, hardH, srcDaniels, easyH))
+	} else {
+		why = append(why, fmt.Sprintf("%s: for a typical runner easy running is fine %s h after it and hard sessions %s h after (%s); this one's load (%s peaking at %.1f/10) places you at %.0f h and %.0f h",
+			capital(Session(kind, run.Sport, run.DurationS)), span(w.EasyMin, w.EasyMax), span(w.HardMin, w.HardMax), srcRecoveryGuide, muscle, peak, easyH, hardH))
 	}
-	if run.Kind == Long && mod.Age >= OlderRunnerAge {
+	// Adjustments, each bounded.
+	stretch := 1.0
+	var adj []string
+	if a := ageExtra(mod.Age); a > 0 {
+		stretch *= 1 + a
+		adj = append(adj, fmt.Sprintf("+%.0f%% at %d (recovery slows gently with age: %s)", a*100, mod.Age, srcAge))
+	}
+	if debt := math.Min(math.Max(0, mod.SleepDebtH), SleepDebtMaxH); debt > 0.25 {
+		stretch *= 1 + SleepDebtExtraPerHour*debt
+		adj = append(adj, fmt.Sprintf("+%.0f%% for %.1f h a night short of 7 h sleep", SleepDebtExtraPerHour*debt*100, debt))
+	}
+	if d := descentExtra(run); d > 0 {
+		stretch *= 1 + d
+		adj = append(adj, fmt.Sprintf("+%.0f%% for %.0f m of descent, hard on the quads (%s)", d*100, run.DescentM, srcDownhill))
+	}
+	if len(adj) > 0 {
+		easyH, hardH = easyH*stretch, hardH*stretch
+		why = append(why, fmt.Sprintf("%s: %.0f h and %.0f h", strings.Join(adj, "; "), easyH, hardH))
+	}
+	if (kind == Long || kind == Race) && mod.Age >= OlderRunnerAge {
 		easyH += OlderRunnerExtraH
-		hardH += OlderRunnerExtraH
-		why = append(why, fmt.Sprintf("one more day after a long run at %d (seed 004: longer for older runners)", mod.Age))
+		why = append(why, fmt.Sprintf("one more rest day before easy running at %d (%s: longer for older runners): %.0f h", mod.Age, srcExpertTips, easyH))
 	}
-	stretch := mod.stretch()
-	if mod.SleepDebtH > 0.25 {
-		why = append(why, fmt.Sprintf("%.1f h a night short of 7 h sleep lengthens recovery", mod.SleepDebtH))
+	limit := math.Inf(1)
+	if kind != Race {
+		limit = TrainingCapH
+		if hardH > limit || easyH > limit {
+			easyH, hardH = math.Min(easyH, limit), math.Min(hardH, limit)
+			why = append(why, fmt.Sprintf("held at %d h: a training session's clock goes no further unless you report soreness (%s)", TrainingCapH, srcGarmin))
+		}
+	} else {
+		limit = math.Max(hardH, TrainingCapH)
 	}
-	easyH *= 1 + SleepDebtExtraPerHour*math.Max(0, mod.SleepDebtH)
-	hardH *= 1 + SleepDebtExtraPerHour*math.Max(0, mod.SleepDebtH)
-	if stretch > 1.001 && mod.Age > AgeSlowdownFrom {
-		easyH *= 1 + AgeSlowdownPerYear*float64(mod.Age-AgeSlowdownFrom)
-		hardH *= 1 + AgeSlowdownPerYear*float64(mod.Age-AgeSlowdownFrom)
-	}
-	// The soreness forecast of all runs so far must also have come down.
-	sEasy := hoursUntilBelow(cs[:i+1], p, mod, run.End, EasySorenessLimit)
-	sHard := hoursUntilBelow(cs[:i+1], p, mod, run.End, HardSorenessLimit)
-	if sEasy > easyH {
-		easyH = sEasy
-		why = append(why, fmt.Sprintf("forecast soreness stays above %.0f/10 for %.0f h", EasySorenessLimit, sEasy))
-	}
-	if sHard > hardH {
-		hardH = sHard
-		why = append(why, fmt.Sprintf("forecast soreness stays above %.1f/10 for %.0f h", HardSorenessLimit, sHard))
+	// The soreness forecast of every run so far, and the ratings the
+	// runner gave since.
+	c := soreCurves(cs[:i+1], p, mod, run.End, reportedAfter(mod.Reported, run.End.Add(ReportedAfterH*time.Hour), nextEnd(cs, i)))
+	for _, x := range []struct {
+		h     *float64
+		limit float64
+		what  string
+	}{{&easyH, EasySorenessLimit, "easy running waits"}, {&hardH, HardSorenessLimit, "hard sessions wait"}} {
+		fc, rep, m, r := c.until(x.limit)
+		if v := math.Min(fc, limit); v > *x.h {
+			*x.h = v
+			held := ""
+			if fc > limit {
+				held = fmt.Sprintf(", held at %.0f h", limit)
+			}
+			why = append(why, fmt.Sprintf("the soreness forecast of your recent runs keeps your %s above %g/10 until %.0f h%s, so %s", m, x.limit, fc, held, x.what))
+		}
+		if rep > *x.h {
+			*x.h = rep
+			why = append(why, fmt.Sprintf("you rated your %s %g/10 on %s: eased at the rate the model expects, it stays above %g/10 until %.0f h, so %s",
+				r.Muscle, r.Soreness, r.At.Format("Mon 2 Jan"), x.limit, rep, x.what))
+		}
 	}
 	hardH = math.Max(hardH, easyH)
 	easyH, hardH = math.Round(easyH), math.Round(hardH)
-	return Recovery{EasyH: easyH, HardH: hardH, EasyAt: run.End.Add(time.Duration(easyH) * time.Hour),
-		ReadyAt: run.End.Add(time.Duration(hardH) * time.Hour), Reasons: why}
+	rec := Recovery{EasyH: easyH, HardH: hardH, EasyAt: run.End.Add(time.Duration(easyH) * time.Hour),
+		ReadyAt: run.End.Add(time.Duration(hardH) * time.Hour)}
+	if run.DeviceRecoveryH > 0 {
+		d := math.Round(run.DeviceRecoveryH)
+		rec.DeviceH = &d
+		why = append(why, fmt.Sprintf("your watch estimated %.0f h of recovery (its own figure, from heart rate against your fitness: %s)", d, srcGarmin))
+	}
+	rec.Reasons = append(why, fmt.Sprintf("so: easy running from %.0f h, hard sessions from %.0f h after the run", easyH, hardH))
+	return rec
 }
 
-// hoursUntilBelow returns the hours after from until the forecast soreness
-// of every muscle is at or below limit for good (0 when it never passes it).
-func hoursUntilBelow(cs []Contribution, p Params, mod Modifiers, from time.Time, limit float64) float64 {
-	last := 0.0
-	for h := 1.0; h <= ForecastHorizonH; h++ {
-		if m, _ := SorenessAt(cs, p, mod, from.Add(time.Duration(h)*time.Hour)).Max(); m > limit {
-			last = h
+// ageExtra is the clocks' lengthening at age (a fraction).
+func ageExtra(age int) float64 {
+	if age <= AgeSlowdownFrom {
+		return 0
+	}
+	return math.Min(AgeClockMax, AgeClockPerYear*float64(age-AgeSlowdownFrom))
+}
+
+// descentExtra is the clocks' lengthening for the run's descent.
+func descentExtra(r Run) float64 {
+	if !r.Sport.IsRun() && r.Sport != "hiking" && r.Sport != "walking" {
+		return 0
+	}
+	return math.Min(DescentExtraMax, math.Max(0, r.DescentM-DescentFreeM)/100*DescentExtraPer100M)
+}
+
+// nextEnd is when the run after cs[i] ended, or the zero time.
+func nextEnd(cs []Contribution, i int) time.Time {
+	if i+1 < len(cs) {
+		return cs[i+1].End
+	}
+	return time.Time{}
+}
+
+// reportedAfter returns the latest rating of each muscle taken after from
+// and (when until is not zero) before until.
+func reportedAfter(obs []Observation, from, until time.Time) map[Muscle]Observation {
+	out := map[Muscle]Observation{}
+	for _, o := range obs {
+		if !o.At.After(from) || (!until.IsZero() && !o.At.Before(until)) {
+			continue
+		}
+		if cur, ok := out[o.Muscle]; !ok || o.At.After(cur.At) {
+			out[o.Muscle] = o
 		}
 	}
-	return last
+	return out
 }
 
-func kindName(k Kind) string {
-	switch k {
-	case Hard:
-		return "A hard"
-	case Long:
-		return "A long"
-	case Cross:
-		return "A cross-training"
+// curves are each muscle's soreness, hour by hour from a run's end: the
+// forecast, or from a rating on, the rating carried forward.
+type curves struct {
+	from     time.Time
+	forecast Forecast
+	rated    map[Muscle]Observation
+}
+
+func soreCurves(cs []Contribution, p Params, mod Modifiers, from time.Time, rated map[Muscle]Observation) curves {
+	return curves{from: from, forecast: ForecastFrom(cs, p, mod, from), rated: rated}
+}
+
+// until returns the last hour at which an unrated muscle's forecast is
+// above limit (and that muscle), and the last hour at which a rated
+// muscle's carried-forward rating is (and that rating); 0 when none is.
+func (c curves) until(limit float64) (forecastH, reportedH float64, m Muscle, r Observation) {
+	for k, mu := range Muscles {
+		o, rated := c.rated[mu]
+		h0 := int(math.Floor(o.At.Sub(c.from).Hours()))
+		if rated && (h0 < 0 || h0 > ForecastHorizonH) {
+			rated = false
+		}
+		for h := ForecastHorizonH; h >= 1; h-- {
+			v := c.forecast.Hours[h][k]
+			if rated {
+				if h < h0 {
+					break
+				}
+				v = CarryForward(o.Soreness, c.forecast.Hours[h0][k], v, float64(h-h0))
+			}
+			if v <= limit {
+				continue
+			}
+			if rated && float64(h) > reportedH {
+				reportedH, r = float64(h), o
+			} else if !rated && float64(h) > forecastH {
+				forecastH, m = float64(h), mu
+			}
+			break
+		}
 	}
-	return "An easy"
+	return forecastH, reportedH, m, r
+}
+
+// CarryForward is a muscle's soreness dtH hours after the runner rated
+// it v, when the model forecast fNow then and fLater at the later time:
+// the rating carried along the model's shape. Where the model expects
+// soreness to fall the rating falls in proportion (v·fLater/fNow); where
+// it expects a rise the rating rises in proportion but by at most
+// MaxCarryRisePerDay a day, so that a rating far above a small forecast
+// (7 against 0.5) does not jump to 10. Under MinScaledForecast the
+// forecast says nothing and the rating is kept. The result is never
+// above 10 and never higher for a lower v.
+func CarryForward(v, fNow, fLater, dtH float64) float64 {
+	if fNow <= MinScaledForecast {
+		return v
+	}
+	ratio := fLater / fNow
+	if ratio <= 1 {
+		return v * ratio
+	}
+	return math.Min(10, v+math.Min(v*(ratio-1), MaxCarryRisePerDay*dtH/24))
+}
+
+// capital starts s with a capital letter.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// span formats a window's range of hours.
+func span(lo, hi float64) string {
+	if lo == hi {
+		return fmt.Sprintf("%.0f", lo)
+	}
+	return fmt.Sprintf("%.0f-%.0f", lo, hi)
 }
 
 // Forecast is the hour-by-hour soreness of each muscle.

@@ -32,6 +32,7 @@ func (s *Server) apiRoutes() {
 	s.handle("POST /api/v1/activities", s.apiUpload)
 	s.handle("GET /api/v1/activities/{id}", s.apiActivity)
 	s.handle("DELETE /api/v1/activities/{id}", s.apiDeleteActivity)
+	s.handle("PATCH /api/v1/activities/{id}", s.apiEditActivity)
 	s.handle("PUT /api/v1/activities/{id}/gear", s.apiActivityGear)
 	s.handle("PUT /api/v1/activities/{id}/rpe", s.apiActivityRPE)
 	s.handle("DELETE /api/v1/activities/{id}/rpe", s.apiClearActivityRPE)

@@ -31,6 +31,7 @@ func apiCases(t *testing.T, e *apiEnv) []accessCase {
 	t.Helper()
 	bodies := map[string]any{
 		"PUT /api/v1/activities/{id}/gear": map[string]any{"gear": ""},
+		"PATCH /api/v1/activities/{id}":    map[string]any{"name": "Intruder"},
 		"PUT /api/v1/activities/{id}/rpe":  map[string]any{"rpe": 5},
 		"POST /api/v1/checkins":            map[string]any{"sleep_h": 4, "symptoms": []string{"chest-pain"}},
 		"PUT /api/v1/checklist/{step}":     map[string]any{"done": true},

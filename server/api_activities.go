@@ -86,9 +86,14 @@ func (s *Server) apiActivities(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	st, err := s.state(ctx, t)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	out := ActivityList{Total: total, Offset: f.Offset, Limit: f.Limit, Items: make([]present.Run, 0, len(acts))}
 	for _, a := range acts {
-		out.Items = append(out.Items, present.NewRun(a, prof, false))
+		out.Items = append(out.Items, present.NewRun(st.EntryOf(a), prof, false))
 	}
 	s.reply(w, r, http.StatusOK, out)
 }
@@ -125,21 +130,13 @@ func (s *Server) apiActivity(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ctx := r.Context()
-	prof, err := t.Store.FindProfile(ctx)
+	if !samples {
+		points = 0
+	}
+	out, err := s.runDetail(r.Context(), t, id, points)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	a, err := t.Store.FindActivityByID(ctx, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out := RunDetail{Run: present.NewRun(a, prof, true)}
-	if samples {
-		series := present.NewSeries(a, points)
-		out.Series = &series
 	}
 	s.reply(w, r, http.StatusOK, out)
 }
@@ -162,6 +159,49 @@ func (s *Server) deleteOfActivity(w http.ResponseWriter, r *http.Request, del fu
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// ActivityEdit is the body of PATCH /api/v1/activities/{id}: what the
+// runner says of an activity. A field left out stays as it is; kind is a
+// recovery.Kind, or "auto" (or "") to let Rebound classify it again.
+type ActivityEdit struct {
+	Name *string `json:"name"`
+	Kind *string `json:"kind"`
+	Note *string `json:"note"`
+}
+
+// apiEditActivity renames an activity, sets its kind, writes its note
+// (`rebound edit`), and answers the activity as edited.
+func (s *Server) apiEditActivity(w http.ResponseWriter, r *http.Request) {
+	t, id, ok := s.targetActivity(w, r, true)
+	if !ok {
+		return
+	}
+	var in ActivityEdit
+	if err := readJSON(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	e := store.ActivityEdit{Name: in.Name, Note: in.Note}
+	if in.Kind != nil {
+		k, err := store.ParseKind(*in.Kind)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		e.Kind = &k
+	}
+	ctx := r.Context()
+	if err := t.Store.UpdateActivity(ctx, id, e); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out, err := s.runDetail(ctx, t, id, 0)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.reply(w, r, http.StatusOK, out)
 }
 
 // GearInput is the body of PUT /api/v1/activities/{id}/gear: a shoe's
@@ -198,17 +238,32 @@ func (s *Server) apiActivityGear(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	prof, err := t.Store.FindProfile(ctx)
+	out, err := s.runDetail(ctx, t, id, 0)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	s.reply(w, r, http.StatusOK, out)
+}
+
+// runDetail is the `rebound show --json` document of the target's
+// activity id, named and classified as the coaching state sees it, with
+// a chart series of that many points (none for 0).
+func (s *Server) runDetail(ctx context.Context, t Target, id int64, points int) (RunDetail, error) {
 	a, err := t.Store.FindActivityByID(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return RunDetail{}, err
 	}
-	s.reply(w, r, http.StatusOK, RunDetail{Run: present.NewRun(a, prof, true)})
+	st, err := s.state(ctx, t)
+	if err != nil {
+		return RunDetail{}, err
+	}
+	out := RunDetail{Run: present.NewRun(st.EntryOf(a), st.H.Profile, true)}
+	if points > 0 {
+		series := present.NewSeries(a, points)
+		out.Series = &series
+	}
+	return out, nil
 }
 
 // RPEInput is the body of PUT /api/v1/activities/{id}/rpe: the session's

@@ -9,6 +9,7 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/store"
 )
@@ -41,11 +42,16 @@ type ProfileInput struct {
 	Timezone   string   `json:"timezone"`
 	Conditions []string `json:"conditions"`
 	Equipment  []string `json:"equipment"`
+	// Background is the runner's training background (weekly_km,
+	// running_years, new_runner, dismissed); absent means not given.
+	Background profile.Background `json:"background"`
 
 	EffectiveRestingHR *float64 `json:"effective_resting_hr"`
 	EffectiveMaxHR     *float64 `json:"effective_max_hr"`
 	RestingHREstimated *bool    `json:"resting_hr_estimated"`
 	MaxHREstimated     *bool    `json:"max_hr_estimated"`
+	BackgroundAssumed  *bool    `json:"background_assumed"`
+	AskBackground      *bool    `json:"ask_background"`
 }
 
 // apiSaveProfile replaces the profile (`rebound profile set`;
@@ -67,7 +73,7 @@ func (s *Server) apiSaveProfile(w http.ResponseWriter, r *http.Request) {
 	p, err := s.athlete(t).ChangeProfile(r.Context(), app.ProfileChange{
 		Weight: &present.Weight{Value: in.WeightKg, Unit: present.Kg}, Age: &in.Age, Sex: &in.Sex,
 		RestingHR: &in.RestingHR, MaxHR: &in.MaxHR, Units: &in.Units, Timezone: &in.Timezone,
-		Conditions: &conds, Equipment: &equip})
+		Conditions: &conds, Equipment: &equip, Background: app.WholeBackground(in.Background)})
 	if err != nil {
 		s.fail(w, r, err)
 		return

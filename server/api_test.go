@@ -125,6 +125,7 @@ func TestAPI(t *testing.T) {
 	}
 	e.must(200, "", "GET", "/api/openapi.json", nil, nil)
 	t.Run("Activities", func(t *testing.T) { testActivities(t, e.with(t)) })
+	t.Run("Edit", func(t *testing.T) { testEditActivity(t, e.with(t)) })
 	t.Run("Coaching", func(t *testing.T) { testCoaching(t, e.with(t)) })
 	t.Run("CheckInsAndChecklist", func(t *testing.T) { testCheckIns(t, e.with(t)) })
 	t.Run("ProfileAndGear", func(t *testing.T) { testProfileAndGear(t, e.with(t)) })

@@ -12,6 +12,7 @@ import (
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
+	"github.com/rebound-run/rebound/store"
 )
 
 // The OpenAPI 3.0 document of the API, served at /api/openapi.json.
@@ -238,6 +239,9 @@ func OpenAPI() js {
 				}, nil, ok200(ref("RunDetail"), "The activity"), read...),
 			"delete": op("deleteActivity", "activities", "Delete an activity with its samples and original file", "", true,
 				[]param{idParam}, nil, map[string]js{"204": {"description": "Deleted"}}, write...),
+			"patch": op("editActivity", "activities", "Rename an activity, set its kind, add a note (`rebound edit`)",
+				"Fields left out stay as they are. The kind replaces Rebound's own classification in plans and load until set to auto.", true,
+				[]param{idParam}, jsonBody(ref("ActivityEdit"), "What changes"), ok200(ref("RunDetail"), "The activity as edited"), write...),
 		},
 		"/api/v1/activities/{id}/gear": js{"put": op("setActivityGear", "activities", "Count an activity towards a shoe (`rebound gear assign`)", "", true,
 			[]param{idParam}, jsonBody(ref("GearInput"), "The shoe"), ok200(ref("RunDetail"), "The activity, with its gear"), write...)},
@@ -395,7 +399,12 @@ func schemas() js {
 		p("sport", enum("", activity.Sports...)),
 		p("sub_sport", str("the source's own finer label")),
 		p("start", dateTime("start with the file's UTC offset, else in the runner's zone")),
-		p("name", str("")),
+		p("name", str("the runner's name for it, else its source's (a Strava export, a device's workout, a GPX or TCX name), else empty")),
+		p("title", str("the name every view shows: name, unless it only names a sport or a date, else the kind and time of day (\"Morning easy run\")")),
+		p("kind", enum("the kind of session: the runner's, else Rebound's; empty when not classified yet (it starts in the future)",
+			append([]string{""}, kindNames()...)...)),
+		p("kind_marked", boolean("the runner set the kind (PATCH, `rebound edit --kind`)")),
+		p("note", str("the runner's note")),
 		p("device", str("")),
 		p("format", enum("", "fit", "gpx", "tcx", "manual")),
 		p("source_file", str("the file (or archive!entry) it was imported from")),
@@ -422,7 +431,7 @@ func schemas() js {
 		p("avg_power_w", numN("")),
 		p("avg_temp_c", numN("")),
 		p("device_totals", nullRef("Totals", "what the file itself says")),
-		opt("legs", arr(enum("", activity.Sports...), "sports of a multisport file, in order")),
+		opt("legs", arr(enum("", activity.Sports...), "the sports of the multisport file this activity is one leg of, in order")),
 		p("warnings", arr(str(""), "")),
 		p("imported_at", dateTime("")),
 	}
@@ -463,11 +472,15 @@ func schemas() js {
 		opt("resting_hr", num("")), opt("max_hr", num("")), opt("units", enum("display units", profile.Metric, profile.Imperial)),
 		opt("timezone", str("IANA time zone")),
 		opt("conditions", arr(enum("", profile.Conditions...), "")), opt("equipment", arr(enum("", profile.Equipment...), "")),
+		opt("background", object("The runner's training background before the runs Rebound holds; left out when not given",
+			opt("weekly_km", num("typical weekly running distance, km")), opt("running_years", num("years of running")),
+			opt("new_runner", boolean("new to running")), opt("dismissed", boolean("the runner chose not to give it: Rebound stops asking")))),
 	}
 	planRun := object("The run a plan is for",
 		p("id", integer("")),
-		p("kind", enum("", recovery.Easy, recovery.Long, recovery.Hard, recovery.Cross)),
-		p("kind_reasons", arr(str(""), "")),
+		p("kind", enum("", recovery.Kinds[:]...)),
+		opt("workout", enum("what a hard session (or the hard part of a long run, the terrain of a race) was", recovery.Intervals, recovery.Tempo, recovery.Hills, recovery.Downhill)),
+		p("kind_reasons", arr(str("each names the numbers that decided it"), "")),
 		p("sport", enum("", activity.Sports...)),
 		p("start", dateTime("")), p("end", dateTime("")), p("name", str("")),
 		p("distance_m", num("")),
@@ -509,7 +522,12 @@ func schemas() js {
 			p("ids", arr(integer(""), "ids of the stored activities")),
 			p("files", integer("files read")), p("bytes", integer("their size"))),
 		"GearInput": object("", p("gear", str("a shoe's name (GET /api/v1/gear), or empty for none"))),
-		"RPEInput":  object("", p("rpe", desc(js{"type": "number", "minimum": 0, "maximum": 10}, "session RPE 0-10"))),
+		"ActivityEdit": object("What the runner says of an activity; every field is optional",
+			opt("name", desc(js{"type": "string", "maxLength": store.MaxNameLen}, "your name for it; empty: the file's, or Rebound's")),
+			opt("kind", enum("a kind, or auto (or empty) to let Rebound classify it again",
+				append([]string{"auto", ""}, kindNames()...)...)),
+			opt("note", desc(js{"type": "string", "maxLength": store.MaxNoteLen}, "empty removes it"))),
+		"RPEInput": object("", p("rpe", desc(js{"type": "number", "minimum": 0, "maximum": 10}, "session RPE 0-10"))),
 
 		"Range":           object("", p("min", num("")), p("max", num(""))),
 		"Step":            object("One recommendation", step...),
@@ -521,7 +539,8 @@ func schemas() js {
 			p("run", ref("PlanRun")),
 			p("recovery", object("When easy and hard running are fine again",
 				p("easy_hours", num("")), p("hard_hours", num("")), p("easy_at", dateTime("")), p("ready_at", dateTime("")),
-				p("reasons", arr(str(""), "")))),
+				p("reasons", arr(str("the last states the two clocks"), "")),
+				p("device_hours", numN("the recovery time the watch wrote into the file (Garmin), hours; null when none")))),
 			p("soreness", arr(object("Forecast peak soreness of one muscle group",
 				p("muscle", muscleEnum("")), p("peak", num("0-10")), p("peak_hours", num("after the run's end"))), "highest first")),
 			p("nutrition", object("The first hours' food and drink",
@@ -568,7 +587,8 @@ func schemas() js {
 			p("soreness", mapOf(num("0-10"), "rated muscle groups (calves, shins, quads, hamstrings, glutes, hip-flexors, feet) -> soreness")),
 			p("sleep_h", numN("")), p("sleep_quality", numN("1-5")), p("stress", numN("1-5")),
 			p("resting_hr", numN("")), p("hrv_ms", numN("rMSSD")),
-			p("symptoms", arr(enum("", protocol.SymptomIDs()...), ""))),
+			p("symptoms", arr(enum("", protocol.SymptomIDs()...), "")),
+			p("symptoms_answered", boolean("the red-flag question was answered: an empty list cleared earlier flags"))),
 		"CheckInInput": object("A check-in to log; leave out what was not measured",
 			opt("date", date("default today")),
 			opt("soreness", mapOf(desc(js{"type": "number", "minimum": 0, "maximum": 10}, ""),
@@ -626,6 +646,7 @@ func schemas() js {
 		"Model": object("What Rebound has learned (`rebound model --json`)",
 			p("personal", ref("Params")), p("population", ref("Params")),
 			p("check_ins", integer("")), p("observations", integer("soreness ratings")),
+			p("peak_runs", integer("runs whose ratings can show when soreness peaks; the peak time is fitted from 3")),
 			p("mae_population", numN("mean absolute error 0-10; null with fewer than 8 ratings")), p("mae_personal", numN("")),
 			p("explanation", str(""))),
 		"Protocol": protocolSchema(),
@@ -633,12 +654,15 @@ func schemas() js {
 		"Profile": object("The runner's profile (`rebound profile --json`); unset fields are left out",
 			append(append([]prop{}, profileProps...),
 				p("effective_resting_hr", num("")), p("effective_max_hr", num("")),
-				p("resting_hr_estimated", boolean("")), p("max_hr_estimated", boolean("")))...),
+				p("resting_hr_estimated", boolean("")), p("max_hr_estimated", boolean("")),
+				p("background_assumed", boolean("no background given: the models assume a recreational runner until four weeks of runs are in")),
+				p("ask_background", boolean("Rebound should ask for the background (not given, not dismissed)")))...),
 		"ProfileInput": object("The whole profile, metric; left-out fields are unset. The read-only keys of GET are accepted and ignored. "+
 			"A weight_kg outside 35-200 kg is refused (400, the message names the reading in pounds) unless it is the weight already stored.",
 			append(append([]prop{}, profileProps...),
 				opt("effective_resting_hr", num("ignored")), opt("effective_max_hr", num("ignored")),
-				opt("resting_hr_estimated", boolean("ignored")), opt("max_hr_estimated", boolean("ignored")))...),
+				opt("resting_hr_estimated", boolean("ignored")), opt("max_hr_estimated", boolean("ignored")),
+				opt("background_assumed", boolean("ignored")), opt("ask_background", boolean("ignored")))...),
 		"Shoe": object("A shoe and how far it has gone", shoe...),
 		"ShoeInput": object("A shoe to add or update; left-out fields keep their values",
 			p("name", str("matched case-insensitively")), opt("limit_km", desc(js{"type": "number", "minimum": 0, "maximum": maxShoeLimitKm}, "")),
@@ -695,4 +719,13 @@ func protocolSchema() js {
 			p("calls", strs("techniques the symptom calls for while it stands"))), "")),
 		p("thresholds", arr(object("A named constant", p("name", str("")), p("value", num("")), p("unit", str("")),
 			p("sources", strs("identifiers")), p("citations", cites), p("note", str(""))), "")))
+}
+
+// kindNames are recovery.Kinds as strings.
+func kindNames() []string {
+	var out []string
+	for _, k := range recovery.Kinds {
+		out = append(out, string(k))
+	}
+	return out
 }

@@ -36,8 +36,10 @@ func (s *Server) pageRoutes() {
 	s.form("/checklist", s.postChecklist)
 	s.form("/checkin", s.postCheckIn)
 	s.form("/runs/{id}/delete", s.postDeleteRun)
+	s.form("/runs/{id}/edit", s.postEditRun)
 	s.form("/upload", s.postUpload)
 	s.form("/profile", s.postProfile)
+	s.form("/profile/background", s.postBackground)
 	s.form("/profile/shoes", s.postShoe)
 	s.form("/profile/tokens", s.postToken)
 	s.form("/profile/tokens/{id}/delete", s.postDeleteToken)
@@ -101,6 +103,17 @@ func (s *Server) openForm(w http.ResponseWriter, r *http.Request) (*view, bool) 
 		return nil, false
 	}
 	return v, true
+}
+
+// title is an activity's name as every view shows it (present.Title).
+func (v *view) title(e coach.Entry) string { return present.Title(e, v.st.H.Profile) }
+
+// titleOf is the name of the activity id of the state, "" for none.
+func (v *view) titleOf(id int64) string {
+	if i := v.st.Index(id); i >= 0 {
+		return v.title(v.st.Entries[i])
+	}
+	return ""
 }
 
 // link is a path on the target's pages ("/runs/4", or "/athletes/7/runs/4" for a coach).

@@ -127,7 +127,7 @@ func (s *Server) checkinForm(r *http.Request, v *view, c *recovery.CheckIn) chec
 		Help: "Borg CR-10 session effort (Foster 2001): it sets the load of runs without heart rate. “Not rated” removes a rating."}
 	if n := len(v.st.Entries); n > 0 {
 		e := v.st.Entries[n-1]
-		p.LatestRun = fmt.Sprintf("%s, %s (%s)", runTitle(e.A.Name, string(e.A.Sport), e.A.Start.In(v.loc)), v.clock(e.A.Start.In(v.loc)),
+		p.LatestRun = fmt.Sprintf("%s, %s (%s)", v.title(e), v.clock(e.A.Start.In(v.loc)),
 			v.units.Distance(e.A.Summary.DistanceM))
 		p.RunHref = v.link("/runs/" + itoa(e.A.ID))
 		cur, rated := v.st.H.RPE[e.A.ID]
@@ -192,7 +192,7 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 	if plan := res.Plan; plan != nil {
 		n := plan.Nutrition
 		msg += fmt.Sprintf(" Drink %s–%s over the next hours after %s", v.units.Volume(n.FluidML.Min), v.units.Volume(n.FluidML.Max),
-			runTitle(plan.Run.Name, plan.Run.Sport, plan.Run.Start.In(v.loc)))
+			v.titleOf(plan.Run.ID))
 		if len(n.Notes) > 0 {
 			msg += " (" + n.Notes[0] + ")"
 		}

@@ -2,8 +2,10 @@ package server
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,6 +30,7 @@ type profilePage struct {
 	Fields     []web.Field
 	Conditions web.Choices
 	Equipment  web.Choices
+	Background web.Choices // the new-runner box beside the background fields
 	HRNote     string
 	Summary    []web.KV // a coach's read-only view
 	Shoes      []shoeRow
@@ -141,6 +144,10 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 		{Name: "timezone", Label: "Time zone", Value: prof.Timezone, Auto: "off",
 			Help: "An IANA name such as Europe/Berlin or America/New_York; days and times are shown in it."},
 	}
+	p.Fields = append(p.Fields, backgroundFields(prof)...)
+	p.Background = web.Choices{Name: "background", Legend: "Running background",
+		Help:    "Until Rebound has four weeks of your runs, what you are used to decides how sore a run makes you and how soon you are ready; without it Rebound assumes a recreational runner.",
+		Options: []web.Option{{Value: "new-runner", Label: "I am new to running", Checked: prof.Background.NewRunner}}}
 	p.Conditions = web.Choices{Name: "conditions", Legend: "Health conditions",
 		Help: "Rebound leaves out what a condition rules out: no ice baths with heart disease, high blood pressure or diabetes, for example."}
 	for _, c := range profile.Conditions {
@@ -178,7 +185,8 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 			return strings.Join(out, ", ")
 		}
 		p.Summary = append(p.Summary, web.KV{Label: "Conditions", Value: list(prof.Conditions, conditionLabels)},
-			web.KV{Label: "Equipment", Value: list(prof.Equipment, equipmentLabels)})
+			web.KV{Label: "Equipment", Value: list(prof.Equipment, equipmentLabels)},
+			web.KV{Label: "Running background", Value: present.Background(prof)})
 	}
 	// Shoes.
 	shoes, err := v.Store.FindShoes(r.Context())
@@ -240,18 +248,7 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 	prof := v.st.H.Profile
 	next := prof
 	errs := map[string]string{}
-	num := func(name string, lo, hi float64) float64 {
-		raw := strings.TrimSpace(strings.ReplaceAll(f.Get(name), ",", "."))
-		if raw == "" {
-			return 0
-		}
-		x, err := strconv.ParseFloat(raw, 64)
-		if err != nil || math.IsNaN(x) || x < lo || x > hi {
-			errs[name] = fmt.Sprintf("Enter a number from %g to %g, or leave it empty.", lo, hi)
-			return 0
-		}
-		return x
-	}
+	num := formNumber(f, errs)
 	switch units := f.Get("units"); units {
 	case "metric", "imperial":
 		next.Units = profile.Units(units)
@@ -304,6 +301,7 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 	}
 	next.Conditions = pick("conditions", profile.Conditions)
 	next.Equipment = pick("equipment", profile.Equipment)
+	next.Background = readBackground(f, present.For(prof), prof.Background, num, errs)
 	if len(errs) == 0 {
 		if err := next.Validate(); err != nil {
 			errs["form"] = rebound.ErrorMessage(err)
@@ -327,7 +325,7 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 			}
 			fl.Error = errs[fl.Name]
 		}
-		for _, ch := range []*web.Choices{&p.Conditions, &p.Equipment} {
+		for _, ch := range []*web.Choices{&p.Conditions, &p.Equipment, &p.Background} {
 			for j := range ch.Options {
 				ch.Options[j].Checked = slices.Contains(f[ch.Name], ch.Options[j].Value)
 			}
@@ -345,6 +343,120 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 	}
 	s.setFlash(w, r, "success", "Profile saved: zones, loads and plans follow at once.")
 	s.back(w, r, v.Target, "/profile")
+}
+
+// formNumber returns a reader of a form's optional numbers: a field's
+// value (a decimal comma is fine), 0 when empty, and 0 with a message in
+// errs under the field's name when it is not a number from lo to hi.
+func formNumber(f url.Values, errs map[string]string) func(name string, lo, hi float64) float64 {
+	return func(name string, lo, hi float64) float64 {
+		raw := strings.TrimSpace(strings.ReplaceAll(f.Get(name), ",", "."))
+		if raw == "" {
+			return 0
+		}
+		x, err := strconv.ParseFloat(raw, 64)
+		if err != nil || math.IsNaN(x) || x < lo || x > hi {
+			errs[name] = fmt.Sprintf("Enter a number from %g to %g, or leave it empty.", lo, hi)
+			return 0
+		}
+		return x
+	}
+}
+
+// Bounds of the background fields, in km a week and years.
+const (
+	formWeeklyMax = profile.MaxWeeklyKm
+	formYearsMax  = profile.MaxRunningYears
+)
+
+// backgroundFields are the profile form's fields of the runner's
+// background: weekly distance (in their units) and years of running.
+func backgroundFields(prof profile.Profile) []web.Field {
+	u := present.For(prof)
+	unit, scale := "km a week", 1.0
+	if u.Imperial() {
+		unit, scale = "mi a week", 1000/present.MetresPerMile
+	}
+	num := func(x float64) string {
+		if x <= 0 {
+			return ""
+		}
+		return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+	}
+	return []web.Field{
+		{Name: "weekly-distance", Label: "Usual weekly running", Type: "number", Value: num(prof.Background.WeeklyKm * scale), Min: "0",
+			Max: strconv.FormatFloat(math.Round(formWeeklyMax*scale), 'f', -1, 64), Step: "any", Unit: unit,
+			Help: "Before the runs Rebound holds; it stands in for them until four weeks of your runs are in."},
+		{Name: "running-years", Label: "Years of running", Type: "number", Value: num(prof.Background.RunningYears), Min: "0",
+			Max: strconv.Itoa(formYearsMax), Step: "any", Unit: "years"},
+	}
+}
+
+// readBackground reads the background fields of a profile or Today form
+// (weekly-distance in the form's units, running-years, and background =
+// new-runner when ticked) over old, noting errors in errs.
+func readBackground(f url.Values, u present.Units, old profile.Background, num func(string, float64, float64) float64, errs map[string]string) profile.Background {
+	b := old
+	scale := 1.0
+	if u.Imperial() {
+		scale = present.MetresPerMile / 1000
+	}
+	b.WeeklyKm = num("weekly-distance", 0, math.Round(formWeeklyMax/scale)) * scale
+	b.RunningYears = num("running-years", 0, formYearsMax)
+	b.NewRunner = slices.Contains(f["background"], "new-runner")
+	if b.NewRunner && (b.WeeklyKm > 0 || b.RunningYears > 0) {
+		errs["weekly-distance"] = "A new runner has no weekly distance or years yet: clear them, or untick “I am new to running”."
+	}
+	return b
+}
+
+// postBackground answers the Today page's question about the runner's
+// background: action save (weekly-distance, running-years), new (new to
+// running) or dismiss (stop asking; Rebound keeps assuming a
+// recreational runner).
+func (s *Server) postBackground(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.openForm(w, r)
+	if !ok {
+		return
+	}
+	prof := v.st.H.Profile
+	next := prof
+	errs := map[string]string{}
+	num := formNumber(r.PostForm, errs)
+	msg := "Background saved: your plans now start from what you are used to."
+	switch action := r.PostForm.Get("action"); action {
+	case "save":
+		next.Background = readBackground(r.PostForm, present.For(prof), prof.Background, num, errs)
+		if !next.Background.Given() && len(errs) == 0 {
+			errs["weekly-distance"] = "Enter your usual weekly distance or years of running, or choose “I am new to running”."
+		}
+	case "new":
+		next.Background = profile.Background{NewRunner: true}
+	case "dismiss":
+		next.Background.Dismissed = true
+		msg = "Rebound won’t ask again; it keeps assuming a recreational runner until it has four weeks of your runs. You can give your background in your profile at any time."
+	default:
+		errs["action"] = fmt.Sprintf("unknown action %q", action)
+	}
+	if len(errs) == 0 {
+		if err := next.Validate(); err != nil {
+			errs["form"] = rebound.ErrorMessage(err)
+		}
+	}
+	if len(errs) > 0 {
+		var all []string
+		for _, k := range slices.Sorted(maps.Keys(errs)) {
+			all = append(all, errs[k])
+		}
+		s.fail(w, r, rebound.Errorf(rebound.EINVALID, "%s", strings.Join(all, " ")))
+		return
+	}
+	if err := v.app.SaveProfile(r.Context(), next); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.setFlash(w, r, "success", msg)
+	s.back(w, r, v.Target, "/")
 }
 
 // postShoe adds a pair of shoes (action add, name, limit), makes one the

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"net/http"
@@ -12,9 +13,11 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/web"
 )
@@ -83,12 +86,6 @@ func (s *Server) pageRuns(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "page-runs", page)
 }
 
-// onFoot reports whether sport is shown as a pace (time per distance)
-// rather than a speed: running, walking and hiking.
-func onFoot(sport activity.Sport) bool {
-	return sport.IsRun() || sport == activity.Walking || sport == activity.Hiking
-}
-
 // runRow is one line of the runs table.
 func (v *view) runRow(e coach.Entry) web.RunRow {
 	a, sm := e.A, e.A.Summary
@@ -98,23 +95,11 @@ func (v *view) runRow(e coach.Entry) web.RunRow {
 		dur = sm.ElapsedS
 	}
 	row := web.RunRow{Href: v.link("/runs/" + itoa(a.ID)), Date: v.day(start), Time: start.Format("15:04"),
-		Name: a.Name, Kind: string(e.Kind), Sport: string(a.Sport), Duration: present.Clock(dur),
-		HR: "", Load: fmt.Sprintf("%.0f", e.Session.Load)}
-	if row.Name == "" {
-		row.Name = runTitle("", string(a.Sport), start)
-	}
+		Name: v.title(e), Kind: string(e.Kind), Sport: string(a.Sport), Duration: present.Clock(dur),
+		HR: "", Load: fmt.Sprintf("%.0f", e.Session.Load), Pace: "–", Distance: "–"}
 	if sm.DistanceM > 0 {
 		row.Distance = v.units.Distance(sm.DistanceM)
-	} else {
-		row.Distance = "–"
-	}
-	switch {
-	case onFoot(a.Sport):
-		row.Pace = v.units.Pace(sm.AvgSpeedMS)
-	case sm.AvgSpeedMS > 0 && sm.DistanceM > 0:
-		row.Pace = v.units.Speed(sm.AvgSpeedMS)
-	default:
-		row.Pace = "–"
+		row.Pace = v.units.Measure(a.Sport, sm.AvgSpeedMS)
 	}
 	if present.BPM(sm.AvgHR) != "–" {
 		row.HR = present.BPM(sm.AvgHR) + " bpm"
@@ -129,6 +114,8 @@ func (v *view) runRow(e coach.Entry) web.RunRow {
 type runPage struct {
 	Own       bool
 	Kind      string
+	Note      string    // the runner's note
+	Edit      *editForm // nil in a coach's view
 	Tiles     []web.Tile
 	Zones     []web.Zone
 	ZoneNote  string
@@ -141,6 +128,13 @@ type runPage struct {
 	PlanError string
 	Weigh     weighForm
 	Delete    string // the delete form's action; "" in a coach's view
+}
+
+// editForm is the run page's form for what the runner says of a run:
+// their name for it, its kind, a note (POST /runs/{id}/edit).
+type editForm struct {
+	Action           string
+	Name, Kind, Note web.Field
 }
 
 // weighForm is the "weighed before and after?" form of the fluid advice.
@@ -175,9 +169,9 @@ func (s *Server) pageRun(w http.ResponseWriter, r *http.Request) {
 
 // drawRun builds the run page.
 func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page, bool) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "there is no run %q", r.PathValue("id")))
+	id, err := runID(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return Page{}, false
 	}
 	a, err := v.Store.FindActivityByID(r.Context(), id)
@@ -186,15 +180,16 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 		return Page{}, false
 	}
 	prof := v.st.H.Profile
-	p := runPage{Own: v.Own}
-	if i := v.st.Index(id); i >= 0 {
-		p.Kind = string(v.st.Entries[i].Kind)
+	e := v.st.EntryOf(a)
+	p := runPage{Own: v.Own, Kind: string(e.Kind), Note: a.Note}
+	if v.Own {
+		p.Edit = v.editForm(e)
 	}
 	p.Tiles = v.runTiles(a, v.st)
 	p.Zones, p.ZoneNote = runZones(a, prof)
 	p.Laps = v.lapTable(a)
 	series := present.NewSeries(a, runChartPoints)
-	p.Charts = v.runCharts(series)
+	p.Charts = v.runCharts(series, a.Sport)
 	p.Route = runRoute(series)
 	p.Facts, p.Notes = v.runFacts(a)
 
@@ -226,14 +221,82 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 	if v.Own {
 		p.Delete = "/runs/" + itoa(id) + "/delete"
 	}
-	title := runTitle(a.Name, string(a.Sport), a.Start.In(v.loc))
-	page := pageFor(r, v.Target, web.NavRuns, title, p)
+	page := pageFor(r, v.Target, web.NavRuns, v.title(e), p)
 	start := a.Start.In(v.loc)
 	page.Subtitle = start.Format("Monday 2 January 2006, 15:04") + " · " + web.Label(string(a.Sport))
 	if a.Device != "" {
 		page.Subtitle += " · " + a.Device
 	}
 	return page, true
+}
+
+// editForm is the form that renames e's activity, sets its kind and its
+// note, filled with what the runner has said.
+func (v *view) editForm(e coach.Entry) *editForm {
+	a := e.A
+	f := &editForm{Action: "/runs/" + itoa(a.ID) + "/edit",
+		Name: web.Field{Name: "name", Label: "Name", Value: a.UserName, Auto: "off",
+			Help: fmt.Sprintf("Up to %d characters. Left empty, it is called “%s”.", store.MaxNameLen,
+				present.Title(coach.Entry{A: &store.Activity{Activity: a.Activity}, Kind: e.Kind, Workout: e.Workout}, v.st.H.Profile))},
+		Kind: web.Field{Name: "kind", Label: "Kind", Type: "select",
+			Help: "What it was, for its recovery plan and your load. Rebound tells from heart rate, laps, pace and distance unless you say."},
+		Note: web.Field{Name: "note", Label: "Note", Type: "textarea", Value: a.Note,
+			Help: fmt.Sprintf("For you: how it went, the weather, the shoes. Up to %d characters.", store.MaxNoteLen)}}
+	auto := "Let Rebound tell"
+	if a.Kind == "" && e.Kind != "" {
+		auto += " (" + strings.ToLower(web.Label(string(e.Kind))) + ")"
+	}
+	f.Kind.Options = []web.Option{{Value: "auto", Label: auto, Checked: a.Kind == ""}}
+	for _, k := range recovery.Kinds {
+		f.Kind.Options = append(f.Kind.Options, web.Option{Value: string(k), Label: withFirst(k.Noun(), unicode.ToUpper), Checked: a.Kind == k})
+	}
+	return f
+}
+
+// runID is the run id of a page's path, ENOTFOUND when it is none.
+func runID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, rebound.Errorf(rebound.ENOTFOUND, "there is no run %q", r.PathValue("id"))
+	}
+	return id, nil
+}
+
+// postEditRun saves what the runner says of a run: fields name, kind
+// (a recovery.Kind, or auto) and note, each changed only when sent.
+func (s *Server) postEditRun(w http.ResponseWriter, r *http.Request) {
+	v, ok := s.openForm(w, r)
+	if !ok {
+		return
+	}
+	id, err := runID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var e store.ActivityEdit
+	if r.PostForm.Has("name") {
+		name := r.PostForm.Get("name")
+		e.Name = &name
+	}
+	if r.PostForm.Has("note") {
+		note := r.PostForm.Get("note")
+		e.Note = &note
+	}
+	if r.PostForm.Has("kind") {
+		k, err := store.ParseKind(r.PostForm.Get("kind"))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		e.Kind = &k
+	}
+	if err := v.Store.UpdateActivity(r.Context(), id, e); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.setFlash(w, r, "success", "Saved.")
+	s.back(w, r, v.Target, "/runs/"+itoa(id))
 }
 
 // parseWeight reads a weight in the runner's units as kilograms.
@@ -281,16 +344,12 @@ func (v *view) runTiles(a *store.Activity, st *coach.State) []web.Tile {
 		moving.Note = "elapsed " + present.Clock(sm.ElapsedS)
 	}
 	ts = append(ts, moving)
-	if sm.AvgSpeedMS > 0 && sm.DistanceM > 0 {
-		if onFoot(a.Sport) {
-			note := ""
-			if sm.GradeAdjustedSpeedMS > 0 && a.Sport.IsRun() {
-				note = "grade-adjusted " + u.Pace(sm.GradeAdjustedSpeedMS)
-			}
-			ts = append(ts, tile("Average pace", u.Pace(sm.AvgSpeedMS), note))
-		} else {
-			ts = append(ts, tile("Average speed", u.Speed(sm.AvgSpeedMS), ""))
+	if measure := present.MeasureOf(a.Sport); measure != "" && sm.AvgSpeedMS > 0 && sm.DistanceM > 0 {
+		note := ""
+		if sm.GradeAdjustedSpeedMS > 0 && a.Sport.IsRun() {
+			note = "grade-adjusted " + u.Pace(sm.GradeAdjustedSpeedMS)
 		}
+		ts = append(ts, tile("Average "+measure, u.Measure(a.Sport, sm.AvgSpeedMS), note))
 	}
 	if has(sm.AscentM) {
 		note := ""
@@ -373,16 +432,13 @@ func (v *view) lapTable(a *store.Activity) *web.Table {
 		return nil
 	}
 	u := v.units
-	t := &web.Table{Head: []string{"Lap", "Distance", "Time", "Pace", "Avg HR", "Max HR", "Ascent"},
+	measure := withFirst(cmp.Or(present.MeasureOf(a.Sport), "pace"), unicode.ToUpper)
+	t := &web.Table{Head: []string{"Lap", "Distance", "Time", measure, "Avg HR", "Max HR", "Ascent"},
 		Numeric: []bool{true, true, true, true, true, true, true}}
 	for i, l := range a.Laps {
 		pace := "–"
 		if l.DistanceM > 0 && l.TimerS > 0 {
-			if onFoot(a.Sport) {
-				pace = u.Pace(l.DistanceM / l.TimerS)
-			} else {
-				pace = u.Speed(l.DistanceM / l.TimerS)
-			}
+			pace = u.Measure(a.Sport, l.DistanceM/l.TimerS)
 		}
 		dist := "–"
 		if activity.Has(l.DistanceM) && l.DistanceM > 0 {
@@ -491,12 +547,17 @@ func (s *Server) postDeleteRun(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		s.fail(w, r, rebound.Errorf(rebound.ENOTFOUND, "there is no run %q", r.PathValue("id")))
+	id, err := runID(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	a, err := t.Store.FindActivityByID(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	st, err := s.state(r.Context(), t)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -505,11 +566,8 @@ func (s *Server) postDeleteRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	name := a.Name
-	if name == "" {
-		name = "The " + web.Label(string(a.Sport)) + " of " + a.Start.Format("2 January 2006")
-	}
-	s.setFlash(w, r, "success", name+" was deleted.")
+	s.setFlash(w, r, "success", fmt.Sprintf("%s of %s was deleted.", present.Title(st.EntryOf(a), st.H.Profile),
+		a.Start.In(present.Location(a, st.H.Profile)).Format("2 January 2006")))
 	s.back(w, r, t, "/runs")
 }
 
@@ -535,9 +593,10 @@ func val(f float64) *float64 {
 	return &f
 }
 
-// runCharts are the pace, heart-rate and elevation charts over distance
-// (over time when the run has no distance).
-func (v *view) runCharts(s present.Series) []web.Chart {
+// runCharts are the pace (or speed: present.Measure), heart-rate and
+// elevation charts over distance (over time when the run has no distance)
+// of an activity of sport.
+func (v *view) runCharts(s present.Series, sport activity.Sport) []web.Chart {
 	if s.Points < 2 {
 		return nil
 	}
@@ -573,20 +632,23 @@ func (v *view) runCharts(s present.Series) []web.Chart {
 			keep[i], last = true, *xv
 		}
 	}
-	col := func(vals []present.Num, scale float64) ([]*float64, bool) {
+	colOf := func(vals []present.Num, conv func(float64) float64) ([]*float64, bool) {
 		out := make([]*float64, 0, len(vals))
 		any := false
 		for i, n := range vals {
 			if !keep[i] {
 				continue
 			}
-			f := float64(n) * scale
+			f := conv(float64(n))
 			out = append(out, val(f))
 			if present.Num(n).Valid() {
 				any = true
 			}
 		}
 		return out, any
+	}
+	col := func(vals []present.Num, scale float64) ([]*float64, bool) {
+		return colOf(vals, func(f float64) float64 { return f * scale })
 	}
 	var xs []float64
 	for i, xv := range x {
@@ -601,9 +663,29 @@ func (v *view) runCharts(s present.Series) []web.Chart {
 		return map[string]any{"x": xs, "xLabel": xLabel, "xUnit": xUnit, "sync": "run", "series": []chartSeries{sr}}
 	}
 	var out []web.Chart
-	if vals, ok := col(s.PaceSPerKm, perKm); ok {
-		out = append(out, web.Chart{ID: "run-pace", Kind: web.ChartLines, Title: "Pace", Size: "sm",
-			Data: data(chartSeries{Label: "Pace", Unit: "/" + distUnit, Format: "pace", Invert: true, Values: vals})})
+	// Pace per km or mile on foot, per 100 m or 100 yd swimming, speed
+	// (km/h or mph, from the pace: 3600 / s per km) for the rest.
+	pace := chartSeries{Label: "Pace", Unit: "/" + distUnit, Format: "pace", Invert: true}
+	ok := false
+	paceScale := perKm
+	if sport == activity.Swimming {
+		pace.Unit, paceScale = "/100 m", 0.1
+		if u.Imperial() {
+			pace.Unit, paceScale = "/100 yd", measure.MetresPer100Yd/1000
+		}
+	}
+	switch present.MeasureOf(sport) {
+	case "pace":
+		pace.Values, ok = col(s.PaceSPerKm, paceScale)
+	case "speed":
+		pace = chartSeries{Label: "Speed", Unit: "km/h", Format: "dec1"}
+		if u.Imperial() {
+			pace.Unit = "mph"
+		}
+		pace.Values, ok = colOf(s.PaceSPerKm, func(f float64) float64 { return 3600 / (f * perKm) })
+	}
+	if ok {
+		out = append(out, web.Chart{ID: "run-pace", Kind: web.ChartLines, Title: pace.Label, Size: "sm", Data: data(pace)})
 	}
 	if vals, ok := col(s.HR, 1); ok {
 		out = append(out, web.Chart{ID: "run-hr", Kind: web.ChartLines, Title: "Heart rate", Size: "sm",

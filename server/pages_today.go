@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/web"
 )
@@ -24,6 +24,17 @@ type todayPage struct {
 	Welcome   *web.Empty // no runs and no check-ins yet
 	Done      int        // checklist items ticked
 	Peak      string     // tomorrow's soreness in words
+	// Background asks for the runner's training background, on their
+	// own Today page, until they give it or say not now.
+	Background *backgroundAsk
+}
+
+// backgroundAsk is the Today page's question about the runner's
+// background (posted to /profile/background).
+type backgroundAsk struct {
+	Action, CSRF string
+	Assumed      string // what Rebound assumes meanwhile
+	Fields       []web.Field
 }
 
 // readinessCard is the data of the web "readiness" component.
@@ -90,8 +101,12 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		p.Peak = "No soreness expected tomorrow."
 	}
 	p.Steps = v.readableSteps(t.Steps)
+	if prof := v.st.H.Profile; v.Own && !prof.Background.Asked() {
+		p.Background = &backgroundAsk{Action: v.link("/profile/background"), CSRF: CSRFToken(r),
+			Assumed: present.Background(prof), Fields: backgroundFields(prof)}
+	}
 	if lr := t.LastRun; lr != nil {
-		p.LastRun = &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: runTitle(lr.Name, lr.Sport, lr.Start.In(v.loc)),
+		p.LastRun = &runCard{Href: v.link("/runs/" + itoa(lr.ID)), Title: v.titleOf(lr.ID),
 			When: v.clock(lr.Start.In(v.loc)), Distance: v.units.Distance(lr.DistanceM), Kind: string(lr.Kind)}
 	}
 	title := "Today"
@@ -104,32 +119,6 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		page.Actions = []web.Link{{Label: "Morning check-in", Href: "/checkin", Primary: true}}
 	}
 	s.render(w, r, http.StatusOK, "page-today", page)
-}
-
-// runTitle names an activity: its own name, else the time of day and
-// the sport ("Morning run", "Evening ride"), as start (in the runner's
-// zone) says.
-func runTitle(name, sport string, start time.Time) string {
-	if name != "" {
-		return name
-	}
-	when := "Night"
-	switch h := start.Hour(); {
-	case h >= 5 && h < 11:
-		when = "Morning"
-	case h >= 11 && h < 14:
-		when = "Lunch"
-	case h >= 14 && h < 18:
-		when = "Afternoon"
-	case h >= 18 && h < 22:
-		when = "Evening"
-	}
-	noun := map[string]string{"running": "run", "trail": "trail run", "treadmill": "treadmill run", "cycling": "ride",
-		"swimming": "swim", "walking": "walk", "hiking": "hike", "strength": "strength session"}[sport]
-	if noun == "" {
-		noun = "workout"
-	}
-	return when + " " + noun
 }
 
 // postChecklist ticks or unticks a step of a day's checklist: fields item

@@ -107,7 +107,7 @@ func (s *Server) postUpload(w http.ResponseWriter, r *http.Request) {
 			for i := len(st.Entries) - 1; i >= 0 && len(p.Runs) < 12; i-- {
 				e := st.Entries[i]
 				if slices.Contains(rep.IDs, e.A.ID) {
-					p.Runs = append(p.Runs, web.Link{Label: runTitle(e.A.Name, string(e.A.Sport), e.A.Start.In(v.loc)) + ", " + v.day(e.A.Start),
+					p.Runs = append(p.Runs, web.Link{Label: v.title(e) + ", " + v.day(e.A.Start),
 						Href: "/runs/" + itoa(e.A.ID)})
 				}
 			}

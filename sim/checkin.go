@@ -119,6 +119,28 @@ func (r Runner) RecoveryRuns(season []Workout) []recovery.Run {
 	return runs
 }
 
+// contributions are the season's runs' true soreness contributions: the
+// recovery model's, with the runner's Background before the first
+// workout.
+func (r Runner) contributions(season []Workout) []recovery.Contribution {
+	runs := r.RecoveryRuns(season)
+	var since time.Time
+	for _, w := range season {
+		if w.Kind != Rest {
+			since = w.Start
+			break
+		}
+	}
+	return recovery.ContributionsWith(runs, recovery.BackgroundOf(r.Background), since)
+}
+
+// TrueContributions returns the soreness contributions the check-ins of
+// season are generated from (CheckIns), for tests that compare the
+// model's forecast with the simulated truth.
+func (r Runner) TrueContributions(season []Workout) []recovery.Contribution {
+	return r.contributions(season)
+}
+
 // CheckIns returns one check-in per day from the season's first day to
 // PostSeasonDays after its last, generated from the workouts' planned
 // loads, the runner's true parameters (SorenessSensitivity,
@@ -143,7 +165,7 @@ func (r Runner) CheckIns(season []Workout) []CheckIn {
 		load float64 // TSS-like points
 	}
 	var bouts []bout
-	cs := recovery.Contributions(r.RecoveryRuns(season))
+	cs := r.contributions(season)
 	truth := recovery.Params{Gain: r.SorenessSensitivity, PeakH: r.SorenessPeakH}
 	if truth.Gain <= 0 {
 		truth.Gain = recovery.DefaultGain

@@ -25,6 +25,7 @@ func BeginnerRunner() Runner {
 	r.SorenessSensitivity, r.SorenessPeakH, r.RecoveryHalfLifeH = 1.8, 40, 24
 	r.SleepNeedH, r.HRVBaselineMs = 7.8, 45
 	r.Equipment = []string{"foam-roller"}
+	r.Background = profile.Background{NewRunner: true}
 	r.DeviceSerial, r.Seed = 3917004522, 2
 	return r
 }
@@ -46,6 +47,7 @@ func MarathonRunner() Runner {
 	r.SorenessSensitivity, r.SorenessPeakH, r.RecoveryHalfLifeH = 0.8, 48, 48
 	r.SleepNeedH, r.HRVBaselineMs, r.WorkdayStress = 6.0, 55, 4.5
 	r.Equipment = []string{"foam-roller", "compression", "massage-gun", "bike"}
+	r.Background = profile.Background{WeeklyKm: 75, RunningYears: 10}
 	r.DeviceSerial, r.Seed = 3917004523, 3
 	return r
 }
@@ -65,6 +67,7 @@ func VeteranRunner() Runner {
 	r.SleepNeedH, r.HRVBaselineMs = 7.2, 30
 	r.Conditions = []string{"heart-disease"}
 	r.Equipment = []string{"ice-bath", "bathtub", "foam-roller", "bike"}
+	r.Background = profile.Background{WeeklyKm: 35, RunningYears: 30}
 	r.DeviceSerial, r.Seed = 3917004524, 4
 	return r
 }
@@ -81,6 +84,7 @@ func InjuredRunner() Runner {
 	r.SorenessSensitivity, r.SorenessPeakH, r.RecoveryHalfLifeH = 1.0, 48, 28
 	r.SleepNeedH, r.HRVBaselineMs = 7.6, 70
 	r.Complaints = []Complaint{{Symptom: "bone-pain", DaysBeforeEnd: 1}}
+	r.Background = profile.Background{WeeklyKm: 35, RunningYears: 6}
 	r.DeviceSerial, r.Seed = 3917004525, 5
 	return r
 }

@@ -70,6 +70,11 @@ type Runner struct {
 	// (values of profile.Conditions and profile.Equipment). They change
 	// the advice the runner gets, not the simulation.
 	Conditions, Equipment []string
+	// Background is the runner's training before the simulated weeks, as
+	// they give it in the profile: the simulated soreness (CheckIns)
+	// takes it as what the legs were used to before the first workout,
+	// as the recovery model does (recovery.ContributionsWith).
+	Background profile.Background
 	// Complaints are red-flag symptoms the runner reports on the morning
 	// check-ins at the end of the season.
 	Complaints []Complaint
@@ -123,6 +128,7 @@ func DefaultRunner() Runner {
 		Location:               time.FixedZone("Etc/GMT-1", 3600),
 		DeviceSerial:           3917004521,
 		Seed:                   1,
+		Background:             profile.Background{WeeklyKm: 30, RunningYears: 5},
 	}
 }
 
@@ -140,6 +146,7 @@ func (r Runner) Profile() profile.Profile {
 		Timezone:   r.location().String(),
 		Conditions: slices.Clone(r.Conditions),
 		Equipment:  slices.Clone(r.Equipment),
+		Background: r.Background,
 	}
 }
 

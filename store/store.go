@@ -13,7 +13,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
@@ -33,6 +35,14 @@ type Activity struct {
 	SHA256     string // hex SHA-256 of the original file's bytes (after un-gzipping)
 	SourceFile string // the path (or archive!entry) it was imported from
 	Gear       string // the shoe or bike named by the source (e.g. Strava's activities.csv)
+	// UserName, Kind and Note are what the runner says of it
+	// (UpdateActivity): their own name for it, shown instead of Name (the
+	// source's), "" for none; the kind of session they say it was, which
+	// coaching uses instead of its own classification, "" for none; and a
+	// note.
+	UserName   string
+	Kind       recovery.Kind
+	Note       string
 	ImportedAt time.Time
 	*activity.Activity
 	Summary activity.Summary
@@ -105,9 +115,104 @@ type ActivityStore interface {
 	// the activity does not exist and EINVALID as CreateActivity does for
 	// a's analysis.
 	UpdateActivityAnalysis(ctx context.Context, id int64, a *Activity) (changed bool, err error)
+	// UpdateActivity applies the runner's edits to an activity (fields
+	// of e left nil stay as they are), cleaned by e.Validate. Returns
+	// EINVALID when e does not validate, ENOTFOUND if the activity does
+	// not exist.
+	UpdateActivity(ctx context.Context, id int64, e ActivityEdit) error
+
+	// UpdateActivityName sets the name the activity's source gives it (a
+	// Strava export imported after its files), leaving the runner's own
+	// name (UserName), which is shown instead, as it is.
+	// Returns ENOTFOUND if it does not exist.
+	UpdateActivityName(ctx context.Context, id int64, name string) error
+
+	// FindDuplicate returns the stored activity that CreateActivity would
+	// refuse a new one as a duplicate of: the one with this SHA-256, else
+	// the one of this sport starting nearest start within
+	// DuplicateWindow; without samples. An empty sport or a zero start
+	// looks by SHA-256 only. Returns ENOTFOUND when there is none.
+	FindDuplicate(ctx context.Context, sha256 string, sport activity.Sport, start time.Time) (*Activity, error)
 
 	// DeleteActivity removes an activity. Returns ENOTFOUND if it does not exist.
 	DeleteActivity(ctx context.Context, id int64) error
+}
+
+// Bounds of what the runner writes about an activity, in characters.
+const (
+	MaxNameLen = 200
+	MaxNoteLen = 2000
+)
+
+// ActivityEdit is what the runner changes of an activity: a nil field is
+// left as it is. Name "" removes their own name (the source's, or one
+// Rebound makes up, shows again); Kind "" lets Rebound classify the
+// activity again; Note "" removes the note.
+type ActivityEdit struct {
+	Name *string
+	Kind *recovery.Kind
+	Note *string
+}
+
+// Validate cleans e (surrounding white space trimmed, line breaks and
+// tabs in the name made spaces, text that is not UTF-8 mended) and
+// returns EINVALID for a name longer than MaxNameLen characters, a note
+// longer than MaxNoteLen, or a kind that is neither "" nor one of
+// recovery.Kinds.
+func (e *ActivityEdit) Validate() error {
+	if e.Name != nil {
+		n := strings.Join(strings.Fields(cleanText(*e.Name)), " ")
+		if c := utf8.RuneCountInString(n); c > MaxNameLen {
+			return rebound.Errorf(rebound.EINVALID, "a name is at most %d characters, not %d", MaxNameLen, c)
+		}
+		e.Name = &n
+	}
+	if e.Note != nil {
+		n := strings.TrimSpace(cleanText(*e.Note))
+		if c := utf8.RuneCountInString(n); c > MaxNoteLen {
+			return rebound.Errorf(rebound.EINVALID, "a note is at most %d characters, not %d", MaxNoteLen, c)
+		}
+		e.Note = &n
+	}
+	if e.Kind != nil && *e.Kind != "" && !recovery.ValidKind(*e.Kind) {
+		return kindError(string(*e.Kind))
+	}
+	return nil
+}
+
+// ParseKind reads the kind of session a runner gives (CLI, API, web):
+// one of recovery.Kinds, "workout" for hard, "cross" for cross-training,
+// or "auto" (or "") to let Rebound classify it again, which is "".
+// Returns EINVALID for anything else.
+func ParseKind(s string) (recovery.Kind, error) {
+	k := recovery.Kind(strings.ToLower(strings.TrimSpace(s)))
+	switch k {
+	case "auto", "":
+		return "", nil
+	case "workout":
+		return recovery.Hard, nil
+	case "cross":
+		return recovery.Cross, nil
+	}
+	if !recovery.ValidKind(k) {
+		return "", kindError(s)
+	}
+	return k, nil
+}
+
+// kindError is the EINVALID error of a kind that is none.
+func kindError(s string) error {
+	var ks []string
+	for _, k := range recovery.Kinds {
+		ks = append(ks, string(k))
+	}
+	return rebound.Errorf(rebound.EINVALID, "kind %q: want one of %s (hard is a workout), or auto to let Rebound tell",
+		s, strings.Join(ks, ", "))
+}
+
+// cleanText mends invalid UTF-8 and drops NUL, which no engine stores.
+func cleanText(s string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "")
 }
 
 // ProfileStore keeps the runner's profile.

@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 )
 
@@ -42,5 +44,43 @@ func TestParseDay(t *testing.T) {
 		if _, err := store.ParseDay(bad); rebound.ErrorCode(err) != rebound.EINVALID {
 			t.Errorf("ParseDay(%q) = %v, want EINVALID", bad, err)
 		}
+	}
+}
+
+func TestParseKind(t *testing.T) {
+	for in, want := range map[string]recovery.Kind{
+		"race": recovery.Race, " Race ": recovery.Race, "hard": recovery.Hard, "workout": recovery.Hard,
+		"long": recovery.Long, "easy": recovery.Easy, "recovery": recovery.RecoveryRun,
+		"cross-training": recovery.Cross, "cross": recovery.Cross, "auto": "", "": "",
+	} {
+		if got, err := store.ParseKind(in); err != nil || got != want {
+			t.Errorf("ParseKind(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"tempo", "intervals", "fast"} {
+		if _, err := store.ParseKind(in); rebound.ErrorCode(err) != rebound.EINVALID {
+			t.Errorf("ParseKind(%q): %v, want EINVALID", in, err)
+		}
+	}
+}
+
+func TestActivityEditValidate(t *testing.T) {
+	name, note := " Club\t10k \n race ", "  Windy.\nLegs fine.  "
+	e := store.ActivityEdit{Name: &name, Note: &note}
+	if err := e.Validate(); err != nil || *e.Name != "Club 10k race" || *e.Note != "Windy.\nLegs fine." {
+		t.Errorf("Validate: %v, name %q note %q", err, *e.Name, *e.Note)
+	}
+	if name != " Club\t10k \n race " {
+		t.Errorf("Validate changed the caller's string: %q", name)
+	}
+	bad := "a\x00b\xff"
+	e = store.ActivityEdit{Name: &bad}
+	if err := e.Validate(); err != nil || *e.Name != "ab\uFFFD" {
+		t.Errorf("Validate: %v, %q", err, *e.Name)
+	}
+	long := strings.Repeat("x", store.MaxNameLen+1)
+	e = store.ActivityEdit{Name: &long}
+	if err := e.Validate(); rebound.ErrorCode(err) != rebound.EINVALID || !strings.Contains(rebound.ErrorMessage(err), "200 characters") {
+		t.Errorf("a name of %d characters: %v", len(long), err)
 	}
 }

@@ -18,9 +18,10 @@ import (
 // errNoSummary is returned for a recording cut off before its summary.
 var errNoSummary = errors.New("the recording has no session or activity message: it stops before the device finished writing it")
 
-// finish builds the activity. It returns a nil activity and a reason when
-// the part holds nothing worth importing.
-func (b *builder) finish() (*activity.Activity, string, error) {
+// finish builds the activity, or for a multisport file one activity per
+// leg (see legs). It returns no activity and a reason when the part holds
+// nothing worth importing.
+func (b *builder) finish() ([]*activity.Activity, string, error) {
 	nRec := len(b.samples)
 	if len(b.sessions) == 0 && len(b.laps) == 0 && nRec < 2 {
 		return nil, fmt.Sprintf("FIT activity file holds no recorded activity (no session, %d record(s))", nRec), nil
@@ -28,12 +29,13 @@ func (b *builder) finish() (*activity.Activity, string, error) {
 	if len(b.sessions) == 0 && !b.hasActivity {
 		return nil, "", fmt.Errorf("%w (%d records)", errNoSummary, nRec)
 	}
-	a := &activity.Activity{Format: string(decode.FIT), Samples: b.samples, Pauses: b.pauses}
+	a := &activity.Activity{Format: string(decode.FIT), Samples: b.samples, Pauses: b.pauses, Name: b.workout}
 	if b.hasOffset {
 		off := b.utcOffset
 		a.UTCOffsetS = &off
 	}
 	a.Device = b.device()
+	a.DeviceRecoveryMin = b.recoveryMin
 
 	// Sessions in time order (a file may write its summaries last), when
 	// every one says when it started.
@@ -102,7 +104,75 @@ func (b *builder) finish() (*activity.Activity, string, error) {
 
 	b.fillHR(a)
 	a.Warnings = append(a.Warnings, b.warnings(start)...)
-	return a, "", nil
+	if legs := b.legs(a, legs); legs != nil {
+		return legs, "", nil
+	}
+	return []*activity.Activity{a}, "", nil
+}
+
+// legs splits a multisport activity (several sessions: a triathlon's swim,
+// transitions, ride and run) into one activity per session, each with its
+// own sport, start, device totals and the samples, laps and pauses from
+// its start to the next session's. Transitions are kept as legs of sport
+// Other, sub-sport "transition" (ingest decides what to store). Every leg
+// keeps the file's Legs, Device, name, UTC offset and warnings. It returns
+// nil for a single session, or when a session does not say when it
+// started (then the file stays one activity).
+func (b *builder) legs(a *activity.Activity, sports []activity.Sport) []*activity.Activity {
+	n := len(b.sessions)
+	if n < 2 || slices.ContainsFunc(b.sessions, func(s session) bool { return s.start == noTime }) {
+		return nil
+	}
+	starts := make([]time.Time, n)
+	out := make([]*activity.Activity, n)
+	for i, s := range b.sessions {
+		starts[i] = fitTime(s.start)
+		tot := s.tot
+		if isFoot(sports[i]) {
+			tot.AvgCadenceSPM *= 2
+		}
+		out[i] = &activity.Activity{Sport: sports[i], SubSport: subSportLabel(s.sport, s.subSport), Start: starts[i],
+			UTCOffsetS: a.UTCOffsetS, Name: a.Name, Device: a.Device, Format: a.Format, DeviceTotals: &tot,
+			Legs: sports, Warnings: slices.Clone(a.Warnings)}
+	}
+	// The leg under way at t: the last that started at or before it, the
+	// first before any.
+	legAt := func(t time.Time) int {
+		i := sort.Search(n, func(i int) bool { return starts[i].After(t) })
+		return max(i-1, 0)
+	}
+	if slices.IsSortedFunc(a.Samples, func(x, y activity.Sample) int { return x.Time.Compare(y.Time) }) {
+		// Slices of the one allocation, capped so that no leg can grow
+		// into the next.
+		from := 0
+		for i := range out {
+			to := len(a.Samples)
+			if i+1 < n {
+				to = from + sort.Search(len(a.Samples)-from, func(k int) bool { return !a.Samples[from+k].Time.Before(starts[i+1]) })
+			}
+			if to > from {
+				out[i].Samples = a.Samples[from:to:to]
+			}
+			from = to
+		}
+	} else {
+		for _, s := range a.Samples {
+			i := legAt(s.Time)
+			out[i].Samples = append(out[i].Samples, s)
+		}
+	}
+	leg := 0
+	for _, l := range a.Laps {
+		if !l.Start.IsZero() {
+			leg = legAt(l.Start)
+		}
+		out[leg].Laps = append(out[leg].Laps, l)
+	}
+	for _, p := range a.Pauses {
+		i := legAt(p.Start)
+		out[i].Pauses = append(out[i].Pauses, p)
+	}
+	return out
 }
 
 // footLookup returns a function that says whether the leg under way at FIT

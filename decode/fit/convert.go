@@ -205,12 +205,12 @@ func (c *converter) finish(name string) ([]*activity.Activity, error) {
 	var acts []*activity.Activity
 	skip := ""
 	for _, b := range c.builders {
-		a, reason, err := b.finish()
+		as, reason, err := b.finish()
 		switch {
 		case err != nil:
 			return nil, &decode.ParseError{Format: decode.FIT, File: name, Err: err, Hint: hintTruncated}
-		case a != nil:
-			acts = append(acts, a)
+		case len(as) > 0:
+			acts = append(acts, as...)
 		case skip == "":
 			skip = reason
 		}
@@ -261,8 +261,10 @@ type builder struct {
 	stopAt   uint32 // time the timer stopped, noTime while running
 	sportMsg typedef.Sport
 	subMsg   typedef.SubSport
+	workout  string // the name of the planned workout the runner followed (workout wkt_name)
 
 	hasActivity bool
+	recoveryMin float64 // the last recovery-advisor event's minutes; 0 without one
 	utcOffset   int
 	hasOffset   bool
 
@@ -318,6 +320,17 @@ func (b *builder) onMesg(m *proto.Message) {
 		}
 	case mesgnum.DeviceInfo:
 		b.onDeviceInfo(m)
+	case mesgnum.Workout:
+		// The name of the planned workout the runner followed ("HIIT 20 X
+		// 0:30/0:15") names the activity. The sport and session messages'
+		// names are those of the watch's sport profile ("Run", "ROAD",
+		// "Löpning"), which name no run, and are not read.
+		for i := range m.Fields {
+			f := &m.Fields[i]
+			if f.Num == fieldnum.WorkoutWktName && f.Value.Valid(f.BaseType) && b.workout == "" {
+				b.workout = strings.Clone(strings.TrimSpace(strings.TrimRight(f.Value.String(), "\x00")))
+			}
+		}
 	}
 }
 
@@ -621,9 +634,18 @@ func anyValid(p []uint8) bool {
 	return false
 }
 
+// eventRecoveryTime is the event number Garmin devices write their
+// recovery advisor's time under, in minutes in the event's data field.
+// The FIT profile does not define it; Runalyze documents it (issue 1408:
+// event 37 is the VO2max estimate, 38 the recovery time in minutes, 39
+// the HRV analysis), and real files in the shared corpus carry it (e.g.
+// 1872 minutes after a Fenix 2 run).
+const eventRecoveryTime typedef.Event = 38
+
 func (b *builder) onEvent(m *proto.Message) {
 	ts := noTime
 	ev, typ := typedef.EventInvalid, typedef.EventTypeInvalid
+	data, data16 := math.NaN(), math.NaN()
 	for i := range m.Fields {
 		f := &m.Fields[i]
 		switch f.Num {
@@ -633,7 +655,20 @@ func (b *builder) onEvent(m *proto.Message) {
 			ev = typedef.Event(f.Value.Uint8())
 		case fieldnum.EventEventType:
 			typ = typedef.EventType(f.Value.Uint8())
+		case fieldnum.EventData:
+			data = num(f)
+		case fieldnum.EventData16:
+			data16 = num(f)
 		}
+	}
+	if ev == eventRecoveryTime {
+		if math.IsNaN(data) {
+			data = data16 // older devices write the 16-bit form
+		}
+		if !math.IsNaN(data) && data >= 0 {
+			b.recoveryMin = data // the last one counts: it follows the last stop
+		}
+		return
 	}
 	if ev != typedef.EventTimer || ts == noTime {
 		return

@@ -76,8 +76,14 @@
 // and hiking cadence doubled from FIT's strides to steps per minute; heart
 // rate 0 read as absent), with heart rate from hr messages filling records
 // that lack it. Laps come from lap messages, pauses from timer stop/start
-// events, DeviceTotals from the session(s), the UTC offset from the activity
-// message. An activity file without a session is imported from its records
+// events, DeviceTotals from the session, the UTC offset from the activity
+// message, the name from the workout message (the planned workout the
+// runner followed; the sport profile's name, "Run" or "ROAD", names no
+// run). A multisport file (several sessions: swim, transition, ride,
+// transition, run) becomes one activity per session, with the samples,
+// laps and pauses from its start to the next session's; transitions are
+// legs too (sport other, sub-sport "transition"), and ingest decides what
+// to keep. An activity file without a session is imported from its records
 // if the device finished it (it has an activity message), rejected as
 // truncated otherwise, and skipped if it holds fewer than two records.
 package fit

@@ -69,7 +69,7 @@ var (
 				fieldnum.HrTime256, fieldnum.HrFilteredBpm, fieldnum.HrEventTimestamp,
 				fieldnum.HrEventTimestamp12),
 			mesgnum.Event: only(mesgnum.Event, fieldnum.EventTimestamp, fieldnum.EventEvent,
-				fieldnum.EventEventType),
+				fieldnum.EventEventType, fieldnum.EventData16, fieldnum.EventData),
 			mesgnum.Lap: only(mesgnum.Lap, fieldnum.LapTimestamp, fieldnum.LapStartTime,
 				fieldnum.LapTotalElapsedTime, fieldnum.LapTotalTimerTime, fieldnum.LapTotalDistance,
 				fieldnum.LapAvgHeartRate, fieldnum.LapMaxHeartRate, fieldnum.LapTotalAscent,
@@ -83,6 +83,7 @@ var (
 				fieldnum.SessionAvgFractionalCadence, fieldnum.SessionTotalCalories),
 			mesgnum.Activity: only(mesgnum.Activity, fieldnum.ActivityTimestamp, fieldnum.ActivityLocalTimestamp),
 			mesgnum.Sport:    only(mesgnum.Sport, fieldnum.SportSport, fieldnum.SportSubSport),
+			mesgnum.Workout:  only(mesgnum.Workout, fieldnum.WorkoutWktName),
 			mesgnum.DeviceInfo: only(mesgnum.DeviceInfo, fieldnum.DeviceInfoTimestamp,
 				fieldnum.DeviceInfoDeviceIndex, fieldnum.DeviceInfoManufacturer, fieldnum.DeviceInfoProduct),
 		} {

@@ -422,42 +422,130 @@ func TestChained(t *testing.T) {
 	}
 }
 
-// TestMultisport checks one activity per multisport file.
+// TestMultisport checks that a multisport file becomes one activity per
+// leg (session), each with its own sport, start, device totals, samples
+// and laps, the transitions kept as sport other, sub-sport transition.
+// The manifest's sums over the sessions are checked for every file by
+// TestManifest (checkActivities); here each leg is checked on its own.
 func TestMultisport(t *testing.T) {
-	a := decodeOne(t, "fit/fitparse__sample_mulitple_header.fit")
-	want := []activity.Sport{activity.Swimming, activity.Other, activity.Cycling, activity.Other, activity.Running}
-	if !equalSports(a.Legs, want) || a.Sport != activity.Cycling {
-		t.Errorf("legs %v sport %q; want %v, cycling", a.Legs, a.Sport, want)
+	type leg struct {
+		sport activity.Sport
+		sub   string
 	}
-	if activity.Has(a.DeviceTotals.AvgHR) || activity.Has(a.DeviceTotals.AvgCadenceSPM) {
-		t.Errorf("multisport averages should be absent: %+v", a.DeviceTotals)
-	}
-	// Cadence is doubled on the run leg only, not on the swim.
-	var runCad, swimCad []float64
-	for _, s := range a.Samples {
-		if !activity.Has(s.CadenceSPM) || s.CadenceSPM == 0 {
-			continue
+	for _, c := range []struct {
+		rel  string
+		legs []leg
+	}{
+		// The manifest's sport column: swimming/openWater+transition/generic+
+		// cycling/generic+transition/generic+running/generic.
+		{"fit/fitparse__sample_mulitple_header.fit", []leg{{activity.Swimming, "open_water"},
+			{activity.Other, "transition"}, {activity.Cycling, "cycling"}, {activity.Other, "transition"},
+			{activity.Running, "running"}}},
+		// generic+transition+running+transition+running+transition+cycling.
+		{"fit/fitparse__activity-large-fenxi2-multisport.fit", []leg{{activity.Other, "generic"},
+			{activity.Other, "transition"}, {activity.Running, "running"}, {activity.Other, "transition"},
+			{activity.Running, "running"}, {activity.Other, "transition"}, {activity.Cycling, "cycling"}}},
+		// cycling/mountain+running/trail.
+		{"fit/muktihari__activity_multisport.fit", []leg{{activity.Cycling, "mountain"}, {activity.Trail, "trail"}}},
+		// Its summary messages come last, after every record.
+		{"fit/muktihari__triathlon_summary_last.fit", []leg{{activity.Swimming, "open_water"},
+			{activity.Other, "transition"}, {activity.Cycling, "cycling"}, {activity.Other, "transition"},
+			{activity.Running, "running"}}},
+	} {
+		acts, err := fit.Decode(read(t, c.rel), filepath.Base(c.rel))
+		if err != nil {
+			t.Fatalf("%s: %v", c.rel, err)
 		}
-		switch {
-		case s.Time.After(time.Date(2018, 5, 27, 9, 25, 0, 0, time.UTC)):
-			runCad = append(runCad, s.CadenceSPM)
-		case s.Time.Before(time.Date(2018, 5, 27, 8, 5, 0, 0, time.UTC)):
-			swimCad = append(swimCad, s.CadenceSPM)
+		if len(acts) != len(c.legs) {
+			t.Fatalf("%s: %d activities, want one per leg: %d", c.rel, len(acts), len(c.legs))
 		}
-	}
-	sort.Float64s(runCad)
-	sort.Float64s(swimCad)
-	if m := median(runCad); !(m > 140 && m < 200) {
-		t.Errorf("run cadence median %v, want steps/min", m)
-	}
-	if m := median(swimCad); !(m > 15 && m < 40) {
-		t.Errorf("swim cadence median %v, want strokes/min", m)
+		var sports []activity.Sport
+		for _, l := range c.legs {
+			sports = append(sports, l.sport)
+		}
+		for i, a := range acts {
+			if a.Sport != c.legs[i].sport || a.SubSport != c.legs[i].sub || !equalSports(a.Legs, sports) {
+				t.Errorf("%s leg %d: %s/%s legs %v, want %v", c.rel, i, a.Sport, a.SubSport, a.Legs, c.legs[i])
+			}
+			if a.DeviceTotals == nil || !(a.DeviceTotals.TimerS > 0) {
+				t.Errorf("%s leg %d: no session totals of its own: %+v", c.rel, i, a.DeviceTotals)
+			}
+			// Every sample, lap and pause from the leg's start to the next's.
+			end := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+			if i+1 < len(acts) {
+				end = acts[i+1].Start
+				if !a.Start.Before(end) {
+					t.Errorf("%s leg %d starts at %v, not before the next leg (%v)", c.rel, i, a.Start, end)
+				}
+			}
+			if len(a.Samples) == 0 || len(a.Laps) == 0 {
+				t.Errorf("%s leg %d: %d samples, %d laps", c.rel, i, len(a.Samples), len(a.Laps))
+			}
+			for _, s := range a.Samples {
+				if (i > 0 && s.Time.Before(a.Start)) || !s.Time.Before(end) {
+					t.Fatalf("%s leg %d (%v to %v) holds a sample at %v", c.rel, i, a.Start, end, s.Time)
+				}
+			}
+			for _, l := range a.Laps {
+				if (i > 0 && l.Start.Before(a.Start)) || !l.Start.Before(end) {
+					t.Errorf("%s leg %d (%v to %v) holds a lap starting %v", c.rel, i, a.Start, end, l.Start)
+				}
+			}
+		}
 	}
 
-	big := decodeOne(t, "fit/fitparse__activity-large-fenxi2-multisport.fit")
-	// Its first, generic leg is the longest.
-	if len(big.Legs) != 7 || big.Sport != activity.Other || big.SubSport != "generic" {
-		t.Errorf("fenix2 multisport: legs %v sport %q", big.Legs, big.Sport)
+	// The triathlon's legs, against the session messages: the swim leg
+	// says 1645 m in 1988 s, the ride 40909 m, the run 9806 m (the
+	// manifest sums them to 52533.68 m over the five sessions).
+	acts, err := fit.Decode(read(t, "fit/fitparse__sample_mulitple_header.fit"), "tri.fit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	swim, ride, run := acts[0], acts[2], acts[4]
+	for _, c := range []struct {
+		name    string
+		a       *activity.Activity
+		distM   float64
+		timerS  float64
+		cadence [2]float64 // the median cadence's range
+	}{
+		{"swim", swim, 1645, 1988, [2]float64{15, 40}},   // strokes/min, not doubled
+		{"ride", ride, 40909, 4422, [2]float64{60, 120}}, // rpm, not doubled
+		{"run", run, 9806, 2851, [2]float64{140, 200}},   // steps/min: FIT's strides doubled
+	} {
+		d := c.a.DeviceTotals
+		if math.Abs(d.DistanceM-c.distM) > 1 || math.Abs(d.TimerS-c.timerS) > 1 {
+			t.Errorf("%s: device totals %.0f m in %.0f s, want %.0f m in %.0f s", c.name, d.DistanceM, d.TimerS, c.distM, c.timerS)
+		}
+		if s := activity.Compute(c.a); math.Abs(s.DistanceM-c.distM) > 0.01*c.distM {
+			t.Errorf("%s: computed %.0f m from its own samples, want about %.0f", c.name, s.DistanceM, c.distM)
+		}
+		var cad []float64
+		for _, s := range c.a.Samples {
+			if activity.Has(s.CadenceSPM) && s.CadenceSPM > 0 {
+				cad = append(cad, s.CadenceSPM)
+			}
+		}
+		sort.Float64s(cad)
+		if m := median(cad); !(m > c.cadence[0] && m < c.cadence[1]) {
+			t.Errorf("%s cadence median %v, want %v", c.name, m, c.cadence)
+		}
+	}
+}
+
+// TestWorkoutName checks that the name of the planned workout a file
+// records (workout wkt_name) names the activity, and that the watch's
+// sport profile name ("ROAD", "Run") does not.
+func TestWorkoutName(t *testing.T) {
+	for rel, want := range map[string]string{
+		"fit/fitparse-rs__hrv-activity.fit":      "HIIT 20 X 0:30/0:15",
+		"fit/tormoder__unterminated-strings.fit": "Indoor Cycling",
+		"fit/tormoder__garmin.fit":               "", // sport profile "ROAD"
+		"fit/fitparse__garmin-fenix-5-run.fit":   "", // sport profile "Run"
+	} {
+		if a := decodeOne(t, rel); a.Name != want {
+			t.Errorf("%s: name %q, want %q", rel, a.Name, want)
+		}
 	}
 }
 

@@ -159,6 +159,11 @@ func (d *decoder) Start() error {
 			if parent == elCreator && d.cur.a.Device == "" {
 				d.cur.a.Device = s.Str(s.Text())
 			}
+		case "Notes":
+			// The runner's notes on the activity name it (TCX has no name).
+			if parent == elActivity && d.cur.a.Name == "" {
+				d.cur.a.Name = s.Str(xmlscan.TrimSpace(s.Text()))
+			}
 		case "Lap":
 			if parent == elActivity {
 				el = elLap

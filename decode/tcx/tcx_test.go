@@ -133,8 +133,9 @@ func TestDecodeTcxparser(t *testing.T) {
 		l.AvgHR != 139 || l.MaxHR != 189 || activity.Has(l.ElapsedS) {
 		t.Errorf("first lap = %+v", l)
 	}
-	if a.Sport != activity.Running || a.Device != "Forerunner 410 Software Version 2.20" {
-		t.Errorf("Sport %q Device %q", a.Sport, a.Device)
+	// The activity's <Notes>Aerobics</Notes> name it.
+	if a.Sport != activity.Running || a.Device != "Forerunner 410 Software Version 2.20" || a.Name != "Aerobics" {
+		t.Errorf("Sport %q Device %q Name %q", a.Sport, a.Device, a.Name)
 	}
 	// DeviceTotals.AvgHR weights each lap's average by its TotalTimeSeconds.
 	var sum, w float64

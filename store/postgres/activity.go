@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/internal/activityrow"
 	"github.com/rebound-run/rebound/store/samplecodec"
@@ -18,7 +19,8 @@ import (
 // activityColumns are the activities columns scanActivity reads, in order.
 const activityColumns = `a.id, a.sha256, a.sport, a.sub_sport, a.start_at, a.utc_offset_s,
 	a.name, a.device, a.format, a.source_file, a.gear, a.imported_at,
-	a.summary, a.laps, a.pauses, a.device_totals, a.legs, a.warnings`
+	a.summary, a.laps, a.pauses, a.device_totals, a.legs, a.warnings,
+	a.user_name, a.kind, a.note`
 
 // activityRow is an activity in column form, encoded before the
 // transaction begins so that the athlete's lock is held only for the
@@ -73,8 +75,8 @@ func (db *DB) CreateActivity(ctx context.Context, a *store.Activity) error {
 const insertActivity = `WITH a AS (
 		INSERT INTO activities (athlete_id, sha256, sport, sub_sport, start_at, utc_offset_s,
 			name, device, format, source_file, gear, imported_at,
-			summary, laps, pauses, device_totals, legs, warnings)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+			summary, laps, pauses, device_totals, legs, warnings, user_name, kind, note)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $22, $23, $24)
 		RETURNING id
 	), s AS (
 		INSERT INTO activity_samples (activity_id, samples)
@@ -128,7 +130,7 @@ func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
 		db.athlete, r.sha256, r.sport, r.subSport, r.start, a.UTCOffsetS,
 		r.name, r.device, r.format, r.source, r.gear, r.importedAt,
 		r.Summary, r.Laps, r.Pauses, r.DeviceTotals, r.Legs, r.Warnings,
-		r.Samples, r.OriginalSize, r.Original).Scan(&id)
+		r.Samples, r.OriginalSize, r.Original, r.UserName, r.Kind, r.Note).Scan(&id)
 	if sqlState(err) == uniqueViolation { // cannot happen under the lock; the index says so too
 		return rebound.Errorf(rebound.ECONFLICT, "already imported (SHA-256 %s)", a.SHA256)
 	} else if err != nil {
@@ -302,6 +304,60 @@ func (db *DB) UpdateActivityGear(ctx context.Context, id int64, gear string) err
 		return fmt.Errorf("update gear of activity %d: %w", id, err)
 	}
 	return nil
+}
+
+// UpdateActivity applies the runner's edits to an activity (fields of e
+// left nil stay as they are), cleaned by e.Validate. Returns EINVALID when
+// e does not validate, ENOTFOUND if the activity does not exist.
+func (db *DB) UpdateActivity(ctx context.Context, id int64, e store.ActivityEdit) error {
+	if err := e.Validate(); err != nil {
+		return fmt.Errorf("update activity %d: %w", id, err)
+	}
+	// A nil field keeps its column: COALESCE(NULL, col) is col.
+	var kind *string
+	if e.Kind != nil {
+		k := string(*e.Kind)
+		kind = &k
+	}
+	if err := db.execOne(ctx, id, `UPDATE activities SET user_name = COALESCE($3, user_name),
+		kind = COALESCE($4, kind), note = COALESCE($5, note) WHERE athlete_id = $1 AND id = $2`,
+		db.athlete, id, e.Name, kind, e.Note); err != nil {
+		return fmt.Errorf("update activity %d: %w", id, err)
+	}
+	return nil
+}
+
+// UpdateActivityName sets the name the activity's source gives it,
+// leaving the runner's own name as it is. Returns ENOTFOUND if it does not
+// exist.
+func (db *DB) UpdateActivityName(ctx context.Context, id int64, name string) error {
+	if err := db.execOne(ctx, id, `UPDATE activities SET name = $3 WHERE athlete_id = $1 AND id = $2`,
+		db.athlete, id, clean(name)); err != nil {
+		return fmt.Errorf("update name of activity %d: %w", id, err)
+	}
+	return nil
+}
+
+// FindDuplicate returns the stored activity that CreateActivity would
+// refuse a new one as a duplicate of: the one with this SHA-256, else the
+// one of this sport starting nearest start within store.DuplicateWindow;
+// without samples. Returns ENOTFOUND when there is none.
+func (db *DB) FindDuplicate(ctx context.Context, sha256 string, sport activity.Sport, start time.Time) (*store.Activity, error) {
+	if start.IsZero() {
+		sport = "" // no activity has an empty sport: by SHA-256 only
+	}
+	t := ts(start)
+	a, err := scanActivity(db.pool.QueryRow(ctx, `SELECT `+activityColumns+` FROM activities a
+		WHERE a.athlete_id = $1 AND (a.sha256 = $2 OR a.sport = $3 AND a.start_at > $4 AND a.start_at < $5)
+		ORDER BY a.sha256 = $2 DESC, abs(extract(epoch FROM a.start_at - $6)) LIMIT 1`,
+		db.athlete, clean(sha256), clean(string(sport)), t.Add(-store.DuplicateWindow), t.Add(store.DuplicateWindow), t))
+	if errors.Is(err, pgx.ErrNoRows) {
+		err = rebound.Errorf(rebound.ENOTFOUND, "no activity like %s (%s at %s) is stored", sha256, sport, start.Format(time.RFC3339))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find duplicate: %w", err)
+	}
+	return a, nil
 }
 
 // DeleteActivity removes an activity with its samples, original and

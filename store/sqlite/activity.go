@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/internal/activityrow"
 	"github.com/rebound-run/rebound/store/samplecodec"
@@ -86,7 +88,8 @@ func (db *DB) createActivity(ctx context.Context, a *store.Activity) error {
 	res, err := tx.StmtContext(ctx, db.stmt.insertActivity).ExecContext(ctx,
 		db.athlete, a.SHA256, string(a.Sport), a.SubSport, r.startMS, r.utcOffsetS,
 		a.Name, a.Device, a.Format, a.SourceFile, a.Gear, r.importedAtMS,
-		string(r.Summary), string(r.Laps), string(r.Pauses), nullText(r.DeviceTotals), string(r.Legs), string(r.Warnings))
+		string(r.Summary), string(r.Laps), string(r.Pauses), nullText(r.DeviceTotals), string(r.Legs), string(r.Warnings),
+		r.UserName, r.Kind, r.Note)
 	if isUniqueViolation(err) { // another process won a race for the same hash
 		return rebound.Errorf(rebound.ECONFLICT, "already imported (SHA-256 %s)", a.SHA256)
 	} else if err != nil {
@@ -280,6 +283,74 @@ func (db *DB) UpdateActivityGear(ctx context.Context, id int64, gear string) err
 	return nil
 }
 
+// UpdateActivity applies the runner's edits to an activity (fields of e
+// left nil stay as they are), cleaned by e.Validate. Returns EINVALID when
+// e does not validate, ENOTFOUND if the activity does not exist.
+func (db *DB) UpdateActivity(ctx context.Context, id int64, e store.ActivityEdit) error {
+	if err := db.updateActivity(ctx, id, e); err != nil {
+		return fmt.Errorf("update activity %d: %w", id, err)
+	}
+	return nil
+}
+
+func (db *DB) updateActivity(ctx context.Context, id int64, e store.ActivityEdit) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	var set []string
+	var args []any
+	for _, c := range []struct {
+		col string
+		v   *string
+	}{{"user_name", e.Name}, {"kind", (*string)(e.Kind)}, {"note", e.Note}} {
+		if c.v != nil {
+			set, args = append(set, c.col+" = ?"), append(args, *c.v)
+		}
+	}
+	if len(set) == 0 { // nothing to change: only say whether it exists
+		var ok bool
+		if err := db.read.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND id = ?)`,
+			db.athlete, id).Scan(&ok); err != nil {
+			return err
+		} else if !ok {
+			return rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
+		}
+		return nil
+	}
+	res, err := db.write.ExecContext(ctx, `UPDATE activities SET `+strings.Join(set, ", ")+` WHERE athlete_id = ? AND id = ?`,
+		append(args, db.athlete, id)...)
+	return changedOne(res, err, id)
+}
+
+// UpdateActivityName sets the name the activity's source gives it,
+// leaving the runner's own name as it is. Returns ENOTFOUND if it does not
+// exist.
+func (db *DB) UpdateActivityName(ctx context.Context, id int64, name string) error {
+	if err := db.execOne(ctx, db.stmt.updateName, id, name, db.athlete, id); err != nil {
+		return fmt.Errorf("update name of activity %d: %w", id, err)
+	}
+	return nil
+}
+
+// FindDuplicate returns the stored activity that CreateActivity would
+// refuse a new one as a duplicate of: the one with this SHA-256, else the
+// one of this sport starting nearest start within store.DuplicateWindow;
+// without samples. Returns ENOTFOUND when there is none.
+func (db *DB) FindDuplicate(ctx context.Context, sha256 string, sport activity.Sport, start time.Time) (*store.Activity, error) {
+	window := store.DuplicateWindow.Milliseconds()
+	if start.IsZero() {
+		sport = "" // no activity has an empty sport: by SHA-256 only
+	}
+	a, err := scanActivity(db.stmt.findDuplicate.QueryRowContext(ctx, db.athlete, sha256, string(sport), toMS(start), window))
+	if errors.Is(err, sql.ErrNoRows) {
+		err = rebound.Errorf(rebound.ENOTFOUND, "no activity like %s (%s at %s) is stored", sha256, sport, start.Format(time.RFC3339))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find duplicate: %w", err)
+	}
+	return a, nil
+}
+
 // DeleteActivity removes an activity with its samples and original.
 // Returns ENOTFOUND if it does not exist.
 func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
@@ -293,6 +364,12 @@ func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
 // ENOTFOUND when it changed nothing.
 func (db *DB) execOne(ctx context.Context, stmt *sql.Stmt, id int64, args ...any) error {
 	res, err := stmt.ExecContext(ctx, args...)
+	return changedOne(res, err, id)
+}
+
+// changedOne returns the error of a statement that changes at most the
+// activity id: its own, or ENOTFOUND when it changed nothing.
+func changedOne(res sql.Result, err error, id int64) error {
 	if err != nil {
 		return err
 	}

@@ -65,6 +65,16 @@ func testRevision(t *testing.T, open dbOpener) {
 				return sa.CreateActivity(ctx, other)
 			}},
 			{"UpdateActivityGear", func() error { return sa.UpdateActivityGear(ctx, run.ID, "Trail shoe") }},
+			{"UpdateActivity/Name", func() error {
+				return sa.UpdateActivity(ctx, run.ID, store.ActivityEdit{Name: ptr("Club 10k")})
+			}},
+			{"UpdateActivity/Kind", func() error {
+				return sa.UpdateActivity(ctx, run.ID, store.ActivityEdit{Kind: ptr(recovery.Race)})
+			}},
+			{"UpdateActivity/Note", func() error {
+				return sa.UpdateActivity(ctx, run.ID, store.ActivityEdit{Note: ptr("Windy.")})
+			}},
+			{"UpdateActivityName", func() error { return sa.UpdateActivityName(ctx, run.ID, "Lunch Run") }},
 			{"SaveRPE/Create", func() error { return sa.SaveRPE(ctx, run.ID, 6) }},
 			{"SaveRPE/Replace", func() error { return sa.SaveRPE(ctx, run.ID, 7) }},
 			{"SaveCheckIn/Create", func() error { return sa.SaveCheckIn(ctx, revisionCheckIn(checkInDay, 5)) }},
@@ -120,6 +130,17 @@ func testRevision(t *testing.T, open dbOpener) {
 			{"CreateActivity/ErrConflictNearby", func() error { return sa.CreateActivity(ctx, nearby) }, rebound.ECONFLICT},
 			{"CreateActivity/ErrInvalid", func() error { return sa.CreateActivity(ctx, noHash) }, rebound.EINVALID},
 			{"UpdateActivityGear/ErrNotFound", func() error { return sa.UpdateActivityGear(ctx, 999999, "x") }, rebound.ENOTFOUND},
+			{"UpdateActivity/ErrNotFound", func() error {
+				return sa.UpdateActivity(ctx, 999999, store.ActivityEdit{Name: ptr("x")})
+			}, rebound.ENOTFOUND},
+			{"UpdateActivity/ErrInvalid", func() error {
+				return sa.UpdateActivity(ctx, run.ID, store.ActivityEdit{Kind: ptr(recovery.Kind("fast"))})
+			}, rebound.EINVALID},
+			{"UpdateActivityName/ErrNotFound", func() error { return sa.UpdateActivityName(ctx, 999999, "x") }, rebound.ENOTFOUND},
+			{"Bo/UpdateActivity", func() error {
+				return sb.UpdateActivity(ctx, run.ID, store.ActivityEdit{Name: ptr("x")})
+			}, rebound.ENOTFOUND},
+			{"Bo/UpdateActivityName", func() error { return sb.UpdateActivityName(ctx, run.ID, "x") }, rebound.ENOTFOUND},
 			{"DeleteActivity/ErrNotFound", func() error { return sa.DeleteActivity(ctx, 999999) }, rebound.ENOTFOUND},
 			{"SaveRPE/ErrNotFound", func() error { return sa.SaveRPE(ctx, 999999, 5) }, rebound.ENOTFOUND},
 			{"SaveRPE/ErrInvalid", func() error { return sa.SaveRPE(ctx, run.ID, 11) }, rebound.EINVALID},

@@ -71,6 +71,8 @@ func Run(t *testing.T, open func(tb testing.TB) store.Database) {
 		t.Run("Samples", func(t *testing.T) { testSamples(t, opener) })
 		t.Run("UpdateGear", func(t *testing.T) { testUpdateGear(t, opener) })
 		t.Run("UpdateAnalysis", func(t *testing.T) { testUpdateAnalysis(t, opener) })
+		t.Run("Edit", func(t *testing.T) { testEdit(t, opener) })
+		t.Run("FindDuplicate", func(t *testing.T) { testFindDuplicate(t, opener) })
 		t.Run("Delete", func(t *testing.T) { testDelete(t, opener) })
 		t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, opener) })
 	})

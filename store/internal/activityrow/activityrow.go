@@ -20,6 +20,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/internal/rowjson"
 	"github.com/rebound-run/rebound/store/samplecodec"
@@ -28,6 +29,7 @@ import (
 // Activity is the part of an activity's row that both engines write
 // alike: its JSON columns, its samples and its original.
 type Activity struct {
+	UserName, Kind, Note                                string // cleaned by store.ActivityEdit.Validate
 	Summary, Laps, Pauses, DeviceTotals, Legs, Warnings []byte // DeviceTotals nil: NULL
 	Samples                                             []byte // nil without samples
 	Original                                            []byte // zstd; nil without an original
@@ -36,8 +38,9 @@ type Activity struct {
 
 // Encode validates a and returns the columns of its row that both engines
 // write alike. It returns EINVALID when a has no decoded activity, no
-// SHA256, more than samplecodec.MaxSamples samples, or an Original that is
-// not zstd.
+// SHA256, more than samplecodec.MaxSamples samples, an Original that is
+// not zstd, or a UserName, Kind or Note that store.ActivityEdit.Validate
+// refuses.
 func Encode(a *store.Activity) (*Activity, error) {
 	switch {
 	case a.Activity == nil:
@@ -48,7 +51,11 @@ func Encode(a *store.Activity) (*Activity, error) {
 		return nil, rebound.Errorf(rebound.EINVALID, "%d samples is more than the %d a store keeps",
 			len(a.Samples), samplecodec.MaxSamples)
 	}
-	r := &Activity{}
+	edit := store.ActivityEdit{Name: &a.UserName, Kind: &a.Kind, Note: &a.Note}
+	if err := edit.Validate(); err != nil {
+		return nil, err
+	}
+	r := &Activity{UserName: *edit.Name, Kind: string(*edit.Kind), Note: *edit.Note}
 	laps := make([]rowjson.Lap, len(a.Laps))
 	for i, l := range a.Laps {
 		laps[i] = rowjson.Lap{StartMS: toMS(l.Start), Totals: rowjson.FromTotals(l.Totals)}
@@ -103,7 +110,8 @@ func Encode(a *store.Activity) (*Activity, error) {
 //
 //	id, sha256, sport, sub_sport, start, utc_offset_s,
 //	name, device, format, source_file, gear, imported_at,
-//	summary, laps, pauses, device_totals, legs, warnings
+//	summary, laps, pauses, device_totals, legs, warnings,
+//	user_name, kind, note
 //
 // in this order (Dest's), and differ only in how they keep the start, the
 // UTC offset and the import time.
@@ -112,7 +120,7 @@ type Scan struct {
 	// Start, UTCOffsetS and ImportedAt, and Decode the rest.
 	Activity *store.Activity
 
-	sport                                               string
+	sport, kind                                         string
 	summary, laps, pauses, deviceTotals, legs, warnings []byte
 }
 
@@ -128,7 +136,8 @@ func (s *Scan) Dest(start, utcOffset, importedAt any, extra ...any) []any {
 	a := s.Activity
 	return append([]any{&a.ID, &a.SHA256, &s.sport, &a.SubSport, start, utcOffset,
 		&a.Name, &a.Device, &a.Format, &a.SourceFile, &a.Gear, importedAt,
-		&s.summary, &s.laps, &s.pauses, &s.deviceTotals, &s.legs, &s.warnings}, extra...)
+		&s.summary, &s.laps, &s.pauses, &s.deviceTotals, &s.legs, &s.warnings,
+		&a.UserName, &s.kind, &a.Note}, extra...)
 }
 
 // Decode sets the sport, summary, laps, pauses, device totals, legs and
@@ -136,6 +145,7 @@ func (s *Scan) Dest(start, utcOffset, importedAt any, extra ...any) []any {
 func (s *Scan) Decode() error {
 	a := s.Activity
 	a.Sport = activity.Sport(s.sport)
+	a.Kind = recovery.Kind(s.kind)
 	var err error
 	if a.Summary, err = rowjson.UnmarshalSummary(s.summary); err != nil {
 		return fmt.Errorf("activity %d: summary: %w", a.ID, err)

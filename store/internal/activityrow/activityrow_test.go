@@ -11,6 +11,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/internal/activityrow"
 	"github.com/rebound-run/rebound/store/samplecodec"
@@ -41,7 +42,7 @@ func roundTrip(tb testing.TB, a *store.Activity) *store.Activity {
 	s := activityrow.NewScan()
 	row := fakeRow{int64(7), a.SHA256, string(a.Sport), a.SubSport, a.Start, a.UTCOffsetS,
 		a.Name, a.Device, a.Format, a.SourceFile, a.Gear, a.ImportedAt,
-		r.Summary, r.Laps, r.Pauses, r.DeviceTotals, r.Legs, r.Warnings, r.Samples}
+		r.Summary, r.Laps, r.Pauses, r.DeviceTotals, r.Legs, r.Warnings, r.UserName, r.Kind, r.Note, r.Samples}
 	var samples []byte
 	got := s.Activity
 	if err := row.Scan(s.Dest(&got.Start, &got.UTCOffsetS, &got.ImportedAt, &samples)...); err != nil {
@@ -61,6 +62,13 @@ func roundTrip(tb testing.TB, a *store.Activity) *store.Activity {
 	return got
 }
 
+// edited is an activity the runner has named, marked a race and noted.
+func edited() *store.Activity {
+	a := storetest.NewActivity(start, activity.Running)
+	a.UserName, a.Kind, a.Note = "Club 10k", recovery.Race, "Windy.\nNew shoes."
+	return a
+}
+
 func TestRoundTrip(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -68,6 +76,7 @@ func TestRoundTrip(t *testing.T) {
 	}{
 		{"OK", storetest.NewActivity(start, activity.Running)},
 		{"OKManual", storetest.NewManualActivity(start, activity.Cycling)},
+		{"OKEdited", edited()},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := roundTrip(t, tt.a)

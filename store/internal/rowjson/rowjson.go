@@ -161,6 +161,7 @@ type Summary struct {
 	AvgTempC             jfloat   `json:"avg_temp_c"`
 	MinTempC             jfloat   `json:"min_temp_c"`
 	MaxTempC             jfloat   `json:"max_temp_c"`
+	DeviceRecoveryH      jfloat   `json:"device_recovery_h"`
 	Notes                []string `json:"notes,omitempty"`
 }
 
@@ -197,6 +198,7 @@ func FromSummary(s activity.Summary) Summary {
 		AvgTempC:             jfloat(s.AvgTempC),
 		MinTempC:             jfloat(s.MinTempC),
 		MaxTempC:             jfloat(s.MaxTempC),
+		DeviceRecoveryH:      jfloat(s.DeviceRecoveryH),
 		Notes:                s.Notes,
 	}
 }
@@ -223,6 +225,7 @@ func (s Summary) Summary() activity.Summary {
 		AvgTempC:             float64(s.AvgTempC),
 		MinTempC:             float64(s.MinTempC),
 		MaxTempC:             float64(s.MaxTempC),
+		DeviceRecoveryH:      float64(s.DeviceRecoveryH),
 		Notes:                nilIfEmpty(s.Notes),
 	}
 }
