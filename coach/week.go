@@ -113,11 +113,15 @@ const (
 	// most, none from ACWRRisk (Rebound's choice on disputed bands).
 	ACWRHighCut = 0.10
 	ACWRRiskCut = 0.20
-	// AssumedRuns and AssumedEasyM are the week assumed without running
-	// history: a recreational runner's 3 easy runs of 3 miles, the short
-	// end of seed 002's easy runs (3-5 miles).
-	AssumedRuns  = 3
-	AssumedEasyM = protocol.EasyRunMilesMin * protocol.KmPerMile * 1000
+	// AssumedRuns, AssumedMaxRuns and AssumedMaxEasyM shape the week
+	// assumed without running history (assumedWeek): at least 3 easy
+	// runs, as many as the weekly distance holds in runs of about 5 miles
+	// (the long end of seed 002's easy runs, 3-5 miles), up to 6.
+	AssumedRuns     = 3
+	AssumedMaxRuns  = 6
+	AssumedMaxEasyM = protocol.EasyRunMilesMax * protocol.KmPerMile * 1000
+	// NewRunnerEasyM is a new runner's easy run: 3 miles, the short end.
+	NewRunnerEasyM = protocol.EasyRunMilesMin * protocol.KmPerMile * 1000
 )
 
 // srcRebound marks a rule that is Rebound's own choice.
@@ -139,11 +143,28 @@ func cite(text string, refs ...string) string {
 	return text + " (" + strings.Join(names, "; ") + ")"
 }
 
-// assumedWeeklyM is the weekly running assumed without history. The
-// profile's usual weekly distance, when it has one, is read here.
-func assumedWeeklyM(p profile.Profile) float64 {
-	_ = p
-	return AssumedRuns * AssumedEasyM
+// assumedWeek is the week assumed without running in the last four
+// weeks, from the runner's background (recovery.BackgroundOf the
+// profile's, which assumes a recreational runner when it is not given):
+// its weekly distance as AssumedRuns to AssumedMaxRuns easy runs of about
+// AssumedMaxEasyM; for a new runner AssumedRuns runs of NewRunnerEasyM.
+// It also says, in words, what it assumed.
+func assumedWeek(p profile.Profile) (runs int, weeklyM float64, said string) {
+	bg := Background(p)
+	weeklyM = bg.WeeklyKm * 1000
+	if weeklyM <= 0 {
+		return AssumedRuns, AssumedRuns * NewRunnerEasyM, fmt.Sprintf(
+			"no runs in the last 4 weeks and new to running: %d short easy runs and no hard session", AssumedRuns)
+	}
+	runs = min(AssumedMaxRuns, max(AssumedRuns, int(math.Round(weeklyM/AssumedMaxEasyM))))
+	said = fmt.Sprintf("no runs in the last 4 weeks: %d easy runs and no hard session, for %s",
+		runs, bg.Describe(func(km float64) string { return WeeklyDistance(p, km) }))
+	if bg.Assumed {
+		said += "; give your background with " + BackgroundCommand(p)
+	} else {
+		said += ", as your profile says"
+	}
+	return runs, weeklyM, said
 }
 
 // Week suggests the 7 days from the day of s.Now: where rest, easy, hard,
@@ -425,10 +446,9 @@ func rank(k recovery.Kind) int {
 func (b *weekBuilder) target(today *Today) (float64, float64) {
 	pat, wp := b.pat, b.wp
 	if pat.Assumed {
-		wp.Assumptions = append(wp.Assumptions, cite(fmt.Sprintf(
-			"no runs in the last 4 weeks: a recreational runner's week is assumed, %d easy runs and no hard session; set your usual weekly distance with rebound profile set --weekly-km",
-			AssumedRuns), protocol.Seed002))
-		return assumedWeeklyM(b.s.H.Profile), 1
+		_, weeklyM, said := assumedWeek(b.s.H.Profile)
+		wp.Assumptions = append(wp.Assumptions, cite(said, protocol.Seed002))
+		return weeklyM, 1
 	}
 	avg := pat.average()
 	limit := *wp.TenPercentCap
@@ -636,7 +656,7 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 	}
 	why := "easy, at a conversational pace, about your usual easy run"
 	if pat.Assumed {
-		why = "easy, at a conversational pace: 3 miles, the short end of a usual easy run"
+		why = "easy, at a conversational pace"
 	}
 	for _, i := range easyIdx {
 		b.days[i].DistanceM = easyM

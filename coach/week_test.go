@@ -161,22 +161,51 @@ func TestWeekLongRunDay(t *testing.T) {
 }
 
 func TestWeekWithoutHistoryAssumesARecreationalWeek(t *testing.T) {
-	wp, st := weekAt(histOf(), 0)
-	checkWeekRules(t, wp, st)
-	easy := ofType(wp, coach.DayEasy)
-	if len(easy) != coach.AssumedRuns || len(ofType(wp, coach.DayHard)) > 0 || len(ofType(wp, coach.DayLong)) > 0 {
-		t.Errorf("days %+v: want %d easy runs and nothing else", wp.Days, coach.AssumedRuns)
-	}
-	for i := 1; i < 7; i++ {
-		if wp.Days[i].Type == coach.DayEasy && wp.Days[i-1].Type == coach.DayEasy {
-			t.Errorf("easy runs on %s and %s: no rest day between", wp.Days[i-1].Date, wp.Days[i].Date)
-		}
-	}
-	if len(wp.Assumptions) == 0 || !strings.Contains(wp.Assumptions[0], "rebound profile set --weekly-km") || !wp.Pattern.Assumed {
-		t.Errorf("assumptions %q: want what was assumed and how to say otherwise", wp.Assumptions)
-	}
-	if wp.FourWeekAverageM != nil || wp.TenPercentCap != nil {
-		t.Errorf("average %v, cap %v without history: want null", wp.FourWeekAverageM, wp.TenPercentCap)
+	for _, tc := range []struct {
+		name   string
+		bg     profile.Background
+		runs   int
+		easyM  float64
+		said   string
+		advice bool // says how to give the background
+	}{
+		// Nothing said: the recreational runner the recovery model assumes,
+		// 25 km a week (recovery.DefaultWeeklyKm): 3 runs of 8.3 km.
+		{"Assumed", profile.Background{}, 3, 8300, "3 easy runs and no hard session, for a recreational runner (about 25 km a week", true},
+		// 40 km a week: 40 / 8.05 km (5 miles) rounds to 5 runs of 8 km.
+		{"Given", profile.Background{WeeklyKm: 40, RunningYears: 3}, 5, 8000, "5 easy runs and no hard session, for 40 km a week, running for 3 years, as your profile says", false},
+		// New to running: 3 runs of 3 miles (4.83 km).
+		{"NewRunner", profile.Background{NewRunner: true}, 3, 4800, "new to running: 3 short easy runs", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := histOf()
+			h.Profile.Background = tc.bg
+			wp, st := weekAt(h, 0)
+			checkWeekRules(t, wp, st)
+			easy := ofType(wp, coach.DayEasy)
+			if len(easy) != tc.runs || len(ofType(wp, coach.DayHard)) > 0 || len(ofType(wp, coach.DayLong)) > 0 {
+				t.Errorf("days %+v: want %d easy runs and nothing else", wp.Days, tc.runs)
+			}
+			for _, d := range easy {
+				if d.DistanceM != tc.easyM {
+					t.Errorf("%s: an easy run of %.0f m, want %.0f", d.Date, d.DistanceM, tc.easyM)
+				}
+			}
+			if tc.runs <= 3 {
+				for i := 1; i < 7; i++ {
+					if wp.Days[i].Type == coach.DayEasy && wp.Days[i-1].Type == coach.DayEasy {
+						t.Errorf("easy runs on %s and %s: no rest day between", wp.Days[i-1].Date, wp.Days[i].Date)
+					}
+				}
+			}
+			if len(wp.Assumptions) != 1 || !strings.Contains(wp.Assumptions[0], tc.said) || !wp.Pattern.Assumed ||
+				strings.Contains(wp.Assumptions[0], "rebound profile set --weekly-km") != tc.advice {
+				t.Errorf("assumptions %q: want %q", wp.Assumptions, tc.said)
+			}
+			if wp.FourWeekAverageM != nil || wp.TenPercentCap != nil {
+				t.Errorf("average %v, cap %v without history: want null", wp.FourWeekAverageM, wp.TenPercentCap)
+			}
+		})
 	}
 }
 
@@ -383,11 +412,11 @@ func TestWeekShowsWhatTodayHolds(t *testing.T) {
 }
 
 func TestWeekWaitsForTheRecoveryClock(t *testing.T) {
-	// A runner with intervals on Tuesday evenings runs a hard 14 km on
+	// A runner with intervals on Tuesday evenings runs a hard 12 km on
 	// Sunday evening: the legs need 48-72 h before the next hard session,
 	// so nothing hard before Today's ReadyAt, which rules out Tuesday.
 	week := []sess{{1, 18, 10, hardBPM}, {3, 7, 8, easyBPM}, {5, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}
-	h := histOf(append(weeks(4, week...)[:15], sess{27, 19, 14, hardBPM})...) // the last Sunday's long run a hard 14 km
+	h := histOf(append(weeks(4, week...)[:15], sess{27, 19, 12, hardBPM})...) // the last Sunday's long run a hard 12 km
 	wp, st := weekAt(h, 28)
 	checkWeekRules(t, wp, st)
 	ready := st.Today().ReadyAt

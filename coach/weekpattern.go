@@ -130,7 +130,8 @@ func (s *State) pattern(start time.Time) Pattern {
 	}
 	if runs == 0 {
 		p.Assumed = true
-		p.RunsPerWeek, p.EasyM = AssumedRuns, assumedWeeklyM(s.H.Profile)/AssumedRuns
+		runs, weeklyM, _ := assumedWeek(s.H.Profile)
+		p.RunsPerWeek, p.EasyM = runs, weeklyM/float64(runs)
 		p.LongDay, p.LongDayAssumed = time.Sunday.String(), true
 		p.longWD = time.Sunday
 		return p
