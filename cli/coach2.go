@@ -104,13 +104,7 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 }
 
 func printWeek(w io.Writer, wp *coach.WeekPlan, u present.Units) {
-	if sp := wp.SeeProfessional; sp.Needed {
-		fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s): no training this week until it is cleared\n", strings.ToUpper(sp.Urgency))
-		for _, r := range sp.Reasons {
-			fmt.Fprintf(w, "   - %s\n", r)
-		}
-		fmt.Fprintln(w)
-	}
+	printSeeProfessional(w, wp.SeeProfessional)
 	fmt.Fprintf(w, "The 7 days from %s: %s of running planned", wp.From, u.Distance(wp.TargetM))
 	if wp.FourWeekAverageM != nil {
 		fmt.Fprintf(w, " (your 4-week average %s a week, the 10%% rule's cap %s; last 7 days %s)", u.Distance(*wp.FourWeekAverageM), u.Distance(*wp.TenPercentCap), u.Distance(wp.LastWeekM))

@@ -229,10 +229,6 @@ var knownExceptions = []struct{ file, fragment string }{
 	{"coach/plan.go", "hurts performance (seed 004)"},                   // dehydration warning
 	{"coach/plan.go", "or when they feel flat (seed 003"},               // shoe warning
 	{"coach/plan.go", "the 10% rule (seed 003)"},                        // weekly-increase warning
-	{"coach/week.go", "10% over the last 7 days (seed 003)"},            // the week's cap note
-	{"coach/week.go", "rest after the long run (seed 004"},              // a rest day's reason
-	{"coach/week.go", "(seeds 000, 001)"},                               // cross-training's reason
-	{"coach/week.go", "not after a hard or long run (seed 002)"},        // strength's reason
 }
 
 // noInternalNames fails on a source named by seed number, file name or

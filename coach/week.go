@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -48,40 +47,6 @@ type Adjustment struct {
 	// less distance); the largest of a week's adjustments applies.
 	Fraction float64 `json:"fraction"`
 	Reason   string  `json:"reason"`
-}
-
-// Pattern is how the runner has trained over the last PatternDays, which
-// the week follows. Without running in that time it is the assumed
-// recreational runner's week (Assumed).
-type Pattern struct {
-	// Weeks is how many of the last four weeks hold running history.
-	Weeks       int `json:"weeks"`
-	RunsPerWeek int `json:"runs_per_week"`
-	HardPerWeek int `json:"hard_per_week"`
-	// EasyM is the median easy run; HardM the median hard session and
-	// LongM the median long run (null without any); LongestM the longest
-	// run that was not a race (null without running).
-	EasyM    float64  `json:"easy_m"`
-	HardM    *float64 `json:"hard_m"`
-	LongM    *float64 `json:"long_m"`
-	LongestM *float64 `json:"longest_m"`
-	// LongDay is the weekday of most long runs, or the assumed Sunday
-	// (LongDayAssumed).
-	LongDay        string   `json:"long_day"`
-	LongDayAssumed bool     `json:"long_day_assumed"`
-	HardDays       []string `json:"hard_days"` // weekdays of hard sessions, most frequent first
-	Assumed        bool     `json:"assumed"`
-
-	weekM     [4]float64 // running distance of the 4 weeks before the plan, newest first
-	hours     map[recovery.Kind]time.Duration
-	runDays   map[time.Weekday]int
-	hardWDs   []time.Weekday
-	longWD    time.Weekday
-	cross     bool
-	lastLongM float64 // the latest long run
-	raceDay   *int    // day index of the latest race in the 6 days before the plan or on its first
-	hardDays  map[int]bool
-	demanding map[int]bool
 }
 
 // WeekPlan is the suggested 7 days from From.
@@ -148,37 +113,28 @@ const (
 	// most, none from ACWRRisk (Rebound's choice on disputed bands).
 	ACWRHighCut = 0.10
 	ACWRRiskCut = 0.20
-	// AssumedRuns and AssumedEasyM are the week assumed without running
-	// history: a recreational runner's 3 easy runs of 3 miles, the short
-	// end of seed 002's easy runs (3-5 miles).
-	AssumedRuns  = 3
-	AssumedEasyM = protocol.EasyRunMilesMin * protocol.KmPerMile * 1000
+	// AssumedRuns, AssumedMaxRuns and AssumedMaxEasyM shape the week
+	// assumed without running history (assumedWeek): at least 3 easy
+	// runs, as many as the weekly distance holds in runs of about 5 miles
+	// (the long end of seed 002's easy runs, 3-5 miles), up to 6.
+	AssumedRuns     = 3
+	AssumedMaxRuns  = 6
+	AssumedMaxEasyM = protocol.EasyRunMilesMax * protocol.KmPerMile * 1000
+	// NewRunnerEasyM is a new runner's easy run: 3 miles, the short end.
+	NewRunnerEasyM = protocol.EasyRunMilesMin * protocol.KmPerMile * 1000
 )
-
-// The titles of the week's sources, as the runner reads them: the seed
-// articles (protocol/sources.go) and the published studies. They are named
-// here once, so that a shared title function can replace them.
-var sourceTitles = map[string]string{
-	protocol.Seed000: "“Leg Recovery After Running: Immediate, Mid-Term, and Long-Term Strategies”",
-	protocol.Seed001: "“Sore Legs After Running? 4 Recovery Techniques to Get You Back on Your Feet”",
-	protocol.Seed002: "a January 2026 coaching guide to leg recovery after running",
-	protocol.Seed003: "“Sore Legs After Running? 10 Ways to Prevent and Treat It”",
-	protocol.Seed004: "“8 Post-Run Recovery Tips From Experts”",
-	protocol.RefList: "medical guidance on warning signs",
-}
 
 // srcRebound marks a rule that is Rebound's own choice.
 const srcRebound = "Rebound's rule"
 
-// cite appends its sources to a reason: "text (A; B)".
+// cite appends its sources to a reason, as people read them
+// (protocol.Short): "text (“8 Post-Run Recovery Tips”; Williams et al.
+// 2017)".
 func cite(text string, refs ...string) string {
 	var names []string
 	for _, r := range refs {
-		if t, ok := sourceTitles[r]; ok {
-			r = t
-		}
-		if r != "" && !slices.Contains(names, r) {
-			names = append(names, r)
+		if n := protocol.Short(r); n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
 		}
 	}
 	if len(names) == 0 {
@@ -187,11 +143,28 @@ func cite(text string, refs ...string) string {
 	return text + " (" + strings.Join(names, "; ") + ")"
 }
 
-// assumedWeeklyM is the weekly running assumed without history. The
-// profile's usual weekly distance, when it has one, is read here.
-func assumedWeeklyM(p profile.Profile) float64 {
-	_ = p
-	return AssumedRuns * AssumedEasyM
+// assumedWeek is the week assumed without running in the last four
+// weeks, from the runner's background (recovery.BackgroundOf the
+// profile's, which assumes a recreational runner when it is not given):
+// its weekly distance as AssumedRuns to AssumedMaxRuns easy runs of about
+// AssumedMaxEasyM; for a new runner AssumedRuns runs of NewRunnerEasyM.
+// It also says, in words, what it assumed.
+func assumedWeek(p profile.Profile) (runs int, weeklyM float64, said string) {
+	bg := Background(p)
+	weeklyM = bg.WeeklyKm * 1000
+	if weeklyM <= 0 {
+		return AssumedRuns, AssumedRuns * NewRunnerEasyM, fmt.Sprintf(
+			"no runs in the last 4 weeks and new to running: %d short easy runs and no hard session", AssumedRuns)
+	}
+	runs = min(AssumedMaxRuns, max(AssumedRuns, int(math.Round(weeklyM/AssumedMaxEasyM))))
+	said = fmt.Sprintf("no runs in the last 4 weeks: %d easy runs and no hard session, for %s",
+		runs, bg.Describe(func(km float64) string { return WeeklyDistance(p, km) }))
+	if bg.Assumed {
+		said += "; give your background with " + BackgroundCommand(p)
+	} else {
+		said += ", as your profile says"
+	}
+	return runs, weeklyM, said
 }
 
 // Week suggests the 7 days from the day of s.Now: where rest, easy, hard,
@@ -225,7 +198,7 @@ func (s *State) Week() *WeekPlan {
 		for i := range b.days {
 			b.days[i].Reasons = []string{why}
 		}
-		wp.SeeProfessional = SeeProfessional{Needed: true, Urgency: string(f.Urgency), Reasons: []string{why}}
+		wp.SeeProfessional = s.seeProfessional(f)
 		wp.Days = b.days
 		return wp
 	}
@@ -245,192 +218,20 @@ func dayIndex(start, t time.Time) int {
 	return int(math.Round(dayStart(t.In(start.Location())).Sub(start).Hours() / 24))
 }
 
-// flagReason is what every day of a flagged week says.
+// flagReason is what every day of a flagged week says: the flag's reason
+// and how to clear it (Flag.Reason, Flag.ClearHow, as a plan on hold
+// says them), with the symptoms' sources.
 func flagReason(f *Flag) string {
-	var parts []string
-	if len(f.Symptoms) > 0 {
-		var names, refs []string
-		for _, id := range f.Symptoms {
-			sym, _ := protocol.SymptomByID(id)
-			names = append(names, strings.ToLower(sym.Name))
+	var refs []string
+	for _, id := range f.Symptoms {
+		if sym, ok := protocol.SymptomByID(id); ok {
 			refs = append(refs, strings.Split(sym.Source, "; ")...)
 		}
-		what := fmt.Sprintf("a symptom you reported (%s)", strings.Join(names, ", "))
-		if len(names) > 1 {
-			what = fmt.Sprintf("symptoms you reported (%s)", strings.Join(names, ", "))
-		}
-		if f.Urgency == protocol.Urgent && slices.ContainsFunc(f.Symptoms, func(id string) bool {
-			sym, _ := protocol.SymptomByID(id)
-			return sym.Urgency == protocol.Urgent
-		}) {
-			parts = append(parts, cite(what+" needs medical help today: no training until a doctor has seen you and you clear it with rebound checkin --symptoms none", refs...))
-		} else {
-			parts = append(parts, cite(what+" needs a professional first: no training until it is cleared with rebound checkin --symptoms none", refs...))
-		}
 	}
-	if f.Injury {
-		parts = append(parts, cite("the injury in your profile needs a professional's all-clear first: no training until it is off your profile (rebound profile set --conditions)", protocol.Seed002))
+	if f.Injury || f.SoreDays > 0 {
+		refs = append(refs, protocol.Seed002)
 	}
-	if f.SoreDays > 0 {
-		parts = append(parts, cite(fmt.Sprintf("your %s have been sore for %d days, past a week, which may be overtraining or an injury: no training until a professional has looked at it and a check-in rates them under %d",
-			f.Sore, f.SoreDays, LastingSorenessMin), protocol.Seed002))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// average is the weekly running of the pattern's weeks.
-func (p Pattern) average() float64 {
-	if p.Weeks == 0 {
-		return 0
-	}
-	sum := 0.0
-	for _, m := range p.weekM[:p.Weeks] {
-		sum += m
-	}
-	return sum / float64(p.Weeks)
-}
-
-// builtUp reports whether each of the last three weeks ran more than the
-// week before it.
-func (p Pattern) builtUp() bool {
-	return p.Weeks == 4 && p.weekM[3] > 0 && p.weekM[2] > p.weekM[3] && p.weekM[1] > p.weekM[2] && p.weekM[0] > p.weekM[1]
-}
-
-// pattern reads the runner's last PatternDays before start, and the
-// sessions of start's day up to s.Now (which the plan shows as done).
-func (s *State) pattern(start time.Time) Pattern {
-	p := Pattern{HardDays: []string{}, runDays: map[time.Weekday]int{}, hardDays: map[int]bool{}, demanding: map[int]bool{}}
-	from := start.AddDate(0, 0, -PatternDays)
-	var easy, other, hard, long []float64
-	longDays := map[time.Weekday]int{}
-	hardDays := map[time.Weekday]int{}
-	starts := map[recovery.Kind][]float64{}
-	first := time.Time{} // the first run ever
-	runs, hardN := 0, 0
-	for _, e := range s.Entries {
-		at := e.A.Start.In(start.Location())
-		i := dayIndex(start, at)
-		if first.IsZero() && e.A.Sport.IsRun() {
-			first = at
-		}
-		if i > -7 && e.Kind == recovery.Race && (p.raceDay == nil || i > *p.raceDay) {
-			p.raceDay = &i
-		}
-		if e.Kind.Demanding() {
-			p.demanding[i] = true
-		}
-		if e.Kind.HardEffort() {
-			p.hardDays[i] = true
-		}
-		if e.Kind == recovery.Cross && !at.Before(from) {
-			p.cross = true
-		}
-		if !e.A.Sport.IsRun() || at.Before(from) || !at.Before(start) {
-			continue
-		}
-		m := e.A.Summary.DistanceM
-		p.weekM[(-i-1)/7] += m
-		starts[e.Kind] = append(starts[e.Kind], at.Sub(dayStart(at)).Hours())
-		p.runDays[at.Weekday()]++
-		runs++
-		switch {
-		case e.Kind == recovery.Easy:
-			easy = append(easy, m)
-		case e.Kind == recovery.Long:
-			long = append(long, m)
-			longDays[at.Weekday()]++
-		case e.Kind == recovery.Hard:
-			hard = append(hard, m)
-			hardDays[at.Weekday()]++
-			hardN++
-		}
-		if e.Kind != recovery.Long && e.Kind != recovery.Race {
-			other = append(other, m)
-		}
-		if e.Kind != recovery.Race && (p.LongestM == nil || m > *p.LongestM) {
-			p.LongestM = &m
-		}
-	}
-	p.hours = map[recovery.Kind]time.Duration{}
-	for k, hs := range starts {
-		p.hours[k] = time.Duration(median(hs) * float64(time.Hour))
-	}
-	if runs == 0 {
-		p.Assumed = true
-		p.RunsPerWeek, p.EasyM = AssumedRuns, assumedWeeklyM(s.H.Profile)/AssumedRuns
-		p.LongDay, p.LongDayAssumed = time.Sunday.String(), true
-		p.longWD = time.Sunday
-		return p
-	}
-	p.Weeks = min(4, (max(1, -dayIndex(start, first))-1)/7+1) // the 7-day blocks since the first run
-	p.RunsPerWeek = max(1, int(math.Round(float64(runs)/float64(p.Weeks))))
-	p.HardPerWeek = min(MaxHardPerWeek, int(math.Round(float64(hardN)/float64(p.Weeks))))
-	switch {
-	case len(easy) > 0:
-		p.EasyM = median(easy)
-	case len(other) > 0:
-		p.EasyM = median(other)
-	default:
-		p.EasyM = median(long) / LongOverEasy
-	}
-	if len(hard) > 0 {
-		h := median(hard)
-		p.HardM = &h
-	}
-	if len(long) > 0 {
-		l := median(long)
-		p.LongM, p.lastLongM = &l, long[len(long)-1]
-	}
-	// The long-run day: the weekday of most long runs (Sunday, then
-	// Saturday, on a tie); without long runs it is assumed, on the
-	// weekend day the runner runs (Sunday when both or neither).
-	p.longWD, p.LongDayAssumed = time.Sunday, len(longDays) == 0
-	days := longDays
-	if p.LongDayAssumed {
-		days = map[time.Weekday]int{time.Sunday: p.runDays[time.Sunday], time.Saturday: p.runDays[time.Saturday]}
-	}
-	best := 0
-	for _, wd := range []time.Weekday{time.Sunday, time.Saturday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday} {
-		if days[wd] > best {
-			p.longWD, best = wd, days[wd]
-		}
-	}
-	p.LongDay = p.longWD.String()
-	for wd := range hardDays {
-		p.hardWDs = append(p.hardWDs, wd)
-	}
-	sort.Slice(p.hardWDs, func(i, j int) bool {
-		a, b := p.hardWDs[i], p.hardWDs[j]
-		return hardDays[a] > hardDays[b] || (hardDays[a] == hardDays[b] && a < b)
-	})
-	for _, wd := range p.hardWDs {
-		p.HardDays = append(p.HardDays, wd.String())
-	}
-	return p
-}
-
-// DefaultRunHour is the time of day assumed for a kind of run the runner
-// has not run in the last four weeks.
-const DefaultRunHour = 12
-
-// timeOfDay is when the runner usually starts a run of kind k: the median
-// start of the last four weeks' runs of that kind, else DefaultRunHour.
-func (p Pattern) timeOfDay(k recovery.Kind) time.Duration {
-	if h, ok := p.hours[k]; ok {
-		return h
-	}
-	return DefaultRunHour * time.Hour
-}
-
-// median returns the median of xs (not empty).
-func median(xs []float64) float64 {
-	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
+	return cite(f.Reason()+". To clear it: "+f.ClearHow(), refs...)
 }
 
 // weekBuilder lays out one week.
@@ -451,13 +252,16 @@ type weekBuilder struct {
 
 // at is when on day i the runner usually starts a run of kind k.
 func (b *weekBuilder) at(i int, k recovery.Kind) time.Time {
-	return b.start.AddDate(0, 0, i).Add(b.pat.timeOfDay(k))
+	day := b.start.AddDate(0, 0, i)
+	return day.Add(b.pat.timeOfDay(k, day.Weekday()))
 }
 
-// clock is the recovery clock a run of kind k waits for: ReadyAt for
-// hard sessions and long runs, EasyAt for the others.
+// clock is the recovery clock a run of kind k waits for: ReadyAt (when a
+// hard session is fine) for hard sessions, and for the long run in the
+// week after a race; EasyAt for the others. The long run is no hard
+// session: the day after an easy run is its usual place.
 func (b *weekBuilder) clock(k recovery.Kind) time.Time {
-	if k.Demanding() {
+	if k.HardEffort() || (k == recovery.Long && b.pat.raceDay != nil) {
 		return b.readyAt
 	}
 	return b.easyAt
@@ -523,13 +327,14 @@ func (b *weekBuilder) plan() {
 	if b.doneToday() {
 		runs--
 	}
-	// Today's readiness holds the first day.
-	switch rec := recovery.Recommendation(today.Recommendation); {
+	// Today's decision holds the first day: no run on a rest or
+	// active-recovery day, nothing hard unless a quality session is fine.
+	switch d := today.Decision(); {
 	case b.days[0].Done:
-	case (rec == recovery.Rest || rec == recovery.ActiveRecovery) && len(today.Reasons) > 0:
+	case d.Recommendation == recovery.Rest || d.Recommendation == recovery.ActiveRecovery:
 		b.blocked[0] = true
-		b.days[0].Reasons = append(b.days[0].Reasons, cite("today: "+today.Reasons[0], srcRebound))
-	case rec != recovery.QualityOK:
+		b.days[0].Reasons = append(b.days[0].Reasons, "today: "+d.Reason)
+	case d.Recommendation != recovery.QualityOK:
 		b.easyToday = true
 	}
 	target, longScale := b.target(today)
@@ -550,14 +355,22 @@ func (b *weekBuilder) plan() {
 	}
 	if longDay >= 0 {
 		runs--
-		rest := protocol.RestDaysAfterLongMin
-		if s.H.Profile.Age >= recovery.OlderRunnerAge {
-			rest++
+	}
+	// Rest after a long run, this week's or one just before it.
+	rest := protocol.RestDaysAfterLongMin
+	if s.H.Profile.Age >= recovery.OlderRunnerAge {
+		rest++
+	}
+	for l := -rest; l < 7; l++ {
+		if l != longDay && !(l <= 0 && pat.longOn[l]) {
+			continue
 		}
-		for k := 1; k <= rest && longDay+k < 7; k++ {
-			b.blocked[longDay+k] = true
-			b.days[longDay+k].Reasons = append(b.days[longDay+k].Reasons,
-				cite("rest after the long run: one to two days, more for older runners", protocol.Seed004))
+		for k := max(1, -l); k <= rest && l+k < 7; k++ {
+			if b.days[l+k].Type == DayRest && !b.days[l+k].Done {
+				b.blocked[l+k] = true
+				b.days[l+k].Reasons = append(b.days[l+k].Reasons,
+					cite("rest after the long run: one to two days, more for older runners", protocol.Seed004))
+			}
 		}
 	}
 	// 2. Hard sessions on the runner's usual days, else where they fit,
@@ -633,10 +446,9 @@ func rank(k recovery.Kind) int {
 func (b *weekBuilder) target(today *Today) (float64, float64) {
 	pat, wp := b.pat, b.wp
 	if pat.Assumed {
-		wp.Assumptions = append(wp.Assumptions, cite(fmt.Sprintf(
-			"no runs in the last 4 weeks: a recreational runner's week is assumed, %d easy runs and no hard session; set your usual weekly distance with rebound profile set --weekly-km",
-			AssumedRuns), protocol.Seed002))
-		return assumedWeeklyM(b.s.H.Profile), 1
+		_, weeklyM, said := assumedWeek(b.s.H.Profile)
+		wp.Assumptions = append(wp.Assumptions, cite(said, protocol.Seed002))
+		return weeklyM, 1
 	}
 	avg := pat.average()
 	limit := *wp.TenPercentCap
@@ -844,7 +656,7 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 	}
 	why := "easy, at a conversational pace, about your usual easy run"
 	if pat.Assumed {
-		why = "easy, at a conversational pace: 3 miles, the short end of a usual easy run"
+		why = "easy, at a conversational pace"
 	}
 	for _, i := range easyIdx {
 		b.days[i].DistanceM = easyM

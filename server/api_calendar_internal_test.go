@@ -53,7 +53,7 @@ func TestWeekICSFollowsTheFlag(t *testing.T) {
 	if n := strings.Count(flagged, "SUMMARY:"+flaggedTitle+"\r\n"); n != 7 || strings.Count(flagged, "SUMMARY:") != 7 {
 		t.Errorf("%d of the events are %q, want all 7:\n%s", n, flaggedTitle, flagged)
 	}
-	if !strings.Contains(flagged, "needs a professional first") {
+	if !strings.Contains(flagged, "no training until it is cleared") {
 		t.Errorf("the flagged days do not say why:\n%s", flagged)
 	}
 }

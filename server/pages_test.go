@@ -506,6 +506,16 @@ func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 			t.Errorf("Today with a red flag: no %q", w)
 		}
 	}
+	// The week is rest every day, and says why.
+	_, week := b.get("/week")
+	for _, w := range []string{"redflag-urgent", "get medical care today"} {
+		if !strings.Contains(week, w) {
+			t.Errorf("Week after a chest-pain check-in: no %q", w)
+		}
+	}
+	if n := strings.Count(week, `class="day day-rest`); n != 7 {
+		t.Errorf("Week after a chest-pain check-in: %d rest days, want 7", n)
+	}
 	// The form now shows the day's answers; the run got its rating.
 	_, ci := b.get("/checkin")
 	if !strings.Contains(ci, `value="chest-pain" checked`) || !strings.Contains(ci, `value="6.5"`) {
