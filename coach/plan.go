@@ -511,6 +511,9 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 		lost = w.BeforeKg - w.AfterKg
 	}
 	hard := e.Kind.HardEffort()
+	if w.BeforeKg > 0 && w.AfterKg > 0 && lost <= 0 {
+		n.Notes = append(n.Notes, "you weighed no less after the run than before, so the weights say nothing of your sweat: the amount below is the usual estimate")
+	}
 	switch fl := protocol.Fluid(lost); {
 	case lost > 0:
 		n.FluidML, n.FluidFrom = Range{math.Round(fl.Min), math.Round(fl.Max)}, "weights"
@@ -525,8 +528,9 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 	default:
 		est := protocol.EstimatedFluid(minutes, hard, e.A.Summary.AvgTempC)
 		n.FluidML, n.FluidFrom = Range{math.Round(est.Min/10) * 10, math.Round(est.Max/10) * 10}, "estimate"
-		n.Notes = append(n.Notes, fmt.Sprintf("estimated from %s of %s running%s, less what you drank on the way; weigh yourself before and after for a personal amount",
-			durationWords(minutes), map[bool]string{true: "hard", false: "steady"}[hard], tempWords(e.A.Summary.AvgTempC)))
+		effort := map[bool]string{true: "hard", false: "steady"}[hard]
+		n.Notes = append(n.Notes, fmt.Sprintf("estimated from %s of %s %s%s; drink to thirst and check your urine is pale, and weigh yourself before and after for a personal amount: without weights more is not better",
+			durationWords(minutes), effort, e.A.Sport.Noun(), tempWords(e.A.Summary.AvgTempC)))
 	}
 	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, hard, e.A.Summary.AvgTempC)
 	return n

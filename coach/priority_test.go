@@ -127,8 +127,8 @@ func TestSoreSpotBringsIceForward(t *testing.T) {
 // an hour for up to 4 h (Thomas, Erdman & Burke 2016); the jog says the
 // next meal can be it. Fluid: the jog keeps 16-24 fl oz = 473-710 ml; the
 // long run at an unknown temperature, steady (0.5-1.0 L/h, Sawka et al.
-// 2007) over 135 min loses 1.125-2.25 L, so 1.25-1.5 × that is
-// 1406-3375 ml, rounded to 10 ml.
+// 2007), adds the 75 min beyond the first hour: 473 + 1.25 × 500 = 1098
+// to 710 + 1.25 × 1000 = 1960 ml, rounded to 10 ml.
 func TestNutritionScalesWithTheSession(t *testing.T) {
 	jog := run(100, day21, 30.0*60/330, 135) // 30 min at 5:30/km
 	jog.Summary.AvgTempC = math.NaN()
@@ -145,7 +145,7 @@ func TestNutritionScalesWithTheSession(t *testing.T) {
 		t.Errorf("30-min jog: %+v", n)
 	}
 	if n := pl.Nutrition; n.FastCarbsGPerH == nil || *n.FastCarbsGPerH != (coach.Range{Min: 70, Max: 84}) || n.FastHours != 4 ||
-		n.NextMeal || n.FluidML != (coach.Range{Min: 1410, Max: 3380}) || n.FluidFrom != "estimate" {
+		n.NextMeal || n.FluidML != (coach.Range{Min: 1100, Max: 1960}) || n.FluidFrom != "estimate" {
 		t.Errorf("2 h 15 long run: %+v (fast %v)", n, n.FastCarbsGPerH)
 	}
 }

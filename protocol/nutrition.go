@@ -177,8 +177,8 @@ const (
 	SweatHotFactor                 = 1.3
 	SweatColdFactor                = 0.8
 	ColdRunTempC                   = 10.0
-	// ShortRunFluidMin: runs shorter than this keep 002's 16-24 fl oz
-	// (the estimate would be no larger).
+	// ShortRunFluidMin: runs up to this long keep 002's 16-24 fl oz;
+	// longer ones add the sweat of the extra time (EstimatedFluid).
 	ShortRunFluidMin = 60
 )
 
@@ -199,23 +199,28 @@ func SweatRate(hard bool, tempC float64) Range {
 }
 
 // EstimatedFluid returns millilitres to drink after a run without
-// weights: 1.25-1.5 × the estimated sweat loss, never less than 002's
-// 16-24 fl oz, which stays the amount for runs under ShortRunFluidMin.
-// A 2 h 15 easy run at 12 °C: 1.1-2.3 L lost, 1.4-3.4 L to drink over the
-// next hours.
+// weights: 002's 16-24 fl oz (473-710 ml) for the first hour, plus the
+// estimated sweat rate for each hour beyond it (not the 1.25-1.5 × of a
+// measured loss: without weights the loss is a guess, and runners drink
+// on long runs), up to UnweighedFluidMaxML. It grows smoothly with the
+// run's length. A 2 h 15 easy run at 12 °C: 473 + 1.25 h × 0.5 L/h =
+// 1098 ml to 710 + 1.25 h × 1.0 L/h = 1960 ml.
 func EstimatedFluid(minutes float64, hard bool, tempC float64) Range {
-	short := Fluid(0)
-	if minutes < ShortRunFluidMin {
-		return short
+	r := Fluid(0)
+	if extraH := (minutes - ShortRunFluidMin) / 60; extraH > 0 {
+		rate := SweatRate(hard, tempC)
+		r = Range{r.Min + 1000*rate.Min*extraH, r.Max + 1000*rate.Max*extraH}
 	}
-	rate := SweatRate(hard, tempC)
-	lost := Range{rate.Min * minutes / 60, rate.Max * minutes / 60}
-	r := Range{FluidPerKgLostLow * 1000 * lost.Min, FluidPerKgLost * 1000 * lost.Max}
-	if r.Min < short.Min {
-		r.Min = short.Min
-	}
-	if r.Max < short.Max {
-		r.Max = short.Max
-	}
-	return r
+	return Range{min(r.Min, UnweighedFluidMinCapML), min(r.Max, UnweighedFluidMaxML)}
 }
+
+// UnweighedFluidMaxML and UnweighedFluidMinCapML bound the fluid advised
+// without weights: beyond about 2 L over the next hours the guess is too
+// rough to act on, and drinking much more than is lost dilutes the blood's
+// sodium (exercise-associated hyponatraemia, which Sawka et al. 2007 warn
+// of): weigh before and after for a personal amount, drink to thirst and
+// check that the urine is pale. Rebound's caps.
+const (
+	UnweighedFluidMaxML    = 2000
+	UnweighedFluidMinCapML = 1500
+)

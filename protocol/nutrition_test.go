@@ -134,3 +134,28 @@ func TestNeedsElectrolytesIn(t *testing.T) {
 		t.Errorf("imperial, cool: %q", why)
 	}
 }
+
+// TestEstimatedFluid: without weights the amount is 002's 16-24 fl oz
+// (473.2-709.8 ml) up to an hour, grows smoothly with the extra time at
+// the estimated sweat rate (Sawka et al. 2007's 0.5-2.0 L/h span; easy
+// 0.5-1.0 L/h), and stops at 1.5-2.0 L however long the run.
+func TestEstimatedFluid(t *testing.T) {
+	nan := math.NaN()
+	for _, tc := range []struct {
+		minutes float64
+		hard    bool
+		want    protocol.Range
+	}{
+		{30, false, protocol.Range{Min: 473.2, Max: 709.8}},
+		{60, false, protocol.Range{Min: 473.2, Max: 709.8}},
+		{61, false, protocol.Range{Min: 481.5, Max: 726.5}},   // + 1/60 h × 0.5 and × 1.0 L/h
+		{135, false, protocol.Range{Min: 1098.2, Max: 1959.8}}, // + 1.25 h
+		{102, true, protocol.Range{Min: 1033.2, Max: 1689.8}},  // half marathon: + 0.7 h × 0.8-1.4 L/h
+		{300, true, protocol.Range{Min: 1500, Max: 2000}},      // capped
+	} {
+		got := protocol.EstimatedFluid(tc.minutes, tc.hard, nan)
+		if math.Abs(got.Min-tc.want.Min) > 0.5 || math.Abs(got.Max-tc.want.Max) > 0.5 {
+			t.Errorf("%.0f min (hard %v): %.1f-%.1f ml, want %.1f-%.1f", tc.minutes, tc.hard, got.Min, got.Max, tc.want.Min, tc.want.Max)
+		}
+	}
+}
