@@ -12,7 +12,7 @@ import (
 // Plausibility bounds: what a recorded workout can be. Sanitize drops
 // sample values outside them and Implausible names an activity that,
 // whole, cannot be a workout. Each bound is far beyond what a person does,
-// so that no real recording loses anything; docs/security-files.md lists
+// so that no real recording loses anything; SECURITY.md ("Files and archives") lists
 // them with their sources.
 const (
 	// MaxNameRunes is the longest name, device or sub-sport label kept

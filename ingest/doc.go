@@ -10,7 +10,7 @@
 // stores nothing new (the SHA-256 of the content, and the store's
 // same-sport-same-minute rule for the same run from another source).
 //
-// Hostile files (limits.go, docs/security-files.md): every archive entry
+// Hostile files (limits.go, SECURITY.md): every archive entry
 // and gzip stream is read through limits checked while it streams (size,
 // expansion ratio, an archive's entries, depth and total) and sniffed from
 // its first 4 KiB before the rest is inflated; an archive inside an

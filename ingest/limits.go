@@ -13,7 +13,7 @@ import (
 // server's uploads alike (both go through Importer), and each is checked
 // while the data streams in, never after: a decompression bomb is refused
 // after a few megabytes of output, not once it has filled the memory or
-// the disk. docs/security-files.md gives the reasons for each value.
+// the disk. SECURITY.md ("Files and archives") gives the reasons for each value.
 const (
 	// MaxFileBytes is the largest activity file ingest reads (after
 	// un-gzipping or unzipping). The largest real recordings (multi-day

@@ -148,7 +148,7 @@ func TestEstimatedFluid(t *testing.T) {
 	}{
 		{30, false, protocol.Range{Min: 473.2, Max: 709.8}},
 		{60, false, protocol.Range{Min: 473.2, Max: 709.8}},
-		{61, false, protocol.Range{Min: 481.5, Max: 726.5}},   // + 1/60 h × 0.5 and × 1.0 L/h
+		{61, false, protocol.Range{Min: 481.5, Max: 726.5}},    // + 1/60 h × 0.5 and × 1.0 L/h
 		{135, false, protocol.Range{Min: 1098.2, Max: 1959.8}}, // + 1.25 h
 		{102, true, protocol.Range{Min: 1033.2, Max: 1689.8}},  // half marathon: + 0.7 h × 0.8-1.4 L/h
 		{300, true, protocol.Range{Min: 1500, Max: 2000}},      // capped
