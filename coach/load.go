@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 )
@@ -32,6 +33,17 @@ func LoadHistory(ctx context.Context, db HistoryReader) (History, error) {
 		return h, fmt.Errorf("history: activities: %w", err)
 	}
 	h.Activities = plausibleOnly(h.Activities)
+	if h.Profile.Timezone == "" {
+		// Without a zone of their own, the runner lives where their
+		// watch says: the latest file's UTC offset, so that a run's
+		// time reads the same in today, plan and runs.
+		for _, a := range h.Activities { // newest first
+			if a.UTCOffsetS != nil {
+				h.Profile.Timezone = profile.OffsetZone(*a.UTCOffsetS)
+				break
+			}
+		}
+	}
 	if h.CheckIns, err = db.FindCheckIns(ctx, time.Time{}, time.Time{}, h.Profile.Location()); err != nil {
 		return h, fmt.Errorf("history: check-ins: %w", err)
 	}

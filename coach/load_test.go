@@ -17,6 +17,7 @@ import (
 	"github.com/rebound-run/rebound/sim"
 	"github.com/rebound-run/rebound/store"
 	"github.com/rebound-run/rebound/store/sqlite"
+	"github.com/rebound-run/rebound/store/storetest"
 )
 
 // failingReader reads an empty history, failing at the read named fail.
@@ -129,5 +130,32 @@ func TestLoadHistoryLeavesOutImplausibleRuns(t *testing.T) {
 	wantScore, _ := want.Score()
 	if gotScore != wantScore || got.Recommendation != want.Recommendation {
 		t.Errorf("today with the implausible runs: readiness %d, %s; without: %d, %s", gotScore, got.Recommendation, wantScore, want.Recommendation)
+	}
+}
+
+// TestLoadHistoryTakesTheWatchesZone: a runner who set no time zone lives
+// where their latest file's UTC offset says (storetest's sample run is at
+// UTC+2), so a run's time reads the same in today and plan as in runs.
+func TestLoadHistoryTakesTheWatchesZone(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "rebound.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Date(2026, 11, 2, 5, 30, 0, 0, time.UTC) // 07:30 at UTC+2
+	storetest.MustCreateActivity(t, db, storetest.NewActivity(start, "running"))
+	h, err := coach.LoadHistory(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Profile.Timezone != "UTC+02:00" || h.Activities[0].Start.In(h.Profile.Location()).Hour() != 7 {
+		t.Errorf("zone %q: the run starts at %s", h.Profile.Timezone, h.Activities[0].Start.In(h.Profile.Location()))
+	}
+	if err := db.SaveProfile(ctx, profile.Profile{Timezone: "Europe/Lisbon"}); err != nil {
+		t.Fatal(err)
+	}
+	if h, err = coach.LoadHistory(ctx, db); err != nil || h.Profile.Timezone != "Europe/Lisbon" {
+		t.Errorf("a zone of the runner's own: %q, %v", h.Profile.Timezone, err)
 	}
 }

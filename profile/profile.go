@@ -128,11 +128,37 @@ func (p Profile) Location() *time.Location {
 	if p.Timezone == "" {
 		return time.UTC
 	}
-	loc, err := time.LoadLocation(p.Timezone)
+	loc, err := loadZone(p.Timezone)
 	if err != nil {
 		return time.UTC
 	}
 	return loc
+}
+
+// OffsetZone names the fixed zone of a UTC offset in seconds, "UTC+01:00"
+// or "UTC-05:30": what Rebound takes as the runner's zone when the
+// profile has none but their files say their watch's offset.
+func OffsetZone(offsetS int) string {
+	sign := '+'
+	if offsetS < 0 {
+		sign, offsetS = '-', -offsetS
+	}
+	return fmt.Sprintf("UTC%c%02d:%02d", sign, offsetS/3600, offsetS/60%60)
+}
+
+// loadZone loads an IANA zone, or a fixed one named as OffsetZone names
+// them.
+func loadZone(name string) (*time.Location, error) {
+	var sign rune
+	var h, m int
+	if n, err := fmt.Sscanf(name, "UTC%c%02d:%02d", &sign, &h, &m); err == nil && n == 3 && (sign == '+' || sign == '-') && h <= 14 && m < 60 {
+		off := h*3600 + m*60
+		if sign == '-' {
+			off = -off
+		}
+		return time.FixedZone(name, off), nil
+	}
+	return time.LoadLocation(name)
 }
 
 // Validate reports the first implausible field as an EINVALID error.
@@ -164,7 +190,7 @@ func (p Profile) Validate() error {
 		return rebound.Errorf(rebound.EINVALID, "a new runner has no weekly distance or years of running yet: give one or the other")
 	}
 	if p.Timezone != "" {
-		if _, err := time.LoadLocation(p.Timezone); err != nil {
+		if _, err := loadZone(p.Timezone); err != nil {
 			return rebound.Errorf(rebound.EINVALID, "time zone %q: %v", p.Timezone, err)
 		}
 	}
