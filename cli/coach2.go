@@ -105,7 +105,7 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 
 func printWeek(w io.Writer, wp *coach.WeekPlan, u present.Units) {
 	if sp := wp.SeeProfessional; sp.Needed {
-		fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s): no training this week until it is cleared\n", strings.ToUpper(sp.Urgency))
+		fmt.Fprintf(w, "!! %s: %s\n", present.FlagHeading(sp.Urgency), strings.ToLower(present.NoTraining[:1])+present.NoTraining[1:])
 		for _, r := range sp.Reasons {
 			fmt.Fprintf(w, "   - %s\n", r)
 		}

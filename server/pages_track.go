@@ -452,11 +452,8 @@ func (v *view) call(t *coach.Today) string {
 	if len(t.Reasons) > 0 {
 		msg += " — " + t.Reasons[0]
 	}
-	switch {
-	case t.EasyAt != nil && t.EasyAt.After(v.st.Now):
-		msg += ". Easy running from " + v.when(*t.EasyAt) + ", hard sessions from " + v.when(*t.ReadyAt)
-	case t.ReadyAt != nil && t.ReadyAt.After(v.st.Now):
-		msg += ". Hard sessions from " + v.when(*t.ReadyAt)
+	if note := present.ReadyNote(t, v.st.Now); note != "" {
+		msg += ". " + note
 	}
 	return msg + "."
 }
