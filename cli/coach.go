@@ -170,7 +170,7 @@ func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
 		fmt.Fprintln(w, "  Electrolytes  yes: a sports drink or tablet with it")
 	}
 	priority := -1
-	for _, s := range p.Steps {
+	for _, s := range present.PlanOrder(p.Steps) {
 		if s.Priority != priority {
 			priority = s.Priority
 			fmt.Fprintf(w, "\n%s\n", present.PriorityHeading(priority))

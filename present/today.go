@@ -1,6 +1,8 @@
 package present
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
 	"github.com/rebound-run/rebound/coach"
@@ -88,4 +90,29 @@ func OnHold(note string) string {
 		return ""
 	}
 	return "On hold: " + note
+}
+
+// PlanOrder returns a plan's steps in the order every surface shows them:
+// by priority (coach.DoThis first), and within a priority by phase
+// (protocol.Phases: the first hour first), as the web's timeline groups
+// them; in the plan's order within a phase.
+func PlanOrder(steps []coach.Step) []coach.Step {
+	rank := map[string]int{}
+	for i, p := range protocol.Phases() {
+		rank[string(p)] = i
+	}
+	phase := func(s coach.Step) int {
+		if r, ok := rank[s.Phase]; ok {
+			return r
+		}
+		return len(rank)
+	}
+	out := slices.Clone(steps)
+	slices.SortStableFunc(out, func(a, b coach.Step) int {
+		if a.Priority != b.Priority {
+			return cmp.Compare(a.Priority, b.Priority)
+		}
+		return cmp.Compare(phase(a), phase(b))
+	})
+	return out
 }

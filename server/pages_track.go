@@ -330,10 +330,8 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, new
 	p := weekPage{Own: v.Own, Week: wp}
 	u := v.units
 	for i, d := range wp.Days {
+		// The template shows the date short; <time datetime> keeps it whole.
 		day := web.Day{Date: d.Date, Weekday: d.Weekday, Type: d.Type, Strength: d.Strength, Reasons: d.Reasons, Today: i == 0}
-		if t, err := time.Parse("2006-01-02", d.Date); err == nil {
-			day.Date = t.Format("2 Jan")
-		}
 		if d.DistanceM > 0 {
 			day.Distance = roundDistance(u, d.DistanceM)
 		}
