@@ -42,17 +42,34 @@ type StatesFunc func(ctx context.Context) (*coach.State, error)
 // State calls f.
 func (f StatesFunc) State(ctx context.Context) (*coach.State, error) { return f(ctx) }
 
+// StatesAt is a States that can also derive the state at another moment
+// directly: StateOn asks it for a past or future day instead of deriving
+// the state now and then again at that day.
+type StatesAt interface {
+	States
+	StateAt(ctx context.Context, t time.Time) (*coach.State, error)
+}
+
 // Fresh is the States of a process that keeps nothing between calls (the
 // CLI): every call reads st's whole history and derives the state at
-// now().
-func Fresh(st store.Store, now func() time.Time) States {
-	return StatesFunc(func(ctx context.Context) (*coach.State, error) {
-		h, err := coach.LoadHistory(ctx, st)
-		if err != nil {
-			return nil, err
-		}
-		return coach.NewState(h, now()), nil
-	})
+// now() (State) or at the moment asked (StateAt).
+func Fresh(st store.Store, now func() time.Time) StatesAt {
+	return fresh{st, now}
+}
+
+type fresh struct {
+	st  store.Store
+	now func() time.Time
+}
+
+func (f fresh) State(ctx context.Context) (*coach.State, error) { return f.StateAt(ctx, f.now()) }
+
+func (f fresh) StateAt(ctx context.Context, t time.Time) (*coach.State, error) {
+	h, err := coach.LoadHistory(ctx, f.st)
+	if err != nil {
+		return nil, err
+	}
+	return coach.NewState(h, t), nil
 }
 
 // Athlete is the use cases of one athlete's data.
@@ -74,8 +91,28 @@ func (a *Athlete) State(ctx context.Context) (*coach.State, error) { return a.st
 // StateOn returns the coaching state on date (YYYY-MM-DD in the runner's
 // time zone): now for an empty date or today's, else noon of that day.
 func (a *Athlete) StateOn(ctx context.Context, date string) (*coach.State, error) {
+	if date == "" {
+		return a.State(ctx)
+	}
+	if at, ok := a.states.(StatesAt); ok {
+		// Derive the state once, at the day asked (the CLI's today --date
+		// and week --date): the state now would be thrown away.
+		prof, err := a.store.FindProfile(ctx)
+		if err != nil {
+			return nil, err
+		}
+		loc := prof.Location()
+		d, err := ParseDay(date, loc)
+		if err != nil {
+			return nil, err
+		}
+		if d.Format(time.DateOnly) == a.now().In(loc).Format(time.DateOnly) {
+			return a.State(ctx)
+		}
+		return at.StateAt(ctx, d.Add(12*time.Hour))
+	}
 	st, err := a.State(ctx)
-	if err != nil || date == "" {
+	if err != nil {
 		return st, err
 	}
 	d, err := ParseDay(date, st.H.Profile.Location())

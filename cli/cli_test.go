@@ -182,7 +182,7 @@ func TestCoachCommands(t *testing.T) {
 	}
 
 	code, out, _ = rebound(t, db, "checkin", "--soreness", "quads=6,calves=3", "--sleep", "6", "--stress", "4", "--symptoms", "dark-urine", "--rpe", "latest=8")
-	if code != 0 || !strings.Contains(out, "SEE A PROFESSIONAL (URGENT)") || !strings.Contains(out, "Recommendation: "+present.AdviceFor("rest").Label+".") {
+	if code != 0 || !strings.Contains(out, "!! "+present.FlagHeading("urgent")) || !strings.Contains(out, "Recommendation: "+present.AdviceFor("rest").Label+".") {
 		t.Errorf("check-in with dark urine: exit %d\n%s", code, out)
 	}
 	code, out, _ = rebound(t, db, "today", "--json")
@@ -194,7 +194,7 @@ func TestCoachCommands(t *testing.T) {
 	}
 	// The week: all rest while the symptom stands; planned from an
 	// earlier day, before the check-in, it is not flagged.
-	if code, out, _ = rebound(t, db, "week"); code != 0 || !strings.Contains(out, "SEE A PROFESSIONAL (URGENT)") ||
+	if code, out, _ = rebound(t, db, "week"); code != 0 || !strings.Contains(out, "!! "+present.FlagHeading("urgent")) ||
 		strings.Count(out, "get medical care today") != 7 || strings.Contains(out, "easy") {
 		t.Errorf("week with dark urine: exit %d\n%s", code, out)
 	}

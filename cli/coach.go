@@ -139,7 +139,7 @@ func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
 	printSeeProfessional(w, p.SeeProfessional)
 	r := p.Recovery
 	if p.OnHold != "" {
-		fmt.Fprintf(w, "On hold: %s\n\n", p.OnHold)
+		fmt.Fprintf(w, "%s\n\n", present.OnHold(p.OnHold))
 	}
 	fmt.Fprintf(w, "Legs ready\n  Easy running:   %s (%.0f h after the run)\n  Hard sessions:  %s (%.0f h)\n",
 		r.EasyAt.In(loc).Format("Mon 2 Jan 15:04"), r.EasyH, r.ReadyAt.In(loc).Format("Mon 2 Jan 15:04"), r.HardH)
@@ -170,7 +170,7 @@ func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
 		fmt.Fprintln(w, "  Electrolytes  yes: a sports drink or tablet with it")
 	}
 	priority := -1
-	for _, s := range p.Steps {
+	for _, s := range present.PlanOrder(p.Steps) {
 		if s.Priority != priority {
 			priority = s.Priority
 			fmt.Fprintf(w, "\n%s\n", present.PriorityHeading(priority))
@@ -243,7 +243,7 @@ func printSeeProfessional(w io.Writer, sp coach.SeeProfessional) {
 	if !sp.Needed {
 		return
 	}
-	fmt.Fprintf(w, "!! SEE A PROFESSIONAL (%s)\n", strings.ToUpper(sp.Urgency))
+	fmt.Fprintf(w, "!! %s\n   %s\n", present.FlagHeading(sp.Urgency), present.FlagAdvice(sp.Urgency))
 	for _, r := range sp.Reasons {
 		fmt.Fprintf(w, "   - %s\n", r)
 	}
@@ -252,7 +252,7 @@ func printSeeProfessional(w io.Writer, sp coach.SeeProfessional) {
 		if sp.Since != nil { // a reported symptom
 			how = " (rebound checkin --symptoms none)"
 		}
-		fmt.Fprintf(w, "   No training until it is cleared. To clear it: %s%s.\n", sp.Clear, how)
+		fmt.Fprintf(w, "   %s To clear it: %s%s.\n", present.NoTraining, sp.Clear, how)
 	}
 	fmt.Fprintln(w)
 }
@@ -300,8 +300,8 @@ func printToday(w io.Writer, st *coach.State, t *coach.Today, cl present.Checkli
 	for _, r := range t.Reasons {
 		fmt.Fprintf(w, "  · %s\n", r)
 	}
-	if t.EasyAt != nil {
-		fmt.Fprintf(w, "  Easy running from %s; hard sessions from %s.\n", t.EasyAt.In(loc).Format("Mon 15:04"), t.ReadyAt.In(loc).Format("Mon 15:04"))
+	if note := present.ReadyNote(t, st.Now); note != "" {
+		fmt.Fprintf(w, "  %s.\n", note)
 	}
 	if lr := t.LastRun; lr != nil {
 		if i := st.Index(lr.ID); i >= 0 {

@@ -440,11 +440,13 @@ func TestWeekWaitsForTheRecoveryClock(t *testing.T) {
 // weekViolations lists the rules a week breaks: the long run at least
 // LongOverEasy times every easy run of the week; no hard session, long
 // run or strength the day after a hard or long day (those before the
-// week included); hard days 48 h apart; no hard session (nor a long run
-// after a race) before ReadyAt and no run before EasyAt (on the day the
-// clock ends, not before its time);
-// the week's running at most 10 % over the four-week average; and while a
-// flag stands, rest every day.
+// week included); hard days 48 h apart; nothing hard before ReadyAt and
+// no run before EasyAt (on the day the clock ends, not before its time);
+// the week's running at most 10 % over the four-week average; today's day
+// as today's recommendation allows (rest or active recovery: rest, no
+// strength; an easy run: nothing hard or long); and while a flag stands,
+// rest every day, today's recommendation rest and both the week and today
+// sending the runner to a professional.
 func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 	var out []string
 	bad := func(format string, args ...any) {
@@ -454,16 +456,36 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 		bad("%d days", len(wp.Days))
 		return out
 	}
+	today := st.Today()
 	if f := st.ActiveFlag(); f != nil {
 		for _, d := range wp.Days {
 			if d.Type != coach.DayRest || d.Strength || d.DistanceM != 0 || len(d.Reasons) == 0 {
 				bad("flag %+v, but %s is %s (strength %v, %.0f m)", *f, d.Date, d.Type, d.Strength, d.DistanceM)
 			}
 		}
-		if !wp.SeeProfessional.Needed {
-			bad("flag %+v, but no see_professional", *f)
+		if !wp.SeeProfessional.Needed || !today.SeeProfessional.Needed || today.Recommendation != string(recovery.Rest) {
+			bad("flag %+v, but the week's see_professional %v, today's %v and recommendation %s", *f, wp.SeeProfessional.Needed,
+				today.SeeProfessional.Needed, today.Recommendation)
 		}
 		return out
+	}
+	if wp.SeeProfessional.Needed || today.SeeProfessional.Needed {
+		bad("no flag, but the week's see_professional %v, today's %v", wp.SeeProfessional.Needed, today.SeeProfessional.Needed)
+	}
+	// Today's day follows today's recommendation: rest or active
+	// recovery leave it a rest day without strength; an easy run (or no
+	// data yet) allows nothing hard or long.
+	if d := wp.Days[0]; !d.Done {
+		switch recovery.Recommendation(today.Recommendation) {
+		case recovery.Rest, recovery.ActiveRecovery:
+			if d.Type != coach.DayRest || d.Strength {
+				bad("today is %s (%s), but its day is %s (strength %v)", today.Recommendation, today.DecidedBy, d.Type, d.Strength)
+			}
+		case recovery.EasyRun, recovery.NoData:
+			if d.Type == coach.DayHard || d.Type == coach.DayLong {
+				bad("today is %s (%s), but its day is %s", today.Recommendation, today.DecidedBy, d.Type)
+			}
+		}
 	}
 	start, _ := time.ParseInLocation(time.DateOnly, wp.From, st.Now.Location())
 	// The hard and long days before the week, by day index.
@@ -480,7 +502,6 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 			demandingOn[i] = d.Type == coach.DayHard || d.Type == coach.DayLong
 		}
 	}
-	today := st.Today()
 	total := 0.0
 	for i, d := range wp.Days {
 		total += d.DistanceM

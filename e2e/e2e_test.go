@@ -211,6 +211,12 @@ func text(t *testing.T, ctx context.Context) string {
 
 func signIn(t *testing.T, ctx context.Context, base, name string) {
 	t.Helper()
+	signInWith(t, ctx, base, name, password)
+}
+
+// signInWith signs name in with a password through the sign-in form.
+func signInWith(t *testing.T, ctx context.Context, base, name, password string) {
+	t.Helper()
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(base+"/login"),
 		chromedp.WaitVisible(`input[name="name"]`, chromedp.ByQuery),

@@ -148,34 +148,11 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 // Time formatting, in the athlete's time zone.
 
 // day formats a date as "Sun 22 Nov", with the year when it is not this year's.
-func (v *view) day(t time.Time) string {
-	t = t.In(v.loc)
-	if t.Year() != v.st.Now.Year() {
-		return t.Format("Mon 2 Jan 2006")
-	}
-	return t.Format("Mon 2 Jan")
-}
+func (v *view) day(t time.Time) string { return present.Day(t, v.st.Now) }
 
 // when formats a moment relative to now: "now", "today 15:10", "tomorrow
 // 08:00", "Thu 27 Nov 15:10".
-func (v *view) when(t time.Time) string {
-	now := v.st.Now
-	t = t.In(v.loc)
-	if !t.After(now) {
-		return "now"
-	}
-	y, m, d := now.Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, v.loc)
-	switch {
-	case t.Before(today.AddDate(0, 0, 1)):
-		return "today " + t.Format("15:04")
-	case t.Before(today.AddDate(0, 0, 2)):
-		return "tomorrow " + t.Format("15:04")
-	case t.Before(today.AddDate(0, 0, 7)):
-		return t.Format("Monday 15:04")
-	}
-	return v.day(t) + " " + t.Format("15:04")
-}
+func (v *view) when(t time.Time) string { return present.When(t, v.st.Now) }
 
 // readableSteps returns steps with readable source names and the step's
 // window as clock times.

@@ -148,6 +148,7 @@ type weighForm struct {
 type planView struct {
 	*coach.Plan
 	KindWhy       string
+	OnHoldNote    string // present.OnHold
 	When          []web.KV
 	Soreness      []web.MuscleValue
 	PeakTable     web.Table
@@ -476,7 +477,7 @@ func (v *view) runFacts(a *store.Activity) ([]web.KV, []string) {
 
 // planView prepares a plan for the run page.
 func (v *view) planView(plan *coach.Plan) *planView {
-	pv := &planView{Plan: plan, KindWhy: words(plan.Run.KindWhy)}
+	pv := &planView{Plan: plan, KindWhy: words(plan.Run.KindWhy), OnHoldNote: present.OnHold(plan.OnHold)}
 	rec := plan.Recovery
 	pv.When = []web.KV{
 		{Label: "Easy running", Value: v.when(rec.EasyAt), Note: fmt.Sprintf("%.0f h after the run", rec.EasyH)},

@@ -21,6 +21,7 @@ import (
 	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/ingest"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/server"
 	"github.com/rebound-run/rebound/sim"
@@ -501,7 +502,7 @@ func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	} else if score, _ = strconv.Atoi(m[1]); score > recovery.RedFlagMaxScore {
 		t.Errorf("readiness %d with a chest-pain red flag, want at most %d", score, recovery.RedFlagMaxScore)
 	}
-	for _, w := range []string{"Held by today’s call", "no training until it is cleared"} {
+	for _, w := range []string{"Held by today’s call", present.NoTraining} {
 		if !strings.Contains(body, w) {
 			t.Errorf("Today with a red flag: no %q", w)
 		}

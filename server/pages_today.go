@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
@@ -40,9 +41,22 @@ type backgroundAsk struct {
 // readinessCard is the data of the web "readiness" component.
 type readinessCard struct {
 	Score          int
+	NoScore        bool // nothing to go on: no score
 	Recommendation string
 	Reasons        []string
 	Note           string
+	// DecidedBy, EasyAt and ReadyAt (RFC 3339, "" for none) are the
+	// decision as the JSON gives it, in the card's data attributes.
+	DecidedBy       string
+	EasyAt, ReadyAt string
+}
+
+// stamp is a moment as RFC 3339, "" for none.
+func stamp(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }
 
 // runCard is a short reference to a run.
@@ -68,20 +82,10 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		p.Welcome = v.emptyRuns("Upload your runs and check in each morning: Rebound then tells you how ready you are, what to do today and how to recover from every run.")
 		p.Welcome.Title = "Welcome to Rebound"
 	}
-	p.Readiness = readinessCard{Score: score(t), Recommendation: t.Recommendation, Reasons: t.Reasons}
-	switch {
-	case t.ReadyAt != nil && t.ReadyAt.After(v.st.Now):
-		if t.EasyAt != nil && t.EasyAt.After(v.st.Now) {
-			p.Readiness.Note = "Easy running from " + v.when(*t.EasyAt) + ", hard sessions from " + v.when(*t.ReadyAt)
-		} else {
-			p.Readiness.Note = "Hard sessions from " + v.when(*t.ReadyAt)
-		}
-	case t.LastRun != nil:
-		p.Readiness.Note = "Your legs have recovered from your recent runs"
-	}
-	if t.SeeProfessional.Needed {
-		p.Readiness.Note = "The red flag above comes first: no training until it is cleared (" + t.SeeProfessional.Clear + ")"
-	}
+	p.Readiness = readinessCard{Score: score(t), Recommendation: t.Recommendation, Reasons: t.Reasons,
+		Note: present.ReadyNote(t, v.st.Now), DecidedBy: t.DecidedBy, EasyAt: stamp(t.EasyAt), ReadyAt: stamp(t.ReadyAt)}
+	_, scored := t.Score()
+	p.Readiness.NoScore = !scored
 	p.Checklist = web.Checklist{Action: v.link("/checklist"), CSRF: CSRFToken(r)}
 	for _, st := range day.Checklist.Steps {
 		p.Checklist.Items = append(p.Checklist.Items, web.ChecklistItem{ID: st.ID, Title: st.Title, Detail: st.Dose, Done: st.Done})

@@ -330,10 +330,8 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, new
 	p := weekPage{Own: v.Own, Week: wp}
 	u := v.units
 	for i, d := range wp.Days {
+		// The template shows the date short; <time datetime> keeps it whole.
 		day := web.Day{Date: d.Date, Weekday: d.Weekday, Type: d.Type, Strength: d.Strength, Reasons: d.Reasons, Today: i == 0}
-		if t, err := time.Parse("2006-01-02", d.Date); err == nil {
-			day.Date = t.Format("2 Jan")
-		}
 		if d.DistanceM > 0 {
 			day.Distance = roundDistance(u, d.DistanceM)
 		}
@@ -452,11 +450,8 @@ func (v *view) call(t *coach.Today) string {
 	if len(t.Reasons) > 0 {
 		msg += " — " + t.Reasons[0]
 	}
-	switch {
-	case t.EasyAt != nil && t.EasyAt.After(v.st.Now):
-		msg += ". Easy running from " + v.when(*t.EasyAt) + ", hard sessions from " + v.when(*t.ReadyAt)
-	case t.ReadyAt != nil && t.ReadyAt.After(v.st.Now):
-		msg += ". Hard sessions from " + v.when(*t.ReadyAt)
+	if note := present.ReadyNote(t, v.st.Now); note != "" {
+		msg += ". " + note
 	}
 	return msg + "."
 }

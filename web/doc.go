@@ -78,7 +78,7 @@
 //	flash           Flash{Kind: success|info|warning|error, Message}
 //	icon            a name: success, info, warning, error, alert, check, upload, file, clock, book
 //	logo            nothing
-//	readiness       Score int, Recommendation, Reasons []string, Note (optional): the Today hero
+//	readiness       Score int, Recommendation, Reasons []string, Note, NoScore, DecidedBy, EasyAt, ReadyAt (optional): the Today hero
 //	gauge           Score 0-100 and optional Label: coach.ReadinessScore, or dict "Score" n
 //	recommendation  rest | active-recovery | easy-run | quality-ok | no-data
 //	factors         []recovery.Factor (Name, Value, Penalty float64 points off 100, Status good|fair|poor|unknown, Reason, Source)
@@ -88,7 +88,7 @@
 //	step            coach.Step (Title, Dose, How, Why, Evidence, Sources, StartH, EndH or Timing, Note, Disagreement)
 //	timeline        []coach.Step grouped by Phase: immediate, same-day, days-1-3, long-term (others follow)
 //	priorities      []coach.Step grouped by Priority (Do this, Helpful, More options folded away), each a timeline
-//	checklist       Checklist{Action, CSRF, Items []ChecklistItem{ID, Title, Detail, Done}}
+//	checklist       Checklist{Action, CSRF, Items []ChecklistItem{ID, Title, Detail, Done}}; each item has data-step="ID"
 //	checklist-item  CheckRow (one item with Action and CSRF): the htmx answer to a tick
 //	tiles           []Tile{Label, Value, Unit, Note}
 //	zones           []Zone{Name, Range, Time, Percent 0-100}
