@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +16,8 @@ import (
 	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/store"
 )
 
@@ -52,7 +56,7 @@ func (g *globals) athlete(ctx context.Context) (*app.Athlete, store.Store, error
 type planCmd struct{ g *globals }
 
 func (c *planCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("plan", "plan [ID|latest] [--weight-before W --weight-after W] [--json]")
+	fs := c.g.flags("plan", "plan [ID|latest] [--weight-before W --weight-after W] [--all] [--json]")
 	var weights [2]*present.Weight
 	for i, name := range []string{"weight-before", "weight-after"} {
 		fs.Func(name, "body weight "+strings.TrimPrefix(name, "weight-")+" the run: 61.2kg, 135lb, or a number in your profile's units", func(v string) error {
@@ -61,6 +65,7 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 			return err
 		})
 	}
+	all := fs.Bool("all", false, "print every step in full, the more options too")
 	asJSON := fs.Bool("json", false, "print JSON (see docs/json.md)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -100,7 +105,7 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 		if *asJSON {
 			return writeJSON(c.g.env.Stdout, p)
 		}
-		printPlan(c.g.env.Stdout, st, p)
+		printPlan(c.g.env.Stdout, st, p, *all)
 		printBackgroundPrompt(c.g.env.Stdout, st.H.Profile)
 		return nil
 	}
@@ -128,7 +133,11 @@ func (g *globals) settle(q *present.WeightQuestion, flag string) (present.Weight
 	return w, nil
 }
 
-func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
+// printPlan prints a plan: the run, when the legs are ready (on hold while
+// a red flag stands), this run's soreness, food and drink, and the steps
+// by priority, a group of alternatives as one item; the more options by
+// name only unless all.
+func printPlan(w io.Writer, st *coach.State, p *coach.Plan, all bool) {
 	prof := st.H.Profile
 	u := present.For(prof)
 	loc := prof.Location()
@@ -136,25 +145,33 @@ func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
 	fmt.Fprintf(w, "Recovery plan for #%d %s — %s, %s\n", p.Run.ID, present.Title(e, prof), u.Distance(p.Run.DistanceM), p.Run.Start.In(loc).Format("Mon 2 Jan 15:04"))
 	fmt.Fprintf(w, "  %s.\n", present.KindSentence(e))
 	fmt.Fprintf(w, "  Load %.0f (TRIMP, from %s).\n\n", p.Run.Load, p.Run.LoadFrom)
-	printSeeProfessional(w, p.SeeProfessional)
+	printSeeProfessional(w, p.SeeProfessional, prof)
 	r := p.Recovery
-	if p.OnHold != "" {
-		fmt.Fprintf(w, "%s\n\n", present.OnHold(p.OnHold))
+	fmt.Fprintln(w, "Legs ready")
+	for _, l := range present.LegsReady(p, st.Now) {
+		if p.OnHold != "" {
+			fmt.Fprintf(w, "  %s. %s%s.\n", l.When, l.Note, clearWhere(p.SeeProfessional, prof))
+			continue
+		}
+		fmt.Fprintf(w, "  %-15s %s (%s)\n", l.Label+":", l.When, l.Note)
 	}
-	fmt.Fprintf(w, "Legs ready\n  Easy running:   %s (%.0f h after the run)\n  Hard sessions:  %s (%.0f h)\n",
-		r.EasyAt.In(loc).Format("Mon 2 Jan 15:04"), r.EasyH, r.ReadyAt.In(loc).Format("Mon 2 Jan 15:04"), r.HardH)
-	if r.DeviceH != nil {
-		fmt.Fprintf(w, "  Your watch:     %.0f h (its own recovery time)\n", *r.DeviceH)
+	if p.OnHold == "" {
+		if r.DeviceH != nil {
+			fmt.Fprintf(w, "  %-15s %.0f h (its own recovery time)\n", "Your watch:", *r.DeviceH)
+		}
+		for _, why := range r.Reasons {
+			fmt.Fprintf(w, "    · %s\n", why)
+		}
 	}
-	for _, why := range r.Reasons {
-		fmt.Fprintf(w, "    · %s\n", why)
-	}
-	fmt.Fprintln(w, "\nSoreness forecast (peak, 0-10)")
+	fmt.Fprintln(w, "\nSoreness forecast from this run (peak, 0-10)")
 	for _, s := range p.Soreness {
 		if s.Peak < 0.5 {
 			continue
 		}
-		fmt.Fprintf(w, "  %-12s %4.1f  %-20s peaks %s after\n", s.Muscle, s.Peak, bar(s.Peak, 10, 20), hoursText(s.PeakHours))
+		fmt.Fprintf(w, "  %-12s %4.1f  %-20s peaks %s after\n", present.MuscleLabel(string(s.Muscle)), s.Peak, bar(s.Peak, 10, 20), present.Hours(s.PeakHours))
+	}
+	if len(p.EarlierSoreness) > 0 {
+		fmt.Fprintf(w, "  Still there from earlier runs when it ended: %s.\n", present.EarlierSoreness(p.EarlierSoreness))
 	}
 	n := p.Nutrition
 	fmt.Fprintln(w, "\nRefuel and rehydrate (within 30-60 min)")
@@ -170,17 +187,30 @@ func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
 		fmt.Fprintln(w, "  Electrolytes  yes: a sports drink or tablet with it")
 	}
 	priority := -1
-	for _, s := range present.PlanOrder(p.Steps) {
-		if s.Priority != priority {
-			priority = s.Priority
+	var more []string
+	for _, it := range present.Items(present.PlanOrder(p.Steps)) {
+		if it.Priority == coach.MoreOptions && !all {
+			more = append(more, it.Title())
+			continue
+		}
+		if it.Priority != priority {
+			priority = it.Priority
 			fmt.Fprintf(w, "\n%s\n", present.PriorityHeading(priority))
 		}
-		printStep(w, s, false)
+		printItem(w, it, false, present.StepWhen(it.Steps[0]))
+	}
+	if len(more) > 0 {
+		fmt.Fprintf(w, "\n%s (rebound plan %d --all shows them in full)\n", present.PriorityHeading(coach.MoreOptions), p.Run.ID)
+		fmt.Fprintf(w, "  %s\n", strings.Join(more, "; "))
 	}
 	if len(p.Skipped) > 0 {
 		fmt.Fprintln(w, "\nLeft out for you")
 		for _, s := range p.Skipped {
-			fmt.Fprintf(w, "  - %s: %s\n", s.ID, s.Reason)
+			where := ""
+			if len(s.Needs) > 0 {
+				where = " (add it with rebound profile set --equipment)"
+			}
+			fmt.Fprintf(w, "  - %s: %s%s\n", s.Name, s.Reason, where)
 		}
 	}
 	if len(p.Warnings) > 0 {
@@ -192,36 +222,34 @@ func printPlan(w io.Writer, st *coach.State, p *coach.Plan) {
 	fmt.Fprintf(w, "\n%s\n", p.Disclaimer)
 }
 
-// printStep prints a plan step as a checklist item, ticked when done.
-func printStep(w io.Writer, s coach.Step, done bool) {
+// printItem prints a plan's item (a step, or a group of alternatives as
+// one) as a checklist item, ticked when done, said to happen when.
+func printItem(w io.Writer, it present.Item, done bool, when string) {
 	box := "[ ]"
 	if done {
 		box = "[x]"
 	}
-	if s.StartH < 0 {
-		until := ""
-		if s.EndAt.Sub(s.StartAt) < 6*24*time.Hour {
-			until = "  (until " + s.EndAt.Format("Mon 15:04") + ")"
+	fmt.Fprintf(w, "  %s %s  (%s)\n", box, it.Title(), when)
+	if it.Group == nil {
+		s := it.Steps[0]
+		if s.Dose != "" {
+			fmt.Fprintf(w, "      Dose:     %s\n", s.Dose)
 		}
-		fmt.Fprintf(w, "  %s %s%s\n", box, s.Title, until)
-	} else {
-		fmt.Fprintf(w, "  %s %s  (%s, %s)\n", box, s.Title, present.PhaseTitle(s.Phase), present.Window(s.StartH, s.EndH))
+		fmt.Fprintf(w, "      Why:      %s\n", s.Why)
+		if s.Note != "" {
+			fmt.Fprintf(w, "      For you:  %s\n", s.Note)
+		}
+		fmt.Fprintf(w, "      Evidence: %s · Sources: %s\n", present.GradeFor(s.Evidence).Label, strings.Join(present.CiteBrief(s.Sources), "; "))
+		return
 	}
-	if s.Dose != "" {
-		fmt.Fprintf(w, "      Dose:     %s\n", s.Dose)
+	fmt.Fprintf(w, "      Why:      %s\n", it.Why())
+	for _, s := range it.Steps {
+		fmt.Fprintf(w, "      - %s: %s (%s)\n", s.Title, s.Dose, strings.ToLower(present.GradeFor(s.Evidence).Label))
+		if s.Note != "" {
+			fmt.Fprintf(w, "        For you: %s\n", s.Note)
+		}
 	}
-	fmt.Fprintf(w, "      Why:      %s\n", s.Why)
-	if s.Note != "" {
-		fmt.Fprintf(w, "      For you:  %s\n", s.Note)
-	}
-	fmt.Fprintf(w, "      Evidence: %s · Sources: %s\n", present.GradeFor(s.Evidence).Label, strings.Join(present.CiteBrief(s.Sources), "; "))
-}
-
-func hoursText(h float64) string {
-	if h < 48 {
-		return fmt.Sprintf("%.0f h", h)
-	}
-	return fmt.Sprintf("%.1f days", h/24)
+	fmt.Fprintf(w, "      Sources:  %s\n", strings.Join(present.CiteBrief(it.Sources()), "; "))
 }
 
 func bar(v, max float64, width int) string {
@@ -239,7 +267,7 @@ func max2(a, b int) int {
 
 // printSeeProfessional prints a red flag first, with why and how to clear
 // it; nothing without one.
-func printSeeProfessional(w io.Writer, sp coach.SeeProfessional) {
+func printSeeProfessional(w io.Writer, sp coach.SeeProfessional, prof profile.Profile) {
 	if !sp.Needed {
 		return
 	}
@@ -248,13 +276,31 @@ func printSeeProfessional(w io.Writer, sp coach.SeeProfessional) {
 		fmt.Fprintf(w, "   - %s\n", r)
 	}
 	if sp.Clear != "" {
-		how := ""
-		if sp.Since != nil { // a reported symptom
-			how = " (rebound checkin --symptoms none)"
-		}
-		fmt.Fprintf(w, "   %s To clear it: %s%s.\n", present.NoTraining, sp.Clear, how)
+		fmt.Fprintf(w, "   %s To clear it: %s%s.\n", present.NoTraining, sp.Clear, clearWhere(sp, prof))
 	}
 	fmt.Fprintln(w)
+}
+
+// clearWhere is where on the command line a red flag is cleared: the
+// commands for its ClearSteps (the injury off the profile keeps the
+// runner's other conditions).
+func clearWhere(sp coach.SeeProfessional, prof profile.Profile) string {
+	var cmds []string
+	for _, c := range sp.ClearSteps {
+		switch c.By {
+		case coach.ClearBySymptoms:
+			cmds = append(cmds, "rebound checkin --symptoms none")
+		case coach.ClearByInjury:
+			rest := slices.DeleteFunc(slices.Clone(prof.Conditions), func(c string) bool { return c == protocol.CondInjury })
+			cmds = append(cmds, "rebound profile set --conditions "+cmp.Or(strings.Join(rest, ","), "none"))
+		case coach.ClearBySoreness:
+			cmds = append(cmds, "rebound checkin --soreness MUSCLE=RATING")
+		}
+	}
+	if len(cmds) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(cmds, "; ") + ")"
 }
 
 // todayCmd is `rebound today`.
@@ -289,7 +335,7 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 func printToday(w io.Writer, st *coach.State, t *coach.Today, cl present.Checklist) {
 	prof := st.H.Profile
 	loc := prof.Location()
-	printSeeProfessional(w, t.SeeProfessional)
+	printSeeProfessional(w, t.SeeProfessional, prof)
 	if n, ok := t.Score(); ok {
 		fmt.Fprintf(w, "Readiness %s: %d/100  %s\n", t.Date, n, bar(float64(n), 100, 20))
 	} else {
@@ -319,7 +365,7 @@ func printToday(w io.Writer, st *coach.State, t *coach.Today, cl present.Checkli
 	}
 	fmt.Fprintln(w, "\nSoreness now (0-10)")
 	for _, s := range t.SorenessNow {
-		fmt.Fprintf(w, "  %-12s %4.1f  %s  %s, tomorrow %.1f\n", s.Muscle, s.Value, bar(s.Value, 10, 20), s.Source, s.In24h)
+		fmt.Fprintf(w, "  %-12s %4.1f  %s  %s, tomorrow %.1f\n", present.MuscleLabel(string(s.Muscle)), s.Value, bar(s.Value, 10, 20), s.Source, s.In24h)
 	}
 	if len(t.Steps) > 0 {
 		fmt.Fprintln(w, "\nToday's checklist")
@@ -327,9 +373,8 @@ func printToday(w io.Writer, st *coach.State, t *coach.Today, cl present.Checkli
 		for _, s := range cl.Steps {
 			done[s.ID] = s.Done
 		}
-		for _, s := range t.Steps {
-			s.StartH, s.EndH = -1, -1 // print the clock window instead
-			printStep(w, s, done[s.ID])
+		for _, it := range present.Items(t.Steps) {
+			printItem(w, it, done[it.Steps[0].ID], present.StepWhenToday(it.Steps[0], st.Now))
 		}
 	}
 	for _, x := range t.Warnings {

@@ -12,6 +12,7 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
@@ -99,12 +100,13 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.g.env.Stdout, wp)
 	}
-	printWeek(c.g.env.Stdout, wp, present.For(st.H.Profile))
+	printWeek(c.g.env.Stdout, wp, st.H.Profile)
 	return nil
 }
 
-func printWeek(w io.Writer, wp *coach.WeekPlan, u present.Units) {
-	printSeeProfessional(w, wp.SeeProfessional)
+func printWeek(w io.Writer, wp *coach.WeekPlan, prof profile.Profile) {
+	u := present.For(prof)
+	printSeeProfessional(w, wp.SeeProfessional, prof)
 	fmt.Fprintf(w, "The 7 days from %s: %s of running planned", wp.From, u.Distance(wp.TargetM))
 	if wp.FourWeekAverageM != nil {
 		fmt.Fprintf(w, " (your 4-week average %s a week, the 10%% rule's cap %s; last 7 days %s)", u.Distance(*wp.FourWeekAverageM), u.Distance(*wp.TenPercentCap), u.Distance(wp.LastWeekM))

@@ -125,7 +125,7 @@ func (c *demoCmd) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintln(out, "\n══ The latest run's recovery plan ══")
-		printPlan(out, st, p)
+		printPlan(out, st, p, false)
 	}
 	var accounts []demoAccount
 	if *club {

@@ -145,7 +145,7 @@ func TestSameWordsOnEverySurface(t *testing.T) {
 		t.Fatalf("plan %d steps, today %d: want both", len(plan.Steps), len(today.Steps))
 	}
 
-	cliPlan := reboundAt(t, db, at, "plan", "latest")
+	cliPlan := reboundAt(t, db, at, "plan", "latest", "--all") // every step in full, as the web has them (its more options folded)
 	cliToday := reboundAt(t, db, at, "today")
 	runPath := "/runs/" + strconv.FormatInt(plan.Run.ID, 10)
 	pages := servePages(t, db, at, "/", runPath)

@@ -62,7 +62,7 @@ type candidate struct {
 // soreness, the recovery clocks, a red flag and the runner's recent
 // running into the day's one recommendation: the most restrictive of
 // them, named by what decided it.
-func (s *State) decide(r recovery.Readiness, sore []SorenessNow, easyAt, readyAt time.Time, flag *Flag) Decision {
+func (s *State) decide(r recovery.Readiness, sore []SorenessNow, c clocks, flag *Flag) Decision {
 	now := s.Now
 	if flag == nil && len(s.Entries) == 0 && len(s.H.CheckIns) == 0 {
 		return Decision{Recommendation: recovery.NoData, By: ByNoData, Reason: NoDataReason}
@@ -91,12 +91,13 @@ func (s *State) decide(r recovery.Readiness, sore []SorenessNow, easyAt, readyAt
 				"your %s are %s %s/10 sore, over %s/10: an easy run at most, no hard session", muscle, what, num1(worst), num1(recovery.HardSorenessLimit))})
 		}
 	}
-	easyAt, readyAt = easyAt.In(now.Location()), readyAt.In(now.Location())
 	switch {
-	case now.Before(easyAt):
-		cs = append(cs, candidate{recovery.ActiveRecovery, ByClock, "your last run needs until " + clock(easyAt) + " before an easy run"})
-	case now.Before(readyAt):
-		cs = append(cs, candidate{recovery.EasyRun, ByClock, "keep it easy: hard sessions are fine from " + clock(readyAt)})
+	case now.Before(c.easyAt):
+		cs = append(cs, candidate{recovery.ActiveRecovery, ByClock, fmt.Sprintf("%s %s until %s before an easy run",
+			s.yourRun(c.easyBy), needs(c.easyBy), Moment(c.easyAt, now))})
+	case now.Before(c.readyAt):
+		cs = append(cs, candidate{recovery.EasyRun, ByClock, fmt.Sprintf("keep it easy: after %s, hard sessions are fine from %s",
+			s.yourRun(c.readyBy), Moment(c.readyAt, now))})
 	}
 	for _, f := range r.Factors {
 		if f.Limit != "" {
@@ -179,19 +180,46 @@ func (f *Flag) Reason() string {
 }
 
 // ClearHow says how the flag is cleared, in words every surface uses
-// (each adds where to do it).
+// (each adds where to do it, from ClearSteps).
 func (f *Flag) ClearHow() string {
 	var how []string
-	if len(f.Symptoms) > 0 {
-		how = append(how, "check in with no symptoms once a professional has seen you or it has settled")
-	}
-	if f.Injury {
-		how = append(how, "take the injury off your profile when you are cleared to run")
-	}
-	if f.SoreDays > 0 {
-		how = append(how, fmt.Sprintf("it lifts when you rate your %s under %d/10", f.Sore, LastingSorenessMin))
+	for _, c := range f.ClearSteps() {
+		how = append(how, c.How)
 	}
 	return strings.Join(how, "; ")
+}
+
+// What clears a flag (ClearStep.By): a check-in that answers the symptom
+// question without the symptom, the injury taken off the profile, a
+// check-in that rates the sore muscle lower.
+const (
+	ClearBySymptoms = "symptoms"
+	ClearByInjury   = "injury"
+	ClearBySoreness = "soreness"
+)
+
+// ClearStep is one thing that clears a flag: How says it in words no
+// surface's commands or links are in; By (a ClearBy… constant) lets each
+// surface say where: the check-in, the profile.
+type ClearStep struct {
+	How string `json:"how"`
+	By  string `json:"by"`
+}
+
+// ClearSteps lists what clears the flag, one step per part of it: the
+// symptoms, the injury condition, lasting soreness.
+func (f *Flag) ClearSteps() []ClearStep {
+	var cs []ClearStep
+	if len(f.Symptoms) > 0 {
+		cs = append(cs, ClearStep{"check in with no symptoms once a professional has seen you or it has settled", ClearBySymptoms})
+	}
+	if f.Injury {
+		cs = append(cs, ClearStep{"take the injury off your profile once a professional has cleared you to run", ClearByInjury})
+	}
+	if f.SoreDays > 0 {
+		cs = append(cs, ClearStep{fmt.Sprintf("it lifts when you rate your %s under %d/10", f.Sore, LastingSorenessMin), ClearBySoreness})
+	}
+	return cs
 }
 
 // num1 formats a soreness rating: "6", "2.5".
@@ -203,5 +231,38 @@ func num1(v float64) string {
 	return fmt.Sprintf("%.1f", v)
 }
 
-// clock formats a moment for a reason: "Mon 15:04".
-func clock(t time.Time) string { return t.Format("Mon 15:04") }
+// clocks are the recent runs' recovery clocks that today waits for: the
+// latest moment easy running, and hard sessions, are fine, and the run
+// that set each.
+type clocks struct {
+	easyAt, readyAt time.Time
+	easyBy, readyBy Entry
+}
+
+// yourRun names a recent run for a reason, with the day it was on: "your
+// intervals on Tuesday", "your race yesterday", "your ride today".
+func (s *State) yourRun(e Entry) string {
+	return "your " + runNoun(e) + " " + OnDay(e.Run.End, s.Now)
+}
+
+// runNoun names what a run was: its workout ("intervals", "tempo run"),
+// else its kind ("long run", "race"), a cross-training session by its
+// sport ("ride").
+func runNoun(e Entry) string {
+	switch {
+	case e.Kind == recovery.Cross && e.A != nil:
+		return e.A.Sport.Noun()
+	case e.Kind == recovery.Hard && e.Workout.Noun() != "":
+		return e.Workout.Noun()
+	}
+	return e.Kind.Noun()
+}
+
+// needs is "need" after a plural run noun ("your intervals need"), else
+// "needs".
+func needs(e Entry) string {
+	if strings.HasSuffix(runNoun(e), "s") {
+		return "need"
+	}
+	return "needs"
+}

@@ -249,3 +249,35 @@ func TestSeasonInvariants(t *testing.T) {
 		})
 	}
 }
+
+// The clock's reason names the run that set it and says the moment in
+// day and part of day (review #9, #10): the day after a race, a short
+// recovery run does not hide that the race still holds easy running back.
+func TestClockReasonNamesTheRun(t *testing.T) {
+	h := history()
+	race := run(100, day21, 5, 160)
+	race.Kind = recovery.Race
+	tue := day21.AddDate(0, 0, 1)
+	h.Activities = append(h.Activities, race, run(101, tue, 5, 125))
+	st := coach.NewState(h, tue.Add(3*time.Hour)) // Tuesday 10:00
+	today := st.Today()
+	if today.DecidedBy != coach.ByClock {
+		t.Fatalf("decided by %s (%q), want the recovery clock", today.DecidedBy, today.Reasons)
+	}
+	p, err := st.Plan(100, coach.WeightChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "keep it easy: after your race yesterday, hard sessions are fine from " + coach.Moment(p.Recovery.ReadyAt, st.Now)
+	if today.Reasons[0] != want {
+		t.Errorf("reason %q, want %q", today.Reasons[0], want)
+	}
+	if strings.ContainsAny(today.Reasons[0], "0123456789") {
+		t.Errorf("reason %q tells a clock time", today.Reasons[0])
+	}
+	for _, f := range today.Factors {
+		if f.ID == "held" && strings.Contains(f.Reason, "because") {
+			t.Errorf("held factor %q: \"because\" before a sentence that is not a clause", f.Reason)
+		}
+	}
+}

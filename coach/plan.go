@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
@@ -51,6 +52,10 @@ type Step struct {
 	// Focus lists the muscle groups to work on, for steps that target
 	// muscles: those this run loaded most and those reported sore.
 	Focus []string `json:"focus,omitempty"`
+	// UntilCleared is set on a step that lasts until the red flag is
+	// cleared, whatever its window says (complete rest while a flag
+	// stands).
+	UntilCleared bool `json:"until_cleared,omitempty"`
 }
 
 // The step priorities.
@@ -75,14 +80,21 @@ type SeeProfessional struct {
 	// Since is the day the standing symptom was first reported
 	// (YYYY-MM-DD); null for a flag from the profile.
 	Since *string `json:"since,omitempty"`
-	// Clear says how the flag is cleared.
+	// Clear says how the flag is cleared (ClearSteps' words joined).
 	Clear string `json:"clear,omitempty"`
+	// ClearSteps are what clears it, each with what it concerns, so
+	// that each surface can say where to do it.
+	ClearSteps []ClearStep `json:"clear_steps,omitempty"`
 }
 
 // Skipped is a technique left out of a plan, and why.
 type Skipped struct {
 	ID     string `json:"id"`
+	Name   string `json:"name"`
 	Reason string `json:"reason"`
+	// Needs lists the equipment ids of which the runner has none, when
+	// that is why (each surface says where to add it).
+	Needs []string `json:"needs,omitempty"`
 }
 
 // MusclePeak is one muscle's forecast peak.
@@ -91,6 +103,16 @@ type MusclePeak struct {
 	Peak      float64         `json:"peak"`
 	PeakHours float64         `json:"peak_hours"` // after the run's end
 }
+
+// MuscleValue is one muscle's soreness at a moment.
+type MuscleValue struct {
+	Muscle recovery.Muscle `json:"muscle"`
+	Value  float64         `json:"value"`
+}
+
+// EarlierSorenessMin is the soreness left by earlier runs that a plan
+// mentions (a bar's width on the CLI's 0-10 scale).
+const EarlierSorenessMin = 0.5
 
 // PlanRun identifies the run a plan is for.
 type PlanRun struct {
@@ -130,14 +152,18 @@ type Nutrition struct {
 
 // Plan is the recovery plan after one run.
 type Plan struct {
-	Run             PlanRun           `json:"run"`
-	Recovery        recovery.Recovery `json:"recovery"`
-	Soreness        []MusclePeak      `json:"soreness"`
-	Nutrition       Nutrition         `json:"nutrition"`
-	Steps           []Step            `json:"steps"`
-	Skipped         []Skipped         `json:"skipped"`
-	Warnings        []Warning         `json:"warnings"`
-	SeeProfessional SeeProfessional   `json:"see_professional"`
+	Run      PlanRun           `json:"run"`
+	Recovery recovery.Recovery `json:"recovery"`
+	Soreness []MusclePeak      `json:"soreness"`
+	// EarlierSoreness is what earlier runs had left when this run ended
+	// (EarlierSorenessMin or more, highest first): Soreness is this
+	// run's own.
+	EarlierSoreness []MuscleValue   `json:"earlier_soreness"`
+	Nutrition       Nutrition       `json:"nutrition"`
+	Steps           []Step          `json:"steps"`
+	Skipped         []Skipped       `json:"skipped"`
+	Warnings        []Warning       `json:"warnings"`
+	SeeProfessional SeeProfessional `json:"see_professional"`
 	// OnHold, while a red flag stands, says that no running, strength or
 	// cross-training is planned until it is cleared; Recovery's clocks
 	// wait for it.
@@ -205,13 +231,22 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 		Recovery: rec, Params: p, Disclaimer: Disclaimer,
 		Steps: []Step{}, Skipped: []Skipped{}, Warnings: []Warning{}, SeeProfessional: SeeProfessional{Reasons: []string{}},
 	}
-	// Soreness forecast of this run (with what earlier runs left).
-	f := recovery.ForecastFrom(s.Contribs[:i+1], p, s.Mod, e.Run.End)
+	// This run's own soreness forecast, and what earlier runs had left
+	// when it ended.
+	f := recovery.ForecastFrom(s.Contribs[i:i+1], p, s.Mod, e.Run.End)
 	for _, m := range recovery.Muscles {
 		peak, h := f.PeakOf(m)
 		plan.Soreness = append(plan.Soreness, MusclePeak{Muscle: m, Peak: round1(peak), PeakHours: float64(h)})
 	}
 	sort.SliceStable(plan.Soreness, func(a, b int) bool { return plan.Soreness[a].Peak > plan.Soreness[b].Peak })
+	plan.EarlierSoreness = []MuscleValue{}
+	left := recovery.SorenessAt(s.Contribs[:i], p, s.Mod, e.Run.End)
+	for k, m := range recovery.Muscles {
+		if v := round1(left[k]); v >= EarlierSorenessMin {
+			plan.EarlierSoreness = append(plan.EarlierSoreness, MuscleValue{m, v})
+		}
+	}
+	sort.SliceStable(plan.EarlierSoreness, func(a, b int) bool { return plan.EarlierSoreness[a].Value > plan.EarlierSoreness[b].Value })
 	flag := s.ActiveFlag()
 	plan.SeeProfessional = s.seeProfessional(flag)
 	if flag != nil {
@@ -249,7 +284,7 @@ func protoKind(k recovery.Kind) string {
 // situations of this run that contraindications are checked against.
 func (s *State) conditions(e Entry, rec recovery.Recovery) []string {
 	conds := append([]string(nil), s.H.Profile.Conditions...)
-	for _, c := range s.recentCheckIns(e.Run.End) {
+	for _, c := range s.checkInsAfter(e) {
 		conds = append(conds, c.Symptoms...)
 	}
 	if f := s.ActiveFlag(); f != nil {
@@ -262,6 +297,27 @@ func (s *State) conditions(e Entry, rec recovery.Recovery) []string {
 		conds = append(conds, protocol.CondOlderRunner)
 	}
 	return conds
+}
+
+// AfterRunDays is how long after a run the check-ins speak of it: the
+// soreness it leaves peaks within 72 h (DOMS: Cheung et al. 2003).
+const AfterRunDays = 3
+
+// checkInsAfter returns the check-ins that speak of e: from the day it
+// ended for AfterRunDays, up to now and not past the day of the next
+// run (whose plan they speak of then).
+func (s *State) checkInsAfter(e Entry) []recovery.CheckIn {
+	until := e.Run.End.Add(AfterRunDays * 24 * time.Hour)
+	if next, ok := s.nextSessionAfter(e); ok && next.Before(until) {
+		until = next
+	}
+	var out []recovery.CheckIn
+	for _, c := range s.recentCheckIns(e.Run.End) {
+		if dayDiff(until.In(s.Now.Location()), c.Date) <= 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // recentCheckIns returns check-ins from the day of t onwards (up to now).
@@ -296,7 +352,7 @@ var conditional = map[string]bool{"passive-rest": true, "see-professional": true
 // steps fills the plan's steps from the rule base.
 func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string, maxPeak float64) {
 	kind := protoKind(e.Kind)
-	equip := s.H.Profile.Equipment
+	equip := s.equipment()
 	hurt := injured(conds)
 	restDays := s.restDays(e, maxPeak)
 	flag := s.ActiveFlag()
@@ -318,12 +374,15 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 			include = plan.Nutrition.Electrolytes
 		case "easy-run":
 			include = !e.Kind.EasyEffort() && !hurt
+		case "cool-down":
+			// A walk or jog to end a run; a ride or swim ends its own way.
+			include = include && e.A.Sport.IsRun()
 		}
 		if !include {
 			continue
 		}
 		if !conditional[t.ID] && !t.Available(equip) {
-			plan.Skipped = append(plan.Skipped, Skipped{ID: t.ID, Reason: "needs " + strings.Join(t.Requires, " or ") + " (add it with rebound profile set --equipment)"})
+			plan.Skipped = append(plan.Skipped, Skipped{ID: t.ID, Name: t.Name, Reason: "needs " + protocol.EquipmentNames(t.Requires), Needs: t.Requires})
 			continue
 		}
 		var notes []string
@@ -339,9 +398,11 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 					continue
 				}
 				if blocked == "" {
-					blocked = "ask a doctor first: " + c.Why
+					// The reason once, in the warning; the left-out
+					// line points to it.
+					blocked = fmt.Sprintf("ask your doctor first (%s)", protocol.ConditionName(c.Condition))
 					plan.Warnings = append(plan.Warnings, Warning{Code: "doctor-first",
-						Message: fmt.Sprintf("%s left out: ask your doctor first (%s). %s", t.Name, c.Condition, c.Why)})
+						Message: fmt.Sprintf("%s left out: %s. %s", t.Name, blocked, c.Why)})
 				}
 			case protocol.Modify:
 				if c.Condition != protocol.CondAny {
@@ -350,15 +411,79 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 			}
 		}
 		if blocked != "" {
-			plan.Skipped = append(plan.Skipped, Skipped{ID: t.ID, Reason: blocked})
+			plan.Skipped = append(plan.Skipped, Skipped{ID: t.ID, Name: t.Name, Reason: blocked})
 			continue
 		}
 		st := stepOf(t, notes)
 		s.tailor(&st, plan, e, rec, restDays)
-		st.StartAt = e.Run.End.Add(time.Duration(st.StartH * float64(time.Hour))).In(s.Now.Location())
-		st.EndAt = e.Run.End.Add(time.Duration(st.EndH * float64(time.Hour))).In(s.Now.Location())
+		st.Phase = string(phaseFor(protocol.Phase(st.Phase), st.StartH))
+		st.Sources = dedupe(st.Sources)
+		st.StartAt = stepClock(e.Run.End, st.StartH, s.Now.Location())
+		st.EndAt = stepClock(e.Run.End, st.EndH, s.Now.Location())
 		plan.Steps = append(plan.Steps, st)
 	}
+}
+
+// stepClock is the moment h hours after end, to the whole second.
+func stepClock(end time.Time, h float64, loc *time.Location) time.Time {
+	return end.Add(time.Duration(h * float64(time.Hour))).Round(time.Second).In(loc)
+}
+
+// phaseEndH is when each phase of the recovery ends, in hours after the
+// run (protocol.Phase.Meaning): the first hour, the day of the run, the
+// days 1-3.
+var phaseEndH = []struct {
+	phase protocol.Phase
+	endH  float64
+}{{protocol.Immediate, 1}, {protocol.SameDay, 24}, {protocol.Days1to3, 72}}
+
+// phaseFor is the phase of a step that starts startH after the run: its
+// own, unless its start (moved for this run: easy running after a race)
+// falls past the phase's end, then the phase it starts in.
+func phaseFor(p protocol.Phase, startH float64) protocol.Phase {
+	past := false
+	for _, x := range phaseEndH {
+		if x.phase == p {
+			past = true
+		}
+		if past && startH < x.endH {
+			return x.phase
+		}
+	}
+	if past {
+		return protocol.LongTerm
+	}
+	return p
+}
+
+// dedupe returns ss without repeats, in first-seen order.
+func dedupe(ss []string) []string {
+	out := ss[:0:0]
+	for _, x := range ss {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// equipment is what the runner has to recover with: the profile's, and
+// what their history shows they use (a ride: a bike; a swim: a pool).
+func (s *State) equipment() []string {
+	eq := slices.Clone(s.H.Profile.Equipment)
+	for _, e := range s.Entries {
+		var has string
+		switch e.A.Sport {
+		case activity.Cycling:
+			has = protocol.EquipBike
+		case activity.Swimming:
+			has = protocol.EquipPool
+		}
+		if has != "" && !slices.Contains(eq, has) {
+			eq = append(eq, has)
+		}
+	}
+	return eq
 }
 
 // stepOf is a technique as a plan step, with the notes that modify it for
@@ -411,7 +536,11 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 		st.EndH = math.Max(rec.EasyH+24, rec.HardH)
 		st.Why = fmt.Sprintf("Easy running is fine from %.0f h after this run. ", rec.EasyH) + st.Why
 	case "rest-day":
+		// The rest ends when easy running is fine again.
 		st.StartH, st.EndH = 12, 12+24*float64(restDays)
+		if rec.EasyH > st.StartH {
+			st.EndH = rec.EasyH
+		}
 		st.Dose = fmt.Sprintf("%d rest %s", restDays, pluralWord(restDays, "day", "days"))
 		st.Why = s.restWhy(e, restDays) + " " + st.Why
 	case "strength":
@@ -420,6 +549,8 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 		if e.Kind.Demanding() {
 			st.StartH = math.Max(st.StartH, rec.EasyH)
 		}
+	case "see-professional", "passive-rest":
+		s.flagStep(st, e, s.ActiveFlag())
 	case "sleep":
 		if s.Mod.SleepDebtH > 0.25 {
 			st.Why = fmt.Sprintf("You have averaged %.1f h a night less than 7 h lately. ", s.Mod.SleepDebtH) + st.Why
@@ -428,6 +559,50 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 	if st.StartH >= st.EndH {
 		st.EndH = st.StartH + 24
 	}
+}
+
+// flagStep fits the steps a red flag calls for to it: seeing a
+// professional today (urgent) or within days (soon), from now whatever
+// the run's age; complete rest until the flag is cleared, not until the
+// pain settles. Without a flag they keep the rule base's words.
+func (s *State) flagStep(st *Step, e Entry, f *Flag) {
+	if f == nil {
+		return
+	}
+	since := math.Max(0, s.Now.Sub(e.Run.End).Hours())
+	switch st.ID {
+	case "see-professional":
+		st.Dose = SeeProfessionalDose(f.Urgency)
+		st.StartH, st.EndH = since, since+SeeProfessionalWithinH(f.Urgency)
+	case "passive-rest":
+		st.Dose = RestUntilCleared
+		st.StartH = since
+		st.UntilCleared = true
+	}
+}
+
+// RestUntilCleared is complete rest's dose while a red flag stands: it
+// ends when the flag is cleared, not when the pain settles (a settled
+// pain can still be a bone stress injury).
+const RestUntilCleared = "no running, training or painful activity until the red flag is cleared: a professional's OK, or the symptom gone"
+
+// SeeProfessionalDose says when to see a professional for a flag of the
+// urgency: today when urgent, within the next few days otherwise.
+func SeeProfessionalDose(u protocol.Urgency) string {
+	if u == protocol.Urgent {
+		return "today: call emergency services or go to urgent care; no training until a professional has seen you"
+	}
+	return "within the next few days: book a doctor, physiotherapist or sports-medicine professional; no training until then"
+}
+
+// SeeProfessionalWithinH is the window, in hours from now, in which to see
+// a professional for a flag of the urgency: today (24 h) when urgent, the
+// next few days (72 h) otherwise.
+func SeeProfessionalWithinH(u protocol.Urgency) float64 {
+	if u == protocol.Urgent {
+		return 24
+	}
+	return 72
 }
 
 func pluralWord(n int, one, many string) string {

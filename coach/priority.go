@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"sort"
-	"time"
 
 	"github.com/rebound-run/rebound/protocol"
 )
@@ -45,10 +44,15 @@ type planFocus struct {
 // fitted to this run and runner, then what helps, then the rest.
 func (s *State) prioritise(plan *Plan, e Entry, conds []string) {
 	f := planFocus{flag: s.ActiveFlag(), hurt: injured(conds), warnings: map[string]bool{}}
-	reported := s.reportedSince(e.Run.End)
+	reported := s.reportedAfter(e)
+	// The legs' soreness: this run's forecast peak, or what earlier runs
+	// still left when it ended.
 	maxPeak := 0.0
 	for _, m := range plan.Soreness {
 		maxPeak = max(maxPeak, m.Peak)
+	}
+	for _, m := range plan.EarlierSoreness {
+		maxPeak = max(maxPeak, m.Value)
 	}
 	maxReported := 0.0
 	for _, v := range reported {
@@ -172,26 +176,36 @@ func (s *State) prioritise(plan *Plan, e Entry, conds []string) {
 		}
 	}
 	grade := map[string]int{string(protocol.Moderate): 0, string(protocol.Low): 1, string(protocol.Practice): 2, string(protocol.VeryLow): 3}
+	// Within each priority the red flag's steps come first, then the
+	// steps in time order (when they start, then when they end), so that
+	// the list reads as the hours and days after the run do.
+	flagFirst := func(st Step) bool {
+		return st.ID == "see-professional" || st.ID == "passive-rest" || st.ID == "peace-love"
+	}
 	sort.SliceStable(plan.Steps, func(a, b int) bool {
 		x, y := plan.Steps[a], plan.Steps[b]
 		if x.Priority != y.Priority {
 			return x.Priority < y.Priority
 		}
-		if x.Priority < MoreOptions {
-			rx, okx := rank[x.ID]
-			ry, oky := rank[y.ID]
-			if okx && oky && rx != ry {
-				return rx < ry
-			}
+		if fx, fy := flagFirst(x), flagFirst(y); fx != fy {
+			return fx
 		}
-		if x.Group != y.Group && x.Group != "" && y.Group != "" {
-			return x.Group < y.Group
-		}
-		if order[x.Phase] != order[y.Phase] {
+		if order[x.Phase] != order[y.Phase] && (x.Phase == string(protocol.LongTerm) || y.Phase == string(protocol.LongTerm)) {
 			return order[x.Phase] < order[y.Phase]
 		}
 		if x.StartH != y.StartH {
 			return x.StartH < y.StartH
+		}
+		if x.EndH != y.EndH {
+			return x.EndH < y.EndH
+		}
+		rx, okx := rank[x.ID]
+		ry, oky := rank[y.ID]
+		if okx != oky {
+			return okx
+		}
+		if rx != ry {
+			return rx < ry
 		}
 		return grade[x.Evidence] < grade[y.Evidence]
 	})
@@ -211,11 +225,15 @@ func groupByKey(key string) (protocol.Group, bool) {
 	return protocol.Group{}, false
 }
 
-// reportedSince returns each muscle group's highest rating in the
-// check-ins from the day of t up to now.
-func (s *State) reportedSince(t time.Time) map[string]float64 {
+// reportedAfter returns each muscle group's highest rating in the
+// check-ins that speak of e (checkInsAfter): the mornings after it, not
+// the morning of its own day, whose check-in came before it.
+func (s *State) reportedAfter(e Entry) map[string]float64 {
 	out := map[string]float64{}
-	for _, c := range s.recentCheckIns(t) {
+	for _, c := range s.checkInsAfter(e) {
+		if dayDiff(e.Run.End.In(s.Now.Location()), c.Date) < 1 {
+			continue
+		}
 		for m, v := range c.Soreness {
 			out[string(m)] = max(out[string(m)], v)
 		}

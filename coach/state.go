@@ -43,7 +43,11 @@ type State struct {
 	// that keep one (the server's cache) compute it once.
 	todayOnce sync.Once
 	today     *Today
-	plans     sync.Map // activity id -> *Plan without weights
+	// day memoises Today without its checklist, which the week (that
+	// today's checklist follows for strength) reads.
+	dayOnce sync.Once
+	day     *Today
+	plans   sync.Map // activity id -> *Plan without weights
 }
 
 // NewState derives the state of h at now: the runs up to now, their load

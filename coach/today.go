@@ -3,6 +3,7 @@ package coach
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/rebound-run/rebound/protocol"
@@ -40,6 +41,7 @@ type Today struct {
 	Disclaimer      string             `json:"disclaimer"`
 	decision        Decision           `json:"-"`
 	recovery        *recovery.Recovery `json:"-"`
+	latest          *Plan              // the latest run's plan, nil without runs
 }
 
 // Decision returns the decision Today shows.
@@ -64,8 +66,24 @@ const RecentDays = 7
 // Today returns today's readiness, soreness and checklist at s.Now,
 // computed once per State. Callers must not change it.
 func (s *State) Today() *Today {
-	s.todayOnce.Do(func() { s.today = s.computeToday() })
+	s.todayOnce.Do(func() {
+		t := *s.dayCore()
+		strength := false
+		if t.decision.Flag == nil {
+			strength = s.Week().Days[0].Strength
+		}
+		t.Steps = s.checklist(t.decision, t.latest, strength)
+		s.today = &t
+	})
 	return s.today
+}
+
+// dayCore is today without its checklist: the decision, readiness,
+// soreness and clocks, computed once (the week reads it, and today's
+// checklist reads the week).
+func (s *State) dayCore() *Today {
+	s.dayOnce.Do(func() { s.day = s.computeToday() })
+	return s.day
 }
 
 func (s *State) computeToday() *Today {
@@ -75,7 +93,7 @@ func (s *State) computeToday() *Today {
 	flag := s.ActiveFlag()
 	// When the recent runs allow easy and hard running again: their plans'
 	// recovery times (the checklist needs the plans too).
-	var easyAt, readyAt time.Time
+	var c clocks
 	for _, e := range s.Entries {
 		if now.Sub(e.Run.End) > RecentDays*24*time.Hour {
 			continue
@@ -85,13 +103,14 @@ func (s *State) computeToday() *Today {
 			continue
 		}
 		rec := plan.Recovery
-		if rec.EasyAt.After(easyAt) {
-			easyAt = rec.EasyAt
+		if rec.EasyAt.After(c.easyAt) {
+			c.easyAt, c.easyBy = rec.EasyAt, e
 		}
-		if rec.ReadyAt.After(readyAt) {
-			readyAt = rec.ReadyAt
+		if rec.ReadyAt.After(c.readyAt) {
+			c.readyAt, c.readyBy = rec.ReadyAt, e
 		}
 	}
+	easyAt, readyAt := c.easyAt, c.readyAt
 	if !easyAt.IsZero() && flag == nil {
 		easyAt, readyAt := easyAt.In(now.Location()), readyAt.In(now.Location())
 		t.EasyAt, t.ReadyAt = &easyAt, &readyAt
@@ -128,7 +147,16 @@ func (s *State) computeToday() *Today {
 		}
 	}
 	r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: now, Load: s.Day(now), Soreness: soreNow, Today: today, History: hist})
-	d := s.decide(r, t.SorenessNow, easyAt, readyAt, flag)
+	if flag != nil && (len(flag.Symptoms) > 0 || flag.Injury) {
+		for i, f := range r.Factors {
+			// Fresh legs are no all-clear beside a red flag: the flag
+			// is about pain, illness or an injury, not soreness.
+			if f.ID == "soreness" && f.Status == "good" {
+				r.Factors[i].Reason = FreshLegsUnderFlag
+			}
+		}
+	}
+	d := s.decide(r, t.SorenessNow, c, flag)
 	t.decision = d
 	t.Recommendation, t.DecidedBy, t.Factors = string(d.Recommendation), d.By, r.Factors
 	t.Reasons = []string{d.Reason}
@@ -139,7 +167,7 @@ func (s *State) computeToday() *Today {
 			// add up to the score.
 			t.Factors = append(t.Factors, recovery.Factor{ID: "held", Name: "Held by today’s call", Value: fmt.Sprintf("at most %d", *d.Score),
 				Penalty: float64(held), Status: "poor", Source: "Rebound's rule: the score never reads higher than the day's recommendation allows",
-				Reason: fmt.Sprintf("readiness is held at %d, the top of the %s band, because %s", *d.Score, d.Recommendation, d.Reason)})
+				Reason: fmt.Sprintf("readiness is held at %d, the top of the %s band: %s", *d.Score, strings.ReplaceAll(string(d.Recommendation), "-", " "), d.Reason)})
 		}
 		for _, f := range r.Factors {
 			if f.Penalty >= 5 && f.Reason != d.Reason {
@@ -152,12 +180,16 @@ func (s *State) computeToday() *Today {
 	} else {
 		t.Factors = []recovery.Factor{}
 	}
-	t.Steps = s.checklist(d, latest)
+	t.latest = latest
 	if latest != nil {
 		t.Warnings = latest.Warnings
 	}
 	return t
 }
+
+// FreshLegsUnderFlag is the soreness factor's reason when the legs are
+// fresh but a red flag stands.
+const FreshLegsUnderFlag = "little muscle soreness, which does not clear the red flag: what you reported is not soreness"
 
 // seeProfessional is the referral a flag calls for: its urgency, a reason
 // per symptom and how to clear it.
@@ -166,7 +198,7 @@ func (s *State) seeProfessional(f *Flag) SeeProfessional {
 	if f == nil {
 		return sp
 	}
-	sp.Needed, sp.Urgency, sp.Clear = true, string(f.Urgency), f.ClearHow()
+	sp.Needed, sp.Urgency, sp.Clear, sp.ClearSteps = true, string(f.Urgency), f.ClearHow(), f.ClearSteps()
 	if !f.Since.IsZero() {
 		since := f.Since.Format("2006-01-02")
 		sp.Since = &since
@@ -186,8 +218,10 @@ func (s *State) seeProfessional(f *Flag) SeeProfessional {
 
 // checklist returns today's steps: what the recent runs' plans schedule
 // for the rest of today and fits the decision, led by the step that
-// carries it out. While a flag stands it is only what the flag allows.
-func (s *State) checklist(d Decision, latest *Plan) []Step {
+// carries it out: never their more options (injury care among them,
+// unless a sore spot was reported), strength only on a day the week puts
+// it on. While a flag stands it is only what the flag allows.
+func (s *State) checklist(d Decision, latest *Plan, strength bool) []Step {
 	now := s.Now
 	y, m, dd := now.Date()
 	dayEnd := time.Date(y, m, dd, 0, 0, 0, 0, now.Location()).AddDate(0, 0, 1)
@@ -233,7 +267,7 @@ func (s *State) checklist(d Decision, latest *Plan) []Step {
 			if !st.StartAt.Before(dayEnd) || !st.EndAt.After(now) {
 				continue
 			}
-			if !allowed(d.Recommendation, st.ID) {
+			if !allowed(d.Recommendation, st.ID) || st.Priority == MoreOptions || st.ID == "strength" && !strength {
 				continue
 			}
 			add(st)
@@ -250,11 +284,13 @@ var leadStep = map[recovery.Recommendation]string{recovery.Rest: "rest-day", rec
 func (s *State) dayStep(t protocol.Technique, now, dayEnd time.Time, f *Flag) Step {
 	st := stepOf(t, nil)
 	st.StartAt, st.EndAt, st.Priority = now, dayEnd, DoThis
-	if t.ID == "see-professional" && f != nil {
-		st.Dose = "today" // urgent
-		if f.Urgency == protocol.Soon {
-			st.Dose = "book an appointment within the next few days; no training until then"
-		}
+	switch {
+	case f == nil:
+	case t.ID == "see-professional":
+		st.Dose = SeeProfessionalDose(f.Urgency)
+		st.EndAt = now.Add(time.Duration(SeeProfessionalWithinH(f.Urgency)) * time.Hour)
+	case t.ID == "passive-rest":
+		st.Dose, st.UntilCleared = RestUntilCleared, true
 	}
 	return st
 }

@@ -319,7 +319,7 @@ func (b *weekBuilder) canHard(i int) bool {
 
 func (b *weekBuilder) plan() {
 	s, pat, wp := b.s, b.pat, b.wp
-	today := s.Today()
+	today := s.dayCore() // not Today(): today's checklist reads the week
 	if today.EasyAt != nil {
 		b.easyAt, b.readyAt = *today.EasyAt, *today.ReadyAt
 	}

@@ -42,8 +42,8 @@ func Day(t, now time.Time) string {
 }
 
 // ReadyNote says, under the day's recommendation, when the legs are ready
-// again (Today's EasyAt and ReadyAt): "Easy running from today 15:13, hard
-// sessions from Friday 09:00", "Hard sessions from tomorrow 09:00", or
+// again (Today's EasyAt and ReadyAt): "Easy running from this afternoon, hard
+// sessions from Friday morning" (Ready), "Hard sessions from tomorrow morning", or
 // "Your legs have recovered from your recent runs" once both have passed;
 // "" without a recent run, and while a red flag stands (its box says that
 // there is no training until it is cleared).
@@ -52,10 +52,7 @@ func ReadyNote(t *coach.Today, now time.Time) string {
 	case t.SeeProfessional.Needed:
 		return ""
 	case t.ReadyAt != nil && t.ReadyAt.After(now):
-		if t.EasyAt != nil && t.EasyAt.After(now) {
-			return "Easy running from " + When(*t.EasyAt, now) + ", hard sessions from " + When(*t.ReadyAt, now)
-		}
-		return "Hard sessions from " + When(*t.ReadyAt, now)
+		return Ready(t.EasyAt, t.ReadyAt, now)
 	case t.LastRun != nil:
 		return "Your legs have recovered from your recent runs"
 	}

@@ -235,3 +235,22 @@ func GradeFor(g string) Grade {
 	}
 	return Grade{Label: Label(g)}
 }
+
+// MuscleLabel is how a muscle group reads: "hip-flexors" is "Hip
+// flexors", on every surface.
+func MuscleLabel(m string) string { return Label(m) }
+
+// Hours says a number of hours after a run: "30 h", whatever its size,
+// so that peaks and clocks read alike ("47 h" beside "51 h", never "2.1
+// days").
+func Hours(h float64) string { return strconv.FormatFloat(math.Round(h), 'f', 0, 64) + " h" }
+
+// EarlierSoreness says what earlier runs had left when a run ended:
+// "quads 1.2, calves 0.8".
+func EarlierSoreness(ms []coach.MuscleValue) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = strings.ToLower(MuscleLabel(string(m.Muscle))) + " " + strconv.FormatFloat(m.Value, 'f', 1, 64)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,120 @@
+package present
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/protocol"
+)
+
+// The labels of a plan's two recovery clocks and of a plan on hold, the
+// same on every surface.
+const (
+	EasyRunningLabel  = "Easy running"
+	HardSessionsLabel = "Hard sessions"
+	RunningLabel      = "Running"
+	OnHoldLabel       = "On hold until the red flag is cleared"
+)
+
+// Ready says when the recent runs allow easy running and hard sessions
+// again, as seen at now, in day and part of day (coach.Moment): "Easy
+// running from tomorrow afternoon, hard sessions from Friday morning";
+// only the hard sessions once easy running is fine; "" when both are (or
+// while a red flag stands: today then has no clocks).
+func Ready(easyAt, readyAt *time.Time, now time.Time) string {
+	switch {
+	case easyAt != nil && easyAt.After(now):
+		return EasyRunningLabel + " from " + coach.Moment(*easyAt, now) + ", " +
+			strings.ToLower(HardSessionsLabel) + " from " + coach.Moment(*readyAt, now)
+	case readyAt != nil && readyAt.After(now):
+		return HardSessionsLabel + " from " + coach.Moment(*readyAt, now)
+	}
+	return ""
+}
+
+// ReadyLine is one line of a plan's "legs ready": what, when, and a note.
+type ReadyLine struct {
+	Label, When, Note string
+}
+
+// LegsReady is a plan's "legs ready", as seen at now: when easy running
+// and hard sessions are fine after the run, in day and part of day
+// (coach.Moment), with the hours after the run; while the plan is on hold
+// (a red flag stands) one line that says so and how to clear it, and no
+// time at all (each surface adds where to clear it).
+func LegsReady(p *coach.Plan, now time.Time) []ReadyLine {
+	if p.OnHold != "" {
+		return []ReadyLine{{Label: RunningLabel, When: OnHoldLabel, Note: "To clear it: " + p.SeeProfessional.Clear}}
+	}
+	r := p.Recovery
+	return []ReadyLine{
+		{EasyRunningLabel, coach.Moment(r.EasyAt, now), fmt.Sprintf("%.0f h after the run", r.EasyH)},
+		{HardSessionsLabel, coach.Moment(r.ReadyAt, now), fmt.Sprintf("%.0f h after the run", r.HardH)},
+	}
+}
+
+// UntilClearedWords is when a step that lasts until the red flag is
+// cleared happens.
+const UntilClearedWords = "until the red flag is cleared"
+
+// phaseEndH is when each phase ends, in hours after the run: a window that
+// ends later is not told with the phase's title ("First hour, within
+// 72 h" contradicts itself).
+var phaseEndH = map[protocol.Phase]float64{protocol.Immediate: 1, protocol.SameDay: 24, protocol.Days1to3: 72}
+
+// StepWhen says when a plan's step happens, its phase and its window
+// agreeing: "First hour, within 30 min", "Days 1–3, 12–72 h after", only
+// the window when it reaches past its phase ("within 72 h", "3.5–9 days
+// after"), the phase alone for a long-term habit ("This week and
+// beyond", with the day it starts from when that is not the run's),
+// "today" or "within the next few days" to see a professional (an urgent
+// or another red flag), "until the red flag is cleared" for complete rest
+// while one stands.
+func StepWhen(st coach.Step) string {
+	switch {
+	case st.UntilCleared:
+		return UntilClearedWords
+	case st.ID == "see-professional":
+		return seeWhen(st)
+	case protocol.Phase(st.Phase) == protocol.LongTerm:
+		if st.StartH >= 24 {
+			return PhaseTitle(st.Phase) + ", from day " + fmt.Sprint(math.Floor(st.StartH/24)+1)
+		}
+		return PhaseTitle(st.Phase)
+	}
+	w := Window(st.StartH, st.EndH)
+	if end, ok := phaseEndH[protocol.Phase(st.Phase)]; ok && st.EndH <= end {
+		return PhaseTitle(st.Phase) + ", " + w
+	}
+	return w
+}
+
+// seeWhen is when to see a professional: today for an urgent flag (a
+// window of a day), within the next few days otherwise.
+func seeWhen(st coach.Step) string {
+	if st.EndAt.Sub(st.StartAt) <= 24*time.Hour {
+		return "today"
+	}
+	return "within the next few days"
+}
+
+// StepWhenToday says when a step of today's checklist is due, as seen at
+// now: "today" when it ends by midnight, "until Wednesday morning"
+// (coach.Moment) within a few days, "this week" for a habit of the
+// week; the red flag's steps as StepWhen says them.
+func StepWhenToday(st coach.Step, now time.Time) string {
+	switch {
+	case st.UntilCleared:
+		return UntilClearedWords
+	case st.ID == "see-professional":
+		return seeWhen(st)
+	case st.EndAt.IsZero() || coach.OnDay(st.EndAt.Add(-time.Minute), now) == "today":
+		return "today"
+	case st.EndAt.Sub(now) >= coach.MomentDateDays*24*time.Hour:
+		return "this week"
+	}
+	return "until " + coach.Moment(st.EndAt, now)
+}
