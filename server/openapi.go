@@ -455,6 +455,7 @@ func schemas() js {
 		p("priority", desc(js{"type": "integer", "minimum": 1, "maximum": 3}, "1 do this, 2 helpful, 3 more options")),
 		opt("group", enum("alternatives: do one of the group", "hands-on", "cold-or-compression", "stretching", "warmth", "ice")),
 		opt("focus", arr(muscleEnum(""), "muscle groups to work on")),
+		opt("until_cleared", boolean("the step lasts until the red flag is cleared, whatever its window says")),
 	}
 	shoe := []prop{
 		p("name", str("")),
@@ -493,7 +494,11 @@ func schemas() js {
 		opt("urgency", enum("urgent: now; soon: within days", protocol.Urgent, protocol.Soon)),
 		p("reasons", arr(str(""), "")),
 		opt("since", date("the day the standing symptom was first reported")),
-		opt("clear", str("how to clear the flag")))
+		opt("clear", str("how to clear the flag")),
+		opt("clear_steps", arr(object("One thing that clears the flag",
+			p("how", str("in words")),
+			p("by", enum("what it concerns, so that each surface can say where: a check-in's symptoms, the injury condition on the profile, a check-in's soreness",
+				coach.ClearBySymptoms, coach.ClearByInjury, coach.ClearBySoreness))), "")))
 
 	return js{
 		"Error": object("An error", p("code", str("invalid, not_found, conflict, unauthorized, forbidden, too_large, too_many_requests, method_not_allowed, internal")),
@@ -553,7 +558,10 @@ func schemas() js {
 				p("fluid_from", enum("", "weights", "estimate", "default")),
 				p("electrolytes", boolean("")), p("notes", arr(str(""), "")))),
 			p("steps", arr(ref("Step"), "")),
-			p("skipped", arr(object("A technique left out", p("id", str("")), p("reason", str(""))), "")),
+			p("earlier_soreness", arr(object("Soreness earlier runs had left when this run ended",
+				p("muscle", muscleEnum("")), p("value", num("0-10"))), "highest first; 0.5 or more")),
+			p("skipped", arr(object("A technique left out", p("id", str("")), p("name", str("")), p("reason", str("")),
+				opt("needs", arr(str("equipment id"), "equipment of which the runner has none, when that is why"))), "")),
 			p("warnings", arr(ref("Warning"), "")),
 			p("see_professional", ref("SeeProfessional")),
 			opt("on_hold", str("while a red flag stands: why no training is planned and how to clear it")),
