@@ -279,6 +279,7 @@ func TestDemo(t *testing.T) {
 	}
 	// What the runner reads names its sources by title.
 	t.Run("Wording", func(t *testing.T) { checkWording(t, db) })
+	t.Run("Units", func(t *testing.T) { checkUnits(t, db) })
 }
 
 func TestDefaultShoeGoesToNewRuns(t *testing.T) {

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/internal/corpus"
 	"github.com/rebound-run/rebound/internal/wording"
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/present"
 )
 
@@ -205,7 +207,6 @@ func checkWording(t *testing.T, db string) {
 // runner's units: the hilly run climbs 163 m in 4.8 km, 33.7 m per km,
 // which is 178 ft per mile (33.7 / 0.3048 × 1.609344).
 func TestImperialKindReason(t *testing.T) {
-	t.Skip("until recovery/kind.go uses units: lead merges")
 	db := filepath.Join(t.TempDir(), "r.db")
 	at := dayAfterHills
 	reboundAt(t, db, at, "import", "--quiet", corpus.Path(t, hillyRun))
@@ -219,36 +220,23 @@ func TestImperialKindReason(t *testing.T) {
 	}
 }
 
-// knownExceptions are user-facing texts still naming a source by seed
-// number, in files being rewritten on other branches: the lead clears
-// them at merge (then this list must be empty).
-var knownExceptions = []struct{ file, fragment string }{
-	{"recovery/time.go", "hard sessions after"},                         // "... (seed 002)"
-	{"recovery/time.go", "seed 004: longer for older runners"},          // older runners' extra day
-	{"coach/plan.go", "After a long run take 1-2 rest days (seed 004)"}, // rest-day why
-	{"coach/plan.go", "hurts performance (seed 004)"},                   // dehydration warning
-	{"coach/plan.go", "or when they feel flat (seed 003"},               // shoe warning
-	{"coach/plan.go", "the 10% rule (seed 003)"},                        // weekly-increase warning
-}
-
 // noInternalNames fails on a source named by seed number, file name or
-// the reference list's name in text (line by line), but for the known
-// exceptions, which it logs.
+// the reference list's name in text (line by line), on a source spelled
+// otherwise than protocol.Cite and protocol.Short spell it, and on a
+// sentence that starts in lower case (as one did that a citation began:
+// "… with sodium. the 2026 coaching guide gives …").
 func noInternalNames(t *testing.T, where, text string) {
 	t.Helper()
-lines:
 	for _, line := range strings.Split(text, "\n") {
-		bad := wording.InternalNames(line)
-		if bad == nil {
-			continue
+		if bad := wording.InternalNames(line); bad != nil {
+			t.Errorf("%s: internal name %q in %q", where, bad, strings.TrimSpace(line))
 		}
-		for _, e := range knownExceptions {
-			if strings.Contains(line, e.fragment) {
-				t.Logf("%s: known exception in %s (cleared at merge): %q", where, e.file, strings.TrimSpace(line))
-				continue lines
-			}
+		if bad := wording.OtherSpellings(line); bad != nil {
+			t.Errorf("%s: source spelled %q in %q", where, bad, strings.TrimSpace(line))
 		}
-		t.Errorf("%s: internal name %q in %q", where, bad, strings.TrimSpace(line))
+		if bad := wording.LowerStarts(line); bad != nil {
+			t.Errorf("%s: sentence starting in lower case %q in %q", where, bad, strings.TrimSpace(line))
+		}
 	}
 }
 
@@ -276,4 +264,123 @@ func noInternalNamesJSON(t *testing.T, where, doc string) {
 		}
 	}
 	walk(v, "")
+}
+
+// unitCommands are the commands whose every text checkUnits reads, with
+// the plans of the season's runs of each kind.
+var unitCommands = [][]string{{"today"}, {"week"}, {"load"}, {"protocol"}, {"gear"}, {"runs"}}
+
+// quotedKeys are the JSON keys whose values are not Rebound's words in
+// the runner's units: what a source says (quoted in its own units), a
+// dose's unit, source identifiers and citations, and raw data.
+var quotedKeys = map[string]bool{"says": true, "unit": true, "ref": true, "source": true, "sources": true,
+	"citation": true, "citations": true, "name": false}
+
+// checkUnits reads a whole demo season's listings in each system of
+// units, as text and JSON: the plan of one run of each kind, today, the
+// week, the load, the rule base, the shoes and the runs. None may carry
+// an unrendered mark ({{mi 300-500}}) or a unit of the other system
+// (wording.ForeignUnits): " km", " m ", "°C", "kg", "ml" in imperial,
+// "miles", "oz", "lb", "°F" in metric, but in what the sources say.
+func checkUnits(t *testing.T, db string) {
+	_, out, _ := rebound(t, db, "runs", "--json", "--limit", "500")
+	var runs []struct {
+		ID   int64  `json:"id"`
+		Kind string `json:"kind"`
+	}
+	decode(t, out, &runs)
+	cmds := append([][]string(nil), unitCommands...)
+	kinds := map[string]bool{}
+	for _, r := range runs {
+		if !kinds[r.Kind] {
+			kinds[r.Kind] = true
+			cmds = append(cmds, []string{"plan", strconv.FormatInt(r.ID, 10)})
+		}
+	}
+	for _, u := range []measure.System{measure.Imperial, measure.Metric} {
+		if code, _, errs := rebound(t, db, "profile", "set", "--units", string(u)); code != 0 {
+			t.Fatalf("profile set --units %s: %s", u, errs)
+		}
+		for _, args := range cmds {
+			where := fmt.Sprintf("%s %v", u, args)
+			_, out, errs := rebound(t, db, args...)
+			if out == "" {
+				t.Errorf("%s: no output (%s)", where, errs)
+			}
+			for _, line := range strings.Split(out, "\n") {
+				unitsIn(t, where, line, u)
+			}
+			_, out, _ = rebound(t, db, append(args, "--json")...)
+			var v any
+			decode(t, out, &v)
+			var walk func(v any, key string)
+			walk = func(v any, key string) {
+				switch x := v.(type) {
+				case map[string]any:
+					for k, e := range x {
+						walk(e, k)
+					}
+				case []any:
+					for _, e := range x {
+						walk(e, key)
+					}
+				case string:
+					if !quotedKeys[key] {
+						unitsIn(t, where+" --json "+key, x, u)
+					}
+				}
+			}
+			walk(v, "")
+		}
+		paths := []string{"/", "/week", "/load", "/soreness"}
+		for _, args := range cmds {
+			if args[0] == "plan" {
+				paths = append(paths, "/runs/"+args[1])
+			}
+		}
+		own := map[measure.System]string{measure.Imperial: " mi", measure.Metric: " km"}[u]
+		for p, page := range servePages(t, db, now, paths...) {
+			text := pageText(page)
+			for _, line := range strings.Split(text, "\n") {
+				unitsIn(t, fmt.Sprintf("%s web %s", u, p), line, u)
+			}
+			if p == "/week" && !strings.Contains(text, own) {
+				t.Errorf("%s web %s: no distance in%s", u, p, own)
+			}
+		}
+	}
+}
+
+// pageText is what a page shows as text: without scripts, styles and tags.
+func pageText(page string) string {
+	page = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>`).ReplaceAllString(page, "")
+	return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(page, "\n")
+}
+
+// pendingUnits are the plan's tailored first-hour doses, still worded in
+// fixed units in coach/plan.go (tailor, nutrition, tempWords), which the
+// plan-wording branch rewrites (fluid, finding 2): checkUnits logs them.
+// When that branch lands they read in the runner's units
+// (State.Units: VolumeRange, Weight, Temperature, Text("{{floz 16-24}}"))
+// and this list must be empty.
+var pendingUnits = []string{"g per kg of your", "ml over the next hours", "oz after a run under an hour", "in the cold (", "in the heat (", "kg you lost"}
+
+// unitsIn fails on a mark or a unit of the other system than u in text,
+// but for pendingUnits, which it logs.
+func unitsIn(t *testing.T, where, text string, u measure.System) {
+	t.Helper()
+	if measure.Marked(text) {
+		t.Errorf("%s: unrendered mark in %q", where, strings.TrimSpace(text))
+	}
+	bad := wording.ForeignUnits(text, u)
+	if bad == nil {
+		return
+	}
+	for _, p := range pendingUnits {
+		if strings.Contains(text, p) {
+			t.Logf("%s: pending in coach/plan.go: %q", where, strings.TrimSpace(text))
+			return
+		}
+	}
+	t.Errorf("%s: %q in %q", where, bad, strings.TrimSpace(text))
 }

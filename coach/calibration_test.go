@@ -69,7 +69,7 @@ type calRun struct {
 
 // Sources of the expected ranges.
 const (
-	refArticles = "a runner's recovery guide (January 2026): easy runs often need about a day, long runs or hard workouts two to three days"
+	refArticles = "the 2026 coaching guide: easy runs often need about a day, long runs or hard workouts two to three days"
 	refGarmin   = "Garmin's recovery time runs from 6 h to at most 96 h; reviewers report easy runs usually under 24 h"
 	refDaniels  = "Daniels' Running Formula: about one easy day per 3 km raced before the next quality session (coaching practice)"
 )
@@ -93,6 +93,14 @@ func calRuns() []calRun {
 		}
 	}
 	intervals = append(intervals, seg("cool-down", sim.CoolDown, 2000, 0, 0.72))
+	longReps := []sim.Segment{seg("warm-up", sim.WarmUp, 3500, 0, 0.76)}
+	for i := 1; i <= 5; i++ {
+		longReps = append(longReps, seg("rep", sim.Active, 2000, 0, 1.0))
+		if i < 5 {
+			longReps = append(longReps, seg("jog", sim.Easing, 0, 120, sim.JogEffort))
+		}
+	}
+	longReps = append(longReps, seg("cool-down", sim.CoolDown, 2000, 0, 0.72))
 	hills := []sim.Segment{seg("warm-up", sim.WarmUp, 2000, 0, 0.76)}
 	for range 8 {
 		hills = append(hills, seg("rep", sim.Active, 300, 0, 0.98), seg("jog down", sim.Easing, 300, 0, sim.JogEffort))
@@ -102,12 +110,14 @@ func calRuns() []calRun {
 		{"Easy run, 5 km", recovery.Easy, simRun(sim.Easy, "Easy 5 km", sim.RiverPath, 1000, seg("run", sim.Active, 5000, 0, sim.EasyEffort)),
 			refArticles + "; " + refGarmin, 24, 36},
 		{"Long run, 24 km", recovery.Long, simRun(sim.Long, "Long run 24 km", sim.RiverPath, 1000, seg("run", sim.Active, 24000, 0, sim.LongEffort)),
-			refArticles + "; 8 Post-Run Recovery Tips From Experts: at least one to two rest days after a long run", 48, 72},
+			refArticles + "; “8 Post-Run Recovery Tips”: at least one to two rest days after a long run", 48, 72},
 		{"Tempo, 6 km at threshold with 2 km warm-up and cool-down", recovery.Hard, simRun(sim.Tempo, "Tempo 6 km", sim.RiverPath, 0,
 			seg("warm-up", sim.WarmUp, 2000, 0, 0.76), seg("tempo", sim.Active, 6000, 0, 1.0), seg("cool-down", sim.CoolDown, 2000, 0, 0.72)),
 			refArticles, 48, 72},
 		{"Intervals, 6 × 800 m", recovery.Hard, simRun(sim.Intervals, "Intervals 6 × 800 m", sim.ParkLoop, 0, intervals...),
 			refArticles, 48, 72},
+		{"Long intervals, 5 × 2 km at threshold in over 10 miles: the effort decides, a hard session", recovery.Hard,
+			simRun(sim.Intervals, "Intervals 5 × 2 km", sim.RiverPath, 0, longReps...), refArticles, 48, 72},
 		{"Hill repeats, 8 × 300 m at 7 %", recovery.Hard, simRun(sim.Hills, "Hill repeats 8 × 300 m", sim.HillRoad, 0, hills...),
 			refArticles, 48, 72},
 		{"Downhill, 612 m of descent in 7.5 km at an easy heart rate", recovery.Hard, downhillCalRun,
@@ -324,7 +334,7 @@ func TestCalibration(t *testing.T) {
 				t.Errorf("%s: the reasons end %q, not the clocks %.0f/%.0f h", where, last, rec.EasyH, rec.HardH)
 			}
 			// Strength never right after a hard session, long run or race
-			// (a runner's recovery guide, January 2026): from the easy clock.
+			// (the 2026 coaching guide): from the easy clock.
 			for _, st := range c.plan.Steps {
 				if st.ID == "strength" && k.Demanding() && st.StartH < rec.EasyH {
 					t.Errorf("%s: strength from %.0f h, before easy running at %.0f h", where, st.StartH, rec.EasyH)

@@ -33,7 +33,7 @@ func checkIn(day time.Time, v float64) recovery.CheckIn {
 // TestFirstImport: a runner who imports their first run is not treated
 // as untrained. The issue measured 73 h to the next hard session after an
 // easy 30-minute 5 km, 126 h after a 24 km long run; a runner's recovery
-// guide (January 2026) says about a day after easy runs and two to three
+// guide says about a day after easy runs and two to three
 // days after long ones. The plan says what it assumed.
 func TestFirstImport(t *testing.T) {
 	for _, tc := range []struct {

@@ -356,7 +356,7 @@ func (s *State) steps(plan *Plan, e Entry, rec recovery.Recovery, conds []string
 	hurt := injured(conds)
 	restDays := s.restDays(e, maxPeak)
 	flag := s.ActiveFlag()
-	for _, t := range protocol.Techniques() {
+	for _, t := range s.techniques() {
 		if flag != nil && !protocol.AllowedWhileFlagged(t.ID, flag.Symptoms, flag.Injury) {
 			continue
 		}
@@ -638,7 +638,7 @@ func (s *State) restDays(e Entry, maxPeak float64) int {
 
 func (s *State) restWhy(e Entry, n int) string {
 	if e.Kind == recovery.Long {
-		why := "After a long run take 1-2 rest days (seed 004)"
+		why := "After a long run take 1-2 rest days (" + protocol.Short(protocol.Seed004) + ")"
 		if s.H.Profile.Age >= recovery.OlderRunnerAge {
 			why += fmt.Sprintf(", one more at %d", s.H.Profile.Age)
 		}
@@ -695,7 +695,7 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 		n.Notes = append(n.Notes, fmt.Sprintf("1.25-1.5 × the %.1f kg you lost", lost))
 		if frac := protocol.LostFraction(lost, w.BeforeKg); frac > protocol.DehydrationBodyWeightLoss {
 			*warns = append(*warns, Warning{Code: "dehydration", Message: fmt.Sprintf(
-				"You lost %.1f%% of your body weight: more than 2%% hurts performance (seed 004). Drink more during long or hot runs.", frac*100)})
+				"You lost %.1f%% of your body weight: more than 2%% hurts performance (%s). Drink more during long or hot runs.", frac*100, protocol.Short(protocol.Seed004))})
 		}
 	case minutes < protocol.ShortRunFluidMin:
 		n.FluidML, n.FluidFrom = Range{math.Round(fl.Min), math.Round(fl.Max)}, "default"
@@ -788,14 +788,14 @@ func (s *State) warnings(e Entry) []Warning {
 		}
 		if sh.DistanceM/1000 >= sh.LimitKm && (e.A.Gear == sh.Name || sh.Default) {
 			ws = append(ws, Warning{Code: "shoe-worn", Message: fmt.Sprintf(
-				"%s has %.0f km, past its %.0f km limit: shoes are usually replaced every 300-500 miles (483-805 km), or when they feel flat (seed 003; practice, not trial evidence).",
-				sh.Name, sh.DistanceM/1000, sh.LimitKm)})
+				"%s has %s, past its %s limit: shoes are usually replaced every %s, or when they feel flat (%s; practice, not trial evidence).",
+				sh.Name, s.Units().Whole(sh.DistanceM), s.Units().Whole(sh.LimitKm*1000), s.Units().Text("{{mi 300-500}}"), protocol.Short(protocol.Seed003))})
 		}
 	}
 	if wk := s.weekOf(e.Run.End); wk != nil && wk.OverLimit {
 		ws = append(ws, Warning{Code: "weekly-increase", Message: fmt.Sprintf(
-			"This week's running (%.1f km) is %.0f%% above last week's: the 10%% rule (seed 003) says at most 10%%. %s",
-			wk.DistanceM/1000, wk.Change*100, protocol.TenPercentRuleCaveat)})
+			"This week's running (%s) is %.0f%% above last week's: the 10%% rule (%s) says at most 10%%. %s",
+			s.Units().Round(wk.DistanceM), wk.Change*100, protocol.Short(protocol.Seed003), protocol.TenPercentRuleCaveat)})
 	}
 	if d := s.Day(e.Run.End); d != nil && !math.IsNaN(d.ACWR) && d.ACWR > load.ACWRRisk {
 		ws = append(ws, Warning{Code: "load-spike", Message: fmt.Sprintf(

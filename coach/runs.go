@@ -74,7 +74,8 @@ func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) 
 		// Marked is the kind the runner chose, which wins over the
 		// classifier's (rebound edit --kind).
 		f := recovery.Features{Sport: a.Sport, Legs: a.Legs, Name: cmp.Or(a.UserName, a.Name), Marked: a.Kind, DistanceM: s.DistanceM, MovingS: s.MovingS,
-			AscentM: nz(s.AscentM), DescentM: nz(s.DescentM), DownhillM: nz(s.DownhillM), AvgHRR: activity.NaN, RPE: activity.NaN}
+			AscentM: nz(s.AscentM), DescentM: nz(s.DescentM), DownhillM: nz(s.DownhillM), AvgHRR: activity.NaN, RPE: activity.NaN,
+			Units: prof.UnitsOrDefault()}
 		if len(s.HRSeconds) > 0 {
 			z := activity.Zones(s.HRSeconds, hr)
 			f.ZonesS = &z

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound/load"
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 )
@@ -142,9 +144,18 @@ func (s *State) derive(h History, now time.Time, fitted recovery.Fitted) *State 
 	sessions := n.sessions()
 	n.Days = load.Extend(s.Days, sessions, now)
 	n.Weeks = load.Weeks(n.Days, sessions)
-	n.Mod = recovery.Modifiers{Age: h.Profile.Age, SleepDebtH: sleepDebt(h.CheckIns, now), Reported: reported(h, now)}
+	n.Mod = recovery.Modifiers{Age: h.Profile.Age, SleepDebtH: sleepDebt(h.CheckIns, now), Reported: reported(h, now),
+		Units: h.Profile.UnitsOrDefault()}
 	return n
 }
+
+// Units is the runner's system of units, in which every reason and
+// protocol text of the state reads.
+func (s *State) Units() measure.System { return s.H.Profile.UnitsOrDefault() }
+
+// techniques is the rule base in the runner's units
+// (protocol.TechniquesIn).
+func (s *State) techniques() []protocol.Technique { return protocol.TechniquesIn(s.Units()) }
 
 // sameRuns reports whether two histories have the same activities (by id,
 // original file, start, name, sport and gear, and the runner's own name,

@@ -282,7 +282,7 @@ var leadStep = map[recovery.Recommendation]string{recovery.Rest: "rest-day", rec
 // dayStep is a technique as a step of today's checklist, open from now to
 // the end of the day.
 func (s *State) dayStep(t protocol.Technique, now, dayEnd time.Time, f *Flag) Step {
-	st := stepOf(t, nil)
+	st := stepOf(t.In(s.Units()), nil)
 	st.StartAt, st.EndAt, st.Priority = now, dayEnd, DoThis
 	switch {
 	case f == nil:

@@ -62,6 +62,18 @@ func (s System) Round(m float64) string {
 	return short(m/1000) + " km"
 }
 
+// Whole formats metres as a whole number of km or miles, for planned and
+// rounded distances ("44 km", "27 mi"): a plan is not run to the 10 m.
+func (s System) Whole(m float64) string {
+	if math.IsNaN(m) {
+		return Missing
+	}
+	if s.Imperial() {
+		return fmt.Sprintf("%.0f mi", m/MetresPerMile)
+	}
+	return fmt.Sprintf("%.0f km", m/1000)
+}
+
 // Elevation formats metres as "123 m" or "404 ft".
 func (s System) Elevation(m float64) string {
 	if math.IsNaN(m) {

@@ -45,3 +45,37 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestText renders each kind of mark in both systems; the conversions are
+// hand calculations: 300 mi × 1.609344 = 482.8 km (480 to two figures),
+// 500 mi = 804.7 km (800); 16 fl oz × 29.5735 = 473.2 ml, 24 fl oz =
+// 709.8 ml; 10 °C = 50 °F, 15 °C = 59 °F; 1.5 L/kg × 0.45359 kg/lb =
+// 0.680 L/lb = 23.0 fl oz per lb; 0.8 g/kg × 0.45359 = 0.36 g/lb, 1.2 g/kg
+// = 0.54 g/lb; 1 US cup = 236.6 ml (240), 2 cups = 473.2 ml (470).
+func TestText(t *testing.T) {
+	m, i := measure.Metric, measure.Imperial
+	for _, tt := range []struct {
+		text, metric, imperial string
+	}{
+		{"replace every {{mi 300-500}}", "replace every 480-800 km", "replace every 300-500 miles"},
+		{"e.g. from {{mi 20 to 22}}", "e.g. from 32 to 35 km", "e.g. from 20 to 22 miles"},
+		{"{{mi 1}} and {{mi 10}}", "1.6 km and 16 km", "1 mile and 10 miles"},
+		{"start with {{floz 16-24}}", "start with 473-710 ml", "start with 16-24 fl oz"},
+		{"{{C 10-15}} water", "10-15 °C water", "50-59 °F water"},
+		{"about {{L/kg 1.25-1.5}} lost", "about 1.25-1.5 L per kg lost", "about 19-23 fl oz per lb lost"},
+		{"{{g/kg 0.8-1.2}} of carbohydrate", "0.8-1.2 g per kg of carbohydrate", "0.36-0.54 g per lb of carbohydrate"},
+		{"{{cups 1-2}} of Epsom salt", "1-2 cups (about 240-470 ml) of Epsom salt", "1-2 cups of Epsom salt"},
+		{"no marks: 10 km", "no marks: 10 km", "no marks: 10 km"},
+		{"{{furlong 3}} stays", "{{furlong 3}} stays", "{{furlong 3}} stays"},
+	} {
+		if got := m.Text(tt.text); got != tt.metric {
+			t.Errorf("metric %q = %q, want %q", tt.text, got, tt.metric)
+		}
+		if got := i.Text(tt.text); got != tt.imperial {
+			t.Errorf("imperial %q = %q, want %q", tt.text, got, tt.imperial)
+		}
+	}
+	if !measure.Marked(m.Text("{{furlong 3}}")) || measure.Marked(m.Text("{{mi 3}}")) {
+		t.Error("Marked: want an unknown mark reported and a rendered one not")
+	}
+}

@@ -1,6 +1,9 @@
 package present
 
-import "github.com/rebound-run/rebound/protocol"
+import (
+	"github.com/rebound-run/rebound/measure"
+	"github.com/rebound-run/rebound/protocol"
+)
 
 // Protocol is the JSON of `rebound protocol --json` and GET
 // /api/v1/protocol: the whole rule base as data, in snake_case. Sources
@@ -94,13 +97,15 @@ type Threshold struct {
 	Note      string   `json:"note"`
 }
 
-// NewProtocol returns the rule base.
-func NewProtocol() Protocol {
+// NewProtocol returns the rule base, its texts in the units u
+// (protocol.TechniquesIn); a dose's numbers and unit, the thresholds and
+// what the sources say stay in the units the sources give.
+func NewProtocol(u measure.System) Protocol {
 	out := Protocol{Techniques: []Technique{}, Disagreements: []Disagreement{}, Symptoms: []Symptom{}, Thresholds: []Threshold{}}
-	for _, t := range protocol.Techniques() {
+	for _, t := range protocol.TechniquesIn(u) {
 		out.Techniques = append(out.Techniques, newTechnique(t))
 	}
-	for _, d := range protocol.Disagreements() {
+	for _, d := range protocol.DisagreementsIn(u) {
 		out.Disagreements = append(out.Disagreements, newDisagreement(d))
 	}
 	for _, s := range protocol.Symptoms() {

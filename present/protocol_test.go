@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rebound-run/rebound/internal/wording"
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 )
@@ -35,7 +36,7 @@ func walk(v any, under string, key func(string), text func(under, s string)) {
 // (ref, source, sources) name a source by file name: the citations read
 // as titles.
 func TestProtocolJSON(t *testing.T) {
-	b, err := json.Marshal(present.NewProtocol())
+	b, err := json.Marshal(present.NewProtocol(measure.Metric))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestProtocolJSON(t *testing.T) {
 			t.Errorf("no key %q", want)
 		}
 	}
-	p := present.NewProtocol()
+	p := present.NewProtocol(measure.Metric)
 	cwi := p.Techniques[0]
 	for _, tq := range p.Techniques {
 		if tq.ID == "cold-water-immersion" {

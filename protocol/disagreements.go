@@ -99,12 +99,12 @@ func dFluid() *Disagreement {
 		ID:         "fluid-replacement",
 		Topic:      "How much to drink after a run",
 		Techniques: []string{"rehydrate"},
-		Default:    "1.5 L per kg of weight lost when weighed; otherwise 473-710 ml (16-24 oz), then drink to thirst",
-		Range:      "1.25-1.5 L per kg lost (ACSM 2016, not yet checked) to 1.5 x the loss (" + legRecovery + "); 16-24 oz fixed (" + coachingGuide + "); \"plenty\" (" + fourTechniques + ", " + tenWays + ")",
+		Default:    "{{L/kg 1.5}} of weight lost when weighed; otherwise {{floz 16-24}}, then drink to thirst",
+		Range:      "{{L/kg 1.25-1.5}} lost (ACSM 2016, not yet checked) to 1.5 x the loss (" + legRecovery + "); {{floz 16-24}} fixed (" + coachingGuide + "); \"plenty\" (" + fourTechniques + ", " + tenWays + ")",
 		Note: legRecovery + " says drink 1.5 times the weight lost. The ACSM 2016 position stand, " + checkNote +
-			", gives about 1.25-1.5 L per kg lost, with sodium. " + coachingGuide + " gives a " +
-			"flat 16-24 oz (473-710 ml) after every run. " + fourTechniques + " and " + tenWays + " only say drink " +
-			"before, during and after. Rebound uses 1.5 L/kg (both " + legRecovery + " and the top of the " +
+			", gives about {{L/kg 1.25-1.5}} lost, with sodium. " + coachingGuideStart + " gives a " +
+			"flat {{floz 16-24}} after every run. " + fourTechniques + " and " + tenWays + " only say drink " +
+			"before, during and after. Rebound uses {{L/kg 1.5}} (both " + legRecovery + " and the top of the " +
 			"position-stand range) when the runner weighed themselves, and the guide's amount when not, since a " +
 			"fixed glass can't know the loss.",
 	}
@@ -115,12 +115,12 @@ func dRefuelAmounts() *Disagreement {
 		ID:         "refuel-amounts",
 		Topic:      "How much carbohydrate and protein after a run",
 		Techniques: []string{"refuel"},
-		Default:    "0.8-1.2 g/kg carbohydrate and 0.25-0.4 g/kg protein within 30-60 min (" + legRecovery + ")",
-		Range:      "carbohydrate 0.8-1.2 g/kg (" + legRecovery + ") to 1.0-1.2 g/kg per hour (ACSM 2016, not yet checked); protein 0.25-0.4 g/kg (" + legRecovery + ") or 0.25-0.3 g/kg (ISSN 2017, not yet checked)",
-		Note: legRecovery + " gives 0.8-1.2 g/kg of carbohydrate and 0.25-0.4 g/kg of protein within 30-60 min; " +
+		Default:    "{{g/kg 0.8-1.2}} of carbohydrate and {{g/kg 0.25-0.4}} of protein within 30-60 min (" + legRecovery + ")",
+		Range:      "carbohydrate {{g/kg 0.8-1.2}} (" + legRecovery + ") to {{g/kg 1.0-1.2}} an hour (ACSM 2016, not yet checked); protein {{g/kg 0.25-0.4}} (" + legRecovery + ") or {{g/kg 0.25-0.3}} (ISSN 2017, not yet checked)",
+		Note: legRecovery + " gives {{g/kg 0.8-1.2}} of carbohydrate and {{g/kg 0.25-0.4}} of protein within 30-60 min; " +
 			coachingGuide + " and " + tenWays + " give only the timing. The ACSM 2016 and ISSN 2017 position stands, " +
-			checkNote + ", give 1.0-1.2 g/kg of carbohydrate per hour when glycogen must " +
-			"come back fast (e.g. two sessions in a day) and about 0.25-0.3 g/kg of protein. " + eightTips + " adds " +
+			checkNote + ", give {{g/kg 1.0-1.2}} of carbohydrate an hour when glycogen must " +
+			"come back fast (e.g. two sessions in a day) and about {{g/kg 0.25-0.3}} of protein. " + eightTips + " adds " +
 			"that eating enough carbohydrate at intervals makes special recovery products unnecessary. " +
 			"The seeds' amounts stay the default; Rebound points to the hourly rate only for runners " +
 			"training again within the day.",
@@ -190,9 +190,9 @@ func dColdWaterDuration() *Disagreement {
 		ID:         "cold-water-duration",
 		Topic:      "How long to stay in cold water",
 		Techniques: []string{"cold-water-immersion"},
-		Default:    "10 min at 10-15 °C; 5 min the first time; never more than 15 min",
+		Default:    "10 min at {{C 10-15}}; 5 min the first time; never more than 15 min",
 		Range:      "5-10 min (" + eightTips + ", citing the Cleveland Clinic) to 10-15 min (" + legRecovery + ", " + fourTechniques + ")",
-		Note: legRecovery + " gives 10-15 min at 10-15 °C; " + fourTechniques + " gives 10-15 min for the legs. " +
+		Note: legRecovery + " gives 10-15 min at {{C 10-15}}; " + fourTechniques + " gives 10-15 min for the legs. " +
 			eightTips + ", citing the " +
 			"Cleveland Clinic, says start with 5 min and stay no longer than 10, since most of the " +
 			"benefit comes in the first few minutes and tapers after about 3. 10 min is the one value " +
@@ -277,7 +277,7 @@ func dStrengthFrequency() *Disagreement {
 		Techniques: []string{"strength"},
 		Default:    "2 a week, on easy-run or rest days",
 		Range:      "1-2 a week (the FAQ of " + coachingGuide + ") to 2-3 a week (its body text)",
-		Note: "The 2026 coaching guide recommends strength training 2-3 times a week in its body text and says most " +
+		Note: coachingGuideStart + " recommends strength training 2-3 times a week in its body text and says most " +
 			"runners benefit from 1-2 sessions in its FAQ. 2 fits both.",
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/protocol"
 )
 
@@ -41,7 +42,7 @@ func TestDocs(t *testing.T) {
 			t.Errorf("docs/protocol.md does not list technique %q", id)
 		}
 	}
-	for _, d := range protocol.Disagreements() {
+	for _, d := range protocol.DisagreementsIn(measure.Metric) {
 		if !strings.Contains(string(got), "`"+d.ID+"`") {
 			t.Errorf("docs/protocol.md does not list disagreement %q", d.ID)
 		}
@@ -106,7 +107,7 @@ func renderDocs() string {
 	w("\n## Techniques\n\n")
 	w("| id | name | phase | window (h) | dose | evidence | needs | after | sources |\n")
 	w("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
-	for _, t := range protocol.Techniques() {
+	for _, t := range protocol.TechniquesIn(measure.Metric) {
 		var refs []string
 		for _, s := range t.Sources {
 			refs = append(refs, s.Ref)
@@ -121,7 +122,7 @@ func renderDocs() string {
 	}
 
 	w("\n### Why each grade\n\n| id | evidence | note |\n| --- | --- | --- |\n")
-	for _, t := range protocol.Techniques() {
+	for _, t := range protocol.TechniquesIn(measure.Metric) {
 		w("| `%s` | %s | %s |\n", t.ID, t.Evidence, cell(t.EvidenceNote))
 	}
 
@@ -129,14 +130,14 @@ func renderDocs() string {
 	w("`avoid`: don't use it (or not on that spot); `doctor-first`: ask a doctor or physiotherapist first;\n")
 	w("`modify`: use it with the change given.\n\n")
 	w("| technique | condition | action | why | source |\n| --- | --- | --- | --- | --- |\n")
-	for _, t := range protocol.Techniques() {
+	for _, t := range protocol.TechniquesIn(measure.Metric) {
 		for _, c := range t.Contraindications {
 			w("| `%s` | %s | %s | %s | %s |\n", t.ID, c.Condition, c.Action, cell(c.Why), cell(short(c.Source)))
 		}
 	}
 
 	w("\n## Disagreements\n\n")
-	for _, d := range protocol.Disagreements() {
+	for _, d := range protocol.DisagreementsIn(measure.Metric) {
 		w("### `%s`: %s\n\n", d.ID, d.Topic)
 		if len(d.Techniques) > 0 {
 			w("- **Techniques:** %s\n", "`"+strings.Join(d.Techniques, "`, `")+"`")

@@ -3,6 +3,7 @@ package protocol_test
 import (
 	"fmt"
 
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/protocol"
 )
 
@@ -22,12 +23,14 @@ func ExampleFluid() {
 
 func ExampleByID() {
 	t, _ := protocol.ByID("cold-water-immersion")
-	fmt.Println(t.Dose.Text)
+	fmt.Println(t.In(measure.Metric).Dose.Text)
+	fmt.Println(t.In(measure.Imperial).Dose.Text)
 	for _, c := range t.Check([]string{protocol.CondHighBloodPressure}) {
 		fmt.Println(c.Action, "-", c.Condition)
 	}
 	// Output:
 	// 10 min at 10-15 °C; 5 min the first time; never more than 15 min; most benefit in the first 3 min
+	// 10 min at 50-59 °F; 5 min the first time; never more than 15 min; most benefit in the first 3 min
 	// doctor-first - high-blood-pressure
 }
 

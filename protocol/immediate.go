@@ -46,14 +46,14 @@ func immediate() []Technique {
 			Phase:  Immediate,
 			StartH: 0, EndH: 1,
 			Dose: Dose{Default: 591, Min: 473, Max: 710, Unit: UnitMl,
-				Text: "1.5 x the weight lost (1.5 L per kg); not weighed: 473-710 ml (16-24 oz), then drink to thirst"},
+				Text: "1.5 x the weight lost ({{L/kg 1.5}}); not weighed: {{floz 16-24}}, then drink to thirst"},
 			Evidence: Moderate,
-			EvidenceNote: "Position stands advise replacing about 1.25-1.5 L of fluid, with sodium, per kg lost (ACSM 2016, " +
+			EvidenceNote: "Position stands advise replacing about {{L/kg 1.25-1.5}} lost, with sodium (ACSM 2016, " +
 				checkNote + "); " + eightTips + " cites a 2019 study that losing more than 2% of body weight can hurt performance.",
 			AppliesAfter: []string{RunAny},
-			How: "Weigh yourself before and after a run if you can. For each kilogram lost, drink about 1.5 litres " +
-				"over the next few hours: water, or a sports drink after long, hard or hot runs. If you didn't weigh " +
-				"yourself, start with 16-24 oz (473-710 ml) and keep sipping through the day. Pale-yellow urine means " +
+			How: "Weigh yourself before and after a run if you can, and drink about {{L/kg 1.5}} lost over the " +
+				"next few hours: water, or a sports drink after long, hard or hot runs. If you didn't weigh " +
+				"yourself, start with {{floz 16-24}} and keep sipping through the day. Pale-yellow urine means " +
 				"you've caught up.",
 			Why: "Sweat takes water and salts with it. Short on fluid, muscles work poorly, cramp more easily and " +
 				"repair and refuel more slowly. Drinking a bit more than you lost covers the urine you make while " +
@@ -107,7 +107,7 @@ func immediate() []Technique {
 			Phase:  Immediate,
 			StartH: 0, EndH: 1,
 			Dose: Dose{Default: 1.0, Min: CarbsPerKgMin, Max: CarbsPerKgMax, Unit: UnitGPerKg,
-				Text: "0.8-1.2 g/kg of carbohydrate plus 0.25-0.4 g/kg of protein, within 30-60 min"},
+				Text: "{{g/kg 0.8-1.2}} of carbohydrate plus {{g/kg 0.25-0.4}} of protein, within 30-60 min"},
 			Evidence: Moderate,
 			EvidenceNote: "Position stands back carbohydrate with protein after hard exercise to refill glycogen and " +
 				"start repair (ACSM 2016; ISSN 2017; " + checkNote + ").",
@@ -293,7 +293,7 @@ func immediate() []Technique {
 			Phase:  Immediate,
 			StartH: 0, EndH: 2,
 			Dose: Dose{Default: ColdWaterDefaultMin, Min: ColdWaterFirstMin, Max: ColdWaterMaxMin, Unit: UnitMin,
-				Text: "10 min at 10-15 °C; 5 min the first time; never more than 15 min; most benefit in the first 3 min"},
+				Text: "10 min at {{C 10-15}}; 5 min the first time; never more than 15 min; most benefit in the first 3 min"},
 			Muscles:  []string{Calves, Shins, Quads, Hamstrings, Glutes, Feet},
 			Evidence: Moderate,
 			EvidenceNote: "Dupuy et al. 2018 found cold-water immersion reduced soreness; used regularly after strength " +
@@ -301,7 +301,7 @@ func immediate() []Technique {
 			Requires:          []string{EquipIceBath, EquipBathtub},
 			Contraindications: coldContra(true),
 			AppliesAfter:      []string{RunHard, RunLong},
-			How: "Fill a tub with cold water and some ice to 10-15 °C (use a thermometer) and sit with your legs " +
+			How: "Fill a tub with cold water and some ice to {{C 10-15}} (use a thermometer) and sit with your legs " +
 				"under. Stay 10 minutes; the first time, get out after 5, and never stay past 15. Get out at once if " +
 				"you feel numb, dizzy or short of breath. A cold shower is a milder stand-in.",
 			Why: "Cold narrows blood vessels and dulls nerve endings, easing pain, swelling and the feeling of " +

@@ -69,13 +69,13 @@ func longTerm() []Technique {
 			Phase:  LongTerm,
 			StartH: 0, EndH: 168,
 			Dose: Dose{Default: 10, Min: 0, Max: 10, Unit: UnitPercent,
-				Text: "at most 10% more weekly mileage or intensity than the week before (e.g. 20 to 22 miles)"},
+				Text: "at most 10% more weekly distance or intensity than the week before (e.g. from {{mi 20 to 22}})"},
 			Evidence: Low,
 			EvidenceNote: "Buist et al. 2008 found no fewer injuries with a 10%-per-week plan; Nielsen et al. 2014 " +
 				"linked increases above 30% in two weeks with more injuries (not significant at 5%).",
 			AppliesAfter: []string{RunAny},
 			How: "Raise your weekly distance, or the amount of fast running, by no more than about 10% from one week " +
-				"to the next: 20 miles this week, at most 22 next week. Increase distance, speed or duration one at " +
+				"to the next: {{mi 20}} this week, at most {{mi 22}} next week. Increase distance, speed or duration one at " +
 				"a time, and hold steady for a week when you're still sore.",
 			Why: "Tissues adapt more slowly than fitness. Adding too much too soon, especially on hard surfaces or " +
 				"with tired form, is the usual road to shin splints and other overuse injuries. " + TenPercentRuleCaveat,
@@ -121,15 +121,15 @@ func longTerm() []Technique {
 			Phase:  LongTerm,
 			StartH: 0, EndH: 168,
 			Dose: Dose{Default: 400, Min: ShoeLimitMilesMin, Max: ShoeLimitMilesMax, Unit: UnitMiles,
-				Text: "replace every 300-500 miles (about 480-800 km), sooner if they feel flat or aches increase"},
+				Text: "replace every {{mi 300-500}}, sooner if they feel flat or aches increase"},
 			Muscles:  []string{Feet, Calves, Shins},
 			Evidence: Practice,
 			EvidenceNote: "Cook et al. 1985 measured shoes losing shock absorption, not injuries; no outcome study backs " +
-				"the 300-500 mile rule.",
+				"replacing shoes every {{mi 300-500}}.",
 			AppliesAfter: []string{RunAny},
 			How: "Get fitted at a running shop for shoes that suit your feet and stride, and replace them every " +
-				"300-500 miles (about 480-800 km): sooner when they feel flat or you notice more aches than usual. " +
-				"Rebound warns from 300 miles and uses 400 as the midpoint.",
+				"{{mi 300-500}}: sooner when they feel flat or you notice more aches than usual. " +
+				"Rebound warns from {{mi 300}} and uses {{mi 400}} as the midpoint.",
 			Why: "Worn-out or ill-fitting shoes cushion and support less, and runners link them to more soreness and " +
 				"injuries.",
 			Sources: []Source{

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/protocol"
 )
 
@@ -325,7 +326,7 @@ func TestDisagreements(t *testing.T) {
 		"foam-rolling-time":         "60 s per muscle group",
 		"strength-frequency":        "2 a week",
 		"fluid-replacement":         "1.5 L per kg",
-		"refuel-amounts":            "0.8-1.2 g/kg",
+		"refuel-amounts":            "0.8-1.2 g per kg",
 		"heat-timing":               "48 h",
 		"ice-pack-duration":         "15 min",
 		"warm-bath-duration":        "20 min",
@@ -357,7 +358,7 @@ func TestDisagreements(t *testing.T) {
 			t.Errorf("missing disagreement %q", id)
 			continue
 		}
-		if !strings.Contains(d.Default, def) {
+		if !strings.Contains(d.In(measure.Metric).Default, def) {
 			t.Errorf("%s: Default %q should contain %q", id, d.Default, def)
 		}
 	}

@@ -172,7 +172,7 @@ func sameDay() []Technique {
 			Phase:  SameDay,
 			StartH: 0, EndH: 72,
 			Dose: Dose{Default: 20, Min: 15, Max: 30, Unit: UnitMin,
-				Text: "20 min in warm, not hot, water (sources: 15-20 and 20-30 min); add 1-2 cups of Epsom salt if you like"},
+				Text: "20 min in warm, not hot, water (sources: 15-20 and 20-30 min); add {{cups 1-2}} of Epsom salt if you like"},
 			Muscles:  []string{Calves, Shins, Quads, Hamstrings, Glutes, Feet},
 			Evidence: VeryLow,
 			EvidenceNote: "No study in the references tests warm baths after running; the claim that they reduce " +
@@ -180,8 +180,8 @@ func sameDay() []Technique {
 			Requires:          []string{EquipBathtub},
 			Contraindications: heatContra(false),
 			AppliesAfter:      []string{RunAny},
-			How: "Run a warm (not hot) bath and lie back in it for about 20 minutes. Add a favourite scent or 1-2 " +
-				"cups of Epsom salt if you enjoy it. Skip it if any spot is swollen or injured, and drink some water " +
+			How: "Run a warm (not hot) bath and lie back in it for about 20 minutes. Add a favourite scent or " +
+				"{{cups 1-2}} of Epsom salt if you enjoy it. Skip it if any spot is swollen or injured, and drink some water " +
 				"afterwards.",
 			Why: "Warm water relaxes tight muscles and helps you wind down; it's comfort more than proven treatment.",
 			Sources: []Source{
@@ -198,7 +198,7 @@ func sameDay() []Technique {
 			Phase:  SameDay,
 			StartH: 0, EndH: 72,
 			Dose: Dose{Default: 1, Min: 1, Max: 2, Unit: UnitCups,
-				Text: "1-2 cups (about 240-470 ml) of Epsom salt in a warm bath, soaking 15-20 min"},
+				Text: "{{cups 1-2}} of Epsom salt in a warm bath, soaking 15-20 min"},
 			Muscles:  []string{Calves, Shins, Quads, Hamstrings, Glutes, Feet},
 			Evidence: VeryLow,
 			EvidenceNote: "No study in the references shows that magnesium from bath salts passes through the skin or " +
@@ -206,7 +206,7 @@ func sameDay() []Technique {
 			Requires:          []string{EquipBathtub},
 			Contraindications: heatContra(false),
 			AppliesAfter:      []string{RunAny},
-			How: "Dissolve 1-2 cups of Epsom salt (magnesium sulfate) in warm bathwater and stay in for 15-20 " +
+			How: "Dissolve {{cups 1-2}} of Epsom salt (magnesium sulfate) in warm bathwater and stay in for 15-20 " +
 				"minutes. It's cheap and harmless for most people; treat it as a comfort, not a cure.",
 			Why: "The articles say the magnesium is absorbed through the skin and relaxes muscles; that isn't shown. " +
 				"The warm soak does help you relax.",

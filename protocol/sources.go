@@ -1,5 +1,7 @@
 package protocol
 
+import "strings"
+
 // The five seed articles, by file name (in the project's shared seeds
 // folder). Their facts are carried over; none of their sentences is. The
 // file names identify them in data (Source.Ref, the JSON "sources"); people
@@ -59,11 +61,13 @@ const (
 
 // The seeds' short titles, for mentions in running text (disagreements,
 // evidence notes): the words Short returns. The 2026 guide has no title,
-// so it is named by what it is; keep it out of the start of a sentence.
+// so it is named by what it is, in lower case within a sentence and as
+// coachingGuideStart (ShortStart) at its start.
 const (
-	legRecovery    = "“Leg Recovery After Running”"
-	fourTechniques = "“4 Recovery Techniques”"
-	coachingGuide  = "the 2026 coaching guide"
+	legRecovery        = "“Leg Recovery After Running”"
+	fourTechniques     = "“4 Recovery Techniques”"
+	coachingGuide      = "the 2026 coaching guide"
+	coachingGuideStart = "The 2026 coaching guide"
 	tenWays        = "“10 Ways to Prevent and Treat It”"
 	eightTips      = "“8 Post-Run Recovery Tips”"
 )
@@ -78,7 +82,7 @@ func citation(ref string) (full, short string, ok bool) {
 	case Seed001:
 		return "Sore Legs After Running? 4 Recovery Techniques to Get You Back on Your Feet", fourTechniques, true
 	case Seed002:
-		return "Best recovery for legs after running: a coaching guide (January 2026)", coachingGuide, true
+		return coachingGuideStart + ": best recovery for legs after running (January 2026)", coachingGuide, true
 	case Seed003:
 		return "Sore Legs After Running? 10 Ways to Prevent and Treat It (Marnie Kunz, NASM-certified trainer and running coach)", tenWays, true
 	case Seed004:
@@ -119,6 +123,16 @@ func Short(ref string) string {
 		}
 	}
 	return ref
+}
+
+// ShortStart is Short for the start of a sentence: its first letter in
+// upper case ("The 2026 coaching guide", "Clinical guidance").
+func ShortStart(ref string) string {
+	s := Short(ref)
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func isDigits(s string) bool {

@@ -1,12 +1,14 @@
 package protocol_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
 	"github.com/rebound-run/rebound/internal/wording"
 	"github.com/rebound-run/rebound/load"
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/protocol"
 )
 
@@ -18,7 +20,7 @@ func TestCite(t *testing.T) {
 	for _, tt := range []struct{ ref, cite, short string }{
 		{protocol.Seed000, "Leg Recovery After Running: Immediate, Mid-Term, and Long-Term Strategies", "“Leg Recovery After Running”"},
 		{protocol.Seed001, "Sore Legs After Running? 4 Recovery Techniques to Get You Back on Your Feet", "“4 Recovery Techniques”"},
-		{protocol.Seed002, "Best recovery for legs after running: a coaching guide (January 2026)", "the 2026 coaching guide"},
+		{protocol.Seed002, "The 2026 coaching guide: best recovery for legs after running (January 2026)", "the 2026 coaching guide"},
 		{protocol.Seed004, "8 Post-Run Recovery Tips From Experts To Help You Bounce Back Faster", "“8 Post-Run Recovery Tips”"},
 		{protocol.RefDupuy2018, "Dupuy et al. 2018, Front Physiol 9:403", "Dupuy et al. 2018"},
 		{protocol.RefACSM2016, protocol.RefACSM2016, "ACSM 2016"},
@@ -107,5 +109,64 @@ func TestNoInternalNames(t *testing.T) {
 func TestWeeklyIncreaseLimitOnce(t *testing.T) {
 	if load.WeeklyIncreaseLimit != protocol.WeeklyIncreaseLimit {
 		t.Errorf("load.WeeklyIncreaseLimit %g, protocol.WeeklyIncreaseLimit %g", load.WeeklyIncreaseLimit, protocol.WeeklyIncreaseLimit)
+	}
+}
+
+// readTexts returns the texts of the rule base a runner reads in the
+// units u (protocol.TechniquesIn, DisagreementsIn), without what the
+// sources say, which is quoted in their units.
+func readTexts(u measure.System) map[string]string {
+	out := map[string]string{"TenPercentRuleCaveat": protocol.TenPercentRuleCaveat}
+	for _, t := range protocol.TechniquesIn(u) {
+		for _, s := range []string{t.Name, t.Dose.Text, t.How, t.Why, t.EvidenceNote} {
+			out[t.ID+": "+s] = s
+		}
+		for _, c := range t.Contraindications {
+			out[t.ID+" "+c.Condition+": "+c.Why] = c.Why
+		}
+		if d := t.Disagreement; d != nil {
+			for _, s := range []string{d.Topic, d.Default, d.Range, d.Note} {
+				out[t.ID+" disagreement: "+s] = s
+			}
+		}
+	}
+	for _, d := range protocol.DisagreementsIn(u) {
+		for _, s := range []string{d.Topic, d.Default, d.Range, d.Note} {
+			out[d.ID+": "+s] = s
+		}
+	}
+	for _, s := range protocol.Symptoms() {
+		out[s.ID+": "+s.Why] = s.Why
+	}
+	return out
+}
+
+// TestTextsInUnits checks that every text a runner reads renders in each
+// system: no mark left unrendered, no unit of the other system ("e.g. 20
+// to 22 miles" read "32 to 35 km" in metric), and no other spelling of a
+// source nor a sentence starting in lower case (“… with sodium. the 2026
+// coaching guide gives …”).
+func TestTextsInUnits(t *testing.T) {
+	for _, u := range []measure.System{measure.Metric, measure.Imperial} {
+		for where, s := range readTexts(u) {
+			if measure.Marked(s) {
+				t.Errorf("%s: %s: a mark left: %q", u, where, s)
+			}
+			if bad := wording.ForeignUnits(s, u); bad != nil {
+				t.Errorf("%s: %s: %q", u, where, bad)
+			}
+			if bad := wording.OtherSpellings(s); bad != nil {
+				t.Errorf("%s: source spelled %q", where, bad)
+			}
+			if bad := wording.LowerStarts(s); bad != nil {
+				t.Errorf("%s: sentence starts in lower case: %q", where, bad)
+			}
+		}
+	}
+	if got := protocol.TechniquesIn(measure.Imperial); !strings.Contains(fmt.Sprint(got), "300-500 miles") {
+		t.Error("imperial footwear: want 300-500 miles")
+	}
+	if got := protocol.TechniquesIn(measure.Metric); !strings.Contains(fmt.Sprint(got), "480-800 km") {
+		t.Error("metric footwear: want 480-800 km (300-500 miles)")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/measure"
 )
 
 // Kind is what sort of session a workout was, for recovery purposes.
@@ -63,8 +64,7 @@ const (
 // choice it says so; the table tests in kind_test.go name the source of
 // each case.
 const (
-	// LongRunM: "long runs (10+ miles)" (a runner's recovery guide,
-	// January 2026).
+	// LongRunM: "long runs (10+ miles)" (the 2026 coaching guide).
 	LongRunM = 16093.44
 	// LongRunS: 90 minutes, the duration at which glycogen depletion
 	// becomes the limiting factor for most runners ("Leg Recovery After
@@ -77,6 +77,18 @@ const (
 	// HardZoneShare: 20 % or more of the time in heart-rate zones 4-5
 	// (≥ 80 % of heart-rate reserve) makes a session hard.
 	HardZoneShare = 0.20
+	// LongHardZoneShare and LongTempoHRR: a run long enough to be a long
+	// run is a hard session when 30 % or more of it was in zones 4-5, or
+	// it was an interval session or a tempo effort, an average at or above
+	// 80 % of heart-rate reserve (zone 4, where threshold running sits):
+	// coaches plan it and recover from it as the key session it was, not
+	// as a steady long run, which may hold a little faster running (a long
+	// run with a fast finish spends 15-25 % of its time in zones 4-5) and
+	// whose average heart rate drifts up over the hours (a novice's three
+	// hours may average 75 %, TempoHRR, without a tempo in them).
+	// Rebound's choice.
+	LongHardZoneShare = 0.30
+	LongTempoHRR      = 0.80
 	// TempoHRR: an average at or above 75 % of heart-rate reserve over the
 	// whole run is a tempo effort even without time in zones 4-5.
 	TempoHRR = 0.75
@@ -190,6 +202,9 @@ type Features struct {
 	// wins over everything the classifier would say. (Hook: set it from
 	// the stored per-activity kind override.)
 	Marked Kind
+	// Units is the runner's system of units, in which the reasons give
+	// distances, climbing and descent (the zero value reads metric).
+	Units measure.System
 }
 
 // Class is what the classifier found: the kind, the workout of a hard
@@ -213,14 +228,17 @@ func Classify(f Features) (Kind, float64, []string) {
 // ClassifyRun classifies a run. In order: a kind the runner marked; a
 // non-running sport is cross-training; a race (sustained heart rate near
 // RaceHRR, a time near the runner's best for the distance, or a race's
-// name); a long run (distance, duration, or share of the week); a hard
-// session (by intensity, climbing or descent); a recovery run (short and
-// very easy, or short the day after a hard effort); else an easy run.
+// name); a hard session whatever its length when the effort says so
+// (intervals, LongHardZoneShare in zones 4-5, a tempo effort), the
+// length noted in its reasons; a long run (distance, duration, or share
+// of the week); a hard session (by intensity, climbing or descent); a
+// recovery run (short and very easy, or short the day after a hard
+// effort); else an easy run.
 func ClassifyRun(f Features) Class {
 	if f.Marked != "" && ValidKind(f.Marked) {
 		c := ClassifyRun(Features{Sport: f.Sport, Legs: f.Legs, Name: f.Name, DistanceM: f.DistanceM, MovingS: f.MovingS,
 			AscentM: f.AscentM, DescentM: f.DescentM, DownhillM: f.DownhillM, ZonesS: f.ZonesS, AvgHRR: f.AvgHRR,
-			LapSpeeds: f.LapSpeeds, WeekRunM: f.WeekRunM, RPE: f.RPE, BestS: f.BestS, Efforts: f.Efforts, AfterHard: f.AfterHard})
+			LapSpeeds: f.LapSpeeds, WeekRunM: f.WeekRunM, RPE: f.RPE, BestS: f.BestS, Efforts: f.Efforts, AfterHard: f.AfterHard, Units: f.Units})
 		c.Why = []string{f.Marked.Marked()}
 		if !f.Marked.Demanding() {
 			c.Workout = ""
@@ -242,7 +260,8 @@ func ClassifyRun(f Features) Class {
 		}
 		return Class{Kind: Cross, Why: []string{why}}
 	}
-	i := intensity(f)
+	longWhy := long(f)
+	i := intensity(f, len(longWhy) > 0)
 	if why := raced(f); len(why) > 0 {
 		// A race's intensity goes without saying; its terrain does not.
 		w := i.workout
@@ -251,7 +270,12 @@ func ClassifyRun(f Features) Class {
 		}
 		return Class{Kind: Race, Workout: w, HardFraction: math.Max(i.hard, 0.8), Why: why}
 	}
-	if why := long(f); len(why) > 0 {
+	if why := longWhy; len(why) > 0 {
+		if i.key {
+			// The effort decides before the distance.
+			return Class{Kind: Hard, Workout: i.workout, HardFraction: i.hard,
+				Why: append(i.why, fmt.Sprintf("long too (%s), but the effort decides: a hard session", strings.Join(why, "; ")))}
+		}
 		return Class{Kind: Long, Workout: i.workout, HardFraction: i.hard, Why: append(why, i.why...)}
 	}
 	if len(i.why) > 0 {
@@ -260,7 +284,7 @@ func ClassifyRun(f Features) Class {
 	if why := recoveryRun(f); why != "" {
 		return Class{Kind: RecoveryRun, HardFraction: i.hard, Why: []string{why}}
 	}
-	why := fmt.Sprintf("steady, mostly easy effort: %.1f km in %s, nothing fast, long or steep", f.DistanceM/1000, clock(f.MovingS))
+	why := fmt.Sprintf("steady, mostly easy effort: %s in %s, nothing fast, long or steep", f.Units.Round(f.DistanceM), clock(f.MovingS))
 	if activity.Has(f.AvgHRR) {
 		why = fmt.Sprintf("steady, easy effort: average heart rate %.0f%% of reserve", f.AvgHRR*100)
 	}
@@ -272,12 +296,18 @@ type effort struct {
 	hard    float64 // share of the run at hard intensity, 0-1
 	workout Workout
 	why     []string
+	// key is set when the effort makes a session hard whatever its
+	// length: intervals, LongHardZoneShare of the time in zones 4-5, or
+	// an average of LongTempoHRR.
+	key bool
 }
 
 // intensity finds the hard parts of a run: time in zones 4-5, a tempo
 // average, varying laps, climbing, descent and a high RPE. The workout is
-// the first that applies of intervals, hills, downhill, tempo.
-func intensity(f Features) effort {
+// the first that applies of intervals, hills, downhill, tempo. Of a long
+// run (long), an average under LongTempoHRR is steady for its length, no
+// tempo.
+func intensity(f Features, long bool) effort {
 	var e effort
 	var intervals, tempo, hills, down bool
 	if f.ZonesS != nil {
@@ -288,21 +318,33 @@ func intensity(f Features) effort {
 		if total > 0 {
 			share := (f.ZonesS[3] + f.ZonesS[4]) / total
 			e.hard = share
+			e.key = share >= LongHardZoneShare
 			if share >= HardZoneShare {
 				tempo = true
 				e.why = append(e.why, fmt.Sprintf("%.0f%% of the time (%s) in heart-rate zones 4-5", share*100, clock(f.ZonesS[3]+f.ZonesS[4])))
 			}
 		}
 	}
-	if activity.Has(f.AvgHRR) && f.AvgHRR >= TempoHRR {
+	// A long run's average under LongTempoHRR is said after the laps:
+	// steady for its length, unless they or the zones made it hard.
+	drift := long && activity.Has(f.AvgHRR) && f.AvgHRR >= TempoHRR && f.AvgHRR < LongTempoHRR
+	if activity.Has(f.AvgHRR) && f.AvgHRR >= TempoHRR && !drift {
 		e.hard = math.Max(e.hard, 0.6)
-		tempo = true
+		tempo, e.key = true, true
 		e.why = append(e.why, fmt.Sprintf("average heart rate %.0f%% of reserve for %s (tempo effort)", f.AvgHRR*100, clock(f.MovingS)))
 	}
 	if cv := variation(f.LapSpeeds); len(f.LapSpeeds) >= 4 && cv >= IntervalLapCV {
 		e.hard = math.Max(e.hard, 0.3)
-		intervals = true
+		intervals, e.key = true, true
 		e.why = append(e.why, fmt.Sprintf("lap speeds vary by %.0f%% over %d laps (intervals)", cv*100, len(f.LapSpeeds)))
+	}
+	if drift {
+		e.hard = math.Max(e.hard, 0.6)
+		avg := fmt.Sprintf("average heart rate %.0f%% of reserve for %s", f.AvgHRR*100, clock(f.MovingS))
+		if !e.key {
+			avg += ", steady for a run that long"
+		}
+		e.why = append(e.why, avg)
 	}
 	if activity.Has(f.RPE) && f.RPE >= HardRPE {
 		e.hard = math.Max(e.hard, 0.5)
@@ -325,23 +367,23 @@ func intensity(f Features) effort {
 	case reps >= HillRepeatLaps:
 		e.hard = math.Max(e.hard, 0.3)
 		hills = true
-		e.why = append(e.why, fmt.Sprintf("%d laps climbing %.0f%% on average (hill repeats; %.0f m of climbing in all)", reps, repGrade/float64(reps)*100, f.AscentM))
+		e.why = append(e.why, fmt.Sprintf("%d laps climbing %.0f%% on average (hill repeats; %s of climbing in all)", reps, repGrade/float64(reps)*100, f.Units.Elevation(f.AscentM)))
 	case km > 0 && (climb >= HillsAloneMPerKm || (climb >= HillsMPerKm && len(e.why) > 0)):
 		e.hard = math.Max(e.hard, 0.3)
 		hills = true
-		e.why = append(e.why, fmt.Sprintf("%.0f m of climbing in %.1f km (%.0f m per km: hills)", f.AscentM, km, climb))
+		e.why = append(e.why, fmt.Sprintf("%s of climbing in %s (%s: hills)", f.Units.Elevation(f.AscentM), f.Units.Round(f.DistanceM), f.Units.Climb(climb)))
 	}
 	if km > 0 {
 		perKm := f.DescentM / km
 		switch {
 		case perKm >= DownhillDescentPerKm:
 			down = true
-			e.why = append(e.why, fmt.Sprintf("%.0f m of descent in %.1f km (%.0f m per km): hard on the quads whatever the heart rate",
-				f.DescentM, km, perKm))
+			e.why = append(e.why, fmt.Sprintf("%s of descent in %s (%s): hard on the quads whatever the heart rate",
+				f.Units.Elevation(f.DescentM), f.Units.Round(f.DistanceM), f.Units.Climb(perKm)))
 		case f.DownhillM >= DownhillMinM && !hills:
 			down = true
-			e.why = append(e.why, fmt.Sprintf("%.1f km run downhill (%.0f m of descent): hard on the quads whatever the heart rate",
-				f.DownhillM/1000, f.DescentM))
+			e.why = append(e.why, fmt.Sprintf("%s run downhill (%s of descent): hard on the quads whatever the heart rate",
+				f.Units.Round(f.DownhillM), f.Units.Elevation(f.DescentM)))
 		}
 	}
 	switch {
@@ -362,14 +404,14 @@ func raced(f Features) []string {
 	hr := activity.Has(f.AvgHRR)
 	var why []string
 	if hr && f.AvgHRR >= RaceHRR && f.MovingS >= RaceMinS && f.DistanceM >= RaceMinM {
-		why = append(why, fmt.Sprintf("average heart rate %.0f%% of reserve for %s over %.1f km: a race effort",
-			f.AvgHRR*100, clock(f.MovingS), f.DistanceM/1000))
+		why = append(why, fmt.Sprintf("average heart rate %.0f%% of reserve for %s over %s: a race effort",
+			f.AvgHRR*100, clock(f.MovingS), f.Units.Round(f.DistanceM)))
 	}
 	if f.BestS > 0 && f.Efforts >= RaceMinEfforts && f.DistanceM >= RaceMinM && f.MovingS >= RaceMinS &&
 		(!hr || f.AvgHRR >= RaceByPaceMinHRR) && (len(f.LapSpeeds) < 3 || variation(f.LapSpeeds) < RaceEvenLapCV) &&
 		f.MovingS <= f.BestS*(1+RaceNearBest) {
-		why = append(why, fmt.Sprintf("%s for %.1f km, %s your best of the last year predicts for the distance (Riegel's formula): raced",
-			clock(f.MovingS), f.DistanceM/1000, nearBest(f.MovingS, f.BestS)))
+		why = append(why, fmt.Sprintf("%s for %s, %s your best of the last year predicts for the distance (Riegel's formula): raced",
+			clock(f.MovingS), f.Units.Round(f.DistanceM), nearBest(f.MovingS, f.BestS)))
 	}
 	if w := raceWord(f.Name); w != "" && (!hr || f.AvgHRR >= RaceNameMinHRR) && f.DistanceM >= 1000 {
 		why = append(why, fmt.Sprintf("named “%s” (%s)", strings.TrimSpace(f.Name), w))
@@ -393,8 +435,8 @@ func nearBest(t, best float64) string {
 // the name is about training instead ("marathon pace", "pre-race").
 var (
 	raceWords = map[string]string{"race": "a race", "racing": "a race", "parkrun": "a parkrun", "xc": "cross-country",
-		"marathon": "a marathon", "halfmarathon": "a half marathon", "half-marathon": "a half marathon", "10k": "a 10 km race",
-		"5k": "a 5 km race", "10km": "a 10 km race", "5km": "a 5 km race", "ultra": "an ultra", "triathlon": "a triathlon",
+		"marathon": "a marathon", "halfmarathon": "a half marathon", "half-marathon": "a half marathon", "10k": "a 10K race",
+		"5k": "a 5K race", "10km": "a 10K race", "5km": "a 5K race", "ultra": "an ultra", "triathlon": "a triathlon",
 		"duathlon": "a duathlon", "time-trial": "a time trial", "cross-country": "cross-country", "half": "a half marathon"}
 	// trainingWords after or before a race word make the name a training
 	// run's.
@@ -448,7 +490,7 @@ func raceWord(name string) string {
 func long(f Features) []string {
 	var why []string
 	if f.DistanceM >= LongRunM {
-		why = append(why, fmt.Sprintf("%.1f km: 10 miles or more", f.DistanceM/1000))
+		why = append(why, fmt.Sprintf("%s: %s or more", f.Units.Round(f.DistanceM), f.Units.Round(LongRunM)))
 	}
 	if f.MovingS >= LongRunS {
 		why = append(why, fmt.Sprintf("%s: 90 minutes or more", clock(f.MovingS)))

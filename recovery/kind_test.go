@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/recovery"
 )
 
@@ -53,7 +54,7 @@ func TestClassifyRun(t *testing.T) {
 		{"Parkrun", with(base(5, 24, nan), func(f *recovery.Features) { f.Name = "Bushy parkrun" }), recovery.Race, "", "a parkrun"},
 		{"XC", with(base(8, 38, 0.82), func(f *recovery.Features) { f.Name = "County XC champs" }), recovery.Race, "", "cross-country"},
 		{"ZurichHalf", with(base(21.1, 110, nan), func(f *recovery.Features) { f.Name = "Zürich Half" }), recovery.Race, "", "a half marathon"},
-		{"MarathonPaceIsTraining", with(base(20, 100, nan), func(f *recovery.Features) { f.Name = "Marathon pace 20 km" }), recovery.Long, "", "10 miles or more"},
+		{"MarathonPaceIsTraining", with(base(20, 100, nan), func(f *recovery.Features) { f.Name = "Marathon pace 20 km" }), recovery.Long, "", "16.1 km or more"},
 		{"Sunday10kIsTraining", with(base(10, 55, nan), func(f *recovery.Features) { f.Name = "Sunday 10k" }), recovery.Easy, "", "steady"},
 		{"ParkrunJogged", with(base(5, 33, 0.62), func(f *recovery.Features) { f.Name = "parkrun with Sam" }), recovery.Easy, "", "steady"},
 		// Downhill: 612 m of descent in 7.5 km at an easy heart rate was
@@ -78,11 +79,32 @@ func TestClassifyRun(t *testing.T) {
 			recovery.Hard, recovery.Intervals, "over 7 laps"},
 		// RPE 7 of 10 ("very hard", Foster et al. 2001) without HR.
 		{"HardByRPE", with(base(8, 40, nan), func(f *recovery.Features) { f.RPE = 8 }), recovery.Hard, recovery.Tempo, "rated it 8/10"},
-		// Long: 10 miles (a runner's recovery guide), 90 minutes, or 35 %
-		// of the week; a long run with a hard part keeps it as workout.
-		{"Long", base(24, 140, 0.66), recovery.Long, "", "24.0 km: 10 miles or more"},
+		// Long: 10 miles (16.1 km, the 2026 coaching guide), 90 minutes, or
+		// 35 % of the week, in the runner's units; a long run with a hard
+		// part (23 % in zones 4-5, under LongHardZoneShare) keeps it as
+		// workout.
+		{"Long", base(24, 140, 0.66), recovery.Long, "", "24 km: 16.1 km or more"},
+		{"LongInMiles", with(base(24, 140, 0.66), func(f *recovery.Features) { f.Units = measure.Imperial }),
+			recovery.Long, "", "14.9 mi: 10 mi or more"}, // 24 / 1.609344 = 14.91
 		{"LongWithTempo", with(base(22, 130, 0.70), func(f *recovery.Features) { f.ZonesS = z(1800, 3000, 1800, 2000, 0) }),
-			recovery.Long, recovery.Tempo, "10 miles or more"},
+			recovery.Long, recovery.Tempo, "16.1 km or more"},
+		// The effort decides before the distance: marta's 16.4 km session
+		// with 48 % of its time in zones 4-5, a tempo average and varying
+		// laps is a hard session, long noted; so is a long run of
+		// intervals, and 30 % in zones 4-5 (LongHardZoneShare) alone.
+		{"LongIntervalsAreHard", with(base(16.4, 80, 0.78), func(f *recovery.Features) {
+			f.ZonesS = z(600, 900, 1000, 1800, 500)
+			f.LapSpeeds = []float64{3, 4.6, 3, 4.6, 3, 4.6, 3}
+		}), recovery.Hard, recovery.Intervals, "long too (16.4 km: 16.1 km or more), but the effort decides: a hard session"},
+		{"LongTempoIsHard", base(18, 95, 0.81), recovery.Hard, recovery.Tempo, "tempo effort"},
+		// A novice's 3:17 h long run averaging 76 % of reserve (heart
+		// rate drifts over hours) is steady for its length, no tempo.
+		{"LongDriftIsSteady", base(24, 197, 0.76), recovery.Long, "", "steady for a run that long"},
+		{"LongWithThirtyPercentIsHard", with(base(20, 110, 0.72), func(f *recovery.Features) { f.ZonesS = z(1000, 2000, 1600, 1800, 200) }),
+			recovery.Hard, recovery.Tempo, "long too (20 km: 16.1 km or more; 1:50 h: 90 minutes or more)"},
+		// A race stays a race however hard: its effort goes without saying.
+		{"LongRaceStaysRace", with(base(21.1, 98, 0.87), func(f *recovery.Features) { f.ZonesS = z(0, 300, 600, 3000, 2000) }),
+			recovery.Race, "", "a race effort"},
 		// Recovery runs: under 45 min below 62 % of reserve (zone 1 tops at
 		// 60 %), or easy the day after a hard effort.
 		{"RecoveryRun", base(5, 34, 0.58), recovery.RecoveryRun, "", "34 min at 58% of heart-rate reserve"},

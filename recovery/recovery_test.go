@@ -106,7 +106,7 @@ func TestRecoveryTimeByKind(t *testing.T) {
 		t.Errorf("long run: %+v", long)
 	}
 	// An older runner gets one more rest day before easy running after a
-	// long run (8 Post-Run Recovery Tips From Experts) and clocks 30 %
+	// long run (“8 Post-Run Recovery Tips”) and clocks 30 %
 	// longer (AgeClockMax at 60).
 	r := recovery.Run{End: t0, Sport: activity.Running, Kind: recovery.Long, DistanceM: 25000}
 	cs := recovery.Contributions(append(append([]recovery.Run(nil), history...), r))

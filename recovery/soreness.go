@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/measure"
 )
 
 // Muscle is a leg muscle group the soreness model tracks.
@@ -158,6 +159,9 @@ type Modifiers struct {
 	// Reported are the runner's soreness ratings from check-ins, any
 	// order: RecoveryTime carries those given after a run forward.
 	Reported []Observation
+	// Units is the runner's system of units, in which RecoveryTime's
+	// reasons give distances and descent (the zero value reads metric).
+	Units measure.System
 }
 
 // Age and sleep effects: equivocal in the literature (Fell & Williams

@@ -5,16 +5,22 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/rebound-run/rebound/protocol"
 )
 
-// Sources the clocks cite, by title (the seed articles) or author.
+// Sources the clocks cite, by their short titles (protocol.Short: the
+// seed articles) or author.
+var (
+	srcRecoveryGuide = protocol.Short(protocol.Seed002)
+	srcExpertTips    = protocol.Short(protocol.Seed004)
+)
+
 const (
-	srcRecoveryGuide = "a runner's recovery guide, January 2026"
-	srcExpertTips    = "8 Post-Run Recovery Tips From Experts"
-	srcDaniels       = "Daniels, Daniels' Running Formula; coaching practice"
-	srcAge           = "Fell & Williams 2008; Fernandes et al. 2020; low-grade evidence"
-	srcDownhill      = "Schwane et al. 1983; Maeo et al. 2017"
-	srcGarmin        = "Garmin/Firstbeat recovery time: 6 h to 4 days"
+	srcDaniels  = "Daniels, Daniels' Running Formula; coaching practice"
+	srcAge      = "Fell & Williams 2008; Fernandes et al. 2020; low-grade evidence"
+	srcDownhill = "Schwane et al. 1983; Maeo et al. 2017"
+	srcGarmin   = "Garmin/Firstbeat recovery time: 6 h to 4 days"
 )
 
 // Window is the span of hours after a run within which easy running and
@@ -23,11 +29,11 @@ const (
 // own load places the runner in it.
 type Window struct{ EasyMin, EasyMax, HardMin, HardMax float64 }
 
-// Windows by run kind, in hours after the run. A runner's recovery guide
-// (January 2026): "Most runners recover within 24–72 hours … Easy runs
-// often need just a day, while long runs or hard workouts may require two
-// to three days"; 8 Post-Run Recovery Tips From Experts: "at least one to
-// two days of rest after a long run". Easy running after a hard session
+// Windows by run kind, in hours after the run. The 2026 coaching guide:
+// "Most runners recover within 24–72 hours … Easy runs often need just a
+// day, while long runs or hard workouts may require two to three days";
+// “8 Post-Run Recovery Tips”: "at least one to two days of rest after a
+// long run". Easy running after a hard session
 // or long run comes a day or so before the next hard one; a recovery run
 // or cross-training asks less than an easy run. Races use RaceWindow.
 var Windows = map[Kind]Window{
@@ -89,16 +95,16 @@ const (
 	AgeClockPerYear = 0.01
 	AgeClockMax     = 0.30
 	// OlderRunnerAge and OlderRunnerExtraH: one more rest day before easy
-	// running after a long run or race from this age (8 Post-Run Recovery
-	// Tips From Experts: "potentially longer if you are an older runner";
+	// running after a long run or race from this age (“8 Post-Run Recovery
+	// Tips”: "potentially longer if you are an older runner";
 	// the age is Rebound's choice, graded low).
 	OlderRunnerAge    = 50
 	OlderRunnerExtraH = 24
 	// SleepDebtExtraPerHour and SleepDebtMaxH: each hour of nightly sleep
 	// debt (below 7 h, the last three nights) adds 4 % to the clocks, for
 	// at most 3 hours (+12 %): sleep is when repair happens ("Leg
-	// Recovery After Running"; a runner's recovery guide; 8 Post-Run
-	// Recovery Tips From Experts). The size is Rebound's choice.
+	// Recovery After Running"; the 2026 coaching guide; “8 Post-Run
+	// Recovery Tips”). The size is Rebound's choice.
 	SleepDebtExtraPerHour = 0.04
 	SleepDebtMaxH         = 3
 	// DescentFreeM, DescentExtraPer100M and DescentExtraMax: descent
@@ -170,8 +176,8 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 	hardH := w.HardMin + f*(w.HardMax-w.HardMin)
 	var why []string
 	if kind == Race {
-		why = append(why, fmt.Sprintf("A %.1f km race: about one easy day per %.0f km raced before the next quality session, %.0f h (%s); easy running after %.0f h",
-			run.DistanceM/1000, RaceKmPerEasyDay, hardH, srcDaniels, easyH))
+		why = append(why, fmt.Sprintf("A %s race: about one easy day per %s raced before the next quality session, %.0f h (%s); easy running after %.0f h",
+			mod.Units.Round(run.DistanceM), mod.Units.Round(RaceKmPerEasyDay*1000), hardH, srcDaniels, easyH))
 	} else {
 		what := Session(kind, run.Sport, run.DurationS)
 		if kind == Cross {
@@ -193,7 +199,7 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 	}
 	if d := descentExtra(run); d > 0 {
 		stretch *= 1 + d
-		adj = append(adj, fmt.Sprintf("+%.0f%% for %.0f m of descent, hard on the quads (%s)", d*100, run.DescentM, srcDownhill))
+		adj = append(adj, fmt.Sprintf("+%.0f%% for %s of descent, hard on the quads (%s)", d*100, mod.Units.Elevation(run.DescentM), srcDownhill))
 	}
 	if len(adj) > 0 {
 		easyH, hardH = easyH*stretch, hardH*stretch

@@ -36,7 +36,7 @@ func TestClocks(t *testing.T) {
 		hardLo, hardHi float64
 		why            string
 	}{
-		// A runner's recovery guide (January 2026): "Easy runs often need
+		// The 2026 coaching guide: "Easy runs often need
 		// just a day"; Windows[Easy] is 24-36 h to the next hard session.
 		// The issue measured 73 h for an untrained model.
 		{"EasyAssumed", run(recovery.Easy, 5), rec, recovery.Modifiers{Age: 30}, 12, 24, 24, 36, "An easy run"},

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/internal/wording"
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/recovery"
 )
 
@@ -68,10 +70,35 @@ func TestRaceRecovery(t *testing.T) {
 		r := recovery.Run{End: t0, Sport: activity.Running, Kind: k, DistanceM: km * 1000, DurationS: km * 300}
 		return recovery.RecoveryTime(r, recovery.Contributions([]recovery.Run{r}), 0, recovery.DefaultParams(), recovery.Modifiers{Age: 30})
 	}
-	if race := rt(recovery.Race, 10); race.HardH < 72 || !strings.HasPrefix(race.Reasons[0], "A 10.0 km race: about one easy day per 3 km raced") {
+	if race := rt(recovery.Race, 10); race.HardH < 72 || !strings.HasPrefix(race.Reasons[0], "A 10 km race: about one easy day per 3 km raced") {
 		t.Errorf("a 10 km race: next hard session after %.0f h, %q", race.HardH, race.Reasons[0])
 	}
 	if rec := rt(recovery.RecoveryRun, 5); rec.EasyH > 24 || !strings.HasPrefix(rec.Reasons[0], "A recovery run: for a typical runner") {
 		t.Errorf("a 5 km recovery run: easy running after %.0f h, %q", rec.EasyH, rec.Reasons[0])
+	}
+}
+
+// TestClockReasonsInUnits checks that the recovery clocks' reasons read in
+// the runner's units: a half marathon of 21.1 km is 13.1 mi (21097.5 /
+// 1609.344 = 13.11), Daniels' 3 km per easy day 1.9 mi (3000 / 1609.344 =
+// 1.86), and 400 m of descent 1312 ft (400 / 0.3048).
+func TestClockReasonsInUnits(t *testing.T) {
+	for _, tt := range []struct {
+		units      measure.System
+		race, down string
+	}{
+		{measure.Metric, "A 21.1 km race: about one easy day per 3 km raced", "for 400 m of descent"},
+		{measure.Imperial, "A 13.1 mi race: about one easy day per 1.9 mi raced", "for 1312 ft of descent"},
+	} {
+		r := recovery.Run{End: t0, Sport: activity.Running, Kind: recovery.Race, DistanceM: 21097.5, DurationS: 6000, DescentM: 400}
+		rec := recovery.RecoveryTime(r, recovery.Contributions([]recovery.Run{r}), 0, recovery.DefaultParams(),
+			recovery.Modifiers{Age: 30, Units: tt.units})
+		why := strings.Join(rec.Reasons, "; ")
+		if !strings.Contains(why, tt.race) || !strings.Contains(why, tt.down) {
+			t.Errorf("%s: reasons %q; want %q and %q", tt.units, why, tt.race, tt.down)
+		}
+		if bad := wording.ForeignUnits(why, tt.units); bad != nil {
+			t.Errorf("%s: %q in %q", tt.units, bad, why)
+		}
 	}
 }

@@ -193,11 +193,17 @@ func (s *Server) apiModel(w http.ResponseWriter, r *http.Request) {
 	s.reply(w, r, http.StatusOK, present.NewModel(st))
 }
 
-// apiProtocol is the rule base (`rebound protocol --json`). It is the
-// same for everyone but, like every /api/v1 route, needs a viewer.
+// apiProtocol is the rule base (`rebound protocol --json`), in the
+// athlete's units. Like every /api/v1 route, it needs a viewer.
 func (s *Server) apiProtocol(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.target(w, r, false); !ok {
+	t, ok := s.target(w, r, false)
+	if !ok {
 		return
 	}
-	s.reply(w, r, http.StatusOK, present.NewProtocol())
+	prof, err := t.Store.FindProfile(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.reply(w, r, http.StatusOK, present.NewProtocol(prof.UnitsOrDefault()))
 }

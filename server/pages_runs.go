@@ -526,7 +526,7 @@ func (v *view) planView(plan *coach.Plan) *planView {
 	add := func(d protocol.Disagreement) {
 		if !seen[d.ID] {
 			seen[d.ID] = true
-			pv.Disagreements = append(pv.Disagreements, d)
+			pv.Disagreements = append(pv.Disagreements, d.In(u.System))
 		}
 	}
 	for _, d := range protocol.Disagreements() {
