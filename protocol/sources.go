@@ -68,8 +68,8 @@ const (
 	fourTechniques     = "“4 Recovery Techniques”"
 	coachingGuide      = "the 2026 coaching guide"
 	coachingGuideStart = "The 2026 coaching guide"
-	tenWays        = "“10 Ways to Prevent and Treat It”"
-	eightTips      = "“8 Post-Run Recovery Tips”"
+	tenWays            = "“10 Ways to Prevent and Treat It”"
+	eightTips          = "“8 Post-Run Recovery Tips”"
 )
 
 // citation returns how people read a source that is not cited as
