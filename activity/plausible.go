@@ -85,7 +85,7 @@ func MaxSpeedMS(s Sport) float64 {
 // EarliestStart or more than MaxFutureStart after importedAt (when
 // importedAt is set), an elapsed time over MaxElapsed, a distance over
 // MaxDistanceM, or an average speed over elapsed time above a.MaxSpeedMS.
-// The coaching leaves such activities out (coach.LoadHistory).
+// The coaching leaves such activities out (app.LoadHistory).
 func Implausible(a *Activity, s Summary, importedAt time.Time) string {
 	switch {
 	case a.Start.Before(EarliestStart):

@@ -65,7 +65,7 @@ type fresh struct {
 func (f fresh) State(ctx context.Context) (*coach.State, error) { return f.StateAt(ctx, f.now()) }
 
 func (f fresh) StateAt(ctx context.Context, t time.Time) (*coach.State, error) {
-	h, err := coach.LoadHistory(ctx, f.st)
+	h, err := LoadHistory(ctx, f.st)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ import (
 
 // loadState reads the runner's history and derives the coaching state at now.
 func loadState(ctx context.Context, db store.Store, now time.Time) (*coach.State, error) {
-	h, err := coach.LoadHistory(ctx, db)
+	h, err := app.LoadHistory(ctx, db)
 	if err != nil {
 		return nil, err
 	}

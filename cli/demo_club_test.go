@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound/account"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/protocol"
@@ -268,7 +269,7 @@ func TestDemoClub(t *testing.T) {
 	// states are every athlete's state at the demo's clock.
 	states := map[string]*coach.State{}
 	for _, n := range clubAthletes {
-		h, err := coach.LoadHistory(ctx, db.ForAthlete(byName[n].ID))
+		h, err := app.LoadHistory(ctx, db.ForAthlete(byName[n].ID))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,8 +2,7 @@
 // check-ins, shoes) into advice: each run's kind and load, the load
 // series, the soreness forecast with the runner's fitted parameters, the
 // recovery plan after a run, today's readiness and the next 7 days. It
-// joins the pure models of load, recovery and protocol. Apart from
-// LoadHistory, which reads a History through the HistoryReader its
-// caller passes (a store), it does no I/O: everything else works on the
-// History it is given.
+// joins the pure models of load, recovery and protocol. It does no I/O:
+// it works on the History it is given, which the application layer reads
+// from a store (app.LoadHistory).
 package coach

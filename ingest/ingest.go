@@ -29,7 +29,7 @@ const transition = "transition"
 // ImplausibleWarning starts the warning stored with an activity that
 // activity.Implausible says cannot be a real workout (a date in 1989 or
 // next year, 136 years of elapsed time); the coaching leaves such
-// activities out (coach.LoadHistory).
+// activities out (app.LoadHistory).
 const ImplausibleWarning = "left out of the coaching: "
 
 // Store is what ingest needs of a store.

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/store"
 )
@@ -78,7 +79,7 @@ func (c *stateCache) get(ctx context.Context, athleteID int64) (*coach.State, er
 		return nil, fmt.Errorf("coaching state of athlete %d: %w", athleteID, err)
 	}
 	if !e.valid || rev != e.revision {
-		h, err := coach.LoadHistory(ctx, db)
+		h, err := app.LoadHistory(ctx, db)
 		if err != nil {
 			return nil, fmt.Errorf("coaching state of athlete %d: %w", athleteID, err)
 		}

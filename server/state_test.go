@@ -13,7 +13,7 @@ import (
 )
 
 // countingDB is the real database, counting the history loads made
-// through it: calls of FindRPEs, which only coach.LoadHistory makes.
+// through it: calls of FindRPEs, which only app.LoadHistory makes.
 type countingDB struct {
 	store.Database
 	loads atomic.Int64

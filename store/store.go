@@ -240,7 +240,7 @@ type Store interface {
 // database.
 type RevisionStore interface {
 	// Revision returns the athlete's revision: a number that changes with
-	// every write to what coach.LoadHistory reads (the profile,
+	// every write to what app.LoadHistory reads (the profile,
 	// activities and their gear, session ratings, check-ins and shoes),
 	// atomically with the write, so that a write that fails or rolls
 	// back leaves it as it was. Writes to other athletes' data, to

@@ -1,4 +1,4 @@
-package coach_test
+package app_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/ingest"
@@ -57,12 +58,12 @@ func (r failingReader) FindShoes(context.Context) ([]store.Shoe, error) { return
 // error.
 func TestLoadHistoryNamesTheFailedRead(t *testing.T) {
 	for _, what := range []string{"profile", "activities", "check-ins", "session RPEs", "shoes"} {
-		_, err := coach.LoadHistory(context.Background(), failingReader{fail: what})
+		_, err := app.LoadHistory(context.Background(), failingReader{fail: what})
 		if !errors.Is(err, errRead) || !strings.Contains(err.Error(), what) {
 			t.Errorf("failing %s: error %v", what, err)
 		}
 	}
-	if _, err := coach.LoadHistory(context.Background(), failingReader{}); err != nil {
+	if _, err := app.LoadHistory(context.Background(), failingReader{}); err != nil {
 		t.Errorf("no failure: %v", err)
 	}
 }
@@ -109,7 +110,7 @@ func TestLoadHistoryLeavesOutImplausibleRuns(t *testing.T) {
 		if err != nil || rep.Imported != len(extra) {
 			t.Fatalf("import of the implausible runs: %v %+v", err, rep)
 		}
-		h, err := coach.LoadHistory(ctx, db)
+		h, err := app.LoadHistory(ctx, db)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +146,7 @@ func TestLoadHistoryTakesTheWatchesZone(t *testing.T) {
 	defer db.Close()
 	start := time.Date(2026, 11, 2, 5, 30, 0, 0, time.UTC) // 07:30 at UTC+2
 	storetest.MustCreateActivity(t, db, storetest.NewActivity(start, "running"))
-	h, err := coach.LoadHistory(ctx, db)
+	h, err := app.LoadHistory(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +156,7 @@ func TestLoadHistoryTakesTheWatchesZone(t *testing.T) {
 	if err := db.SaveProfile(ctx, profile.Profile{Timezone: "Europe/Lisbon"}); err != nil {
 		t.Fatal(err)
 	}
-	if h, err = coach.LoadHistory(ctx, db); err != nil || h.Profile.Timezone != "Europe/Lisbon" {
+	if h, err = app.LoadHistory(ctx, db); err != nil || h.Profile.Timezone != "Europe/Lisbon" {
 		t.Errorf("a zone of the runner's own: %q, %v", h.Profile.Timezone, err)
 	}
 }

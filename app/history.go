@@ -1,11 +1,11 @@
-package coach
+package app
 
 import (
 	"context"
 	"fmt"
 	"time"
 
-	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
@@ -21,10 +21,10 @@ type HistoryReader interface {
 }
 
 // LoadHistory reads a runner's whole history from a store: the one
-// imperative step before the pure models run. An error names what could
+// imperative step before the pure models of package coach run. An error names what could
 // not be read and wraps the store's error.
-func LoadHistory(ctx context.Context, db HistoryReader) (History, error) {
-	var h History
+func LoadHistory(ctx context.Context, db HistoryReader) (coach.History, error) {
+	var h coach.History
 	var err error
 	if h.Profile, err = db.FindProfile(ctx); err != nil {
 		return h, fmt.Errorf("history: profile: %w", err)
@@ -32,7 +32,7 @@ func LoadHistory(ctx context.Context, db HistoryReader) (History, error) {
 	if h.Activities, _, err = db.FindActivities(ctx, store.ActivityFilter{}); err != nil {
 		return h, fmt.Errorf("history: activities: %w", err)
 	}
-	h.Activities = plausibleOnly(h.Activities)
+	h.Activities = coach.PlausibleOnly(h.Activities)
 	if h.Profile.Timezone == "" {
 		// Without a zone of their own, the runner lives where their
 		// watch says: the latest file's UTC offset, so that a run's
@@ -54,20 +54,4 @@ func LoadHistory(ctx context.Context, db HistoryReader) (History, error) {
 		return h, fmt.Errorf("history: shoes: %w", err)
 	}
 	return h, nil
-}
-
-// plausibleOnly returns the activities that can be real workouts, leaving
-// out those activity.Implausible rejects (a start in 1989 or next year,
-// 136 years of elapsed time, 77 million km): one of them would otherwise
-// change today's advice and the week's plan. The importer stored the
-// reason with each as a warning (ingest.ImplausibleWarning), which `show`
-// and the run page display.
-func plausibleOnly(acts []*store.Activity) []*store.Activity {
-	kept := acts[:0:0]
-	for _, a := range acts {
-		if activity.Implausible(a.Activity, a.Summary, a.ImportedAt) == "" {
-			kept = append(kept, a)
-		}
-	}
-	return kept
 }
