@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/rebound-run/rebound/protocol"
 )
@@ -157,6 +158,10 @@ func (s *State) prioritise(plan *Plan, e Entry, conds []string) {
 					st.Focus = append(st.Focus, m)
 				}
 			}
+			// Hands-on work and stretching go where the legs need it.
+			if len(st.Focus) > 0 && st.Priority != MoreOptions && (st.Group == "hands-on" || st.Group == "stretching") {
+				st.Note = strings.TrimSpace(st.Note + " " + focusNote(st.Focus, reported))
+			}
 		}
 	}
 	order := map[string]int{}
@@ -239,6 +244,26 @@ func (s *State) reportedAfter(e Entry) map[string]float64 {
 		}
 	}
 	return out
+}
+
+// focusNote says where a step that works on muscles should go most, and
+// why: "Most on your quads and glutes: this run loaded them most." (the
+// muscles rated SoreRating or more since the run: "you rated them sore");
+// every muscle group's name is a plural.
+func focusNote(focus []string, reported map[string]float64) string {
+	names := make([]string, len(focus))
+	why := "this run loaded them most"
+	for i, m := range focus {
+		names[i] = strings.ReplaceAll(m, "-", " ")
+		if reported[m] >= SoreRating {
+			why = "you rated them sore or this run loaded them most"
+		}
+	}
+	list := names[0]
+	if n := len(names); n > 1 {
+		list = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return "Most on your " + list + ": " + why + "."
 }
 
 // FocusMuscles is the most muscle groups a step names to work on.
