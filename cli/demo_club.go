@@ -121,21 +121,27 @@ func loginName(name string) string { return strings.ToLower(firstName(name)) }
 // today, and what their conditions rule out.
 func printClubMate(w io.Writer, login string, r sim.Runner, st *coach.State, t *coach.Today) {
 	prof := r.Profile()
+	// The season's runs, not the base weeks before it.
+	from := st.Now.AddDate(0, 0, -7*DemoWeeks)
 	runs, dist := 0, 0.0
 	for _, e := range st.Entries {
-		if e.A.Sport.IsRun() {
+		if e.A.Sport.IsRun() && !e.A.Start.Before(from) {
 			runs++
 			dist += e.A.Summary.DistanceM
 		}
 	}
 	fmt.Fprintf(w, "\n  %-7s %s, %d — %s\n", login, r.Name, r.Age, r.About)
-	fmt.Fprintf(w, "          %d runs, %s in %d weeks; today: readiness %d/100, %s\n", runs, present.For(prof).Distance(dist),
-		DemoWeeks, t.Readiness.Score, strings.ReplaceAll(t.Recommendation, "-", " "))
+	today := present.AdviceFor(t.Recommendation).Label
+	if n, ok := t.Score(); ok {
+		today = fmt.Sprintf("readiness %d/100, %s", n, today)
+	}
+	fmt.Fprintf(w, "          %d runs, %s in the %d weeks of the season; today: %s\n", runs, present.For(prof).Distance(dist),
+		DemoWeeks, today)
 	for _, line := range ruledOut(prof) {
 		fmt.Fprintf(w, "          %s\n", line)
 	}
 	if t.SeeProfessional.Needed {
-		fmt.Fprintf(w, "          !! RED FLAG (%s): see a professional\n", strings.ToUpper(t.SeeProfessional.Urgency))
+		fmt.Fprintf(w, "          !! %s\n", present.FlagHeading(t.SeeProfessional.Urgency))
 		for _, reason := range t.SeeProfessional.Reasons {
 			fmt.Fprintf(w, "             %s\n", reason)
 		}
@@ -171,7 +177,19 @@ func ruledOut(prof profile.Profile) []string {
 			if act == protocol.DoctorFirst {
 				what = "ask a doctor before " + strings.Join(names, " or ")
 			}
-			lines = append(lines, fmt.Sprintf("%s: %s. %s (%s)", cond, what, strings.Join(whys, " "), strings.Join(protocol.CiteAll(srcs), "; ")))
+			// The sources the reasons do not already name.
+			why := strings.Join(whys, " ")
+			var cite []string
+			for _, src := range srcs {
+				if short := protocol.Short(src); short == "" || !strings.Contains(why, short) {
+					cite = append(cite, protocol.Cite(src))
+				}
+			}
+			line := fmt.Sprintf("%s: %s. %s", protocol.ConditionName(cond), what, why)
+			if len(cite) > 0 {
+				line += " (" + strings.Join(cite, "; ") + ")"
+			}
+			lines = append(lines, line)
 		}
 	}
 	return lines

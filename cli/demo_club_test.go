@@ -18,6 +18,7 @@ import (
 	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/server"
 	"github.com/rebound-run/rebound/store"
@@ -137,7 +138,7 @@ func TestDemoClub(t *testing.T) {
 	if len(links) != 2 || links[0][1] != "alex" || links[1][1] != cli.DemoCoach {
 		t.Fatalf("want one-time links for alex and the coach:\n%s", out)
 	}
-	for _, want := range []string{"Readiness", "══ The club ══", "RED FLAG (SOON)", "heart-disease: ask a doctor before cold-water immersion", "Accounts (random passwords"} {
+	for _, want := range []string{"Readiness", "══ The club ══", "!! " + present.FlagHeading("soon"), protocol.ConditionName("heart-disease") + ": ask a doctor before cold-water immersion", "Accounts (random passwords"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo --club output lacks %q", want)
 		}
