@@ -12,6 +12,7 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/load"
+	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 )
@@ -507,8 +508,8 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 	switch st.ID {
 	case "refuel":
 		if n.CarbsG.Max > 0 {
-			st.Dose = fmt.Sprintf("%.0f-%.0f g carbohydrate and %.0f-%.0f g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg of your %.0f kg)",
-				n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max, s.weight())
+			st.Dose = fmt.Sprintf("%.0f-%.0f g carbohydrate and %.0f-%.0f g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg of your %s)",
+				n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max, s.Units().Weight(s.weight()))
 		}
 		switch {
 		case n.FastCarbsGPerH != nil:
@@ -520,7 +521,7 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 			st.Dose += "; after a short easy run your next normal meal can be it, if it is within the hour"
 		}
 	case "rehydrate":
-		st.Dose = fmt.Sprintf("%.0f-%.0f ml over the next hours", n.FluidML.Min, n.FluidML.Max)
+		st.Dose = s.Units().VolumeRange(n.FluidML.Min, n.FluidML.Max) + " over the next hours"
 		if n.FluidFrom == "estimate" {
 			st.Sources = append(st.Sources, protocol.RefSawka2007)
 		}
@@ -692,20 +693,20 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 	switch fl := protocol.Fluid(lost); {
 	case lost > 0:
 		n.FluidML, n.FluidFrom = Range{math.Round(fl.Min), math.Round(fl.Max)}, "weights"
-		n.Notes = append(n.Notes, fmt.Sprintf("1.25-1.5 × the %.1f kg you lost", lost))
+		n.Notes = append(n.Notes, fmt.Sprintf("1.25-1.5 × the %s you lost", s.Units().Weight(lost)))
 		if frac := protocol.LostFraction(lost, w.BeforeKg); frac > protocol.DehydrationBodyWeightLoss {
 			*warns = append(*warns, Warning{Code: "dehydration", Message: fmt.Sprintf(
 				"You lost %.1f%% of your body weight: more than 2%% hurts performance (%s). Drink more during long or hot runs.", frac*100, protocol.Short(protocol.Seed004))})
 		}
 	case minutes < protocol.ShortRunFluidMin:
 		n.FluidML, n.FluidFrom = Range{math.Round(fl.Min), math.Round(fl.Max)}, "default"
-		n.Notes = append(n.Notes, "16-24 oz after a run under an hour; weigh yourself before and after a run for a personal amount")
+		n.Notes = append(n.Notes, "the articles' amount after a run under an hour ("+s.Units().VolumeRange(fl.Min, fl.Max)+"); weigh yourself before and after a run for a personal amount")
 	default:
 		est := protocol.EstimatedFluid(minutes, hard, e.A.Summary.AvgTempC)
 		n.FluidML, n.FluidFrom = Range{math.Round(est.Min/10) * 10, math.Round(est.Max/10) * 10}, "estimate"
 		effort := map[bool]string{true: "hard", false: "steady"}[hard]
 		n.Notes = append(n.Notes, fmt.Sprintf("estimated from %s of %s %s%s; drink to thirst and check your urine is pale, and weigh yourself before and after for a personal amount: without weights more is not better",
-			durationWords(minutes), effort, e.A.Sport.Noun(), tempWords(e.A.Summary.AvgTempC)))
+			durationWords(minutes), effort, e.A.Sport.Noun(), tempWords(e.A.Summary.AvgTempC, s.Units())))
 	}
 	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, hard, e.A.Summary.AvgTempC)
 	return n
@@ -729,14 +730,14 @@ func durationWords(minutes float64) string {
 	return fmt.Sprintf("%d h %02d", int(minutes)/60, int(minutes)%60)
 }
 
-func tempWords(c float64) string {
+func tempWords(c float64, u measure.System) string {
 	switch {
 	case math.IsNaN(c):
 		return ""
 	case c >= protocol.HotRunTempC:
-		return fmt.Sprintf(" in the heat (%.0f °C)", c)
+		return " in the heat (" + u.Temperature(c) + ")"
 	case c < protocol.ColdRunTempC:
-		return fmt.Sprintf(" in the cold (%.0f °C)", c)
+		return " in the cold (" + u.Temperature(c) + ")"
 	}
 	return ""
 }
