@@ -218,6 +218,15 @@ func TestImperialKindReason(t *testing.T) {
 	if !strings.Contains(reboundAt(t, db, at, "plan", "latest", "--json"), "178 ft per mile") {
 		t.Errorf("imperial plan JSON: want 178 ft per mile in the kind reasons")
 	}
+	// The doses too: fluid in fl oz, the body weight in lb, never ml or kg.
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "Dose:") && (strings.Contains(line, " ml") || strings.Contains(line, " kg")) {
+			t.Errorf("imperial plan: a metric dose %q", strings.TrimSpace(line))
+		}
+	}
+	if !strings.Contains(out, "fl oz over the next hours") {
+		t.Errorf("imperial plan: want the fluid dose in fl oz:\n%s", out)
+	}
 }
 
 // noInternalNames fails on a source named by seed number, file name or
