@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound/cli"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/internal/corpus"
 	"github.com/rebound-run/rebound/internal/wording"
 	"github.com/rebound-run/rebound/measure"
@@ -112,17 +113,13 @@ func servePages(t *testing.T, db string, at time.Time, paths ...string) map[stri
 	return pages
 }
 
-// step is what these tests read of a plan's or today's step.
-type step struct {
-	Title    string `json:"title"`
-	Phase    string `json:"phase"`
-	Priority int    `json:"priority"`
-}
-
 // TestSameWordsOnEverySurface renders one plan and one day in the CLI and
 // on the web pages and finds the same words in both: the recommendation's
 // label, the run's kind, every step's title, its phase's title and its
-// priority's heading (all from package present).
+// priority's heading, every item's title (a group of alternatives as one,
+// "One of: …", with its why) and when it happens (present.StepWhen on the
+// plan, present.StepWhenToday on the day's checklist), and what earlier
+// runs had left (all from package present).
 func TestSameWordsOnEverySurface(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "r.db")
 	at := dayAfterHills
@@ -135,12 +132,13 @@ func TestSameWordsOnEverySurface(t *testing.T) {
 			ID   int64  `json:"id"`
 			Kind string `json:"kind"`
 		} `json:"run"`
-		Steps []step `json:"steps"`
+		Steps           []coach.Step        `json:"steps"`
+		EarlierSoreness []coach.MuscleValue `json:"earlier_soreness"`
 	}
 	decode(t, reboundAt(t, db, at, "plan", "latest", "--json"), &plan)
 	var today struct {
-		Recommendation string `json:"recommendation"`
-		Steps          []step `json:"steps"`
+		Recommendation string       `json:"recommendation"`
+		Steps          []coach.Step `json:"steps"`
 	}
 	decode(t, reboundAt(t, db, at, "today", "--json"), &today)
 	if len(plan.Steps) == 0 || len(today.Steps) == 0 {
@@ -171,6 +169,36 @@ func TestSameWordsOnEverySurface(t *testing.T) {
 		both("plan step", s.Title, cliPlan, webPlan)
 		both("phase of "+s.Title, present.PhaseTitle(s.Phase), cliPlan, webPlan)
 		both("priority of "+s.Title, present.PriorityHeading(s.Priority), cliPlan, webPlan)
+	}
+	// The plan's items: a group of alternatives as one, titled and said
+	// to happen alike (the CLI's "[ ] Title  (when)", the page's card).
+	shows := func(what, text string, re string) {
+		t.Helper()
+		if !regexp.MustCompile(re).MatchString(text) {
+			t.Errorf("%s: no %s", what, re)
+		}
+	}
+	q := regexp.QuoteMeta
+	groups := 0
+	for _, it := range present.Items(present.PlanOrder(plan.Steps)) {
+		when := present.StepWhen(it.Steps[0])
+		shows("the CLI's plan", cliPlan, `(?m)^  \[ \] `+q(it.Title())+`  \(`+q(when)+`\)$`)
+		shows("the run page", webPlan, `(?s)<h4 class="step-title">`+q(it.Title())+`</h4>.*?class="step-when">.*?<span>`+q(when)+`[ <]`)
+		if it.Group != nil {
+			groups++
+			both("why of "+it.Title(), it.Why(), cliPlan, webPlan)
+		}
+	}
+	if groups == 0 {
+		t.Error("the plan has no group of alternatives: the test no longer shows one on both surfaces")
+	}
+	if len(plan.EarlierSoreness) > 0 {
+		both("earlier soreness", present.EarlierSorenessNote(plan.EarlierSoreness), cliPlan, webPlan)
+	}
+	for _, it := range present.Items(today.Steps) {
+		when := present.StepWhenToday(it.Steps[0], at)
+		shows("the CLI's today", cliToday, `(?m)^  \[ \] `+q(it.Title())+`  \(`+q(when)+`\)$`)
+		shows("the Today page", webToday, `<span class="check-title">`+q(it.Title())+`</span><span class="check-detail">`+q(when)+`<`)
 	}
 	// The CLI no longer shouts the recommendation's id.
 	if strings.Contains(cliToday, strings.ToUpper(strings.ReplaceAll(today.Recommendation, "-", " "))+"\n") {

@@ -23,7 +23,7 @@ var heldSteps = []string{"easy-run", "active-recovery", "cool-down", "cross-trai
 type shown struct {
 	today, run, week string   // the pages' visible text
 	flag             string   // the red-flag box's text on Today, "" for none
-	steps            []string // the run page's steps (technique ids)
+	steps            []string // the run page's steps (technique ids, a group's each)
 	onHold           string   // the run page's on-hold note
 	days             []string // the Week page's day types, in order
 }
@@ -51,7 +51,7 @@ func look(t *testing.T, ctx context.Context, vp viewport, base, run, name string
 	eval(`(document.querySelector('[data-testid="redflag"]') || {innerText: ""}).innerText`, &s.flag)
 	check(t, ctx, vp, name+"-today")
 	s.run = open(run)
-	eval(`Array.from(document.querySelectorAll('#plan article.step[data-step]')).map(e => e.dataset.step)`, &s.steps)
+	eval(`Array.from(document.querySelectorAll('#plan article.step[data-step]')).flatMap(e => (e.dataset.steps || e.dataset.step).split(' '))`, &s.steps)
 	eval(`(document.querySelector('[data-testid="on-hold"]') || {innerText: ""}).innerText`, &s.onHold)
 	check(t, ctx, vp, name+"-run")
 	s.week = open("/week")

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -18,8 +17,8 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/rebound-run/rebound/cli"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
-	"github.com/rebound-run/rebound/protocol"
 )
 
 // These tests hold the three surfaces of Rebound (the command line, the
@@ -27,10 +26,21 @@ import (
 // day of the club demo's season for each of its five athletes: issue #10's
 // "Done when".
 
-// step is what the surfaces show of a step: its technique id and title.
+// step is what the surfaces show of a plan's item (present.Item: a step,
+// or a group of alternatives as one): its technique id (a group's first
+// member's), its title, and when it happens ("" where not compared).
 type step struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	ID, Title, When string
+}
+
+// items are steps as every surface shows them (present.Items), each said
+// to happen when says.
+func items(steps []coach.Step, when func(coach.Step) string) []step {
+	var out []step
+	for _, it := range present.Items(steps) {
+		out = append(out, step{it.Steps[0].ID, it.Title(), when(it.Steps[0])})
+	}
+	return out
 }
 
 // todayDoc is what these tests read of `rebound today --json`.
@@ -39,12 +49,12 @@ type todayDoc struct {
 	Readiness *struct {
 		Score int `json:"score"`
 	} `json:"readiness"`
-	Recommendation  string     `json:"recommendation"`
-	DecidedBy       string     `json:"decided_by"`
-	Reasons         []string   `json:"reasons"`
-	Steps           []step     `json:"steps"`
-	EasyAt          *time.Time `json:"easy_at"`
-	ReadyAt         *time.Time `json:"ready_at"`
+	Recommendation  string       `json:"recommendation"`
+	DecidedBy       string       `json:"decided_by"`
+	Reasons         []string     `json:"reasons"`
+	Steps           []coach.Step `json:"steps"`
+	EasyAt          *time.Time   `json:"easy_at"`
+	ReadyAt         *time.Time   `json:"ready_at"`
 	SeeProfessional struct {
 		Needed  bool   `json:"needed"`
 		Urgency string `json:"urgency"`
@@ -61,39 +71,34 @@ type planDoc struct {
 		ID   int64  `json:"id"`
 		Kind string `json:"kind"`
 	} `json:"run"`
-	Steps []struct {
-		step
-		Priority int    `json:"priority"`
-		Phase    string `json:"phase"`
-	} `json:"steps"`
-	OnHold          string `json:"on_hold"`
+	Steps           []coach.Step `json:"steps"`
+	OnHold          string       `json:"on_hold"`
 	SeeProfessional struct {
 		Needed bool `json:"needed"`
 	} `json:"see_professional"`
 }
 
-// doThis are a plan's priority-1 steps, in the order of their phases
-// (protocol.Phases: the first hour first), as a timeline shows them.
+// doThis are a plan's "Do this" items in the order every surface shows
+// them (present.PlanOrder: the first hour first), each said to happen as
+// present.StepWhen says.
 func (p planDoc) doThis() []step {
-	rank := map[string]int{}
-	for i, ph := range protocol.Phases() {
-		rank[string(ph)] = i
-	}
-	steps := slices.Clone(p.Steps)
-	slices.SortStableFunc(steps, func(a, b struct {
-		step
-		Priority int    `json:"priority"`
-		Phase    string `json:"phase"`
-	}) int {
-		return cmp.Compare(rank[a.Phase], rank[b.Phase])
-	})
 	var out []step
-	for _, s := range steps {
-		if s.Priority == 1 {
-			out = append(out, s.step)
+	for _, it := range items(present.PlanOrder(p.Steps), present.StepWhen) {
+		if s := p.stepOf(it.ID); s.Priority == coach.DoThis {
+			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// stepOf is the plan's step of id.
+func (p planDoc) stepOf(id string) coach.Step {
+	for _, s := range p.Steps {
+		if s.ID == id {
+			return s
+		}
+	}
+	return coach.Step{}
 }
 
 // weekDoc is what they read of `rebound week --json`.
@@ -138,19 +143,19 @@ var (
 	pillRE      = regexp.MustCompile(`(?s)data-testid="recommendation"><span class="pill pill-([a-z-]+)">.*?</svg>([^<]+)</span>`)
 	reasonsRE   = regexp.MustCompile(`(?s)data-testid="reasons">(.*?)</ul>`)
 	noteRE      = regexp.MustCompile(`(?s)data-testid="ready-note">.*?<span>([^<]*)</span>`)
-	checkRE     = regexp.MustCompile(`(?s)class="check(?: is-done)?" data-step="([^"]+)".*?class="check-title">([^<]*)<`)
+	checkRE     = regexp.MustCompile(`(?s)class="check(?: is-done)?" data-step="([^"]+)".*?class="check-title">([^<]*)<(?:/span><span class="check-detail">([^<]*)<)?`)
 	lastRunRE   = regexp.MustCompile(`href="[^"]*/runs/(\d+)" data-testid="last-run"`)
 	redflagRE   = regexp.MustCompile(`(?s)data-testid="redflag" data-urgency="([a-z]*)">.*?<h2>([^<]*)</h2>`)
 	runKindRE   = regexp.MustCompile(`(?s)data-testid="run-kind" data-kind="([^"]*)"><span class="kind kind-[^"]*">([^<]*)</span>`)
 	doThisRE    = regexp.MustCompile(`(?s)data-testid="priority-1">(.*?)</section>`)
-	stepRE      = regexp.MustCompile(`(?s)data-step="([^"]+)">\s*<header class="step-head">\s*<h4 class="step-title">([^<]*)<`)
+	stepRE      = regexp.MustCompile(`(?s)data-step="([^"]+)">\s*<header class="step-head">\s*<h4 class="step-title">([^<]*)<.*?class="step-when">.*?</svg><span>([^<]*)<`)
 	onHoldRE    = regexp.MustCompile(`(?s)data-testid="on-hold">.*?<span>([^<]*)</span>`)
 	weekDayRE   = regexp.MustCompile(`data-testid="day" data-date="([^"]*)" data-type="([^"]*)"( data-strength)?`)
 	liRE        = regexp.MustCompile(`(?s)<li>(.*?)</li>`)
 	cliScoreRE  = regexp.MustCompile(`(?m)^Readiness (\S+): (?:(\d+)/100|(not enough data yet))`)
 	cliAdviceRE = regexp.MustCompile(`(?m)^Recommendation: ([^.]+)\. `)
 	cliNoteRE   = regexp.MustCompile(`(?m)^  ((?:Easy running|Hard sessions|Your legs)[^\n]*)\.$`)
-	cliStepRE   = regexp.MustCompile(`(?m)^  \[[ x]\] (.+?)(?:  \(.*\))?$`)
+	cliStepRE   = regexp.MustCompile(`(?m)^  \[[ x]\] (.+?)(?:  \((.*)\))?$`)
 	cliFlagRE   = regexp.MustCompile(`(?m)^!! (.+)$`)
 )
 
@@ -194,7 +199,7 @@ func readTodayPage(t testing.TB, page string) todayPage {
 		p.Note = textOf(m[1])
 	}
 	for _, m := range checkRE.FindAllStringSubmatch(page, -1) {
-		p.Steps = append(p.Steps, step{m[1], textOf(m[2])})
+		p.Steps = append(p.Steps, step{m[1], textOf(m[2]), textOf(m[3])})
 	}
 	if m = lastRunRE.FindStringSubmatch(page); m != nil {
 		p.LastRun, _ = strconv.ParseInt(m[1], 10, 64)
@@ -238,6 +243,10 @@ func checkTodayPage(t testing.TB, doc todayDoc, p todayPage) {
 	if doc.SeeProfessional.Needed {
 		flag = present.FlagHeading(doc.SeeProfessional.Urgency)
 	}
+	var checklist []step
+	for _, s := range p.Steps {
+		checklist = append(checklist, step{ID: s.ID, Title: s.Title})
+	}
 	for _, c := range []struct {
 		what      string
 		page, doc any
@@ -247,7 +256,7 @@ func checkTodayPage(t testing.TB, doc todayDoc, p todayPage) {
 		{"decided by", p.DecidedBy, doc.DecidedBy},
 		{"readiness score", p.Score, score},
 		{"reasons", p.Reasons, doc.Reasons},
-		{"checklist", p.Steps, doc.Steps},
+		{"checklist", checklist, items(doc.Steps, func(coach.Step) string { return "" })},
 		{"latest run", p.LastRun, lastRun},
 		{"red flag", p.Flag, flag},
 	} {
@@ -278,7 +287,7 @@ func readRunPage(t testing.TB, page string) runPage {
 	p.Kind, p.KindLabel = m[1], textOf(m[2])
 	if m = doThisRE.FindStringSubmatch(page); m != nil {
 		for _, s := range stepRE.FindAllStringSubmatch(m[1], -1) {
-			p.DoThis = append(p.DoThis, step{s[1], textOf(s[2])})
+			p.DoThis = append(p.DoThis, step{s[1], textOf(s[2]), textOf(s[3])})
 		}
 	}
 	if m = onHoldRE.FindStringSubmatch(page); m != nil {
@@ -304,7 +313,7 @@ func checkRunPage(t testing.TB, doc planDoc, p runPage) {
 // cliToday is what `rebound today` prints, as text.
 type cliToday struct {
 	Date, Score, Label, Note string
-	Steps                    []string
+	Steps                    []step // titles and when (no ids)
 	Flag                     string
 }
 
@@ -325,7 +334,7 @@ func readCLIToday(t testing.TB, out string) cliToday {
 	}
 	if _, list, ok := strings.Cut(out, "\nToday's checklist\n"); ok {
 		for _, m := range cliStepRE.FindAllStringSubmatch(list, -1) {
-			c.Steps = append(c.Steps, m[1])
+			c.Steps = append(c.Steps, step{Title: m[1], When: m[2]})
 		}
 	}
 	if m = cliFlagRE.FindStringSubmatch(out); m != nil {
@@ -334,13 +343,31 @@ func readCLIToday(t testing.TB, out string) cliToday {
 	return c
 }
 
+// cliDoThis are the "Do this" items `rebound plan ID` prints: their
+// titles and when.
+func cliDoThis(out string) []step {
+	_, list, _ := strings.Cut(out, "\n"+present.PriorityHeading(coach.DoThis)+"\n")
+	list, _, _ = strings.Cut(list, "\n\n")
+	var do []step
+	for _, m := range cliStepRE.FindAllStringSubmatch(list, -1) {
+		do = append(do, step{Title: m[1], When: m[2]})
+	}
+	return do
+}
+
+// titlesAndWhen are steps without their ids, as the CLI's text has them.
+func titlesAndWhen(steps []step) []step {
+	var out []step
+	for _, s := range steps {
+		out = append(out, step{Title: s.Title, When: s.When})
+	}
+	return out
+}
+
 // checkTextForms holds the CLI's text and the Today page to the same words.
 func checkTextForms(t testing.TB, c cliToday, p todayPage) {
 	t.Helper()
-	var titles []string
-	for _, s := range p.Steps {
-		titles = append(titles, s.Title)
-	}
+	titles := titlesAndWhen(p.Steps)
 	for _, x := range []struct {
 		what     string
 		cli, web any
@@ -348,7 +375,7 @@ func checkTextForms(t testing.TB, c cliToday, p todayPage) {
 		{"readiness score", c.Score, p.Score},
 		{"recommendation", c.Label, p.Label},
 		{"when the legs are ready", c.Note, p.Note},
-		{"checklist", c.Steps, titles},
+		{"checklist (titles and when)", c.Steps, titles},
 		{"red flag", c.Flag, p.Flag},
 	} {
 		if !gocmp.Equal(x.cli, x.web, cmpopts.EquateEmpty()) {
@@ -434,9 +461,10 @@ var everyAthleteDay = flag.Bool("surfaces.all", false, "TestSurfacesAgree: the c
 // (/api/v1/today?date=D with the athlete's API token) and the Today page
 // to one decision: the same recommendation (id and label), readiness
 // score or none, deciding factor, reasons, easy and hard clocks,
-// checklist (ids and titles, in order) and latest run. The latest run's
-// plan must have the same kind and "Do this" steps in the API and on its
-// page, and the day's week (API) and calendar feed must follow the
+// checklist (items as present.Items makes them: ids and titles, in order)
+// and latest run. The latest run's plan must have the same kind and "Do
+// this" items (a group of alternatives as one, said to happen in
+// present.StepWhen's words) in the API and on its page, and the day's week (API) and calendar feed must follow the
 // decision (checkWeek).
 //
 // The command line (through cli.Main, on the same SQLite file) is asked
@@ -444,9 +472,10 @@ var everyAthleteDay = flag.Bool("surfaces.all", false, "TestSurfacesAgree: the c
 // every athlete on a day with a red flag and on the last day, and with
 // -surfaces.all for every athlete every day: its `today --date D --json`
 // must equal the API's document, and its text (`today --date D`) must
-// word the Today page's values the same. Once a week, for the athlete in
+// word the Today page's values the same (the checklist's titles and when
+// too). Once a week, for the athlete in
 // turn, its `week --date D --json` and `plan ID --json` must equal the
-// API's, the Week page's days the API's, and the API's ?date= of the day
+// API's, the "Do this" items of `plan ID` (titles and when) the run page's, the Week page's days the API's, and the API's ?date= of the day
 // before (a state derived afresh) its answer of that day (the server's
 // state moved on from the day before).
 func TestSurfacesAgree(t *testing.T) {
@@ -490,11 +519,13 @@ func TestSurfacesAgree(t *testing.T) {
 					checkTodayPage(t, doc, page)
 
 					var planJSON []byte
+					var run runPage
 					if doc.LastRun != nil {
 						planJSON = v.get(t, fmt.Sprintf("/api/v1/plan/%d", doc.LastRun.ID))
 						var plan planDoc
 						decodeJSON(t, "plan", planJSON, &plan)
-						checkRunPage(t, plan, readRunPage(t, string(v.get(t, fmt.Sprintf("/runs/%d", doc.LastRun.ID)))))
+						run = readRunPage(t, string(v.get(t, fmt.Sprintf("/runs/%d", doc.LastRun.ID))))
+						checkRunPage(t, plan, run)
 					}
 					weekJSON := v.get(t, "/api/v1/week")
 					var wk weekDoc
@@ -538,8 +569,12 @@ func TestSurfacesAgree(t *testing.T) {
 						t.Errorf("the Week page shows %v, the API %v", shown, types)
 					}
 					if doc.LastRun != nil {
+						id := strconv.FormatInt(doc.LastRun.ID, 10)
 						sameJSON(t, fmt.Sprintf("plan %d --json and /api/v1/plan/%d", doc.LastRun.ID, doc.LastRun.ID),
-							[]byte(rebound(t, c.db, at, "--user", a, "plan", strconv.FormatInt(doc.LastRun.ID, 10), "--json")), planJSON)
+							[]byte(rebound(t, c.db, at, "--user", a, "plan", id, "--json")), planJSON)
+						if do := cliDoThis(rebound(t, c.db, at, "--user", a, "plan", id)); !gocmp.Equal(do, titlesAndWhen(run.DoThis), cmpopts.EquateEmpty()) {
+							t.Errorf("plan %s: the CLI's %q items %q, the run page's %q", id, present.PriorityHeading(coach.DoThis), do, titlesAndWhen(run.DoThis))
+						}
 					}
 					if yesterday != nil {
 						d := day.AddDate(0, 0, -1).Format(time.DateOnly)

@@ -254,3 +254,16 @@ func EarlierSoreness(ms []coach.MuscleValue) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// EarlierSorenessLead opens the line under a plan's soreness forecast that
+// says what earlier runs had left (EarlierSoreness).
+const EarlierSorenessLead = "Still there from earlier runs when it ended"
+
+// EarlierSorenessNote is that line: "Still there from earlier runs when
+// it ended: quads 1.2, calves 0.8"; "" when they had left nothing.
+func EarlierSorenessNote(ms []coach.MuscleValue) string {
+	if len(ms) == 0 {
+		return ""
+	}
+	return EarlierSorenessLead + ": " + EarlierSoreness(ms)
+}

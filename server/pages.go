@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -153,43 +152,6 @@ func (v *view) day(t time.Time) string { return present.Day(t, v.st.Now) }
 // when formats a moment relative to now: "now", "today 15:10", "tomorrow
 // 08:00", "Thu 27 Nov 15:10".
 func (v *view) when(t time.Time) string { return present.When(t, v.st.Now) }
-
-// readableSteps returns steps with readable source names and the step's
-// window as clock times.
-func (v *view) readableSteps(steps []coach.Step) []stepView {
-	out := make([]stepView, len(steps))
-	for i, st := range steps {
-		sv := stepView{Step: st}
-		sv.Sources = present.Cite(st.Sources)
-		if !st.StartAt.IsZero() {
-			sv.Timing = v.stepTiming(st)
-		}
-		out[i] = sv
-	}
-	return out
-}
-
-// stepView is a coach.Step as the "step" component shows it.
-type stepView struct {
-	coach.Step
-	Timing string
-}
-
-// stepTiming says when a step happens: "within 30 min · today
-// 10:15–10:45", "12–72 h after · today 22:00 to Thu 10:00", "from day 3 ·
-// Wed 10:00 on", "ongoing, from the run".
-func (v *view) stepTiming(st coach.Step) string {
-	from, to := st.StartAt.In(v.loc), st.EndAt.In(v.loc)
-	switch {
-	case st.EndH-st.StartH >= 6*24 && st.StartH < 1:
-		return "ongoing, from the run"
-	case st.EndH-st.StartH >= 6*24:
-		return fmt.Sprintf("from day %.0f · %s on", math.Floor(st.StartH/24)+1, v.clock(from))
-	case sameDay(from, to):
-		return present.Window(st.StartH, st.EndH) + " · " + v.clock(from) + "–" + to.Format("15:04")
-	}
-	return present.Window(st.StartH, st.EndH) + " · " + v.clock(from) + " to " + v.clock(to)
-}
 
 // clock formats a moment as "today 10:15", "Thu 10:15" or "Thu 27 Nov 10:15".
 func (v *view) clock(t time.Time) string {

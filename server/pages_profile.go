@@ -148,12 +148,12 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 	p.Background = web.Choices{Name: "background", Legend: "Running background",
 		Help:    "Until Rebound has four weeks of your runs, what you are used to decides how sore a run makes you and how soon you are ready; without it Rebound assumes a recreational runner.",
 		Options: []web.Option{{Value: "new-runner", Label: "I am new to running", Checked: prof.Background.NewRunner}}}
-	p.Conditions = web.Choices{Name: "conditions", Legend: "Health conditions",
+	p.Conditions = web.Choices{Name: "conditions", ID: "conditions", Legend: "Health conditions",
 		Help: "Rebound leaves out what a condition rules out: no ice baths with heart disease, high blood pressure or diabetes, for example."}
 	for _, c := range profile.Conditions {
 		p.Conditions.Options = append(p.Conditions.Options, web.Option{Value: c, Label: conditionLabels[c], Checked: slices.Contains(prof.Conditions, c)})
 	}
-	p.Equipment = web.Choices{Name: "equipment", Legend: "Equipment you have", Help: "Techniques that need something you don't have are left out of your plans."}
+	p.Equipment = web.Choices{Name: "equipment", ID: "equipment", Legend: "Equipment you have", Help: "Techniques that need something you don't have are left out of your plans."}
 	for _, e := range profile.Equipment {
 		p.Equipment.Options = append(p.Equipment.Options, web.Option{Value: e, Label: equipmentLabels[e], Checked: slices.Contains(prof.Equipment, e)})
 	}

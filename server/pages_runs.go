@@ -147,15 +147,20 @@ type weighForm struct {
 // planView is a run's recovery plan as the run page shows it.
 type planView struct {
 	*coach.Plan
-	KindWhy       string
-	OnHoldNote    string // present.OnHold
+	KindWhy    string
+	OnHoldNote string // present.OnHold
+	Flag       flagView
+	// When is the legs ready (present.LegsReady); Hold instead while the
+	// plan is on hold.
 	When          []web.KV
+	Hold          *holdView
 	Soreness      []web.MuscleValue
+	EarlierNote   string // present.EarlierSorenessNote
 	PeakTable     web.Table
 	Nutrition     []web.Tile
 	FluidNote     string
-	Steps         []stepView
-	Skipped       []web.KV
+	Items         []itemView
+	Skipped       []skippedView
 	Disagreements []protocol.Disagreement
 }
 
@@ -477,11 +482,14 @@ func (v *view) runFacts(a *store.Activity) ([]web.KV, []string) {
 
 // planView prepares a plan for the run page.
 func (v *view) planView(plan *coach.Plan) *planView {
-	pv := &planView{Plan: plan, KindWhy: words(plan.Run.KindWhy), OnHoldNote: present.OnHold(plan.OnHold)}
-	rec := plan.Recovery
-	pv.When = []web.KV{
-		{Label: "Easy running", Value: v.when(rec.EasyAt), Note: fmt.Sprintf("%.0f h after the run", rec.EasyH)},
-		{Label: "Hard or long sessions", Value: v.when(rec.ReadyAt), Note: fmt.Sprintf("%.0f h after the run", rec.HardH)},
+	pv := &planView{Plan: plan, KindWhy: words(plan.Run.KindWhy), OnHoldNote: present.OnHold(plan.OnHold),
+		Flag: v.flag(plan.SeeProfessional), EarlierNote: present.EarlierSorenessNote(plan.EarlierSoreness)}
+	for _, l := range present.LegsReady(plan, v.st.Now) {
+		if plan.OnHold != "" {
+			pv.Hold = &holdView{When: l.When, Note: l.Note, Where: pv.Flag.Where}
+			continue
+		}
+		pv.When = append(pv.When, web.KV{Label: l.Label, Value: l.When, Note: l.Note})
 	}
 	pv.PeakTable = web.Table{Head: []string{"Muscle group", "Peak", "When"}, Numeric: []bool{false, true, false}}
 	for _, m := range plan.Soreness {
@@ -506,14 +514,8 @@ func (v *view) planView(plan *coach.Plan) *planView {
 	}
 	pv.Nutrition = append(pv.Nutrition, fluid)
 	pv.FluidNote = strings.Join(n.Notes, "; ")
-	pv.Steps = v.readableSteps(plan.Steps)
-	for _, sk := range plan.Skipped {
-		name := sk.ID
-		if t, ok := protocol.ByID(sk.ID); ok {
-			name = t.Name
-		}
-		pv.Skipped = append(pv.Skipped, skippedKV(name, sk.Reason))
-	}
+	pv.Items = v.planItems(plan.Steps)
+	pv.Skipped = v.skippedViews(plan.Skipped)
 	// Where the sources disagree: each step shows its own main
 	// disagreement; the section lists the others that concern the plan's
 	// steps and the general ones (when soreness peaks, how long it lasts).
@@ -728,21 +730,3 @@ func runRoute(s present.Series) *web.Route {
 
 // hours is h hours as a duration.
 func hours(h float64) time.Duration { return time.Duration(h * float64(time.Hour)) }
-
-// skippedKV explains a technique left out of a plan, in the web's words
-// (the coach's reasons name the CLI's flags).
-func skippedKV(name, reason string) web.KV {
-	if rest, ok := strings.CutPrefix(reason, "needs "); ok {
-		if i := strings.Index(rest, " (add it with"); i >= 0 {
-			var things []string
-			for _, id := range strings.Split(rest[:i], " or ") {
-				if l, ok := equipmentLabels[id]; ok {
-					id = strings.ToLower(l)
-				}
-				things = append(things, id)
-			}
-			return web.KV{Label: name, Value: "Needs " + strings.Join(things, " or "), Note: "add it under Equipment in your profile if you have it"}
-		}
-	}
-	return web.KV{Label: name, Value: withFirst(reason, unicode.ToUpper)}
-}

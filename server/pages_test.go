@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"math"
 	"mime/multipart"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/rebound-run/rebound/account"
 	"github.com/rebound-run/rebound/cli"
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/ingest"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/recovery"
@@ -780,5 +782,83 @@ func TestLoadPageFormAgreesWithReadiness(t *testing.T) {
 		if got := note.FindStringSubmatch(page); got == nil || got[1] != words[m[1]] {
 			t.Errorf("%s: load page Form note %v, want %q (readiness rates form %s)", u.Name, got, words[m[1]], m[1])
 		}
+	}
+}
+
+// TestRunPageItems: the run page shows the plan as the CLI does: one card
+// per item (present.Items, a group of alternatives as one, its members'
+// ids in data-steps), each said to happen in present.StepWhen's words,
+// legs ready in present.LegsReady's words, what earlier runs had left,
+// and the left-out techniques by name, those that need equipment linked
+// to the profile's equipment. With a red flag the plan is on hold, and
+// the run page and Today link where to clear it.
+func TestRunPageItems(t *testing.T) {
+	e := newTestEnv(t, withTemplates)
+	e.seed(e.ana.ID)
+	run := itoa(e.latestRun(e.ana.ID))
+	b := e.signIn(e.ana)
+	res, data := e.api(e.anaToken, "GET", "/api/v1/plan/"+run, nil)
+	var plan coach.Plan
+	if res.StatusCode != http.StatusOK || json.Unmarshal(data, &plan) != nil {
+		t.Fatalf("plan: %d %.300s", res.StatusCode, data)
+	}
+	_, body := b.get("/runs/" + run)
+	page := html.UnescapeString(body)
+	items := present.Items(present.PlanOrder(plan.Steps))
+	if n := strings.Count(page, `<article class="step`); n != len(items) {
+		t.Errorf("the run page shows %d cards for the plan's %d items", n, len(items))
+	}
+	q := regexp.QuoteMeta
+	for _, it := range items {
+		ids := []string{}
+		for _, s := range it.Steps {
+			ids = append(ids, s.ID)
+		}
+		card := `data-step="` + q(ids[0]) + `">\s*<header class="step-head">\s*<h4 class="step-title">` + q(it.Title()) + `</h4>`
+		if it.Group != nil {
+			card = `data-steps="` + q(strings.Join(ids, " ")) + `" ` + card
+		}
+		if !regexp.MustCompile(`(?s)` + card + `.*?class="step-when">.*?<span>` + q(present.StepWhen(it.Steps[0])) + `[ <]`).MatchString(page) {
+			t.Errorf("no card for %q (%s) said to happen %q", it.Title(), ids, present.StepWhen(it.Steps[0]))
+		}
+	}
+	// The runner's now, in their zone.
+	for _, l := range present.LegsReady(&plan, time.Now().In(sim.DefaultRunner().Profile().Location())) {
+		if !strings.Contains(page, "<dt>"+l.Label+"</dt><dd>"+l.When+` <span class="kv-note">`+l.Note+"</span>") {
+			t.Errorf("legs ready: no %q %q (%s)", l.Label, l.When, l.Note)
+		}
+	}
+	if len(plan.EarlierSoreness) > 0 && !strings.Contains(page, present.EarlierSorenessNote(plan.EarlierSoreness)+".") {
+		t.Errorf("no %q", present.EarlierSorenessNote(plan.EarlierSoreness))
+	}
+	if len(plan.Skipped) == 0 {
+		t.Fatal("the simulated runner's plan leaves nothing out: the test needs one that needs equipment")
+	}
+	for _, s := range plan.Skipped {
+		want := "<dt>" + s.Name + "</dt>"
+		if len(s.Needs) > 0 {
+			want += `<dd>N` + s.Reason[1:] + ` <span class="kv-note"><a href="/profile#equipment">`
+		}
+		if !strings.Contains(page, want) {
+			t.Errorf("left out: no %q", want)
+		}
+	}
+	if _, prof := b.get("/profile"); !strings.Contains(prof, `id="equipment"`) || !strings.Contains(prof, `id="conditions"`) {
+		t.Error("the profile has no equipment or conditions to link to")
+	}
+
+	// A red flag: on hold, with where to clear it.
+	if res, _ := b.post("/checkin", url.Values{"symptoms": {"bone-pain"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("check-in: %d", res.StatusCode)
+	}
+	_, body = b.get("/runs/" + run)
+	page = html.UnescapeString(body)
+	clear := `(<a href="/checkin">on the check-in page</a>).`
+	if !regexp.MustCompile(`data-testid="legs-on-hold"><strong>` + q(present.OnHoldLabel) + `\.</strong> To clear it: [^<]*` + q(clear)).MatchString(page) {
+		t.Errorf("the run page's legs ready on hold does not link the check-in:\n%s", page[strings.Index(page, `id="ready-h"`):][:600])
+	}
+	_, today := b.get("/")
+	if !strings.Contains(html.UnescapeString(today), clear+"</p>") {
+		t.Error("Today's red flag does not link the check-in")
 	}
 }

@@ -18,9 +18,10 @@ type todayPage struct {
 	Own       bool
 	Base      string
 	Today     *coach.Today
+	Flag      flagView // the red flag, with where to clear it
 	Readiness readinessCard
 	Checklist web.Checklist
-	Steps     []stepView // today's steps in full: why, evidence, sources
+	Items     []itemView // today's items in full: why, evidence, sources
 	LastRun   *runCard
 	Welcome   *web.Empty // no runs and no check-ins yet
 	Done      int        // checklist items ticked
@@ -77,7 +78,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t := day.Today
-	p := todayPage{Own: v.Own, Base: v.base(), Today: t}
+	p := todayPage{Own: v.Own, Base: v.base(), Today: t, Flag: v.flag(t.SeeProfessional)}
 	if len(v.st.Entries) == 0 && len(v.st.H.CheckIns) == 0 {
 		p.Welcome = v.emptyRuns("Upload your runs and check in each morning: Rebound then tells you how ready you are, what to do today and how to recover from every run.")
 		p.Welcome.Title = "Welcome to Rebound"
@@ -87,9 +88,9 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	_, scored := t.Score()
 	p.Readiness.NoScore = !scored
 	p.Checklist = web.Checklist{Action: v.link("/checklist"), CSRF: CSRFToken(r)}
-	for _, st := range day.Checklist.Steps {
-		p.Checklist.Items = append(p.Checklist.Items, web.ChecklistItem{ID: st.ID, Title: st.Title, Detail: st.Dose, Done: st.Done})
-		if st.Done {
+	p.Checklist.Items = checkItems(day.Checklist.Steps, v.st.Now)
+	for _, it := range p.Checklist.Items {
+		if it.Done {
 			p.Done++
 		}
 	}
@@ -104,7 +105,7 @@ func (s *Server) pageToday(w http.ResponseWriter, r *http.Request) {
 	} else {
 		p.Peak = "No soreness expected tomorrow."
 	}
-	p.Steps = v.readableSteps(t.Steps)
+	p.Items = v.todayItems(t.Steps)
 	if prof := v.st.H.Profile; v.Own && !prof.Background.Asked() {
 		p.Background = &backgroundAsk{Action: v.link("/profile/background"), CSRF: CSRFToken(r),
 			Assumed: present.Background(prof), Fields: backgroundFields(prof)}
@@ -159,9 +160,9 @@ func (s *Server) postChecklist(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Header.Get("HX-Request") == "true" {
 		item := web.ChecklistItem{ID: id, Title: tech.Name, Done: done}
-		for _, step := range cl.Steps {
-			if step.ID == id {
-				item.Title, item.Detail = step.Title, step.Dose
+		for _, it := range checkItems(cl.Steps, v.st.Now) {
+			if it.ID == id {
+				item = it
 			}
 		}
 		s.renderPartial(w, http.StatusOK, "checklist-item", web.CheckRow{Action: v.link("/checklist"), CSRF: CSRFToken(r), ChecklistItem: item})

@@ -82,10 +82,12 @@
 //	gauge           Score 0-100 and optional Label: coach.ReadinessScore, or dict "Score" n
 //	recommendation  rest | active-recovery | easy-run | quality-ok | no-data
 //	factors         []recovery.Factor (Name, Value, Penalty float64 points off 100, Status good|fair|poor|unknown, Reason, Source)
-//	redflag         coach.SeeProfessional (Needed, Urgency urgent|soon, Reasons); empty unless Needed
+//	redflag         coach.SeeProfessional (Needed, Urgency urgent|soon, Reasons, Clear) and optional Where []Link; empty unless Needed
+//	links           []Link as " (a; b)" after a sentence; nothing when empty
 //	warnings        []coach.Warning (Message)
 //	grade           an evidence grade: moderate, low, very-low, practice; A-D; strong, limited, expert-opinion
-//	step            coach.Step (Title, Dose, How, Why, Evidence, Sources, StartH, EndH or Timing, Note, Disagreement)
+//	step            coach.Step (Title, Dose, How, Why, Evidence, Sources, StartH, EndH or Timing and Clock, Note, Disagreement);
+//	                a group of alternatives as one item with Members []coach.Step and IDs (data-steps)
 //	timeline        []coach.Step grouped by Phase: immediate, same-day, days-1-3, long-term (others follow)
 //	priorities      []coach.Step grouped by Priority (Do this, Helpful, More options folded away), each a timeline
 //	checklist       Checklist{Action, CSRF, Items []ChecklistItem{ID, Title, Detail, Done}}; each item has data-step="ID"
@@ -106,7 +108,7 @@
 //	field           Field{Name, Label, Type, Value, Min, Max, Step, Unit, Help, Error, Required, Options, Auto}
 //	slider          Field (Name, Label, Value, Min, Max, Step, Help), 0-10 by default
 //	scale           Field (Name, Label, Help, Options): a row of radio buttons
-//	checkboxes      Choices{Name, Legend, Help, Options []Option{Value, Label, Help, Checked}, Alert}
+//	checkboxes      Choices{Name, Legend, Help, Options []Option{Value, Label, Help, Checked}, Alert, ID}
 //	upload          Upload{Action, CSRF, Accept, Note}
 //	styleguide      StyleGuide(): every component with sample data
 //

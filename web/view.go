@@ -244,7 +244,8 @@ type Choices struct {
 	Legend  string
 	Help    string
 	Options []Option
-	Alert   bool // red-flag choices: ticking one may route to a professional
+	Alert   bool   // red-flag choices: ticking one may route to a professional
+	ID      string // the fieldset's id, for links to it; optional
 }
 
 // Upload is the data of the template "upload".

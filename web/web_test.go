@@ -161,6 +161,7 @@ var components = map[string]any{
 	"factors":         []recovery.Factor{{ID: "sleep", Name: "Sleep", Value: "5 h", Penalty: 8, Status: "poor", Reason: "short"}},
 	"redflag":         coach.SeeProfessional{Needed: true, Urgency: "urgent", Reasons: []string{"Chest pain"}},
 	"warnings":        []coach.Warning{{Code: "x", Message: "Careful"}},
+	"links":           []web.Link{{Label: "on the check-in page", Href: "/checkin"}},
 	"grade":           "B",
 	"step":            coach.Step{Phase: "same-day", StartH: 0, EndH: 24, Title: "Legs up", Evidence: "practice", Sources: []string{"000"}},
 	"timeline":        []coach.Step{{Phase: "long-term", Title: "Shoes", Evidence: "practice"}, {Phase: "immediate", Title: "Walk", Evidence: "low", EndH: 0.25}},
@@ -255,9 +256,40 @@ func TestEngineTypes(t *testing.T) {
 	if out := execute(t, "redflag", coach.SeeProfessional{}); strings.TrimSpace(out) != "" {
 		t.Errorf("redflag renders without need: %q", out)
 	}
+	// A red flag links where to clear it.
+	out = execute(t, "redflag", map[string]any{"Needed": true, "Urgency": "soon", "Reasons": []string{"Pain in a bone"}, "Clear": "check in with no symptoms",
+		"Where": []web.Link{{Label: "on the check-in page", Href: "/checkin"}, {Label: "under Health conditions in your profile", Href: "/profile#conditions"}}})
+	if !strings.Contains(out, `To clear it: check in with no symptoms (<a href="/checkin">on the check-in page</a>; <a href="/profile#conditions">under Health conditions in your profile</a>).`) {
+		t.Errorf("redflag does not link where to clear it:\n%s", out)
+	}
 	out = execute(t, "factors", []recovery.Factor{{Name: "Resting HR", Value: "48", Penalty: -1.5, Status: "good"}, {Name: "Sleep", Penalty: 0}})
 	if !strings.Contains(out, "&#43;1.5") || !strings.Contains(out, "±0") {
 		t.Errorf("factors impacts: %s", out)
+	}
+}
+
+// TestStepGroup: a group of alternatives is one card: its title and why
+// once, each member's title, dose, grade and note, the members' ids as
+// data-steps (its data-step the first's), and each member's how.
+func TestStepGroup(t *testing.T) {
+	members := []coach.Step{
+		{ID: "massage", Title: "Massage", Dose: "a sports massage", How: "knead", Evidence: "moderate"},
+		{ID: "foam-rolling", Title: "Foam rolling", Dose: "1-2 min a muscle", How: "roll slowly", Evidence: "low", Note: "avoid the shins"},
+	}
+	item := map[string]any{"ID": "massage", "IDs": "massage foam-rolling", "Title": "One of: massage or foam rolling",
+		"Timing": "within 72 h", "Clock": "today 12:00 to Wed 09:00", "Why": "Any one of them eases soreness.", "Members": members,
+		"Dose": "", "How": "", "Evidence": "", "Sources": []string{"Dupuy et al. 2018"}, "Phase": "days-1-3", "Priority": coach.DoThis}
+	out := execute(t, "priorities", []any{item})
+	for _, want := range []string{`data-steps="massage foam-rolling" data-step="massage"`, `<h4 class="step-title">One of: massage or foam rolling</h4>`,
+		"within 72 h <span class=\"muted\">· today 12:00 to Wed 09:00</span>", "Any one of them eases soreness.",
+		`data-member="massage"`, "a sports massage", "Moderate evidence", `data-member="foam-rolling"`, "1-2 min a muscle", "Low evidence", "avoid the shins",
+		"<strong>Foam rolling:</strong> roll slowly", "Dupuy et al. 2018"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("a group's card lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, `class="step-title"`); n != 1 {
+		t.Errorf("a group of two shows %d step titles, want one card", n)
 	}
 }
 
