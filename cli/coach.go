@@ -171,7 +171,7 @@ func printPlan(w io.Writer, st *coach.State, p *coach.Plan, all bool) {
 		fmt.Fprintf(w, "  %-12s %4.1f  %-20s peaks %s after\n", present.MuscleLabel(string(s.Muscle)), s.Peak, bar(s.Peak, 10, 20), present.Hours(s.PeakHours))
 	}
 	if len(p.EarlierSoreness) > 0 {
-		fmt.Fprintf(w, "  Still there from earlier runs when it ended: %s.\n", present.EarlierSoreness(p.EarlierSoreness))
+		fmt.Fprintf(w, "  %s.\n", present.EarlierSorenessNote(p.EarlierSoreness))
 	}
 	n := p.Nutrition
 	fmt.Fprintln(w, "\nRefuel and rehydrate (within 30-60 min)")

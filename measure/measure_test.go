@@ -63,6 +63,8 @@ func TestText(t *testing.T) {
 		{"start with {{floz 16-24}}", "start with 473-710 ml", "start with 16-24 fl oz"},
 		{"{{C 10-15}} water", "10-15 °C water", "50-59 °F water"},
 		{"about {{L/kg 1.25-1.5}} lost", "about 1.25-1.5 L per kg lost", "about 19-23 fl oz per lb lost"},
+		// 1.5 L = 1500 / 29.5735 = 50.7 fl oz; 2 L = 67.6 fl oz.
+		{"capped at {{L 1.5-2}}", "capped at 1.5-2 L", "capped at 51-68 fl oz"},
 		{"{{g/kg 0.8-1.2}} of carbohydrate", "0.8-1.2 g per kg of carbohydrate", "0.36-0.54 g per lb of carbohydrate"},
 		{"{{cups 1-2}} of Epsom salt", "1-2 cups (about 240-470 ml) of Epsom salt", "1-2 cups of Epsom salt"},
 		{"no marks: 10 km", "no marks: 10 km", "no marks: 10 km"},

@@ -86,6 +86,11 @@ func (s System) render(unit, lo, sep, hi string) (string, bool) {
 			return conv(func(c float64) float64 { return c*9/5 + 32 }, whole, "°F"), true
 		}
 		return asIs("°C"), true
+	case "L":
+		if s.Imperial() {
+			return conv(func(v float64) float64 { return v * 1000 / MlPerFlOz }, Approx, "fl oz"), true
+		}
+		return asIs("L"), true
 	case "L/kg":
 		if s.Imperial() {
 			return conv(func(v float64) float64 { return v * 1000 * KgPerPound / MlPerFlOz }, whole, "fl oz per lb"), true

@@ -99,14 +99,15 @@ func dFluid() *Disagreement {
 		ID:         "fluid-replacement",
 		Topic:      "How much to drink after a run",
 		Techniques: []string{"rehydrate"},
-		Default:    "{{L/kg 1.5}} of weight lost when weighed; otherwise {{floz 16-24}}, then drink to thirst",
+		Default:    "{{L/kg 1.25-1.5}} of weight lost when weighed; otherwise {{floz 16-24}} after a run under an hour and, after longer runs, an estimate from the duration, effort and heat (capped at {{L 1.5-2}}), then drink to thirst",
 		Range:      "{{L/kg 1.25-1.5}} lost (ACSM 2016, not yet checked) to 1.5 x the loss (" + legRecovery + "); {{floz 16-24}} fixed (" + coachingGuide + "); \"plenty\" (" + fourTechniques + ", " + tenWays + ")",
 		Note: legRecovery + " says drink 1.5 times the weight lost. The ACSM 2016 position stand, " + checkNote +
 			", gives about {{L/kg 1.25-1.5}} lost, with sodium. " + coachingGuideStart + " gives a " +
 			"flat {{floz 16-24}} after every run. " + fourTechniques + " and " + tenWays + " only say drink " +
-			"before, during and after. Rebound uses {{L/kg 1.5}} (both " + legRecovery + " and the top of the " +
-			"position-stand range) when the runner weighed themselves, and the guide's amount when not, since a " +
-			"fixed glass can't know the loss.",
+			"before, during and after. Rebound uses {{L/kg 1.25-1.5}} (the position stand's range, whose top is " +
+			legRecovery + "'s figure) when the runner weighed themselves. Without weights it keeps the guide's " +
+			"amount after a run under an hour and, after longer runs, adds the sweat of each further hour " +
+			"(Sawka et al. 2007), capped, since a fixed glass can't know the loss and more is not better.",
 	}
 }
 
@@ -122,8 +123,8 @@ func dRefuelAmounts() *Disagreement {
 			checkNote + ", give {{g/kg 1.0-1.2}} of carbohydrate an hour when glycogen must " +
 			"come back fast (e.g. two sessions in a day) and about {{g/kg 0.25-0.3}} of protein. " + eightTips + " adds " +
 			"that eating enough carbohydrate at intervals makes special recovery products unnecessary. " +
-			"The seeds' amounts stay the default; Rebound points to the hourly rate only for runners " +
-			"training again within the day.",
+			"The articles' amounts are the floor after every run; Rebound adds the hourly rate after a long or " +
+			"hard session, or when the next session is within about 8 h.",
 	}
 }
 
