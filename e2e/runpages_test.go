@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -55,10 +57,11 @@ func downhillGPX(t *testing.T, start time.Time) string {
 // club demo's half-marathon race, an easy run of the same season and a
 // downhill run down a mountain road) on a desktop and a phone, and checks
 // that the first screen says what the run was and leads with what to do:
-// the run's kind, when the legs are ready, and the "Do this" steps (3 to
-// 6 items, a group of alternatives counting once, the electrolytes going
-// with the fluid), with nothing for injuries (ice, RICE, friction, Active
-// Release) among them; after the downhill run they speak to the quads.
+// the run's kind and, within the viewport's height, the lead: the "Do
+// this" items (3 to 6, a group of alternatives counting once, the
+// electrolytes going with the fluid) and when the legs are ready, with
+// nothing for injuries (ice, RICE, friction, Active Release) among them;
+// after the downhill run they speak to the quads.
 // Full-page screenshots go to $REBOUND_SCREENSHOTS as run-race,
 // run-easy and run-downhill.
 func TestRunPagesFirstScreen(t *testing.T) {
@@ -71,7 +74,8 @@ func TestRunPagesFirstScreen(t *testing.T) {
 	db := clubCopy(t)
 	// The downhill run, two days before the season's end, imported as a
 	// runner would.
-	gpx := downhillGPX(t, c.end.AddDate(0, 0, -2).Truncate(time.Hour).Add(-2*time.Hour))
+	y, m, d := c.end.In(c.loc).AddDate(0, 0, -2).Date()
+	gpx := downhillGPX(t, time.Date(y, m, d, 9, 30, 0, 0, c.loc))
 	rebound(t, db, c.end, "--user", who, "import", gpx)
 
 	var runs []struct {
@@ -122,6 +126,9 @@ func TestRunPagesFirstScreen(t *testing.T) {
 					Ready    string   `json:"ready"`
 					ReadyTop float64  `json:"readyTop"`
 					Height   float64  `json:"height"`
+					Lead     []string `json:"lead"`
+					LeadTop  float64  `json:"leadTop"`
+					LeadEnd  float64  `json:"leadEnd"`
 				}
 				if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
   const q = s => document.querySelector(s);
@@ -135,11 +142,15 @@ func TestRunPagesFirstScreen(t *testing.T) {
     ready: ready ? ready.closest('section').innerText : "",
     readyTop: top(ready),
     height: window.innerHeight,
+    lead: Array.from(document.querySelectorAll('[data-testid="plan-lead"] li a')).map(e => e.innerText.trim()),
+    leadTop: top(q('[data-testid="plan-lead"]')),
+    leadEnd: q('[data-testid="plan-lead"]') ? q('[data-testid="plan-lead"]').getBoundingClientRect().bottom + window.scrollY : -1,
   };
 })()`, &first)); err != nil {
 					t.Fatalf("%s run: %v", name, err)
 				}
 				check(t, ctx, vp, "run-"+name)
+				firstScreen(t, ctx, vp, "run-"+name+"-first-screen")
 				wantKind := map[string]string{"race": "race", "easy": "easy", "downhill": "hard"}[name]
 				if first.Kind != wantKind || plan.Run.Kind != wantKind {
 					t.Errorf("%s run: the page says %q, the plan %q; want %q", name, first.Kind, plan.Run.Kind, wantKind)
@@ -163,6 +174,14 @@ func TestRunPagesFirstScreen(t *testing.T) {
 				if first.DoTop < 0 {
 					t.Errorf("%s run: no %q section", name, present.PriorityHeading(1))
 				}
+				// The first screen: the lead, the same items as the plan's
+				// "Do this", ends within the viewport's height.
+				if !slices.Equal(first.Lead, first.DoThis) {
+					t.Errorf("%s run: the page's lead %q, its %q section %q", name, first.Lead, present.PriorityHeading(1), first.DoThis)
+				}
+				if first.LeadTop < 0 || first.LeadEnd > first.Height {
+					t.Errorf("%s run on a %s: the lead runs from %.0f to %.0f px, past the first screen's %.0f px", name, vp.name, first.LeadTop, first.LeadEnd, first.Height)
+				}
 				if name == "downhill" {
 					var lead string
 					if err := chromedp.Run(ctx, chromedp.Evaluate(`(document.querySelector('[data-testid="priority-1"]') || {innerText: ""}).innerText`, &lead)); err != nil {
@@ -172,9 +191,29 @@ func TestRunPagesFirstScreen(t *testing.T) {
 						t.Errorf("after the downhill run, %q does not speak to the quads:\n%s", present.PriorityHeading(1), lead)
 					}
 				}
-				t.Logf("%s %s run #%d: legs-ready at %.0f px, %q at %.0f px (screen %.0f px): %q", vp.name, name, pick[name],
-					first.ReadyTop, present.PriorityHeading(1), first.DoTop, first.Height, first.DoThis)
+				t.Logf("%s %s run #%d: the lead %.0f-%.0f px, legs-ready at %.0f px, %q at %.0f px (screen %.0f px): %q", vp.name, name, pick[name],
+					first.LeadTop, first.LeadEnd, first.ReadyTop, present.PriorityHeading(1), first.DoTop, first.Height, first.DoThis)
 			}
 		})
+	}
+}
+
+// firstScreen saves what the viewport shows at the top of the page, as
+// the runner first sees it, to $REBOUND_SCREENSHOTS.
+func firstScreen(t *testing.T, ctx context.Context, vp viewport, name string) {
+	t.Helper()
+	dir := os.Getenv("REBOUND_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	var png []byte
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.scrollTo(0, 0)`, nil), chromedp.CaptureScreenshot(&png)); err != nil {
+		t.Fatalf("%s: screenshot: %v", name, err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, vp.name+"-"+name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

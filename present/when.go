@@ -51,9 +51,33 @@ func LegsReady(p *coach.Plan, now time.Time) []ReadyLine {
 	}
 	r := p.Recovery
 	return []ReadyLine{
-		{EasyRunningLabel, coach.Moment(r.EasyAt, now), fmt.Sprintf("%.0f h after the run", r.EasyH)},
-		{HardSessionsLabel, coach.Moment(r.ReadyAt, now), fmt.Sprintf("%.0f h after the run", r.HardH)},
+		{EasyRunningLabel, fromMoment(r.EasyAt, now), fmt.Sprintf("%.0f h after the run", r.EasyH)},
+		{HardSessionsLabel, fromMoment(r.ReadyAt, now), fmt.Sprintf("%.0f h after the run", r.HardH)},
 	}
+}
+
+// fromMoment is when a clock ends, as seen at now: "now" once it has
+// passed (a past moment, "yesterday morning", reads as a wait), else
+// coach.Moment's words.
+func fromMoment(t, now time.Time) string {
+	if !t.After(now) {
+		return "now"
+	}
+	return coach.Moment(t, now)
+}
+
+// LegsReadyLine is a plan's legs ready in one line, as seen at now: "Easy
+// running from tomorrow afternoon, hard sessions from Friday morning"
+// (Ready), "Your legs have recovered from this run" once both clocks have
+// passed; "" while the plan is on hold.
+func LegsReadyLine(p *coach.Plan, now time.Time) string {
+	if p.OnHold != "" {
+		return ""
+	}
+	if s := Ready(&p.Recovery.EasyAt, &p.Recovery.ReadyAt, now); s != "" {
+		return s
+	}
+	return "Your legs have recovered from this run"
 }
 
 // UntilClearedWords is when a step that lasts until the red flag is

@@ -160,6 +160,11 @@ type planView struct {
 	Nutrition     []web.Tile
 	FluidNote     string
 	Items         []itemView
+	// Lead are the items to do first (coach.DoThis), under LeadHeading:
+	// the top of the page says them before the run's numbers.
+	Lead          []itemView
+	LeadHeading   string
+	LeadReady     string // present.LegsReadyLine
 	Skipped       []skippedView
 	Disagreements []protocol.Disagreement
 }
@@ -496,7 +501,7 @@ func (v *view) planView(plan *coach.Plan) *planView {
 		pv.Soreness = append(pv.Soreness, web.MuscleValue{Muscle: string(m.Muscle), Value: m.Peak})
 		when := "–"
 		if m.Peak >= minTimedPeak {
-			when = v.clock(plan.Run.End.Add(hours(m.PeakHours)).In(v.loc))
+			when = coach.Moment(plan.Run.End.Add(hours(m.PeakHours)), v.st.Now)
 		}
 		pv.PeakTable.Rows = append(pv.PeakTable.Rows, []string{web.Label(string(m.Muscle)), fmt.Sprintf("%.1f / 10", m.Peak), when})
 	}
@@ -515,6 +520,12 @@ func (v *view) planView(plan *coach.Plan) *planView {
 	pv.Nutrition = append(pv.Nutrition, fluid)
 	pv.FluidNote = strings.Join(n.Notes, "; ")
 	pv.Items = v.planItems(plan.Steps)
+	pv.LeadHeading, pv.LeadReady = present.PriorityHeading(coach.DoThis), present.LegsReadyLine(plan, v.st.Now)
+	for _, it := range pv.Items {
+		if it.Priority == coach.DoThis {
+			pv.Lead = append(pv.Lead, it)
+		}
+	}
 	pv.Skipped = v.skippedViews(plan.Skipped)
 	// Where the sources disagree: each step shows its own main
 	// disagreement; the section lists the others that concern the plan's
