@@ -88,4 +88,3 @@ func TestWeekAfterARaceIsEasyAndLighter(t *testing.T) {
 		t.Errorf("%d runs after the race, want at most %d: %+v", runs, want, after.Days)
 	}
 }
-

@@ -26,8 +26,8 @@ type Pattern struct {
 	// LongDay is the weekday of most long runs; without long runs it is
 	// assumed (LongDayAssumed): the weekend day the runner runs, else
 	// Sunday.
-	LongDay        string   `json:"long_day"`
-	LongDayAssumed bool     `json:"long_day_assumed"`
+	LongDay        string `json:"long_day"`
+	LongDayAssumed bool   `json:"long_day_assumed"`
 	// HardDays are the HardPerWeek weekdays of most hard sessions, most
 	// frequent first.
 	HardDays []string `json:"hard_days"`
