@@ -688,3 +688,71 @@ func TestWeekInvariantsOverSeasons(t *testing.T) {
 		})
 	}
 }
+
+func TestWeekEasyRunFromTheAfternoon(t *testing.T) {
+	// A runner of intervals on Monday evenings and easy runs at 07:00 on
+	// Tuesday to Friday. This Monday's intervals end at 14:55 (10 km at
+	// 5:30/km from 14:00); the easy clock (20-30 h after a hard session)
+	// then ends on Tuesday at 12:55, after the usual 07:00 but before
+	// EasyByHour (15:00): Tuesday holds its easy run, from the afternoon.
+	// From 17:00 the clock ends at 15:55 and Tuesday rests.
+	week := []sess{{0, 18, 10, hardBPM}, {1, 7, 8, easyBPM}, {2, 7, 8, easyBPM}, {3, 7, 8, easyBPM}, {4, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}
+	for _, tc := range []struct {
+		hour int
+		typ  string
+		say  string
+	}{
+		{14, coach.DayEasy, "your legs are ready for it from tomorrow afternoon"},
+		{17, coach.DayRest, "your legs are still recovering: easy running from tomorrow afternoon"},
+	} {
+		st := coach.NewState(histOf(append(weeks(4, week...), sess{28, tc.hour, 10, hardBPM})...), monday0.AddDate(0, 0, 28).Add(22*time.Hour))
+		wp := st.Week()
+		checkWeekRules(t, wp, st)
+		ea := st.Today().EasyAt
+		if d := wp.Days[1]; d.Type != tc.typ || !hasReason(d, tc.say) || (tc.typ == coach.DayEasy && (d.NotBefore == nil || !d.NotBefore.Equal(*ea))) {
+			t.Errorf("intervals at %d:00, easy clock %v: Tuesday %+v, want %s (%q)", tc.hour, ea, d, tc.typ, tc.say)
+		}
+	}
+}
+
+func TestWeekShortHistoryFollowsTheBackground(t *testing.T) {
+	// One imported run, a 14.8 km three days ago, and a stated background
+	// of 40 km a week for 5 years: the week is the background's (5 runs,
+	// one of them the long run, easy runs of about 8 km), not "1 run a
+	// week" with a 14.8 km easy run.
+	h := histOf(sess{25, 8, 14.8, easyBPM})
+	h.Profile.Background = profile.Background{WeeklyKm: 40, RunningYears: 5}
+	wp, st := weekAt(h, 28)
+	checkWeekRules(t, wp, st)
+	if !wp.Pattern.Assumed || wp.Pattern.RunsPerWeek != 5 || wp.FourWeekAverageM != nil {
+		t.Errorf("pattern %+v, average %v: want the background's 5 runs", wp.Pattern, wp.FourWeekAverageM)
+	}
+	if len(wp.Assumptions) != 1 || !strings.Contains(wp.Assumptions[0], "your runs go back only 3 days") ||
+		!strings.Contains(wp.Assumptions[0], "4 easy runs, a long run") {
+		t.Errorf("assumptions %q", wp.Assumptions)
+	}
+	for _, d := range ofType(wp, coach.DayEasy) {
+		if d.DistanceM > 8000 {
+			t.Errorf("%s: an easy %.0f m, sized from one run", d.Date, d.DistanceM)
+		}
+	}
+	if long := ofType(wp, coach.DayLong); len(long) != 1 {
+		t.Errorf("long runs %+v, want one", long)
+	}
+	// Three weeks of runs are the runner's own pattern.
+	h = histOf(weeks(3, usualWeek...)...)
+	h.Profile.Background = profile.Background{WeeklyKm: 40, RunningYears: 5}
+	if wp, _ = weekAt(h, 22); wp.Pattern.Assumed || wp.Pattern.RunsPerWeek != 4 {
+		t.Errorf("three weeks of runs: pattern %+v", wp.Pattern)
+	}
+}
+
+func TestWeekImperialDistancesInQuarterMiles(t *testing.T) {
+	h := histOf(weeks(4, usualWeek...)...)
+	h.Profile.Units = profile.Imperial
+	wp, st := weekAt(h, 28)
+	checkWeekRules(t, wp, st) // every distance a whole number of 0.25 mi
+	if len(ofType(wp, coach.DayEasy)) == 0 {
+		t.Fatalf("no easy run: %+v", wp.Days)
+	}
+}
