@@ -715,8 +715,11 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 		easyM = math.Min(easyM, floor(longM/LongOverEasy))
 		hardM = math.Min(hardM, floor(longM/LongOverEasy))
 		b.days[longDay].DistanceM = longM
-		b.days[longDay].Reasons = append(b.days[longDay].Reasons, cite(fmt.Sprintf(
-			"the week's longest run, at least %.1f× an easy run and at most %.0f%% over your longest run of the last 4 weeks", LongOverEasy, LongGrowth*100), srcRebound))
+		why := fmt.Sprintf("the week's longest run, at least %.1f× an easy run and at most %.0f%% over your longest run of the last 4 weeks", LongOverEasy, LongGrowth*100)
+		if pat.Assumed {
+			why = fmt.Sprintf("the week's longest run, at least %.1f× an easy run", LongOverEasy)
+		}
+		b.days[longDay].Reasons = append(b.days[longDay].Reasons, cite(why, srcRebound))
 	}
 	for _, i := range hardIdx {
 		b.days[i].DistanceM = hardM
