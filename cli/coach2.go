@@ -117,7 +117,8 @@ func printWeek(w io.Writer, wp *coach.WeekPlan, prof profile.Profile) {
 	}
 	fmt.Fprintln(w)
 	if p := wp.Pattern; !p.Assumed && !wp.SeeProfessional.Needed {
-		fmt.Fprintf(w, "Your last %d weeks: %d runs a week, easy runs about %s", p.Weeks, p.RunsPerWeek, u.Distance(p.EasyM))
+		fmt.Fprintf(w, "Your last %d %s: %d %s a week, easy runs about %s", p.Weeks, plural(p.Weeks, "week", "weeks"),
+			p.RunsPerWeek, plural(p.RunsPerWeek, "run", "runs"), u.Distance(p.EasyM))
 		if p.LongM != nil {
 			fmt.Fprintf(w, ", long runs about %s on %s", u.Distance(*p.LongM), p.LongDay)
 		}

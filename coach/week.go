@@ -20,13 +20,16 @@ const (
 	DayHard  = "hard"
 	DayLong  = "long"
 	DayCross = "cross-training"
+	// DayActiveRecovery is the first day when today's recommendation is
+	// active recovery (recovery.ActiveRecovery): no run, gentle movement.
+	DayActiveRecovery = string(recovery.ActiveRecovery)
 )
 
 // DayPlan is one day of the suggested week.
 type DayPlan struct {
 	Date      string  `json:"date"`
 	Weekday   string  `json:"weekday"`
-	Type      string  `json:"type"` // DayRest, DayEasy, DayHard, DayLong or DayCross
+	Type      string  `json:"type"` // DayRest, DayActiveRecovery, DayEasy, DayHard, DayLong or DayCross
 	DistanceM float64 `json:"distance_m"`
 	Strength  bool    `json:"strength"`
 	// Done is set on the first day when it already holds a recorded
@@ -122,7 +125,26 @@ const (
 	AssumedMaxEasyM = protocol.EasyRunMilesMax * protocol.KmPerMile * 1000
 	// NewRunnerEasyM is a new runner's easy run: 3 miles, the short end.
 	NewRunnerEasyM = protocol.EasyRunMilesMin * protocol.KmPerMile * 1000
+	// PatternMinDays: the week follows the runner's own runs once they
+	// go back about four weeks (three full weeks before the plan); until
+	// then one or two runs would stand for a whole training week, and the
+	// stated background (assumedWeek) sizes the week (Rebound's choice).
+	PatternMinDays = 21
+	// EasyByHour: a day whose easy-running clock ends by 15:00 still
+	// holds an easy run, from the afternoon (Rebound's choice: the
+	// afternoon and evening are left for it).
+	EasyByHour = 15
+	// PlanStepM and PlanStepMiles: planned distances are rounded down to
+	// 0.5 km, or 0.25 mi for imperial profiles, so that every surface
+	// shows the same number and the week's total is the sum of its days
+	// (Rebound's choice: finer steps than a runner can plan by).
+	PlanStepM     = 500
+	PlanStepMiles = 0.25
 )
+
+// srcDaniels is Daniels' rule of about one easy day per
+// recovery.RaceKmPerEasyDay km raced, as package recovery cites it.
+const srcDaniels = "Daniels, Daniels' Running Formula; coaching practice"
 
 // srcRebound marks a rule that is Rebound's own choice.
 const srcRebound = "Rebound's rule"
@@ -149,22 +171,37 @@ func cite(text string, refs ...string) string {
 // its weekly distance as AssumedRuns to AssumedMaxRuns easy runs of about
 // AssumedMaxEasyM; for a new runner AssumedRuns runs of NewRunnerEasyM.
 // It also says, in words, what it assumed.
-func assumedWeek(p profile.Profile) (runs int, weeklyM float64, said string) {
+//
+// shortDays is how many days the runner's runs go back when they go back
+// less than PatternMinDays (0: no runs in the last four weeks). long says
+// whether one of the runs is a long run: when the runner has given a
+// weekly distance (a runner who is not new, with AssumedRuns runs or more,
+// does a long run; without a stated background Rebound does not assume
+// one).
+func assumedWeek(p profile.Profile, shortDays int) (runs int, weeklyM float64, long bool, said string) {
 	bg := Background(p)
 	weeklyM = bg.WeeklyKm * 1000
+	why := "no runs in the last 4 weeks"
+	if shortDays > 0 {
+		why = fmt.Sprintf("your runs go back only %d %s, too few to show your usual week", shortDays, pluralWord(shortDays, "day", "days"))
+	}
 	if weeklyM <= 0 {
-		return AssumedRuns, AssumedRuns * NewRunnerEasyM, fmt.Sprintf(
-			"no runs in the last 4 weeks and new to running: %d short easy runs and no hard session", AssumedRuns)
+		return AssumedRuns, AssumedRuns * NewRunnerEasyM, false, fmt.Sprintf(
+			"%s and new to running: %d short easy runs and no hard session", why, AssumedRuns)
 	}
 	runs = min(AssumedMaxRuns, max(AssumedRuns, int(math.Round(weeklyM/AssumedMaxEasyM))))
-	said = fmt.Sprintf("no runs in the last 4 weeks: %d easy runs and no hard session, for %s",
-		runs, bg.Describe(func(km float64) string { return WeeklyDistance(p, km) }))
+	long = !bg.Assumed
+	what := fmt.Sprintf("%d easy runs and no hard session", runs)
+	if long {
+		what = fmt.Sprintf("%d easy %s, a long run and no hard session", runs-1, pluralWord(runs-1, "run", "runs"))
+	}
+	said = fmt.Sprintf("%s: %s, for %s", why, what, bg.Describe(func(km float64) string { return WeeklyDistance(p, km) }))
 	if bg.Assumed {
 		said += "; give your background with " + BackgroundCommand(p)
 	} else {
 		said += ", as your profile says"
 	}
-	return runs, weeklyM, said
+	return runs, weeklyM, long, said
 }
 
 // Week suggests the 7 days from the day of s.Now: where rest, easy, hard,
@@ -188,7 +225,7 @@ func (s *State) Week() *WeekPlan {
 	b.pat = s.pattern(start)
 	wp.Pattern = b.pat
 	wp.LastWeekM = b.pat.weekM[0]
-	if b.pat.Weeks > 0 {
+	if b.pat.Weeks > 0 && !b.pat.Assumed {
 		avg := b.pat.average()
 		limit := avg * (1 + protocol.WeeklyIncreaseLimit)
 		wp.FourWeekAverageM, wp.TenPercentCap = &avg, &limit
@@ -268,8 +305,12 @@ func (b *weekBuilder) clock(k recovery.Kind) time.Time {
 }
 
 // ready says whether the recovery clock allows a run of kind k on day i at
-// the runner's usual time for it.
-func (b *weekBuilder) ready(i int, k recovery.Kind) bool { return !b.at(i, k).Before(b.clock(k)) }
+// the runner's usual time for it, or, for an easy run, from EasyByHour
+// that day.
+func (b *weekBuilder) ready(i int, k recovery.Kind) bool {
+	c := b.clock(k)
+	return !b.at(i, k).Before(c) || (k.EasyEffort() && c.Before(b.start.AddDate(0, 0, i).Add(EasyByHour*time.Hour)))
+}
 
 // schedule makes day i a run of kind k, noting when its recovery clock
 // ends that day.
@@ -279,7 +320,7 @@ func (b *weekBuilder) schedule(i int, typ string, k recovery.Kind) {
 	if c := b.clock(k); !c.Before(b.start.AddDate(0, 0, i)) {
 		at := c
 		d.NotBefore = &at
-		d.Reasons = append(d.Reasons, cite("your legs are ready for it from "+c.Format("15:04"), protocol.Seed002))
+		d.Reasons = append(d.Reasons, cite("your legs are ready for it from "+Moment(c, b.s.Now), protocol.Seed002))
 	}
 }
 
@@ -333,6 +374,9 @@ func (b *weekBuilder) plan() {
 	case b.days[0].Done:
 	case d.Recommendation == recovery.Rest || d.Recommendation == recovery.ActiveRecovery:
 		b.blocked[0] = true
+		if d.Recommendation == recovery.ActiveRecovery {
+			b.days[0].Type = DayActiveRecovery
+		}
 		b.days[0].Reasons = append(b.days[0].Reasons, "today: "+d.Reason)
 	case d.Recommendation != recovery.QualityOK:
 		b.easyToday = true
@@ -350,7 +394,7 @@ func (b *weekBuilder) plan() {
 	// 1. The long run on the runner's long-run day, or near it, and rest
 	// after it.
 	longDay := -1
-	if !pat.Assumed && runs >= 2 {
+	if (!pat.Assumed || pat.longRuns) && runs >= 2 {
 		longDay = b.placeLong()
 	}
 	if longDay >= 0 {
@@ -362,7 +406,7 @@ func (b *weekBuilder) plan() {
 		rest++
 	}
 	for l := -rest; l < 7; l++ {
-		if l != longDay && !(l <= 0 && pat.longOn[l]) {
+		if (l < 0 || l != longDay) && !(l <= 0 && pat.longOn[l]) {
 			continue
 		}
 		for k := max(1, -l); k <= rest && l+k < 7; k++ {
@@ -377,7 +421,18 @@ func (b *weekBuilder) plan() {
 	// leaving at least one easy run.
 	hardIdx := b.placeHard(min(hard, max(0, runs-1)))
 	runs -= len(hardIdx)
-	// 3. Easy runs on the days the runner usually runs.
+	// 3. Easy runs on the days the runner usually runs; after a race
+	// AfterRaceCut fewer runs than usual, and at least one of the days
+	// from when easy running is fine stays a rest day.
+	if pat.raceDay != nil {
+		open := 0
+		for i := range b.days {
+			if b.free(i) && b.ready(i, recovery.Easy) {
+				open++
+			}
+		}
+		runs = min(runs, open-1, int(math.Round(float64(pat.RunsPerWeek)*(1-AfterRaceCut))))
+	}
 	easyIdx := b.placeEasy(runs)
 	// 4. Distances, 5. cross-training and strength, 6. why each rest day.
 	b.size(target-b.days[0].DistanceM, longScale, longDay, hardIdx, easyIdx)
@@ -445,21 +500,24 @@ func rank(k recovery.Kind) int {
 // notes that explain it.
 func (b *weekBuilder) target(today *Today) (float64, float64) {
 	pat, wp := b.pat, b.wp
+	var base float64
 	if pat.Assumed {
-		_, weeklyM, said := assumedWeek(b.s.H.Profile)
+		_, weeklyM, _, said := assumedWeek(b.s.H.Profile, pat.shortDays)
 		wp.Assumptions = append(wp.Assumptions, cite(said, protocol.Seed002))
-		return weeklyM, 1
+		base = weeklyM
+	} else {
+		avg := pat.average()
+		limit := *wp.TenPercentCap
+		base = math.Max(pat.weekM[0], avg)
+		note := fmt.Sprintf("The week follows your running of the last %d weeks, at most 10%% over its weekly average", pat.Weeks)
+		if base > limit {
+			base = limit
+			note = "Last week ran more than 10% over your 4-week average: the week holds to 10% over that average instead of building on last week"
+		}
+		wp.Notes = append(wp.Notes, cite(note, protocol.Seed003)+". "+protocol.TenPercentRuleCaveat)
 	}
-	avg := pat.average()
-	limit := *wp.TenPercentCap
-	base := math.Max(pat.weekM[0], avg)
-	note := fmt.Sprintf("The week follows your running of the last %d weeks, at most 10%% over its weekly average", pat.Weeks)
-	if base > limit {
-		base = limit
-		note = "Last week ran more than 10% over your 4-week average: the week holds to 10% over that average instead of building on last week"
-	}
-	wp.Notes = append(wp.Notes, cite(note, protocol.Seed003)+". "+protocol.TenPercentRuleCaveat)
 	switch {
+	case pat.Assumed:
 	case pat.LongDayAssumed && pat.longWD == time.Sunday:
 		wp.Assumptions = append(wp.Assumptions, "no long runs in the last 4 weeks: Sunday is a common choice for the long run")
 	case pat.LongDayAssumed:
@@ -467,7 +525,7 @@ func (b *weekBuilder) target(today *Today) (float64, float64) {
 	}
 	var adj []Adjustment
 	if pat.raceDay != nil {
-		adj = append(adj, Adjustment{"after-race", AfterRaceCut, cite("the week after a race: easy running only, and less of it", srcRebound)})
+		adj = append(adj, Adjustment{"after-race", AfterRaceCut, cite("the week after a race: easy running only, and less of it: easy runs no longer than your usual, a rest day among them, and no strength before the race's easy days ("+b.raceRule()+") have passed", srcRebound, srcDaniels)})
 	}
 	if pat.builtUp() {
 		adj = append(adj, Adjustment{"lighter-week", LighterWeekCut, cite("a lighter week: each of your last three weeks ran more than the one before, and the body adapts in the recovery weeks between builds", protocol.Seed000)})
@@ -567,7 +625,9 @@ func (b *weekBuilder) placeHard(n int) []int {
 // the week's other runs, then not the day after a hard session or long
 // run. It returns their days, most wanted first.
 func (b *weekBuilder) placeEasy(n int) []int {
-	runOn := func(i int) bool { return i >= 0 && i < 7 && b.days[i].Type != DayRest && b.days[i].Type != DayCross }
+	runOn := func(i int) bool {
+		return i >= 0 && i < 7 && b.days[i].Type != DayRest && b.days[i].Type != DayActiveRecovery && b.days[i].Type != DayCross
+	}
 	score := func(i int) []int {
 		wd := b.start.AddDate(0, 0, i).Weekday()
 		apart := 0
@@ -622,7 +682,7 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 	// The long run it aims at: the usual one, or the latest when it has
 	// grown since.
 	longWant := LongOverEasy * easyRef
-	if pat.LongM != nil {
+	if pat.LongM != nil && !pat.Assumed {
 		longWant = math.Max(*pat.LongM, pat.lastLongM) * longScale
 	}
 	var f, longM float64
@@ -641,15 +701,25 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 		b.days[i].Type, b.days[i].NotBefore = DayRest, nil
 		b.days[i].Reasons = []string{cite("a rest day keeps the week's distance in check: fewer runs rather than short ones", srcRebound)}
 	}
-	floor := func(m float64) float64 { return math.Floor(m/100) * 100 }
+	if pat.raceDay != nil {
+		f = math.Min(f, 1) // after a race: no run longer than the usual
+	}
+	step := float64(PlanStepM)
+	if b.s.H.Profile.UnitsOrDefault() == profile.Imperial {
+		step = PlanStepMiles * protocol.KmPerMile * 1000
+	}
+	floor := func(m float64) float64 { return math.Floor(m/step+1e-9) * step }
 	longM = floor(longM)
 	easyM, hardM := floor(f*easyRef), floor(f*hardRef)
 	if longDay >= 0 {
 		easyM = math.Min(easyM, floor(longM/LongOverEasy))
 		hardM = math.Min(hardM, floor(longM/LongOverEasy))
 		b.days[longDay].DistanceM = longM
-		b.days[longDay].Reasons = append(b.days[longDay].Reasons, cite(fmt.Sprintf(
-			"the week's longest run, at least %.1f× an easy run and at most %.0f%% over your longest run of the last 4 weeks", LongOverEasy, LongGrowth*100), srcRebound))
+		why := fmt.Sprintf("the week's longest run, at least %.1f× an easy run and at most %.0f%% over your longest run of the last 4 weeks", LongOverEasy, LongGrowth*100)
+		if pat.Assumed {
+			why = fmt.Sprintf("the week's longest run, at least %.1f× an easy run", LongOverEasy)
+		}
+		b.days[longDay].Reasons = append(b.days[longDay].Reasons, cite(why, srcRebound))
 	}
 	for _, i := range hardIdx {
 		b.days[i].DistanceM = hardM
@@ -719,28 +789,34 @@ func (b *weekBuilder) placeCross() {
 	}
 }
 
-// placeStrength puts StrengthPerWeek strength sessions on easy or rest
-// days (seed 002): never the day after a hard session or long run, nor two
-// days running, nor before easy running is fine, nor on a day that is
-// done or that today's readiness holds; the day before a hard session or
-// long run only when no other day is left.
+// placeStrength puts up to StrengthPerWeek strength sessions on easy or
+// rest days (seed 002): never the day after or before a hard session or
+// long run, nor two days running, nor before easy running is fine, nor on
+// a day that is done or that today's readiness holds, nor, after a race,
+// before its easy days have passed (the clock for hard sessions, which
+// Daniels' rule sets).
 func (b *weekBuilder) placeStrength() {
 	n := 0
-	for _, eve := range []bool{false, true} {
-		for i := range b.days {
-			d := &b.days[i]
-			if n == StrengthPerWeek {
-				return
-			}
-			if d.Strength || (d.Type != DayEasy && d.Type != DayRest) || b.blocked[i] || b.demandingOn(i-1) || (b.demandingOn(i+1) && !eve) ||
-				(i > 0 && b.days[i-1].Strength) || (i < 6 && b.days[i+1].Strength) || !b.ready(i, recovery.Easy) {
-				continue
-			}
-			d.Strength = true
-			d.Reasons = append(d.Reasons, cite("strength on an easy or rest day, not the day after a hard session or long run", protocol.Seed002))
-			n++
+	for i := range b.days {
+		d := &b.days[i]
+		if n == StrengthPerWeek {
+			return
 		}
+		if d.Type != DayEasy && d.Type != DayRest || b.blocked[i] || b.demandingOn(i-1) || b.demandingOn(i+1) ||
+			(i > 0 && b.days[i-1].Strength) || !b.ready(i, recovery.Easy) ||
+			(b.pat.raceDay != nil && b.at(i, recovery.Easy).Before(b.readyAt)) {
+			continue
+		}
+		d.Strength = true
+		d.Reasons = append(d.Reasons, cite("strength on an easy or rest day, not the day before or after a hard session or long run", protocol.Seed002))
+		n++
 	}
+}
+
+// raceRule words Daniels' rule in the runner's units: "about one per 3
+// km raced".
+func (b *weekBuilder) raceRule() string {
+	return "about one per " + b.s.H.Profile.UnitsOrDefault().Round(recovery.RaceKmPerEasyDay*1000) + " raced"
 }
 
 // restReasons says why each rest day without a reason rests.
@@ -752,13 +828,13 @@ func (b *weekBuilder) restReasons() {
 		}
 		switch {
 		case !b.ready(i, recovery.Easy):
-			d.Reasons = append(d.Reasons, cite("your legs are still recovering: easy running from "+b.easyAt.Format("Mon 15:04"), protocol.Seed002))
+			d.Reasons = append(d.Reasons, cite("your legs are still recovering: easy running from "+Moment(b.easyAt, b.s.Now), protocol.Seed002))
 		case b.pat.raceDay != nil:
-			d.Reasons = append(d.Reasons, cite("rest in the week after a race", srcRebound))
+			d.Reasons = append(d.Reasons, cite("a rest day in the week after your race: its easy days ("+b.raceRule()+") hold easy runs and rest, no more runs than usual", srcDaniels, srcRebound))
 		case b.pat.Assumed:
 			d.Reasons = append(d.Reasons, cite("a rest day between runs", protocol.Seed000))
 		default:
-			d.Reasons = append(d.Reasons, cite(fmt.Sprintf("a rest day: you usually run %d times a week", b.pat.RunsPerWeek), protocol.Seed000))
+			d.Reasons = append(d.Reasons, cite(fmt.Sprintf("a rest day: you usually run %d %s a week", b.pat.RunsPerWeek, pluralWord(b.pat.RunsPerWeek, "time", "times")), protocol.Seed000))
 		}
 	}
 }

@@ -66,17 +66,25 @@ func TestWeekAfterARaceIsEasyAndLighter(t *testing.T) {
 		t.Errorf("adjustments %+v: want after-race", after.Adjustments)
 	}
 	// Both weeks start from the same history: the race week plans at
-	// most 70 % of what the usual one aims at (less for dropped runs).
-	if after.TargetM > (1-AfterRaceCut)*usual.TargetM/(1-maxCut(usual))+100 {
-		t.Errorf("%.0f m the week after the race, %.0f m otherwise", after.TargetM, usual.TargetM)
+	// most 70 % of the week's base, last week's running or the four-week
+	// average, whichever is more, held to the 10 % cap (less for dropped
+	// runs and rounding).
+	base := math.Min(math.Max(after.LastWeekM, *after.FourWeekAverageM), *after.TenPercentCap)
+	if after.TargetM > (1-AfterRaceCut)*base+1e-6 {
+		t.Errorf("%.0f m the week after the race, base %.0f m", after.TargetM, base)
 	}
-}
-
-// maxCut is the largest adjustment of a week (0 without any).
-func maxCut(wp *WeekPlan) float64 {
-	c := 0.0
-	for _, a := range wp.Adjustments {
-		c = math.Max(c, a.Fraction)
+	// Easy runs no longer than the usual easy run, fewer runs than usual
+	// (AfterRaceCut of 5: 3.5, rounded to 4) and a rest day among them.
+	runs := 0
+	for _, d := range after.Days {
+		if d.Type == DayEasy && d.DistanceM > after.Pattern.EasyM {
+			t.Errorf("%s: easy %.0f m after a race, the usual is %.0f m", d.Date, d.DistanceM, after.Pattern.EasyM)
+		}
+		if d.DistanceM > 0 {
+			runs++
+		}
 	}
-	return c
+	if want := int(math.Round(float64(after.Pattern.RunsPerWeek) * (1 - AfterRaceCut))); runs > want {
+		t.Errorf("%d runs after the race, want at most %d: %+v", runs, want, after.Days)
+	}
 }

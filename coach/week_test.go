@@ -3,6 +3,7 @@ package coach_test
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -166,25 +167,37 @@ func TestWeekWithoutHistoryAssumesARecreationalWeek(t *testing.T) {
 		bg     profile.Background
 		runs   int
 		easyM  float64
+		longM  float64 // 0: no long run
 		said   string
 		advice bool // says how to give the background
 	}{
 		// Nothing said: the recreational runner the recovery model assumes,
-		// 25 km a week (recovery.DefaultWeeklyKm): 3 runs of 8.3 km.
-		{"Assumed", profile.Background{}, 3, 8300, "3 easy runs and no hard session, for a recreational runner (about 25 km a week", true},
-		// 40 km a week: 40 / 8.05 km (5 miles) rounds to 5 runs of 8 km.
-		{"Given", profile.Background{WeeklyKm: 40, RunningYears: 3}, 5, 8000, "5 easy runs and no hard session, for 40 km a week, running for 3 years, as your profile says", false},
-		// New to running: 3 runs of 3 miles (4.83 km).
-		{"NewRunner", profile.Background{NewRunner: true}, 3, 4800, "new to running: 3 short easy runs", false},
+		// 25 km a week (recovery.DefaultWeeklyKm): 3 runs of 8.33 km,
+		// rounded down to the 0.5 km step, 8 km. No long run is assumed.
+		{"Assumed", profile.Background{}, 3, 8000, 0, "3 easy runs and no hard session, for a recreational runner (about 25 km a week", true},
+		// 40 km a week: 40 / 8.05 km (5 miles) rounds to 5 runs, one of
+		// them the long run. Easy e and long 1.3 e: 4 e + 1.3 e = 40 km
+		// gives e = 7.55 km; the easy runs may shrink to 85 % (EasyFlex)
+		// and the long run is at most 1.3 × 8 km = 10.4 km, so e = (40 -
+		// 10.4) / 32 × 8 = 7.4 km: 7 km and 10 km on the 0.5 km step,
+		// 10 / 7 = 1.43 ≥ 1.3.
+		{"Given", profile.Background{WeeklyKm: 40, RunningYears: 3}, 4, 7000, 10000, "4 easy runs, a long run and no hard session, for 40 km a week, running for 3 years, as your profile says", false},
+		// New to running: 3 runs of 3 miles (4.83 km), 4.5 km on the step.
+		{"NewRunner", profile.Background{NewRunner: true}, 3, 4500, 0, "new to running: 3 short easy runs", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := histOf()
 			h.Profile.Background = tc.bg
 			wp, st := weekAt(h, 0)
 			checkWeekRules(t, wp, st)
-			easy := ofType(wp, coach.DayEasy)
-			if len(easy) != tc.runs || len(ofType(wp, coach.DayHard)) > 0 || len(ofType(wp, coach.DayLong)) > 0 {
-				t.Errorf("days %+v: want %d easy runs and nothing else", wp.Days, tc.runs)
+			easy, long := ofType(wp, coach.DayEasy), ofType(wp, coach.DayLong)
+			if len(easy) != tc.runs || len(ofType(wp, coach.DayHard)) > 0 || (len(long) == 1) != (tc.longM > 0) || len(long) > 1 {
+				t.Errorf("days %+v: want %d easy runs, a long run %v and nothing else", wp.Days, tc.runs, tc.longM > 0)
+			}
+			for _, d := range long {
+				if d.DistanceM != tc.longM {
+					t.Errorf("%s: a long run of %.0f m, want %.0f", d.Date, d.DistanceM, tc.longM)
+				}
 			}
 			for _, d := range easy {
 				if d.DistanceM != tc.easyM {
@@ -216,7 +229,8 @@ func TestWeekNothingHardAfterAHardOrLongDay(t *testing.T) {
 	week := []sess{{1, 18, 10, hardBPM}, {2, 18, 10, hardBPM}, {3, 7, 8, easyBPM}, {4, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}
 	wp, st := weekAt(histOf(weeks(4, week...)...), 28)
 	checkWeekRules(t, wp, st)
-	if d := wp.Days[0]; d.Strength || d.Type != coach.DayRest || !hasReason(d, "rest after the long run: one to two days") {
+	if d := wp.Days[0]; d.Strength || d.DistanceM > 0 || (d.Type != coach.DayRest && d.Type != coach.DayActiveRecovery) ||
+		!hasReason(d, "your long run yesterday") {
 		t.Errorf("the day after the long run: %+v", d)
 	}
 	if n := len(ofType(wp, coach.DayHard)); n == 0 {
@@ -476,9 +490,10 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 	// recovery leave it a rest day without strength; an easy run (or no
 	// data yet) allows nothing hard or long.
 	if d := wp.Days[0]; !d.Done {
-		switch recovery.Recommendation(today.Recommendation) {
+		switch rec := recovery.Recommendation(today.Recommendation); rec {
 		case recovery.Rest, recovery.ActiveRecovery:
-			if d.Type != coach.DayRest || d.Strength {
+			// The day is what today says: "Rest" or "Active recovery".
+			if want := map[recovery.Recommendation]string{recovery.Rest: coach.DayRest, recovery.ActiveRecovery: coach.DayActiveRecovery}[rec]; d.Type != want || d.Strength {
 				bad("today is %s (%s), but its day is %s (strength %v)", today.Recommendation, today.DecidedBy, d.Type, d.Strength)
 			}
 		case recovery.EasyRun, recovery.NoData:
@@ -489,27 +504,70 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 	}
 	start, _ := time.ParseInLocation(time.DateOnly, wp.From, st.Now.Location())
 	// The hard and long days before the week, by day index.
-	hardOn, demandingOn := map[int]bool{}, map[int]bool{}
+	hardOn, demandingOn, longOn := map[int]bool{}, map[int]bool{}, map[int]bool{}
 	for _, e := range st.Entries {
 		y, m, dd := e.A.Start.In(st.Now.Location()).Date()
 		i := int(math.Round(time.Date(y, m, dd, 0, 0, 0, 0, st.Now.Location()).Sub(start).Hours() / 24))
 		hardOn[i] = hardOn[i] || e.Kind.HardEffort()
 		demandingOn[i] = demandingOn[i] || e.Kind.Demanding()
+		longOn[i] = longOn[i] || e.Kind == recovery.Long
 	}
 	for i, d := range wp.Days {
 		if !d.Done {
 			hardOn[i] = d.Type == coach.DayHard
 			demandingOn[i] = d.Type == coach.DayHard || d.Type == coach.DayLong
+			longOn[i] = d.Type == coach.DayLong
 		}
 	}
+	afterRace := slices.ContainsFunc(wp.Adjustments, func(a coach.Adjustment) bool { return a.ID == "after-race" })
+	step := float64(coach.PlanStepM)
+	if st.H.Profile.UnitsOrDefault() == profile.Imperial {
+		step = coach.PlanStepMiles * 1609.344
+	}
+	// The count of hard sessions and their days agree.
+	if len(wp.Pattern.HardDays) > wp.Pattern.HardPerWeek {
+		bad("%d hard a week on %d days %v", wp.Pattern.HardPerWeek, len(wp.Pattern.HardDays), wp.Pattern.HardDays)
+	}
+	runs, firstRun := 0, -1
 	total := 0.0
 	for i, d := range wp.Days {
 		total += d.DistanceM
 		if len(d.Reasons) == 0 {
 			bad("%s (%s) without a reason", d.Date, d.Type)
 		}
+		for _, r := range d.Reasons {
+			// Moments are parts of days, never clock minutes.
+			if clockTime.MatchString(r) {
+				bad("%s: a clock time in %q", d.Date, r)
+			}
+			// Rest after the long run only follows a long run.
+			if strings.Contains(r, "rest after the long run") && !slices.ContainsFunc([]int{i - 1, i - 2, i - 3}, func(j int) bool { return longOn[j] }) {
+				bad("%s: %q without a long run in the 3 days before", d.Date, r)
+			}
+		}
 		if d.Done {
 			continue
+		}
+		if d.DistanceM > 0 {
+			runs++
+			if firstRun < 0 {
+				firstRun = i
+			}
+			// Distances in whole steps, so that every surface shows the same.
+			if n := d.DistanceM / step; math.Abs(n-math.Round(n)) > 1e-6 {
+				bad("%s: %.1f m is not a whole number of %.0f m steps", d.Date, d.DistanceM, step)
+			}
+		}
+		if d.Strength && demandingOn[i+1] {
+			bad("%s: strength the day before a hard or long day", d.Date)
+		}
+		if afterRace {
+			if d.Type == coach.DayEasy && d.DistanceM > wp.Pattern.EasyM+1e-6 {
+				bad("%s: an easy %.0f m after a race, longer than the usual %.0f m", d.Date, d.DistanceM, wp.Pattern.EasyM)
+			}
+			if d.Strength && today.ReadyAt != nil && !today.ReadyAt.Before(start.AddDate(0, 0, i+1)) {
+				bad("%s: strength before the race's easy days have passed (%s)", d.Date, today.ReadyAt)
+			}
 		}
 		if demandingOn[i-1] && (d.Type == coach.DayHard || d.Type == coach.DayLong || d.Strength) {
 			bad("%s: %s (strength %v) the day after a hard or long day", d.Date, d.Type, d.Strength)
@@ -522,11 +580,10 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 		}
 		dayEnd := start.AddDate(0, 0, i+1)
 		clock := today.EasyAt
-		afterRace := slices.ContainsFunc(wp.Adjustments, func(a coach.Adjustment) bool { return a.ID == "after-race" })
 		if d.Type == coach.DayHard || (d.Type == coach.DayLong && afterRace) {
 			clock = today.ReadyAt
 		}
-		if d.Type != coach.DayRest && clock != nil {
+		if d.Type != coach.DayRest && d.Type != coach.DayActiveRecovery && clock != nil {
 			if !clock.Before(dayEnd) {
 				bad("%s: %s before its recovery clock (%s)", d.Date, d.Type, clock)
 			} else if !clock.Before(start.AddDate(0, 0, i)) && (d.NotBefore == nil || d.NotBefore.Before(*clock)) {
@@ -541,6 +598,15 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 			}
 		}
 	}
+	// After a race: no more runs than usual, and a rest day among them.
+	if afterRace && firstRun >= 0 {
+		if runs > wp.Pattern.RunsPerWeek {
+			bad("%d runs after a race, %d usually", runs, wp.Pattern.RunsPerWeek)
+		}
+		if runs == 7-firstRun && runs > 1 {
+			bad("after a race, runs every day from %s on", wp.Days[firstRun].Date)
+		}
+	}
 	if wp.TenPercentCap != nil && total > *wp.TenPercentCap+1e-6 && !wp.Days[0].Done {
 		bad("%.0f m planned, over the cap %.0f m", total, *wp.TenPercentCap)
 	}
@@ -549,6 +615,9 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 	}
 	return out
 }
+
+// clockTime matches a clock time such as "12:12".
+var clockTime = regexp.MustCompile(`\b\d?\d:\d\d\b`)
 
 // storedRun wraps a simulated activity as the store returns it.
 func storedRun(id int64, a *activity.Activity) *store.Activity {
@@ -617,5 +686,73 @@ func TestWeekInvariantsOverSeasons(t *testing.T) {
 				t.Error("no long run in any week")
 			}
 		})
+	}
+}
+
+func TestWeekEasyRunFromTheAfternoon(t *testing.T) {
+	// A runner of intervals on Monday evenings and easy runs at 07:00 on
+	// Tuesday to Friday. This Monday's intervals end at 14:55 (10 km at
+	// 5:30/km from 14:00); the easy clock (20-30 h after a hard session)
+	// then ends on Tuesday at 12:55, after the usual 07:00 but before
+	// EasyByHour (15:00): Tuesday holds its easy run, from the afternoon.
+	// From 17:00 the clock ends at 15:55 and Tuesday rests.
+	week := []sess{{0, 18, 10, hardBPM}, {1, 7, 8, easyBPM}, {2, 7, 8, easyBPM}, {3, 7, 8, easyBPM}, {4, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}
+	for _, tc := range []struct {
+		hour int
+		typ  string
+		say  string
+	}{
+		{14, coach.DayEasy, "your legs are ready for it from tomorrow afternoon"},
+		{17, coach.DayRest, "your legs are still recovering: easy running from tomorrow afternoon"},
+	} {
+		st := coach.NewState(histOf(append(weeks(4, week...), sess{28, tc.hour, 10, hardBPM})...), monday0.AddDate(0, 0, 28).Add(22*time.Hour))
+		wp := st.Week()
+		checkWeekRules(t, wp, st)
+		ea := st.Today().EasyAt
+		if d := wp.Days[1]; d.Type != tc.typ || !hasReason(d, tc.say) || (tc.typ == coach.DayEasy && (d.NotBefore == nil || !d.NotBefore.Equal(*ea))) {
+			t.Errorf("intervals at %d:00, easy clock %v: Tuesday %+v, want %s (%q)", tc.hour, ea, d, tc.typ, tc.say)
+		}
+	}
+}
+
+func TestWeekShortHistoryFollowsTheBackground(t *testing.T) {
+	// One imported run, a 14.8 km three days ago, and a stated background
+	// of 40 km a week for 5 years: the week is the background's (5 runs,
+	// one of them the long run, easy runs of about 8 km), not "1 run a
+	// week" with a 14.8 km easy run.
+	h := histOf(sess{25, 8, 14.8, easyBPM})
+	h.Profile.Background = profile.Background{WeeklyKm: 40, RunningYears: 5}
+	wp, st := weekAt(h, 28)
+	checkWeekRules(t, wp, st)
+	if !wp.Pattern.Assumed || wp.Pattern.RunsPerWeek != 5 || wp.FourWeekAverageM != nil {
+		t.Errorf("pattern %+v, average %v: want the background's 5 runs", wp.Pattern, wp.FourWeekAverageM)
+	}
+	if len(wp.Assumptions) != 1 || !strings.Contains(wp.Assumptions[0], "your runs go back only 3 days") ||
+		!strings.Contains(wp.Assumptions[0], "4 easy runs, a long run") {
+		t.Errorf("assumptions %q", wp.Assumptions)
+	}
+	for _, d := range ofType(wp, coach.DayEasy) {
+		if d.DistanceM > 8000 {
+			t.Errorf("%s: an easy %.0f m, sized from one run", d.Date, d.DistanceM)
+		}
+	}
+	if long := ofType(wp, coach.DayLong); len(long) != 1 {
+		t.Errorf("long runs %+v, want one", long)
+	}
+	// Three weeks of runs are the runner's own pattern.
+	h = histOf(weeks(3, usualWeek...)...)
+	h.Profile.Background = profile.Background{WeeklyKm: 40, RunningYears: 5}
+	if wp, _ = weekAt(h, 22); wp.Pattern.Assumed || wp.Pattern.RunsPerWeek != 4 {
+		t.Errorf("three weeks of runs: pattern %+v", wp.Pattern)
+	}
+}
+
+func TestWeekImperialDistancesInQuarterMiles(t *testing.T) {
+	h := histOf(weeks(4, usualWeek...)...)
+	h.Profile.Units = profile.Imperial
+	wp, st := weekAt(h, 28)
+	checkWeekRules(t, wp, st) // every distance a whole number of 0.25 mi
+	if len(ofType(wp, coach.DayEasy)) == 0 {
+		t.Fatalf("no easy run: %+v", wp.Days)
 	}
 }

@@ -26,10 +26,18 @@ type Pattern struct {
 	// LongDay is the weekday of most long runs; without long runs it is
 	// assumed (LongDayAssumed): the weekend day the runner runs, else
 	// Sunday.
-	LongDay        string   `json:"long_day"`
-	LongDayAssumed bool     `json:"long_day_assumed"`
-	HardDays       []string `json:"hard_days"` // weekdays of hard sessions, most frequent first
-	Assumed        bool     `json:"assumed"`
+	LongDay        string `json:"long_day"`
+	LongDayAssumed bool   `json:"long_day_assumed"`
+	// HardDays are the HardPerWeek weekdays of most hard sessions, most
+	// frequent first.
+	HardDays []string `json:"hard_days"`
+	// Assumed is set when the runner's runs go back less than
+	// PatternMinDays: the week is then the one their background suggests
+	// (assumedWeek).
+	Assumed bool `json:"assumed"`
+
+	longRuns  bool // the week has a long run: not assumed, or the background says so
+	shortDays int  // how many days the runs go back, when assumed for want of PatternMinDays
 
 	weekM     [4]float64                 // running of the 4 weeks before the plan, newest first
 	hours     map[startKey]time.Duration // usual start time of day by kind, and by kind and weekday
@@ -128,15 +136,21 @@ func (s *State) pattern(start time.Time) Pattern {
 	for k, hs := range starts {
 		p.hours[k] = time.Duration(median(hs) * float64(time.Hour))
 	}
-	if runs == 0 {
+	if runs > 0 {
+		p.Weeks = min(4, (max(1, -dayIndex(start, first))-1)/7+1) // the 7-day blocks since the first run
+	}
+	if runs == 0 || -dayIndex(start, first) < PatternMinDays {
 		p.Assumed = true
-		runs, weeklyM, _ := assumedWeek(s.H.Profile)
-		p.RunsPerWeek, p.EasyM = runs, weeklyM/float64(runs)
+		if runs > 0 {
+			p.shortDays = -dayIndex(start, first)
+		}
+		runs, weeklyM, long, _ := assumedWeek(s.H.Profile, p.shortDays)
+		p.RunsPerWeek, p.EasyM, p.longRuns = runs, weeklyM/float64(runs), long
 		p.LongDay, p.LongDayAssumed = time.Sunday.String(), true
 		p.longWD = time.Sunday
 		return p
 	}
-	p.Weeks = min(4, (max(1, -dayIndex(start, first))-1)/7+1) // the 7-day blocks since the first run
+	p.longRuns = true
 	p.RunsPerWeek = max(1, int(math.Round(float64(runs)/float64(p.Weeks))))
 	p.HardPerWeek = min(MaxHardPerWeek, int(math.Round(float64(hardN)/float64(p.Weeks))))
 	switch {
@@ -177,6 +191,7 @@ func (s *State) pattern(start time.Time) Pattern {
 		a, b := p.hardWDs[i], p.hardWDs[j]
 		return hardDays[a] > hardDays[b] || (hardDays[a] == hardDays[b] && a < b)
 	})
+	p.hardWDs = p.hardWDs[:min(len(p.hardWDs), p.HardPerWeek)] // as many days as sessions
 	for _, wd := range p.hardWDs {
 		p.HardDays = append(p.HardDays, wd.String())
 	}

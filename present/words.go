@@ -127,7 +127,7 @@ func ACWRWords(acwr float64) string { return load.ACWRWords(acwr) }
 
 // KindLabel is the label of a run kind (recovery.Kind: easy, recovery,
 // long, hard, race, cross-training) or of a week day's type, which adds
-// rest.
+// rest and active-recovery, worded as today's advice words them.
 func KindLabel(kind string) string {
 	switch recovery.Kind(kind) {
 	case recovery.Easy:
@@ -143,8 +143,9 @@ func KindLabel(kind string) string {
 	case recovery.Cross:
 		return "Cross-training"
 	}
-	if kind == "rest" {
-		return "Rest"
+	switch kind {
+	case coach.DayRest, coach.DayActiveRecovery: // the words of today's advice
+		return AdviceFor(kind).Label
 	}
 	return Label(kind)
 }

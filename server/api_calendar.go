@@ -135,7 +135,7 @@ func writeWeekICS(w *bytes.Buffer, u *account.User, wp *coach.WeekPlan, prof pro
 
 // dayTitles name the week's day types.
 var dayTitles = map[string]string{
-	coach.DayRest: "Rest day", coach.DayEasy: "Easy run", coach.DayHard: "Hard session", coach.DayLong: "Long run", coach.DayCross: "Cross-training",
+	coach.DayRest: present.KindLabel(coach.DayRest), coach.DayActiveRecovery: present.KindLabel(coach.DayActiveRecovery), coach.DayEasy: "Easy run", coach.DayHard: "Hard session", coach.DayLong: "Long run", coach.DayCross: "Cross-training",
 }
 
 // flaggedTitle is every day's title while a red flag stands.

@@ -632,7 +632,7 @@ func schemas() js {
 			p("from", date("")),
 			p("days", arr(object("",
 				p("date", date("")), p("weekday", str("")),
-				p("type", enum("", coach.DayRest, coach.DayEasy, coach.DayHard, coach.DayLong, coach.DayCross)),
+				p("type", enum("", coach.DayRest, coach.DayActiveRecovery, coach.DayEasy, coach.DayHard, coach.DayLong, coach.DayCross)),
 				p("distance_m", num("")), p("strength", boolean("")),
 				p("done", boolean("the first day already holds a recorded session: what was done")),
 				p("not_before", nullable(dateTime("the run waits for a recovery clock that ends that day"))),

@@ -333,7 +333,7 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, new
 		// The template shows the date short; <time datetime> keeps it whole.
 		day := web.Day{Date: d.Date, Weekday: d.Weekday, Type: d.Type, Strength: d.Strength, Reasons: d.Reasons, Today: i == 0}
 		if d.DistanceM > 0 {
-			day.Distance = roundDistance(u, d.DistanceM)
+			day.Distance = u.Distance(d.DistanceM) // the week's own step: as the CLI and the calendar show it
 		}
 		p.Days = append(p.Days, day)
 	}
@@ -362,14 +362,6 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, new
 	page := pageFor(r, v.Target, web.NavWeek, "The next seven days", p)
 	page.Subtitle = "Where rest, easy, hard and long days fit, keeping your recovery and the 10 % guide"
 	s.render(w, r, http.StatusOK, "page-week", page)
-}
-
-// roundDistance formats a planned distance to a whole km or mile ("8 km").
-func roundDistance(u present.Units, m float64) string {
-	if u.Imperial() {
-		return fmt.Sprintf("%.0f mi", math.Max(1, math.Round(m/present.MetresPerMile)))
-	}
-	return fmt.Sprintf("%.0f km", math.Max(1, math.Round(m/1000)))
 }
 
 // modelPage is the data of the model page (page-model).
