@@ -17,6 +17,7 @@ const (
 	ByInjury           = "injury"            // the injury condition in the profile
 	ByLastingSoreness  = "lasting-soreness"  // rated sore for more than a week
 	ByNoData           = "no-data"           // no runs and no check-ins
+	ByReturn           = "return"            // a red-flag symptom cleared under ReturnDays ago
 	ByReportedSoreness = "reported-soreness" // a muscle rated over a limit this morning
 	ByForecast         = "forecast-soreness" // a muscle forecast over a limit
 	ByClock            = "recovery-clock"    // the recent runs' recovery times
@@ -70,6 +71,8 @@ func (s *State) decide(r recovery.Readiness, sore []SorenessNow, c clocks, flag 
 	var cs []candidate
 	if flag != nil {
 		cs = append(cs, candidate{recovery.Rest, flag.By(), flag.Reason()})
+	} else if ret := s.Returning(); ret != nil {
+		cs = append(cs, candidate{recovery.EasyRun, ByReturn, ret.Reason(now)})
 	}
 	// Soreness over a limit: rated this morning, or forecast for the
 	// muscles not rated.
@@ -198,6 +201,14 @@ const (
 	ClearBySoreness = "soreness"
 )
 
+// How a symptom flag is cleared: only with a professional's OK for the
+// symptoms that need it (protocol.Symptom.NeedsClearance: urgent ones and
+// bone pain), else a professional's OK or the symptom settled.
+const (
+	ClearProfessional = "check in with no symptoms once a professional has seen you and cleared you to run"
+	ClearSettled      = "check in with no symptoms once a professional has seen you or it has settled"
+)
+
 // ClearStep is one thing that clears a flag: How says it in words no
 // surface's commands or links are in; By (a ClearBy… constant) lets each
 // surface say where: the check-in, the profile.
@@ -211,7 +222,13 @@ type ClearStep struct {
 func (f *Flag) ClearSteps() []ClearStep {
 	var cs []ClearStep
 	if len(f.Symptoms) > 0 {
-		cs = append(cs, ClearStep{"check in with no symptoms once a professional has seen you or it has settled", ClearBySymptoms})
+		how := ClearSettled
+		for _, id := range f.Symptoms {
+			if sym, ok := protocol.SymptomByID(id); ok && sym.NeedsClearance() {
+				how = ClearProfessional
+			}
+		}
+		cs = append(cs, ClearStep{how, ClearBySymptoms})
 	}
 	if f.Injury {
 		cs = append(cs, ClearStep{"take the injury off your profile once a professional has cleared you to run", ClearByInjury})

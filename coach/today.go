@@ -111,6 +111,13 @@ func (s *State) computeToday() *Today {
 		}
 	}
 	easyAt, readyAt := c.easyAt, c.readyAt
+	if ret := s.Returning(); ret != nil && ret.Until.After(readyAt) {
+		// A graded return holds hard sessions back until it ends.
+		readyAt = ret.Until
+		if easyAt.IsZero() {
+			easyAt = now
+		}
+	}
 	if !easyAt.IsZero() && flag == nil {
 		easyAt, readyAt := easyAt.In(now.Location()), readyAt.In(now.Location())
 		t.EasyAt, t.ReadyAt = &easyAt, &readyAt
@@ -173,6 +180,11 @@ func (s *State) computeToday() *Today {
 			if f.Penalty >= 5 && f.Reason != d.Reason {
 				t.Reasons = append(t.Reasons, f.Reason)
 			}
+		}
+		if ret := s.Returning(); ret != nil && d.By != ByReturn {
+			// The graded return holds the coming days too, even when
+			// something stricter decides today.
+			t.Reasons = append(t.Reasons, ret.Reason(now))
 		}
 		if today == nil {
 			t.Reasons = append(t.Reasons, "no check-in today: a morning check-in makes this more accurate")
