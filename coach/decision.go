@@ -169,17 +169,24 @@ func (f *Flag) Reason() string {
 			parts = append(parts, strings.ToLower(sym.Name[:1])+sym.Name[1:])
 		}
 	}
-	if f.Injury {
-		parts = append(parts, "an injury in your profile")
-	}
 	if f.SoreDays > 0 {
 		parts = append(parts, fmt.Sprintf("%s sore for %d days", f.Sore, f.SoreDays))
 	}
-	what := strings.Join(parts, ", ")
-	if f.Urgency == protocol.Urgent {
-		return "you reported " + what + ": get medical care today; no training until a professional has seen you"
+	what := ""
+	if len(parts) > 0 {
+		what = "you reported " + strings.Join(parts, ", ")
 	}
-	return "you reported " + what + ": see a professional; no training until it is cleared"
+	if f.Injury {
+		// Nothing was reported for an injury on the profile alone.
+		what = strings.TrimPrefix(what+", and there is an injury in your profile", ", and ")
+	}
+	if f.Urgency == protocol.Urgent {
+		return what + ": get medical care today; no training until a professional has seen you"
+	}
+	if f.Injury && len(parts) == 0 {
+		return what + ": see a professional; no training on it until they have OK'd it"
+	}
+	return what + ": see a professional; no training until it is cleared"
 }
 
 // ClearHow says how the flag is cleared, in words every surface uses

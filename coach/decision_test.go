@@ -315,3 +315,39 @@ func TestClockReasonNamesTheRun(t *testing.T) {
 		}
 	}
 }
+
+// TestInjuryProfileCoherent: an injury on the profile (nothing reported)
+// reads as the profile's, and its steps agree: complete rest until a
+// professional has OK'd it, PEACE & LOVE's loading only after that
+// (review 2, N9).
+func TestInjuryProfileCoherent(t *testing.T) {
+	h := history()
+	h.Profile.Conditions = []string{protocol.CondInjury}
+	a := run(100, day21.Add(2*time.Hour), 10, 140)
+	p := withRun(t, h, a, coach.WeightChange{})
+	h.Activities = append(h.Activities, a)
+	today := coach.NewState(h, a.Start.Add(3*time.Hour)).Today()
+	for _, tc := range []struct {
+		name  string
+		steps []coach.Step
+	}{{"plan", p.Steps}, {"today", today.Steps}} {
+		doses := map[string]string{}
+		for _, st := range tc.steps {
+			doses[st.ID] = st.Dose
+		}
+		if doses["passive-rest"] != coach.RestInjury {
+			t.Errorf("%s: complete rest %q; want %q", tc.name, doses["passive-rest"], coach.RestInjury)
+		}
+		if d, ok := doses["peace-love"]; ok && d != coach.PeaceLoveUnderFlag {
+			t.Errorf("%s: PEACE & LOVE %q; want %q", tc.name, d, coach.PeaceLoveUnderFlag)
+		}
+	}
+	if strings.Contains(today.Reasons[0], "you reported") {
+		t.Errorf("reason %q: nothing was reported", today.Reasons[0])
+	}
+	for _, f := range today.Factors {
+		if strings.Contains(f.Reason, "what you reported") {
+			t.Errorf("factor %s: %q: nothing was reported", f.ID, f.Reason)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package present_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/rebound-run/rebound/coach"
@@ -62,6 +63,30 @@ func TestWords(t *testing.T) {
 	for _, g := range protocol.Grades() {
 		if present.GradeFor(string(g)).Level == 0 {
 			t.Errorf("grade %s unknown", g)
+		}
+	}
+}
+
+// TestFlagAdvice: the red-flag box says what stands: what the runner
+// reported, or the injury on the profile, which nobody reported (review
+// 2, N9); the CLI and the web both print FlagAdvice.
+func TestFlagAdvice(t *testing.T) {
+	sym := coach.ClearStep{How: coach.ClearProfessional, By: coach.ClearBySymptoms}
+	inj := coach.ClearStep{How: "take the injury off your profile", By: coach.ClearByInjury}
+	for _, tc := range []struct {
+		urgency string
+		steps   []coach.ClearStep
+		start   string
+	}{
+		{"soon", []coach.ClearStep{sym}, "What you reported is more than normal soreness."},
+		{"urgent", []coach.ClearStep{sym}, "What you reported can be serious."},
+		{"soon", []coach.ClearStep{inj}, "Your profile says you have an injury. Don’t run on it"},
+		{"soon", []coach.ClearStep{sym, inj}, "What you reported, with the injury on your profile, is more"},
+		{"urgent", []coach.ClearStep{sym, inj}, "What you reported, with the injury on your profile, can be serious."},
+	} {
+		got := present.FlagAdvice(coach.SeeProfessional{Needed: true, Urgency: tc.urgency, ClearSteps: tc.steps})
+		if !strings.HasPrefix(got, tc.start) {
+			t.Errorf("%s %v: %q; want it to start %q", tc.urgency, tc.steps, got, tc.start)
 		}
 	}
 }
