@@ -4,9 +4,11 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 )
@@ -87,6 +89,22 @@ func TestFlagAdvice(t *testing.T) {
 		got := present.FlagAdvice(coach.SeeProfessional{Needed: true, Urgency: tc.urgency, ClearSteps: tc.steps})
 		if !strings.HasPrefix(got, tc.start) {
 			t.Errorf("%s %v: %q; want it to start %q", tc.urgency, tc.steps, got, tc.start)
+		}
+	}
+}
+
+// TestModelPeakHours: the model's peak is the one the plans use: the
+// personal peak lengthened by the age factor (review 2, N10: the model
+// said 61 h, every plan 83 h). Age 60: 1 + 0.01 × (60 − 30) = 1.3, so
+// the population's 48 h peaks at 62 h.
+func TestModelPeakHours(t *testing.T) {
+	for _, tc := range []struct {
+		age  int
+		want float64
+	}{{25, 48}, {60, 62}} {
+		st := coach.NewState(coach.History{Profile: profile.Profile{Age: tc.age, WeightKg: 70}}, time.Date(2026, 1, 5, 12, 0, 0, 0, time.UTC))
+		if got := present.NewModel(st).PeakHours; got != tc.want {
+			t.Errorf("age %d: peak %v h; want %v", tc.age, got, tc.want)
 		}
 	}
 }
