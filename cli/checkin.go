@@ -76,7 +76,15 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(env.Stdout, res.Today)
 	}
-	fmt.Fprintf(env.Stdout, "Check-in for %s saved.\n\n", res.CheckIn.Date.Format("Mon 2 Jan"))
+	fmt.Fprintf(env.Stdout, "Check-in for %s saved.\n", res.CheckIn.Date.Format("Mon 2 Jan"))
+	if set["symptoms"] && len(in.Symptoms) == 0 {
+		if ret := res.State.Returning(); ret != nil && ret.Cleared.Equal(res.CheckIn.Date) {
+			fmt.Fprintln(env.Stdout, "No red-flag symptoms: the red flag is cleared. Ease back in: easy runs only for the next days (see below).")
+		} else {
+			fmt.Fprintln(env.Stdout, "No red-flag symptoms: no red flag from symptoms stands.")
+		}
+	}
+	fmt.Fprintln(env.Stdout)
 	printToday(env.Stdout, res.State, res.Today, res.Checklist)
 	return nil
 }

@@ -271,7 +271,7 @@ func printSeeProfessional(w io.Writer, sp coach.SeeProfessional, prof profile.Pr
 	if !sp.Needed {
 		return
 	}
-	fmt.Fprintf(w, "!! %s\n   %s\n", present.FlagHeading(sp.Urgency), present.FlagAdvice(sp.Urgency))
+	fmt.Fprintf(w, "!! %s\n   %s\n", present.FlagHeading(sp.Urgency), present.FlagAdvice(sp))
 	for _, r := range sp.Reasons {
 		fmt.Fprintf(w, "   - %s\n", r)
 	}

@@ -17,6 +17,7 @@ const (
 	ByInjury           = "injury"            // the injury condition in the profile
 	ByLastingSoreness  = "lasting-soreness"  // rated sore for more than a week
 	ByNoData           = "no-data"           // no runs and no check-ins
+	ByReturn           = "return"            // a red-flag symptom cleared under ReturnDays ago
 	ByReportedSoreness = "reported-soreness" // a muscle rated over a limit this morning
 	ByForecast         = "forecast-soreness" // a muscle forecast over a limit
 	ByClock            = "recovery-clock"    // the recent runs' recovery times
@@ -70,6 +71,8 @@ func (s *State) decide(r recovery.Readiness, sore []SorenessNow, c clocks, flag 
 	var cs []candidate
 	if flag != nil {
 		cs = append(cs, candidate{recovery.Rest, flag.By(), flag.Reason()})
+	} else if ret := s.Returning(); ret != nil {
+		cs = append(cs, candidate{recovery.EasyRun, ByReturn, ret.Reason(now)})
 	}
 	// Soreness over a limit: rated this morning, or forecast for the
 	// muscles not rated.
@@ -166,17 +169,24 @@ func (f *Flag) Reason() string {
 			parts = append(parts, strings.ToLower(sym.Name[:1])+sym.Name[1:])
 		}
 	}
-	if f.Injury {
-		parts = append(parts, "an injury in your profile")
-	}
 	if f.SoreDays > 0 {
 		parts = append(parts, fmt.Sprintf("%s sore for %d days", f.Sore, f.SoreDays))
 	}
-	what := strings.Join(parts, ", ")
-	if f.Urgency == protocol.Urgent {
-		return "you reported " + what + ": get medical care today; no training until a professional has seen you"
+	what := ""
+	if len(parts) > 0 {
+		what = "you reported " + strings.Join(parts, ", ")
 	}
-	return "you reported " + what + ": see a professional; no training until it is cleared"
+	if f.Injury {
+		// Nothing was reported for an injury on the profile alone.
+		what = strings.TrimPrefix(what+", and there is an injury in your profile", ", and ")
+	}
+	if f.Urgency == protocol.Urgent {
+		return what + ": get medical care today; no training until a professional has seen you"
+	}
+	if f.Injury && len(parts) == 0 {
+		return what + ": see a professional; no training on it until they have OK'd it"
+	}
+	return what + ": see a professional; no training until it is cleared"
 }
 
 // ClearHow says how the flag is cleared, in words every surface uses
@@ -198,6 +208,14 @@ const (
 	ClearBySoreness = "soreness"
 )
 
+// How a symptom flag is cleared: only with a professional's OK for the
+// symptoms that need it (protocol.Symptom.NeedsClearance: urgent ones and
+// bone pain), else a professional's OK or the symptom settled.
+const (
+	ClearProfessional = "check in with no symptoms once a professional has seen you and cleared you to run"
+	ClearSettled      = "check in with no symptoms once a professional has seen you or it has settled"
+)
+
 // ClearStep is one thing that clears a flag: How says it in words no
 // surface's commands or links are in; By (a ClearBy… constant) lets each
 // surface say where: the check-in, the profile.
@@ -211,7 +229,13 @@ type ClearStep struct {
 func (f *Flag) ClearSteps() []ClearStep {
 	var cs []ClearStep
 	if len(f.Symptoms) > 0 {
-		cs = append(cs, ClearStep{"check in with no symptoms once a professional has seen you or it has settled", ClearBySymptoms})
+		how := ClearSettled
+		for _, id := range f.Symptoms {
+			if sym, ok := protocol.SymptomByID(id); ok && sym.NeedsClearance() {
+				how = ClearProfessional
+			}
+		}
+		cs = append(cs, ClearStep{how, ClearBySymptoms})
 	}
 	if f.Injury {
 		cs = append(cs, ClearStep{"take the injury off your profile once a professional has cleared you to run", ClearByInjury})

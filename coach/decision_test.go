@@ -48,9 +48,18 @@ func TestDecision(t *testing.T) {
 		{"FlagStandsWithoutAnswer", func(h *coach.History) {
 			h.CheckIns = append(h.CheckIns, morning(day21, nil, true, "bone-pain"), morning(tue, nil, false))
 		}, now, recovery.Rest, coach.ByRedFlag, "see a professional"},
+		// A cleared flag leaves a graded return: easy runs only for
+		// coach.ReturnDays (7) from the clearing check-in (review 2, N8),
+		// then the readiness band decides again.
 		{"FlagClearedByAnswer", func(h *coach.History) {
 			h.CheckIns = append(h.CheckIns, morning(day21, nil, true, "chest-pain"), morning(tue, nil, true))
-		}, now, recovery.QualityOK, coach.ByReadiness, ""},
+		}, now, recovery.EasyRun, coach.ByReturn, "ease back in"},
+		{"BonePainClearedSixDaysAgo", func(h *coach.History) {
+			h.CheckIns = append(h.CheckIns, morning(day21, nil, true, "bone-pain"), morning(tue, nil, true))
+		}, tue.AddDate(0, 0, 6).Add(10 * time.Hour), recovery.EasyRun, coach.ByReturn, "pain in a bone"},
+		{"BonePainClearedAWeekAgo", func(h *coach.History) {
+			h.CheckIns = append(h.CheckIns, morning(day21, nil, true, "bone-pain"), morning(tue, nil, true))
+		}, tue.AddDate(0, 0, 7).Add(10 * time.Hour), recovery.QualityOK, coach.ByReadiness, ""},
 		{"ChestPainUrgent", func(h *coach.History) { h.CheckIns = append(h.CheckIns, morning(tue, nil, true, "chest-pain")) },
 			now, recovery.Rest, coach.ByRedFlag, "get medical care today"},
 		{"InjuryCondition", func(h *coach.History) { h.Profile.Conditions = []string{protocol.CondInjury} },
@@ -90,6 +99,31 @@ func TestDecision(t *testing.T) {
 				t.Errorf("factors take %.1f off 100, score %d", sum, score)
 			}
 		})
+	}
+}
+
+// TestFlagClearWording: bone pain (a possible stress fracture) and the
+// urgent symptoms clear only with a professional's OK; the other symptoms
+// also when they have settled (review 2, #18 and N8).
+func TestFlagClearWording(t *testing.T) {
+	now := day21.AddDate(0, 0, 1).Add(10 * time.Hour)
+	for _, tc := range []struct {
+		symptoms []string
+		want     string
+	}{
+		{[]string{"bone-pain"}, coach.ClearProfessional},
+		{[]string{"chest-pain"}, coach.ClearProfessional},
+		{[]string{"calf-swelling-warmth"}, coach.ClearProfessional},
+		{[]string{"swelling", "bone-pain"}, coach.ClearProfessional},
+		{[]string{"swelling"}, coach.ClearSettled},
+		{[]string{"dizziness"}, coach.ClearSettled},
+	} {
+		h := history()
+		h.CheckIns = append(h.CheckIns, morning(day21, nil, true, tc.symptoms...))
+		sp := coach.NewState(h, now).Today().SeeProfessional
+		if len(sp.ClearSteps) != 1 || sp.ClearSteps[0].How != tc.want {
+			t.Errorf("%v: clear steps %+v; want %q", tc.symptoms, sp.ClearSteps, tc.want)
+		}
 	}
 }
 
@@ -278,6 +312,42 @@ func TestClockReasonNamesTheRun(t *testing.T) {
 	for _, f := range today.Factors {
 		if f.ID == "held" && strings.Contains(f.Reason, "because") {
 			t.Errorf("held factor %q: \"because\" before a sentence that is not a clause", f.Reason)
+		}
+	}
+}
+
+// TestInjuryProfileCoherent: an injury on the profile (nothing reported)
+// reads as the profile's, and its steps agree: complete rest until a
+// professional has OK'd it, PEACE & LOVE's loading only after that
+// (review 2, N9).
+func TestInjuryProfileCoherent(t *testing.T) {
+	h := history()
+	h.Profile.Conditions = []string{protocol.CondInjury}
+	a := run(100, day21.Add(2*time.Hour), 10, 140)
+	p := withRun(t, h, a, coach.WeightChange{})
+	h.Activities = append(h.Activities, a)
+	today := coach.NewState(h, a.Start.Add(3*time.Hour)).Today()
+	for _, tc := range []struct {
+		name  string
+		steps []coach.Step
+	}{{"plan", p.Steps}, {"today", today.Steps}} {
+		doses := map[string]string{}
+		for _, st := range tc.steps {
+			doses[st.ID] = st.Dose
+		}
+		if doses["passive-rest"] != coach.RestInjury {
+			t.Errorf("%s: complete rest %q; want %q", tc.name, doses["passive-rest"], coach.RestInjury)
+		}
+		if d, ok := doses["peace-love"]; ok && d != coach.PeaceLoveUnderFlag {
+			t.Errorf("%s: PEACE & LOVE %q; want %q", tc.name, d, coach.PeaceLoveUnderFlag)
+		}
+	}
+	if strings.Contains(today.Reasons[0], "you reported") {
+		t.Errorf("reason %q: nothing was reported", today.Reasons[0])
+	}
+	for _, f := range today.Factors {
+		if strings.Contains(f.Reason, "what you reported") {
+			t.Errorf("factor %s: %q: nothing was reported", f.ID, f.Reason)
 		}
 	}
 }

@@ -1,8 +1,10 @@
 package coach
 
 import (
+	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/rebound-run/rebound/protocol"
@@ -39,35 +41,7 @@ type Flag struct {
 // soreness until a check-in rates the muscle under LastingSorenessMin.
 func (s *State) ActiveFlag() *Flag {
 	var f Flag
-	cs := append([]recovery.CheckIn(nil), s.H.CheckIns...)
-	sort.Slice(cs, func(i, j int) bool { return cs[i].Date.Before(cs[j].Date) })
-	var standing []string
-	first := map[string]time.Time{}
-	for _, c := range cs {
-		if c.Date.After(s.Now) {
-			break
-		}
-		if !c.SymptomsAnswered && len(c.Symptoms) == 0 {
-			continue
-		}
-		if c.SymptomsAnswered {
-			standing = standing[:0]
-		}
-		for _, id := range c.Symptoms {
-			if _, ok := protocol.SymptomByID(id); !ok || slices.Contains(standing, id) {
-				continue
-			}
-			standing = append(standing, id)
-			if _, ok := first[id]; !ok {
-				first[id] = c.Date
-			}
-		}
-		for id := range first {
-			if !slices.Contains(standing, id) {
-				delete(first, id)
-			}
-		}
-	}
+	standing, first, _ := s.symptomWalk()
 	for _, id := range standing {
 		sym, _ := protocol.SymptomByID(id)
 		f.Symptoms = append(f.Symptoms, id)
@@ -88,6 +62,96 @@ func (s *State) ActiveFlag() *Flag {
 		return nil
 	}
 	return &f
+}
+
+// symptomWalk walks the check-ins up to s.Now: the red-flag symptoms
+// standing, the day each was first reported, and the last clearing: the
+// symptoms a check-in answered without, and its day (nil when none was
+// cleared since the last one was reported).
+func (s *State) symptomWalk() (standing []string, first map[string]time.Time, cleared *Return) {
+	cs := append([]recovery.CheckIn(nil), s.H.CheckIns...)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].Date.Before(cs[j].Date) })
+	first = map[string]time.Time{}
+	for _, c := range cs {
+		if c.Date.After(s.Now) {
+			break
+		}
+		if !c.SymptomsAnswered && len(c.Symptoms) == 0 {
+			continue
+		}
+		before := append([]string(nil), standing...)
+		if c.SymptomsAnswered {
+			standing = standing[:0]
+		}
+		for _, id := range c.Symptoms {
+			if _, ok := protocol.SymptomByID(id); !ok || slices.Contains(standing, id) {
+				continue
+			}
+			standing = append(standing, id)
+			if _, ok := first[id]; !ok {
+				first[id] = c.Date
+			}
+		}
+		for id := range first {
+			if !slices.Contains(standing, id) {
+				delete(first, id)
+			}
+		}
+		var gone []string
+		for _, id := range before {
+			if !slices.Contains(standing, id) {
+				gone = append(gone, id)
+			}
+		}
+		if len(gone) > 0 {
+			cleared = &Return{Symptoms: gone, Cleared: c.Date, Until: c.Date.AddDate(0, 0, ReturnDays)}
+		}
+	}
+	return standing, first, cleared
+}
+
+// ReturnDays is how many days after a red-flag symptom is cleared the
+// running stays easy: the first days back ease in rather than pick up
+// the full week at once. A graded return is what the sources describe:
+// PEACE & LOVE's "load" (Dubois & Esculier 2020: bring back activity
+// gradually, as symptoms allow) and “4 Recovery Techniques” ("gradually
+// increase your training intensity and volume"); a week is Rebound's
+// rule.
+const ReturnDays = 7
+
+// Return is a graded return: a red-flag symptom was cleared, and until
+// Until running stays easy (no hard session).
+type Return struct {
+	// Symptoms are the symptom ids the clearing check-in answered without.
+	Symptoms []string
+	// Cleared is the day of the check-in that cleared them; Until is
+	// ReturnDays later.
+	Cleared, Until time.Time
+}
+
+// Returning returns the graded return standing at s.Now: the last
+// red-flag symptoms cleared, within ReturnDays of the check-in that
+// cleared them, while no flag stands; else nil. Today holds the day to
+// an easy run at most until Until; the week can hold its days the same
+// way (any day before Until: easy, no hard session).
+func (s *State) Returning() *Return {
+	standing, _, r := s.symptomWalk()
+	if r == nil || len(standing) > 0 || !s.Now.Before(r.Until) {
+		return nil
+	}
+	return r
+}
+
+// Reason says why the running stays easy, with the source.
+func (r *Return) Reason(now time.Time) string {
+	var names []string
+	for _, id := range r.Symptoms {
+		if sym, ok := protocol.SymptomByID(id); ok {
+			names = append(names, strings.ToLower(sym.Name[:1])+sym.Name[1:])
+		}
+	}
+	return fmt.Sprintf("the red flag (%s) was cleared %s: ease back in with easy runs only; hard sessions from %s (a graded return: the “load” of PEACE & LOVE, %s; %s)",
+		strings.Join(names, ", "), OnDay(r.Cleared, now), Moment(r.Until, now), protocol.Short(protocol.RefDuboisEsculier2020), protocol.Short(protocol.Seed001))
 }
 
 // worse returns the more urgent of two urgencies ("" is none).

@@ -550,7 +550,7 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 		if e.Kind.Demanding() {
 			st.StartH = math.Max(st.StartH, rec.EasyH)
 		}
-	case "see-professional", "passive-rest":
+	case "see-professional", "passive-rest", "peace-love":
 		s.flagStep(st, e, s.ActiveFlag())
 	case "sleep":
 		if s.Mod.SleepDebtH > 0.25 {
@@ -576,16 +576,50 @@ func (s *State) flagStep(st *Step, e Entry, f *Flag) {
 		st.Dose = SeeProfessionalDose(f.Urgency)
 		st.StartH, st.EndH = since, since+SeeProfessionalWithinH(f.Urgency)
 	case "passive-rest":
-		st.Dose = RestUntilCleared
+		st.Dose = f.RestDose()
 		st.StartH = since
 		st.UntilCleared = true
+	case "peace-love":
+		st.Dose = PeaceLoveUnderFlag
 	}
 }
 
-// RestUntilCleared is complete rest's dose while a red flag stands: it
-// ends when the flag is cleared, not when the pain settles (a settled
-// pain can still be a bone stress injury).
-const RestUntilCleared = "no running, training or painful activity until the red flag is cleared: a professional's OK, or the symptom gone"
+// Complete rest's dose while a red flag stands (Flag.RestDose): it ends
+// when the flag is cleared, not when the pain settles (a settled pain can
+// still be a bone stress injury). For an injury on the profile the first
+// days protect it (PEACE), and loading it comes once a professional has
+// OK'd it (LOVE).
+const (
+	RestUntilCleared      = "no running, training or painful activity until the red flag is cleared: a professional's OK, or the symptom gone"
+	RestUntilProfessional = "no running, training or painful activity until the red flag is cleared: a professional's OK"
+	RestInjury            = "no running or training on the injury until a professional has OK'd it: protect it the first days, then load it as pain allows once they have"
+)
+
+// PeaceLoveUnderFlag is PEACE & LOVE's dose while a red flag stands: the
+// loading waits for a professional's OK, so that it never reads beside
+// complete rest as leave to load now.
+const PeaceLoveUnderFlag = "the first 1-3 days: protect, elevate, avoid anti-inflammatories, compress, learn; " +
+	"then, once a professional has OK'd it, load gradually as pain allows, stay positive, keep fit without pain, and do a professional's exercises"
+
+// RestDose is complete rest's dose while f stands: RestInjury for an
+// injury on the profile alone, RestUntilProfessional when a symptom
+// needs a professional's OK (protocol.Symptom.NeedsClearance), else
+// RestUntilCleared.
+func (f *Flag) RestDose() string {
+	dose := RestUntilCleared
+	if f.Injury && len(f.Symptoms) == 0 && f.SoreDays == 0 {
+		return RestInjury
+	}
+	for _, id := range f.Symptoms {
+		if sym, ok := protocol.SymptomByID(id); ok && sym.NeedsClearance() {
+			dose = RestUntilProfessional
+		}
+	}
+	if f.Injury {
+		dose = RestUntilProfessional
+	}
+	return dose
+}
 
 // SeeProfessionalDose says when to see a professional for a flag of the
 // urgency: today when urgent, within the next few days otherwise.

@@ -111,6 +111,13 @@ func (s *State) computeToday() *Today {
 		}
 	}
 	easyAt, readyAt := c.easyAt, c.readyAt
+	if ret := s.Returning(); ret != nil && ret.Until.After(readyAt) {
+		// A graded return holds hard sessions back until it ends.
+		readyAt = ret.Until
+		if easyAt.IsZero() {
+			easyAt = now
+		}
+	}
 	if !easyAt.IsZero() && flag == nil {
 		easyAt, readyAt := easyAt.In(now.Location()), readyAt.In(now.Location())
 		t.EasyAt, t.ReadyAt = &easyAt, &readyAt
@@ -153,6 +160,9 @@ func (s *State) computeToday() *Today {
 			// is about pain, illness or an injury, not soreness.
 			if f.ID == "soreness" && f.Status == "good" {
 				r.Factors[i].Reason = FreshLegsUnderFlag
+				if len(flag.Symptoms) == 0 {
+					r.Factors[i].Reason = FreshLegsUnderInjury
+				}
 			}
 		}
 	}
@@ -174,6 +184,11 @@ func (s *State) computeToday() *Today {
 				t.Reasons = append(t.Reasons, f.Reason)
 			}
 		}
+		if ret := s.Returning(); ret != nil && d.By != ByReturn {
+			// The graded return holds the coming days too, even when
+			// something stricter decides today.
+			t.Reasons = append(t.Reasons, ret.Reason(now))
+		}
 		if today == nil {
 			t.Reasons = append(t.Reasons, "no check-in today: a morning check-in makes this more accurate")
 		}
@@ -190,6 +205,10 @@ func (s *State) computeToday() *Today {
 // FreshLegsUnderFlag is the soreness factor's reason when the legs are
 // fresh but a red flag stands.
 const FreshLegsUnderFlag = "little muscle soreness, which does not clear the red flag: what you reported is not soreness"
+
+// FreshLegsUnderInjury is FreshLegsUnderFlag for an injury on the profile
+// (nothing was reported).
+const FreshLegsUnderInjury = "little muscle soreness, which does not clear the red flag: an injury is not soreness"
 
 // seeProfessional is the referral a flag calls for: its urgency, a reason
 // per symptom and how to clear it.
@@ -290,7 +309,9 @@ func (s *State) dayStep(t protocol.Technique, now, dayEnd time.Time, f *Flag) St
 		st.Dose = SeeProfessionalDose(f.Urgency)
 		st.EndAt = now.Add(time.Duration(SeeProfessionalWithinH(f.Urgency)) * time.Hour)
 	case t.ID == "passive-rest":
-		st.Dose, st.UntilCleared = RestUntilCleared, true
+		st.Dose, st.UntilCleared = f.RestDose(), true
+	case t.ID == "peace-love":
+		st.Dose = PeaceLoveUnderFlag
 	}
 	return st
 }

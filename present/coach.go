@@ -85,10 +85,14 @@ type ModelJSON struct {
 	Observations int             `json:"observations"`
 	// PeakRuns is how many runs' ratings can show when soreness peaks:
 	// the peak time is fitted from recovery.PeakMinRuns on.
-	PeakRuns      int    `json:"peak_runs"`
-	MAEPopulation Num    `json:"mae_population"`
-	MAEPersonal   Num    `json:"mae_personal"`
-	Explanation   string `json:"explanation"`
+	PeakRuns int `json:"peak_runs"`
+	// PeakHours is when soreness peaks for this runner now: the personal
+	// peak time lengthened by age and sleep debt (recovery.Modifiers),
+	// the number every plan's "peaks … h after" uses.
+	PeakHours     float64 `json:"peak_hours"`
+	MAEPopulation Num     `json:"mae_population"`
+	MAEPersonal   Num     `json:"mae_personal"`
+	Explanation   string  `json:"explanation"`
 }
 
 // ModelExplanation says what the fitted model parameters mean.
@@ -102,6 +106,6 @@ func NewModel(st *coach.State) ModelJSON {
 	f := st.Fitted
 	out := ModelJSON{Personal: f.Params, Population: recovery.DefaultParams(), CheckIns: len(st.H.CheckIns), Observations: f.Observations, PeakRuns: f.PeakRuns,
 		MAEPopulation: Num(f.MAEPopulation), MAEPersonal: Num(f.MAEPersonal),
-		Explanation: ModelExplanation}
+		PeakHours: math.Round(f.Params.PeakH * st.Mod.Stretch()), Explanation: ModelExplanation}
 	return out
 }

@@ -68,12 +68,33 @@ func FlagHeading(urgency string) string {
 	return "See a doctor or physiotherapist"
 }
 
-// FlagAdvice is the sentence under a red flag's heading.
-func FlagAdvice(urgency string) string {
-	if protocol.Urgency(urgency) == protocol.Urgent {
-		return "What you reported can be serious. Don’t run, and don’t wait to see whether it passes: call emergency services or go to urgent care today."
+// FlagAdvice is the sentence under a red flag's heading: what stands
+// (what the runner reported, or the injury on the profile) and what to do.
+func FlagAdvice(sp coach.SeeProfessional) string {
+	reported, injury := false, false
+	for _, c := range sp.ClearSteps {
+		switch c.By {
+		case coach.ClearBySymptoms, coach.ClearBySoreness:
+			reported = true
+		case coach.ClearByInjury:
+			injury = true
+		}
 	}
-	return "What you reported is more than normal soreness. Stop running on it and book a doctor, physiotherapist or sports-medicine professional within the next few days."
+	what := "What you reported"
+	switch {
+	case injury && reported:
+		what = "What you reported, with the injury on your profile,"
+	case injury:
+		if protocol.Urgency(sp.Urgency) != protocol.Urgent {
+			return "Your profile says you have an injury. Don’t run on it and book a doctor, physiotherapist or sports-medicine professional within the next few days: " +
+				"protect it the first days, then load it as pain allows once they have OK’d it."
+		}
+		what = "The injury on your profile"
+	}
+	if protocol.Urgency(sp.Urgency) == protocol.Urgent {
+		return what + " can be serious. Don’t run, and don’t wait to see whether it passes: call emergency services or go to urgent care today."
+	}
+	return what + " is more than normal soreness. Stop running on it and book a doctor, physiotherapist or sports-medicine professional within the next few days."
 }
 
 // NoTraining is what a standing red flag means for training, before how

@@ -2,10 +2,13 @@ package present_test
 
 import (
 	"math"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
+	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 )
@@ -62,6 +65,46 @@ func TestWords(t *testing.T) {
 	for _, g := range protocol.Grades() {
 		if present.GradeFor(string(g)).Level == 0 {
 			t.Errorf("grade %s unknown", g)
+		}
+	}
+}
+
+// TestFlagAdvice: the red-flag box says what stands: what the runner
+// reported, or the injury on the profile, which nobody reported (review
+// 2, N9); the CLI and the web both print FlagAdvice.
+func TestFlagAdvice(t *testing.T) {
+	sym := coach.ClearStep{How: coach.ClearProfessional, By: coach.ClearBySymptoms}
+	inj := coach.ClearStep{How: "take the injury off your profile", By: coach.ClearByInjury}
+	for _, tc := range []struct {
+		urgency string
+		steps   []coach.ClearStep
+		start   string
+	}{
+		{"soon", []coach.ClearStep{sym}, "What you reported is more than normal soreness."},
+		{"urgent", []coach.ClearStep{sym}, "What you reported can be serious."},
+		{"soon", []coach.ClearStep{inj}, "Your profile says you have an injury. Don’t run on it"},
+		{"soon", []coach.ClearStep{sym, inj}, "What you reported, with the injury on your profile, is more"},
+		{"urgent", []coach.ClearStep{sym, inj}, "What you reported, with the injury on your profile, can be serious."},
+	} {
+		got := present.FlagAdvice(coach.SeeProfessional{Needed: true, Urgency: tc.urgency, ClearSteps: tc.steps})
+		if !strings.HasPrefix(got, tc.start) {
+			t.Errorf("%s %v: %q; want it to start %q", tc.urgency, tc.steps, got, tc.start)
+		}
+	}
+}
+
+// TestModelPeakHours: the model's peak is the one the plans use: the
+// personal peak lengthened by the age factor (review 2, N10: the model
+// said 61 h, every plan 83 h). Age 60: 1 + 0.01 × (60 − 30) = 1.3, so
+// the population's 48 h peaks at 62 h.
+func TestModelPeakHours(t *testing.T) {
+	for _, tc := range []struct {
+		age  int
+		want float64
+	}{{25, 48}, {60, 62}} {
+		st := coach.NewState(coach.History{Profile: profile.Profile{Age: tc.age, WeightKg: 70}}, time.Date(2026, 1, 5, 12, 0, 0, 0, time.UTC))
+		if got := present.NewModel(st).PeakHours; got != tc.want {
+			t.Errorf("age %d: peak %v h; want %v", tc.age, got, tc.want)
 		}
 	}
 }

@@ -120,6 +120,13 @@ func symptoms() []Symptom {
 // (people read them through Cite).
 func (s Symptom) Refs() []string { return strings.Split(s.Source, "; ") }
 
+// NeedsClearance says whether only a professional clears the symptom:
+// the urgent ones, and bone pain (a possible bone stress injury, which a
+// coach would not let a runner self-clear: the 2026 coaching guide says
+// to stop running and see a professional). The others clear once a
+// professional has seen the runner or the symptom has settled.
+func (s Symptom) NeedsClearance() bool { return s.Urgency == Urgent || s.ID == "bone-pain" }
+
 // SymptomByID returns the symptom with the given id.
 func SymptomByID(id string) (Symptom, bool) {
 	for _, s := range Symptoms() {

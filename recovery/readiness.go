@@ -200,8 +200,10 @@ func formFactor(d *load.Day) Factor {
 		f.Penalty = (-ratio - 0.1) / 0.2 * 10
 		f.Status, f.Reason = "fair", "recent training has left some fatigue"
 	default:
+		// Fatigue against fitness (TSB), not this week against the usual
+		// (that is the acute:chronic ratio's call, beside it).
 		f.Penalty = math.Min(20, 10+(-ratio-0.3)/0.2*10)
-		f.Status, f.Reason = "poor", "recent load is well above what you are used to"
+		f.Status, f.Reason = "poor", "fatigue is well above your fitness: the last days' training has left a lot of it"
 	}
 	return f
 }
@@ -342,9 +344,26 @@ func restingHRFactor(c *CheckIn, hist []CheckIn) Factor {
 	case diff >= RestingHRHighBPM:
 		f.Penalty, f.Status, f.Reason = 8, "fair", fmt.Sprintf("resting HR is %.0f bpm above your normal", diff)
 	default:
-		f.Status, f.Reason = "good", "resting HR is in your normal range"
+		f.Status, f.Reason = "good", restingHRWords(diff)
 	}
 	return f
+}
+
+// restingHRWords says, under RestingHRHighBPM over the normal, where
+// the morning's resting HR stands against it, in whole bpm: "at your
+// normal", "3 bpm over your normal; it lowers readiness from 5 bpm
+// over", "2 bpm under your normal". The words follow the number, not
+// the spread of the baseline: 3 bpm over a steady 52 ± 1 is not "in
+// the normal range".
+func restingHRWords(diff float64) string {
+	d := math.Round(diff)
+	switch {
+	case d >= 1:
+		return fmt.Sprintf("%.0f bpm over your normal; it lowers readiness from %d bpm over", d, RestingHRHighBPM)
+	case d <= -1:
+		return fmt.Sprintf("%.0f bpm under your normal, which is no sign of fatigue", -d)
+	}
+	return "resting HR is at your normal"
 }
 
 // hrvFactor reads the morning's HRV against the runner's own normal range

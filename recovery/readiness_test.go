@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/recovery"
 )
 
@@ -141,15 +142,37 @@ func TestRestingHR(t *testing.T) {
 	for d := 1; d <= 20; d++ {
 		hist = append(hist, recovery.CheckIn{Date: t0.AddDate(0, 0, -d), SleepH: nan, SleepQuality: nan, Stress: nan, HRVms: nan, RestingHR: 50 + float64(d%2)*2})
 	}
+	// The words follow the number (review 2, #16): 4 bpm over a 51 ± 1
+	// normal is not "in your normal range".
 	for _, tc := range []struct {
-		rhr     float64
-		penalty float64
-	}{{51, 0}, {55, 0}, {56, 8}, {59, 15}} { // baseline mean 51
+		rhr      float64
+		penalty  float64
+		inReason string
+	}{{51, 0, "at your normal"}, {49, 0, "2 bpm under your normal"}, {54, 0, "3 bpm over your normal; it lowers readiness from 5 bpm over"},
+		{55, 0, "4 bpm over"}, {56, 8, "5 bpm above"}, {59, 15, "8 bpm above"}} { // baseline mean 51
 		c := recovery.CheckIn{Date: t0, SleepH: nan, SleepQuality: nan, Stress: nan, HRVms: nan, RestingHR: tc.rhr}
 		r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: t0, Today: &c, History: hist})
 		for _, f := range r.Factors {
-			if f.ID == "resting-hr" && (f.Penalty != tc.penalty || !strings.Contains(f.Value, "from 20 mornings")) {
-				t.Errorf("resting HR %v: %+v, want penalty %v and the baseline named", tc.rhr, f, tc.penalty)
+			if f.ID == "resting-hr" && (f.Penalty != tc.penalty || !strings.Contains(f.Value, "from 20 mornings") || !strings.Contains(f.Reason, tc.inReason)) {
+				t.Errorf("resting HR %v: %+v, want penalty %v, the baseline named and %q", tc.rhr, f, tc.penalty, tc.inReason)
+			}
+		}
+	}
+}
+
+// TestFormWords: Form speaks of fatigue against fitness (TSB), never of
+// load against the usual, which is the acute:chronic ratio's to say
+// (review 2, #16: "well above what you are used to" beside "in step with
+// your usual").
+func TestFormWords(t *testing.T) {
+	for _, tc := range []struct {
+		form     float64
+		inReason string
+	}{{-2, "no higher than your fitness"}, {-10, "some fatigue"}, {-25, "fatigue is well above your fitness"}} {
+		r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: t0, Load: &load.Day{Fitness: 50, Form: tc.form, ACWR: 1.06}})
+		for _, f := range r.Factors {
+			if f.ID == "form" && (!strings.Contains(f.Reason, tc.inReason) || strings.Contains(f.Reason, "used to")) {
+				t.Errorf("form %v: %q; want %q and no word of the usual", tc.form, f.Reason, tc.inReason)
 			}
 		}
 	}

@@ -176,6 +176,11 @@ const (
 	SleepSlowdownPerHour = 0.05
 )
 
+// Stretch returns the factor that lengthens the time course: the peak a
+// forecast uses is Params.PeakH × Stretch (the fit accounts for it, so
+// the runner's own peak, as their check-ins show it, is that product).
+func (m Modifiers) Stretch() float64 { return m.stretch() }
+
 // stretch returns the factor that lengthens the time course.
 func (m Modifiers) stretch() float64 {
 	f := 1.0

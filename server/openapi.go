@@ -573,7 +573,7 @@ func schemas() js {
 				"never above the top of the recommendation's band (rest 39, active recovery 59, easy run 79)"))))),
 			p("recommendation", enum("", recovery.Rest, recovery.ActiveRecovery, recovery.EasyRun, recovery.QualityOK, recovery.NoData)),
 			p("decided_by", enum("what decided the recommendation", coach.ByRedFlag, coach.ByInjury, coach.ByLastingSoreness, coach.ByNoData,
-				coach.ByReportedSoreness, coach.ByForecast, coach.ByClock, coach.ByHRV, coach.ByReadiness, coach.ByBreak)),
+				coach.ByReportedSoreness, coach.ByForecast, coach.ByClock, coach.ByHRV, coach.ByReadiness, coach.ByBreak, coach.ByReturn)),
 			p("reasons", arr(str(""), "what decided first")),
 			p("factors", arr(object("One input of readiness",
 				p("id", enum("held appears when the score is held at the top of the recommendation's band: its penalty holds it",

@@ -3,6 +3,8 @@ package web
 import (
 	"math"
 	"time"
+
+	"github.com/rebound-run/rebound/coach"
 )
 
 // StyleGuide returns the page that shows every component with sample
@@ -68,12 +70,7 @@ type (
 		Name, Value, Status, Reason, Source string
 		Penalty                             float64
 	}
-	sampleFlag struct {
-		Needed  bool
-		Urgency string
-		Reasons []string
-		Clear   string
-	}
+	sampleFlag    = coach.SeeProfessional
 	sampleWarning struct{ Code, Message string }
 	sampleCheckin struct {
 		Action   string
@@ -119,7 +116,7 @@ func sampleData() sample {
 		},
 		RedUrgent: sampleFlag{Needed: true, Urgency: "urgent", Reasons: []string{"Dark, cola-coloured urine: with severe muscle pain after a hard effort it can mean muscle breakdown (exertional rhabdomyolysis)."}},
 		RedSoon: sampleFlag{Needed: true, Urgency: "soon", Reasons: []string{"Pain in a bone: a tender spot on the shin that hurts to press or hop on can be a bone stress injury.", "Soreness lasting more than 7 days."},
-			Clear: "check in with no symptoms once a professional has seen you or it has settled"},
+			Clear: coach.ClearProfessional, ClearSteps: []coach.ClearStep{{How: coach.ClearProfessional, By: coach.ClearBySymptoms}}},
 		Warnings: []sampleWarning{
 			{Code: "ten-percent", Message: "This week's distance is 18% above last week's: the 10% guide is a ceiling, not a target."},
 			{Code: "hr-estimated", Message: "Maximum heart rate is estimated (208 − 0.7 × age); zones and TRIMP may be off."},
