@@ -211,8 +211,10 @@ func assumedWeek(p profile.Profile, shortDays int) (runs int, weeklyM float64, l
 // long run or strength the day after a hard or long one, hard sessions 48
 // h apart, the long run the longest, and the 10 % rule on the four-week
 // average. It makes the week lighter after three building weeks, after a
-// race, on low readiness or a high acute:chronic load; and while a red
-// flag stands (ActiveFlag) every day is rest.
+// race, on low readiness or a high acute:chronic load; while a red flag
+// stands (ActiveFlag) every day is rest; and in a graded return after a
+// cleared flag (Returning) the days before its end hold easy runs no
+// longer than usual, every other day at most, and rest.
 func (s *State) Week() *WeekPlan {
 	start := dayStart(s.Now)
 	wp := &WeekPlan{From: start.Format(time.DateOnly), Adjustments: []Adjustment{}, Assumptions: []string{}, Notes: []string{},
@@ -285,6 +287,34 @@ type weekBuilder struct {
 	blocked [7]bool
 	// easyToday: today's readiness allows an easy run, not a hard one.
 	easyToday bool
+	// ret is the graded return standing (State.Returning), or nil.
+	ret *Return
+}
+
+// returning says whether day i is in the graded return: it starts before
+// the return's Until. Such a day holds an easy run at most, no longer
+// than the runner's usual easy run and not the day after or before
+// another run, and no hard session, long run or strength.
+func (b *weekBuilder) returning(i int) bool {
+	return b.ret != nil && i >= 0 && i < 7 && b.start.AddDate(0, 0, i).Before(b.ret.Until)
+}
+
+// ranOn says whether day i (negative: before the week) holds a run,
+// planned or done.
+func (b *weekBuilder) ranOn(i int) bool {
+	if i >= 7 {
+		return false
+	}
+	if i >= 0 {
+		d := b.days[i]
+		return d.DistanceM > 0 || d.Type == DayEasy || d.Type == DayHard || d.Type == DayLong
+	}
+	for _, e := range b.s.Entries {
+		if e.A.Sport.IsRun() && dayIndex(b.start, e.A.Start) == i {
+			return true
+		}
+	}
+	return false
 }
 
 // at is when on day i the runner usually starts a run of kind k.
@@ -348,19 +378,20 @@ func (b *weekBuilder) free(i int) bool {
 // for it at the runner's usual time, not the day after a hard session or
 // long run, not the day before a hard one.
 func (b *weekBuilder) canLong(i int) bool {
-	return b.free(i) && !(i == 0 && b.easyToday) && b.ready(i, recovery.Long) && !b.demandingOn(i-1) && !b.hardOn(i+1)
+	return b.free(i) && !(i == 0 && b.easyToday) && !b.returning(i) && b.ready(i, recovery.Long) && !b.demandingOn(i-1) && !b.hardOn(i+1)
 }
 
 // canHard says whether day i may take a hard session: free, the legs
 // ready, not the day after or before a hard session or long run. With no
 // hard effort the day before or after, hard efforts are 48 h apart.
 func (b *weekBuilder) canHard(i int) bool {
-	return b.free(i) && !(i == 0 && b.easyToday) && b.ready(i, recovery.Hard) && !b.demandingOn(i-1) && !b.demandingOn(i+1)
+	return b.free(i) && !(i == 0 && b.easyToday) && !b.returning(i) && b.ready(i, recovery.Hard) && !b.demandingOn(i-1) && !b.demandingOn(i+1)
 }
 
 func (b *weekBuilder) plan() {
 	s, pat, wp := b.s, b.pat, b.wp
 	today := s.dayCore() // not Today(): today's checklist reads the week
+	b.ret = s.Returning()
 	if today.EasyAt != nil {
 		b.easyAt, b.readyAt = *today.EasyAt, *today.ReadyAt
 	}
@@ -439,6 +470,7 @@ func (b *weekBuilder) plan() {
 	b.placeCross()
 	b.placeStrength()
 	b.restReasons()
+	b.returnReasons()
 	total := 0.0
 	for _, d := range b.days {
 		total += d.DistanceM
@@ -644,7 +676,7 @@ func (b *weekBuilder) placeEasy(n int) []int {
 	for len(out) < n {
 		best := -1
 		for i := range 7 {
-			if !b.free(i) || !b.ready(i, recovery.Easy) {
+			if !b.free(i) || !b.ready(i, recovery.Easy) || (b.returning(i) && (b.ranOn(i-1) || b.ranOn(i+1))) {
 				continue
 			}
 			if best < 0 || slices.Compare(score(i), score(best)) > 0 {
@@ -730,6 +762,9 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 	}
 	for _, i := range easyIdx {
 		b.days[i].DistanceM = easyM
+		if b.returning(i) {
+			b.days[i].DistanceM = math.Min(easyM, floor(easyRef))
+		}
 		b.days[i].Reasons = append(b.days[i].Reasons, cite(why, protocol.Seed002))
 		if b.demandingOn(i - 1) {
 			b.days[i].Reasons = append(b.days[i].Reasons,
@@ -802,7 +837,7 @@ func (b *weekBuilder) placeStrength() {
 		if n == StrengthPerWeek {
 			return
 		}
-		if d.Type != DayEasy && d.Type != DayRest || b.blocked[i] || b.demandingOn(i-1) || b.demandingOn(i+1) ||
+		if d.Type != DayEasy && d.Type != DayRest || b.blocked[i] || b.returning(i) || b.demandingOn(i-1) || b.demandingOn(i+1) ||
 			(i > 0 && b.days[i-1].Strength) || !b.ready(i, recovery.Easy) ||
 			(b.pat.raceDay != nil && b.at(i, recovery.Easy).Before(b.readyAt)) {
 			continue
@@ -819,6 +854,25 @@ func (b *weekBuilder) raceRule() string {
 	return "about one per " + b.s.H.Profile.UnitsOrDefault().Round(recovery.RaceKmPerEasyDay*1000) + " raced"
 }
 
+// returnReasons says, on each day of the graded return, why it holds an
+// easy run at most (Return.Reason, as today says it).
+func (b *weekBuilder) returnReasons() {
+	if b.ret == nil {
+		return
+	}
+	why := b.ret.Reason(b.s.Now)
+	for i := range b.days {
+		if b.returning(i) && !b.days[i].Done && !hasReason(b.days[i], why) {
+			b.days[i].Reasons = append(b.days[i].Reasons, why)
+		}
+	}
+}
+
+// hasReason says whether one of d's reasons contains part.
+func hasReason(d DayPlan, part string) bool {
+	return slices.ContainsFunc(d.Reasons, func(r string) bool { return strings.Contains(r, part) })
+}
+
 // restReasons says why each rest day without a reason rests.
 func (b *weekBuilder) restReasons() {
 	for i := range b.days {
@@ -827,6 +881,8 @@ func (b *weekBuilder) restReasons() {
 			continue
 		}
 		switch {
+		case b.returning(i) && b.ready(i, recovery.Easy):
+			// returnReasons says why.
 		case !b.ready(i, recovery.Easy):
 			d.Reasons = append(d.Reasons, cite("your legs are still recovering: easy running from "+Moment(b.easyAt, b.s.Now), protocol.Seed002))
 		case b.pat.raceDay != nil:

@@ -402,8 +402,11 @@ func TestWeekRedFlagMeansRestEveryDay(t *testing.T) {
 			h.Profile.Conditions = nil
 			h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: today.AddDate(0, 0, 1), SleepH: 8, SleepQuality: 4, Stress: 2, RestingHR: math.NaN(), HRVms: math.NaN(),
 				Symptoms: []string{}, SymptomsAnswered: true, Soreness: map[recovery.Muscle]float64{recovery.Quads: 1}})
-			wp, _ = weekAt(h, 29)
-			if wp.SeeProfessional.Needed || len(ofType(wp, coach.DayLong)) != 1 {
+			// A cleared symptom brings a graded return
+			// (TestWeekGradedReturnAfterAClearedFlag): no long run yet.
+			wp, st = weekAt(h, 29)
+			checkWeekRules(t, wp, st)
+			if long := len(ofType(wp, coach.DayLong)); wp.SeeProfessional.Needed || long != map[bool]int{true: 0, false: 1}[tc.symptoms != nil] {
 				t.Errorf("cleared: %+v", wp.Days)
 			}
 		})
@@ -460,7 +463,11 @@ func TestWeekWaitsForTheRecoveryClock(t *testing.T) {
 // as today's recommendation allows (rest or active recovery: rest, no
 // strength; an easy run: nothing hard or long); and while a flag stands,
 // rest every day, today's recommendation rest and both the week and today
-// sending the runner to a professional.
+// sending the runner to a professional; in a graded return after a
+// cleared flag (State.Returning), every day before its Until an easy run
+// at most (no hard session, long run or strength), no longer than the
+// usual easy run, not the day after another run, and saying why
+// (Return.Reason).
 func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 	var out []string
 	bad := func(format string, args ...any) {
@@ -503,6 +510,26 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 		}
 	}
 	start, _ := time.ParseInLocation(time.DateOnly, wp.From, st.Now.Location())
+	if ret := st.Returning(); ret != nil {
+		why := ret.Reason(st.Now)
+		for i, d := range wp.Days {
+			if d.Done || !start.AddDate(0, 0, i).Before(ret.Until) {
+				continue
+			}
+			if d.Type == coach.DayHard || d.Type == coach.DayLong || d.Strength {
+				bad("returning until %s, but %s is %s (strength %v)", ret.Until, d.Date, d.Type, d.Strength)
+			}
+			if d.Type == coach.DayEasy && d.DistanceM > wp.Pattern.EasyM+1e-6 {
+				bad("returning until %s, but %s is an easy %.0f m, longer than the usual %.0f m", ret.Until, d.Date, d.DistanceM, wp.Pattern.EasyM)
+			}
+			if d.DistanceM > 0 && i > 0 && wp.Days[i-1].DistanceM > 0 {
+				bad("returning until %s, but %s runs the day after another run", ret.Until, d.Date)
+			}
+			if !hasReason(d, why) {
+				bad("returning until %s, but %s does not say so: %q", ret.Until, d.Date, d.Reasons)
+			}
+		}
+	}
 	// The hard and long days before the week, by day index.
 	hardOn, demandingOn, longOn := map[int]bool{}, map[int]bool{}, map[int]bool{}
 	for _, e := range st.Entries {
@@ -655,7 +682,16 @@ func TestWeekInvariantsOverSeasons(t *testing.T) {
 			}
 			y, m, d := ws[0].Start.Date()
 			end := seasonStart(r).AddDate(0, 0, 7*12+7)
-			var weeks, flagged, lighter, hard, long int
+			if len(r.Complaints) > 0 {
+				// The morning after the last check-in the runner checks
+				// in with no symptoms: a graded return follows.
+				last := h.CheckIns[len(h.CheckIns)-1]
+				c := last
+				c.Date, c.Symptoms = last.Date.AddDate(0, 0, 1), []string{}
+				h.CheckIns = append(h.CheckIns, c)
+				end = maxTime(end, c.Date.AddDate(0, 0, coach.ReturnDays+1))
+			}
+			var weeks, flagged, lighter, hard, long, returning int
 			for day, n := time.Date(y, m, d, 0, 0, 0, 0, r.Location), 0; day.Before(end); day, n = day.AddDate(0, 0, 1), n+1 {
 				hours := []time.Duration{5}
 				if n%4 == 0 {
@@ -671,6 +707,9 @@ func TestWeekInvariantsOverSeasons(t *testing.T) {
 					if wp.SeeProfessional.Needed {
 						flagged++
 					}
+					if st.Returning() != nil {
+						returning++
+					}
 					if len(wp.Adjustments) > 0 {
 						lighter++
 					}
@@ -678,9 +717,9 @@ func TestWeekInvariantsOverSeasons(t *testing.T) {
 					long += len(ofType(wp, coach.DayLong))
 				}
 			}
-			t.Logf("%d weeks planned: %d flagged, %d lighter, %d hard sessions, %d long runs", weeks, flagged, lighter, hard, long)
-			if len(r.Complaints) > 0 && flagged == 0 {
-				t.Errorf("no flagged week for a runner with complaints %v", r.Complaints)
+			t.Logf("%d weeks planned: %d flagged, %d returning, %d lighter, %d hard sessions, %d long runs", weeks, flagged, returning, lighter, hard, long)
+			if len(r.Complaints) > 0 && (flagged == 0 || returning == 0) {
+				t.Errorf("%d flagged and %d returning weeks for a runner with complaints %v", flagged, returning, r.Complaints)
 			}
 			if long == 0 {
 				t.Error("no long run in any week")
@@ -755,4 +794,69 @@ func TestWeekImperialDistancesInQuarterMiles(t *testing.T) {
 	if len(ofType(wp, coach.DayEasy)) == 0 {
 		t.Fatalf("no easy run: %+v", wp.Days)
 	}
+}
+
+// TestWeekGradedReturnAfterAClearedFlag: pain in a bone reported on a
+// check-in, then `rebound checkin --symptoms none` the next morning. From
+// that check-in the next coach.ReturnDays days are a graded return: the
+// week planned on each of them holds no hard session, long run or
+// strength before the return's end, easy runs at most every other day
+// and no longer than usual (weekViolations); afterwards the runner's week
+// comes back.
+func TestWeekGradedReturnAfterAClearedFlag(t *testing.T) {
+	hardWeek := []sess{{1, 18, 10, hardBPM}, {3, 7, 8, easyBPM}, {5, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}
+	for _, tc := range []struct {
+		name string
+		week []sess
+	}{
+		{"EasyAndLong", usualWeek},
+		{"HardEasyAndLong", hardWeek},
+		{"EveryDay", []sess{{0, 7, 8, easyBPM}, {1, 18, 10, hardBPM}, {2, 7, 8, easyBPM}, {3, 18, 10, hardBPM}, {4, 7, 8, easyBPM}, {5, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := histOf(weeks(4, tc.week...)...)
+			flagged, cleared := monday0.AddDate(0, 0, 27), monday0.AddDate(0, 0, 28)
+			checkIn := func(day time.Time, symptoms ...string) recovery.CheckIn {
+				return recovery.CheckIn{Date: day, SleepH: 8, SleepQuality: 4, Stress: 2, RestingHR: math.NaN(), HRVms: math.NaN(),
+					Symptoms: append([]string{}, symptoms...), SymptomsAnswered: true}
+			}
+			h.CheckIns = []recovery.CheckIn{checkIn(flagged, "bone-pain"), checkIn(cleared)}
+			for d := 28; d < 28+coach.ReturnDays; d++ {
+				wp, st := weekAt(h, d)
+				if st.Returning() == nil {
+					t.Fatalf("day %d: no graded return after the cleared flag", d)
+				}
+				checkWeekRules(t, wp, st)
+				until := cleared.AddDate(0, 0, coach.ReturnDays).Format(time.DateOnly)
+				runs := 0
+				for _, day := range wp.Days {
+					if day.Date >= until {
+						continue
+					}
+					if day.Type == coach.DayHard || day.Type == coach.DayLong || day.Strength {
+						t.Errorf("day %d: %s is %s (strength %v) in the graded return", d, day.Date, day.Type, day.Strength)
+					}
+					if day.DistanceM > 0 {
+						runs++
+					}
+				}
+				if d == 28 && runs == 0 {
+					t.Errorf("day %d: no easy run at all in the return: %+v", d, wp.Days)
+				}
+			}
+			// The return over, the runner's long run comes back.
+			wp, st := weekAt(h, 28+coach.ReturnDays)
+			checkWeekRules(t, wp, st)
+			if st.Returning() != nil || len(ofType(wp, coach.DayLong)) != 1 {
+				t.Errorf("after the return: %+v", wp.Days)
+			}
+		})
+	}
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
