@@ -65,9 +65,12 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	from := now.Add(-forecastPastH * time.Hour).Truncate(time.Hour)
 	var xs []int64
 	var fc []recovery.MuscleLoad
+	// Today's forecast (coach.State.SorenessForecast): a muscle rated this
+	// morning goes on from its rating, as today's "tomorrow" does.
+	fore := st.SorenessForecast()
 	for t := from; !t.After(now.Add(recovery.ForecastHorizonH * time.Hour)); t = t.Add(forecastStepH * time.Hour) {
 		xs = append(xs, t.Unix())
-		fc = append(fc, recovery.SorenessAt(st.Contribs, par, st.Mod, t))
+		fc = append(fc, fore(t))
 	}
 	// Check-ins in the window, by muscle.
 	dots := map[recovery.Muscle][][2]float64{}
@@ -94,10 +97,12 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 	for _, sn := range today.SorenessNow {
 		nowOf[sn.Muscle] = sn.Value
 	}
-	// Each muscle group's peak from now on, and the index of its point.
+	// Each muscle group's peak from now on (now included: a peak is never
+	// under now), and the index of its point (-1: now).
+	foreNow := fore(now)
 	peaks, peakIdx := make([]float64, len(recovery.Muscles)), make([]int, len(recovery.Muscles))
 	for k := range peaks {
-		peakIdx[k] = -1
+		peaks[k], peakIdx[k] = foreNow[k], -1
 		for i := nowIdx; i < len(fc); i++ {
 			if fc[i][k] > peaks[k] {
 				peaks[k], peakIdx[k] = fc[i][k], i
@@ -119,15 +124,19 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 				"series": []chartSeries{{Label: name, Values: vals, Checkins: dots[mu]}}}})
 		peak, at := peaks[k], peakIdx[k]
 		peakAt, easy := "–", "already"
-		if peak >= minTimedPeak && at >= 0 {
-			peakAt = v.clock(time.Unix(xs[at], 0).In(v.loc))
+		switch {
+		case peak < minTimedPeak:
+		case at < 0:
+			peakAt = "now"
+		default:
+			peakAt = coach.Moment(time.Unix(xs[at], 0), now)
 		}
 		cur := nowOf[mu]
 		if cur >= recovery.EasySorenessLimit || peak >= recovery.EasySorenessLimit {
 			easy = "after the week"
-			for i := max(nowIdx, at); i >= 0 && i < len(fc); i++ {
+			for i := max(nowIdx, at); i < len(fc); i++ {
 				if fc[i][k] < recovery.EasySorenessLimit {
-					easy = v.clock(time.Unix(xs[i], 0).In(v.loc))
+					easy = coach.Moment(time.Unix(xs[i], 0), now)
 					break
 				}
 			}
