@@ -222,6 +222,7 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 	// The soreness forecast of every run so far, and the ratings the
 	// runner gave since.
 	c := soreCurves(cs[:i+1], p, mod, run.End, reportedAfter(mod.Reported, run.End.Add(ReportedAfterH*time.Hour), nextEnd(cs, i)))
+	saidCap := false
 	for _, x := range []struct {
 		h     *float64
 		limit float64
@@ -230,11 +231,18 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 		fc, rep, m, r := c.until(x.limit)
 		if v := math.Min(fc, limit); v > *x.h {
 			*x.h = v
-			held := ""
 			if fc > limit {
-				held = fmt.Sprintf(", held at %.0f h", limit)
+				// Past the bound the forecast no longer holds the clock:
+				// say so plainly, not as a hold that seems to fail.
+				if saidCap {
+					why = append(why, fmt.Sprintf("the %s forecast stays above %g/10 until %.0f h, also past the %.0f h where the clock stops", strings.ReplaceAll(string(m), "-", " "), x.limit, fc, limit))
+				} else {
+					why = append(why, ForecastPastCap(m, x.limit, fc, limit, kind))
+				}
+				saidCap = true
+			} else {
+				why = append(why, fmt.Sprintf("the soreness forecast of your recent runs keeps your %s above %g/10 until %.0f h, so %s", m, x.limit, fc, x.what))
 			}
-			why = append(why, fmt.Sprintf("the soreness forecast of your recent runs keeps your %s above %g/10 until %.0f h%s, so %s", m, x.limit, fc, held, x.what))
 		}
 		if rep > *x.h {
 			*x.h = rep
@@ -253,6 +261,19 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 	}
 	rec.Reasons = append(why, fmt.Sprintf("so: easy running from %.0f h, hard sessions from %.0f h after the run", easyH, hardH))
 	return rec
+}
+
+// ForecastPastCap says that muscle m's soreness forecast stays above
+// limit until fcH hours, past capH, where a clock stops (TrainingCapH for
+// a training session, Garmin/Firstbeat's bound; a race's easy days or
+// TrainingCapH): from then the runner's check-in decides, as a rating
+// holds the clocks past it and one under the limit lets them run out.
+func ForecastPastCap(m Muscle, limit, fcH, capH float64, kind Kind) string {
+	name := strings.ReplaceAll(string(m), "-", " ")
+	if kind == Race {
+		return fmt.Sprintf("the %s forecast stays above %g/10 until %.0f h; a race's clock stops at %.0f h and from then your check-in decides", name, limit, fcH, capH)
+	}
+	return fmt.Sprintf("the %s forecast stays above %g/10 until %.0f h; a training session's clock stops at %.0f h (%s) and from then your check-in decides", name, limit, fcH, capH, srcGarmin)
 }
 
 // ageExtra is the clocks' lengthening at age (a fraction).
