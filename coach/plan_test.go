@@ -7,10 +7,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 )
@@ -476,5 +478,41 @@ func TestWeighedPlanLeavesTheSharedPlan(t *testing.T) {
 	}
 	if len(w.Soreness) != len(base.Soreness) || w.Recovery.ReadyAt != base.Recovery.ReadyAt {
 		t.Error("the weighed plan's forecasts differ from the plan's")
+	}
+}
+
+// TestRedFlagReasonsNameTheSymptomOnce flags each symptom in turn: its
+// reason must not give the symptom's name and then a description that
+// names it again ("Pain in a bone: Pain on a bone, …", review 2 #29), nor
+// a symptom id ("dark-urine").
+func TestRedFlagReasonsNameTheSymptomOnce(t *testing.T) {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	for _, sym := range protocol.Symptoms() {
+		h := history()
+		h.CheckIns = []recovery.CheckIn{{Date: time.Date(2026, 9, 28, 0, 0, 0, 0, loc), Soreness: map[recovery.Muscle]float64{},
+			SleepH: math.NaN(), SleepQuality: math.NaN(), Stress: math.NaN(), RestingHR: math.NaN(), HRVms: math.NaN(), Symptoms: []string{sym.ID}}}
+		p := withRun(t, h, run(100, day21, 8, 135), coach.WeightChange{})
+		if len(p.SeeProfessional.Reasons) != 1 {
+			t.Fatalf("%s: reasons %q", sym.ID, p.SeeProfessional.Reasons)
+		}
+		r := p.SeeProfessional.Reasons[0]
+		for _, id := range protocol.SymptomIDs() {
+			if strings.Contains(r, id) && strings.Contains(id, "-") {
+				t.Errorf("%s: the id %q in %q", sym.ID, id, r)
+			}
+		}
+		head, tail, ok := strings.Cut(r, ": ")
+		if !ok {
+			continue
+		}
+		lead := words(tail)
+		lead = lead[:min(len(lead), 6)]
+		for _, w := range words(head) {
+			if len(w) > 3 && slices.Contains(lead, w) {
+				t.Errorf("%s: %q says %q twice", sym.ID, r, w)
+			}
+		}
 	}
 }

@@ -224,7 +224,7 @@ func (s *State) seeProfessional(f *Flag) SeeProfessional {
 	}
 	for _, id := range f.Symptoms {
 		sym, _ := protocol.SymptomByID(id)
-		sp.Reasons = append(sp.Reasons, fmt.Sprintf("%s: %s", sym.Name, sym.Why))
+		sp.Reasons = append(sp.Reasons, sym.Why) // it names the symptom itself
 	}
 	if f.Injury {
 		sp.Reasons = append(sp.Reasons, "Injury: your profile lists a current injury. Rest it and follow a professional's plan before you run again.")
