@@ -1,6 +1,7 @@
 package coach_test
 
 import (
+	"encoding/json"
 	"math"
 	"regexp"
 	"slices"
@@ -515,4 +516,61 @@ func TestRedFlagReasonsNameTheSymptomOnce(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestNoMuscleIDInPlanOrToday rates the hip flexors sore the morning
+// after a long run: no sentence of the plan or of today's advice may name
+// a muscle by its id ("you rated your hip-flexors 3.5/10", review 2 #24),
+// only by its name ("hip flexors").
+func TestNoMuscleIDInPlanOrToday(t *testing.T) {
+	h := history()
+	a := run(100, day21, 24, 150)
+	h.Activities = append(h.Activities, a)
+	next := a.Start.AddDate(0, 0, 1).Truncate(24 * time.Hour)
+	sore := map[recovery.Muscle]float64{recovery.Quads: 3, recovery.HipFlexors: 7}
+	h.CheckIns = []recovery.CheckIn{{Date: next, Soreness: sore, SleepH: math.NaN(), SleepQuality: math.NaN(), Stress: math.NaN(),
+		RestingHR: math.NaN(), HRVms: math.NaN()}}
+	st := coach.NewState(h, next.Add(8*time.Hour))
+	p, err := st.Plan(a.ID, coach.WeightChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, v := range map[string]any{"plan": p, "today": st.Today()} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range prose(doc) {
+			for _, m := range recovery.Muscles {
+				if strings.Contains(string(m), "-") && strings.Contains(s, string(m)) {
+					t.Errorf("%s: muscle id %q in %q", what, m, s)
+				}
+			}
+		}
+	}
+}
+
+// prose returns the strings of a decoded JSON document that are text for
+// people (they hold a space), not ids or keys.
+func prose(v any) []string {
+	var out []string
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			out = append(out, prose(e)...)
+		}
+	case []any:
+		for _, e := range x {
+			out = append(out, prose(e)...)
+		}
+	case string:
+		if strings.Contains(x, " ") {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -230,7 +230,7 @@ func (s *State) seeProfessional(f *Flag) SeeProfessional {
 		sp.Reasons = append(sp.Reasons, "Injury: your profile lists a current injury. Rest it and follow a professional's plan before you run again.")
 	}
 	if f.SoreDays > 0 {
-		sp.Reasons = append(sp.Reasons, fmt.Sprintf("Lasting soreness: your %s have been sore for %d days; soreness past a week may be overtraining or an injury.", f.Sore, f.SoreDays))
+		sp.Reasons = append(sp.Reasons, fmt.Sprintf("Lasting soreness: your %s have been sore for %d days; soreness past a week may be overtraining or an injury.", f.Sore.Name(), f.SoreDays))
 	}
 	return sp
 }

@@ -184,7 +184,7 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 			what = CrossReason(run.Sport, run.DurationS)
 		}
 		why = append(why, fmt.Sprintf("%s: for a typical runner easy running is fine %s h after it and hard sessions %s h after (%s); this one's load (%s peaking at %.1f/10) places you at %.0f h and %.0f h",
-			capital(what), span(w.EasyMin, w.EasyMax), span(w.HardMin, w.HardMax), srcRecoveryGuide, muscle, peak, easyH, hardH))
+			capital(what), span(w.EasyMin, w.EasyMax), span(w.HardMin, w.HardMax), srcRecoveryGuide, muscle.Name(), peak, easyH, hardH))
 	}
 	// Adjustments, each bounded.
 	stretch := 1.0
@@ -234,12 +234,12 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 			if fc > limit {
 				held = fmt.Sprintf(", held at %.0f h", limit)
 			}
-			why = append(why, fmt.Sprintf("the soreness forecast of your recent runs keeps your %s above %g/10 until %.0f h%s, so %s", m, x.limit, fc, held, x.what))
+			why = append(why, fmt.Sprintf("the soreness forecast of your recent runs keeps your %s above %g/10 until %.0f h%s, so %s", m.Name(), x.limit, fc, held, x.what))
 		}
 		if rep > *x.h {
 			*x.h = rep
 			why = append(why, fmt.Sprintf("you rated your %s %g/10 on %s: eased at the rate the model expects, it stays above %g/10 until %.0f h, so %s",
-				r.Muscle, r.Soreness, r.At.Format("Mon 2 Jan"), x.limit, rep, x.what))
+				r.Muscle.Name(), r.Soreness, r.At.Format("Mon 2 Jan"), x.limit, rep, x.what))
 		}
 	}
 	hardH = math.Max(hardH, easyH)
