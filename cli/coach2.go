@@ -54,12 +54,12 @@ func (c *loadCmd) Run(ctx context.Context, args []string) error {
 	for _, x := range out.Weeks {
 		flag, change := "", pctText(float64(x.Change))
 		if x.OverLimit {
-			flag = "  ! over the 10% rule"
+			flag = "  ! over the " + present.TenPercentRule
 		}
 		if x.SoFar {
 			flag, change = "  (so far)", ""
 			if x.OverLimit {
-				flag = "  (so far) ! already over the 10% rule"
+				flag = "  (so far) ! already over the " + present.TenPercentRule
 			}
 		}
 		fmt.Fprintf(w, "  %-10s %10s %8s %6.0f %5d%s\n", x.Start, u.Distance(float64(x.DistanceM)), change, x.Load, x.Runs, flag)
