@@ -389,3 +389,19 @@ func TestLoadFormShowsItsNumbers(t *testing.T) {
 		t.Errorf("day before %+v, the form line says fitness %v, fatigue %v", y, fit, fat)
 	}
 }
+
+// TestNotFoundHint: the CLI points to rebound runs when an activity is
+// not found, whichever layer said so (the plan, the store).
+func TestNotFoundHint(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	for _, tc := range []struct{ args []string }{{[]string{"plan", "latest"}}, {[]string{"plan", "999"}}, {[]string{"show", "999"}}} {
+		code, _, errs := rebound(t, db, tc.args...)
+		want := map[string]string{"latest": "no activities yet: import some with rebound import"}[tc.args[1]]
+		if want == "" {
+			want = "activity 999 not found (see rebound runs)"
+		}
+		if code == 0 || !strings.Contains(errs, want) {
+			t.Errorf("%v: exit %d, %q, want %q", tc.args, code, errs, want)
+		}
+	}
+}

@@ -219,9 +219,9 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 	}
 	if i < 0 {
 		if id == 0 {
-			return nil, rebound.Errorf(rebound.ENOTFOUND, "no activities yet: import some with rebound import")
+			return nil, rebound.Errorf(rebound.ENOTFOUND, "no activities yet")
 		}
-		return nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found (see rebound runs)", id)
+		return nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
 	}
 	e := s.Entries[i]
 	p := s.Params()

@@ -574,3 +574,13 @@ func prose(v any) []string {
 	}
 	return out
 }
+
+// TestPlanNotFoundNamesNoCommand: a plan for a run that does not exist
+// says so without naming a command (review 2 #20: the API answered
+// "activity 999 not found (see rebound runs)"); the CLI adds its hint.
+func TestPlanNotFoundNamesNoCommand(t *testing.T) {
+	_, err := coach.NewState(history(), day21).Plan(999, coach.WeightChange{})
+	if err == nil || strings.Contains(err.Error(), "rebound") || !strings.Contains(err.Error(), "activity 999 not found") {
+		t.Errorf("plan 999: %v", err)
+	}
+}
