@@ -37,7 +37,7 @@ func ParseSport(label string) Sport {
 
 // Noun is what the runner calls one session of the sport: "run", "trail
 // run", "ride", "swim"... It names activities ("Morning ride") and says
-// what a cross-training session was ("a 1:05 h ride").
+// what a cross-training session was ("a 1 h 05 min ride").
 func (s Sport) Noun() string {
 	switch s {
 	case Running:

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,6 +17,27 @@ import (
 	"github.com/rebound-run/rebound/recovery"
 )
 
+// optNum is a number flag that may be left out: NaN until given. Its
+// help shows no default (a float64 flag's would read "(default NaN)"):
+// its zero value reads "" as NaN does.
+type optNum struct{ v *float64 }
+
+func (o optNum) String() string {
+	if o.v == nil || math.IsNaN(*o.v) {
+		return ""
+	}
+	return strconv.FormatFloat(*o.v, 'g', -1, 64)
+}
+
+func (o optNum) Set(s string) error {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return errors.New("not a number")
+	}
+	*o.v = f
+	return nil
+}
+
 // checkinCmd is `rebound checkin`.
 type checkinCmd struct{ g *globals }
 
@@ -25,10 +47,12 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 	sore := fs.String("soreness", "", "soreness 0-10 per muscle group: "+present.MuscleList())
 	nums := map[string]*float64{}
 	for _, f := range []struct{ name, usage string }{
-		{"sleep", "hours slept last night"}, {"sleep-quality", "sleep quality 1-5"}, {"stress", "stress 1-5"},
-		{"resting-hr", "morning resting heart rate, bpm"}, {"hrv", "morning HRV (rMSSD), ms"},
+		{"sleep", "`hours` slept last night"}, {"sleep-quality", "sleep quality `1-5`"}, {"stress", "stress `1-5`"},
+		{"resting-hr", "morning resting heart rate, `bpm`"}, {"hrv", "morning HRV (rMSSD), `ms`"},
 	} {
-		nums[f.name] = fs.Float64(f.name, math.NaN(), f.usage)
+		v := math.NaN()
+		nums[f.name] = &v
+		fs.Var(optNum{&v}, f.name, f.usage)
 	}
 	rpe := fs.String("rpe", "", "session effort 0-10 for a run: RUN=RPE (RUN an id or latest); RUN=none removes its rating")
 	symptoms := fs.String("symptoms", "", "the red-flag symptoms you have today, comma-separated ("+symptomList()+"), or none: clears earlier ones")

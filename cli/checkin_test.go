@@ -187,3 +187,23 @@ func TestWeightUnits(t *testing.T) {
 		t.Errorf("--weight '70 stone': exit %d %q", code, errs)
 	}
 }
+
+// TestCheckinHelpHasNoNaN: the number flags left out are NaN, which the
+// help must not print as "(default NaN)" (review 2 #36).
+func TestCheckinHelpHasNoNaN(t *testing.T) {
+	_, _, errs := rebound(t, filepath.Join(t.TempDir(), "r.db"), "checkin", "--help")
+	if strings.Contains(errs, "NaN") || !strings.Contains(errs, "-sleep hours") {
+		t.Errorf("checkin --help:\n%s", errs)
+	}
+}
+
+// TestProfileTimeZoneName: a demo-style fixed zone (Etc/GMT-1) reads as
+// "UTC+01:00" in `rebound profile` (review 2 #36).
+func TestProfileTimeZoneName(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	rebound(t, db, "profile", "set", "--timezone", "Etc/GMT-1")
+	_, out, _ := rebound(t, db, "profile")
+	if !strings.Contains(out, "Time zone:   UTC+01:00") {
+		t.Errorf("profile:\n%s", out)
+	}
+}

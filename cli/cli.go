@@ -185,7 +185,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 		}
 		return ee.code
 	case rebound.ErrorCode(err) == rebound.EINVALID || rebound.ErrorCode(err) == rebound.ENOTFOUND:
-		fmt.Fprintf(env.Stderr, "rebound %s: %s\n", args[0], rebound.ErrorMessage(err))
+		fmt.Fprintf(env.Stderr, "rebound %s: %s\n", args[0], hint(rebound.ErrorMessage(err)))
 		return 1
 	default:
 		fmt.Fprintf(env.Stderr, "rebound %s: %v\n", args[0], err)
@@ -345,4 +345,20 @@ func readLine(r io.Reader) (string, error) {
 		}
 	}
 	return strings.TrimSuffix(string(line), "\r"), nil
+}
+
+// hint adds where on the command line to look to an error's message: an
+// activity not found points to rebound runs, a shoe to rebound gear, no
+// activities to rebound import. Only the CLI adds it; the API and the web
+// name no commands.
+func hint(msg string) string {
+	switch {
+	case strings.HasPrefix(msg, "activity ") && strings.HasSuffix(msg, " not found"):
+		return msg + " (see rebound runs)"
+	case strings.HasPrefix(msg, "no shoe named "):
+		return msg + " (see rebound gear)"
+	case msg == "no activities yet":
+		return msg + ": import some with rebound import"
+	}
+	return msg
 }

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -351,6 +354,54 @@ func TestImportEscapesFileNames(t *testing.T) {
 	for _, want := range []string{`evil\x1b]0;pwned\a.gpx`, `clear\x1b[2J\x1b[H\rrun.fit`} {
 		if !strings.Contains(out, want) || !strings.Contains(errs, want) {
 			t.Errorf("output lacks %s:\n%s\n%s", want, out, errs)
+		}
+	}
+}
+
+// TestLoadFormShowsItsNumbers checks that `rebound load` shows the numbers
+// its form comes from: form is the day before's fitness − fatigue, so the
+// line beside today's fitness and fatigue must name that day's (review 2
+// #33), and they must be the days[] entry of that day.
+func TestLoadFormShowsItsNumbers(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	reboundAt(t, db, dayAfterHills, "import", "--quiet", corpus.Path(t, hillyRun))
+	at := dayAfterHills.AddDate(0, 0, 2)
+	out := reboundAt(t, db, at, "load")
+	m := regexp.MustCompile(`Form\s+([+-][0-9.]+)\s+\(fitness ([0-9.]+) − fatigue ([0-9.]+) at the end of (\w+ \d+ \w+)\)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no form with its numbers in\n%s", out)
+	}
+	form, _ := strconv.ParseFloat(m[1], 64)
+	fit, _ := strconv.ParseFloat(m[2], 64)
+	fat, _ := strconv.ParseFloat(m[3], 64)
+	if math.Abs(fit-fat-form) > 0.11 || m[4] != at.AddDate(0, 0, -1).Format("Mon 2 Jan") {
+		t.Errorf("form %v from fitness %v − fatigue %v at the end of %s", form, fit, fat, m[4])
+	}
+	var doc struct {
+		Days []struct {
+			Date             string
+			Fitness, Fatigue float64
+		}
+	}
+	decode(t, reboundAt(t, db, at, "load", "--json"), &doc)
+	y := doc.Days[len(doc.Days)-2]
+	if y.Date != at.AddDate(0, 0, -1).Format("2006-01-02") || math.Abs(y.Fitness-fit) > 0.051 || math.Abs(y.Fatigue-fat) > 0.051 {
+		t.Errorf("day before %+v, the form line says fitness %v, fatigue %v", y, fit, fat)
+	}
+}
+
+// TestNotFoundHint: the CLI points to rebound runs when an activity is
+// not found, whichever layer said so (the plan, the store).
+func TestNotFoundHint(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "r.db")
+	for _, tc := range []struct{ args []string }{{[]string{"plan", "latest"}}, {[]string{"plan", "999"}}, {[]string{"show", "999"}}} {
+		code, _, errs := rebound(t, db, tc.args...)
+		want := map[string]string{"latest": "no activities yet: import some with rebound import"}[tc.args[1]]
+		if want == "" {
+			want = "activity 999 not found (see rebound runs)"
+		}
+		if code == 0 || !strings.Contains(errs, want) {
+			t.Errorf("%v: exit %d, %q, want %q", tc.args, code, errs, want)
 		}
 	}
 }

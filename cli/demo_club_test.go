@@ -285,7 +285,7 @@ func TestDemoClub(t *testing.T) {
 			}
 		}
 		sp := states["priya"].Today().SeeProfessional
-		if sp.Urgency != string(protocol.Soon) || len(sp.Reasons) == 0 || !strings.HasPrefix(sp.Reasons[0], "Pain in a bone") {
+		if sp.Urgency != string(protocol.Soon) || len(sp.Reasons) == 0 || !strings.HasPrefix(sp.Reasons[0], "Pain on a bone") {
 			t.Errorf("priya's red flag: %+v", sp)
 		}
 	})

@@ -147,7 +147,7 @@ func printProfile(w io.Writer, p profile.Profile) {
 	}
 	fmt.Fprintf(w, "  Max HR:      %s\n", max)
 	fmt.Fprintf(w, "  Units:       %s\n", p.UnitsOrDefault())
-	fmt.Fprintf(w, "  Time zone:   %s\n", orNot(p.Timezone != "", p.Timezone))
+	fmt.Fprintf(w, "  Time zone:   %s\n", orNot(p.Timezone != "", profile.ZoneName(p.Timezone)))
 	fmt.Fprintf(w, "  Conditions:  %s\n", orNot(len(p.Conditions) > 0, strings.Join(p.Conditions, ", ")))
 	fmt.Fprintf(w, "  Equipment:   %s\n", orNot(len(p.Equipment) > 0, strings.Join(p.Equipment, ", ")))
 	fmt.Fprintf(w, "  Background:  %s\n", present.Background(p))

@@ -88,10 +88,10 @@ func (s *State) decide(r recovery.Readiness, sore []SorenessNow, c clocks, flag 
 		switch {
 		case worst > recovery.EasySorenessLimit:
 			cs = append(cs, candidate{recovery.ActiveRecovery, by, fmt.Sprintf(
-				"your %s are %s %s/10 sore, over %s/10: move gently today, no running", muscle, what, num1(worst), num1(recovery.EasySorenessLimit))})
+				"your %s are %s %s/10 sore, over %s/10: move gently today, no running", muscle.Name(), what, num1(worst), num1(recovery.EasySorenessLimit))})
 		case worst > recovery.HardSorenessLimit:
 			cs = append(cs, candidate{recovery.EasyRun, by, fmt.Sprintf(
-				"your %s are %s %s/10 sore, over %s/10: an easy run at most, no hard session", muscle, what, num1(worst), num1(recovery.HardSorenessLimit))})
+				"your %s are %s %s/10 sore, over %s/10: an easy run at most, no hard session", muscle.Name(), what, num1(worst), num1(recovery.HardSorenessLimit))})
 		}
 	}
 	switch {
@@ -170,7 +170,7 @@ func (f *Flag) Reason() string {
 		}
 	}
 	if f.SoreDays > 0 {
-		parts = append(parts, fmt.Sprintf("%s sore for %d days", f.Sore, f.SoreDays))
+		parts = append(parts, fmt.Sprintf("%s sore for %d days", f.Sore.Name(), f.SoreDays))
 	}
 	what := ""
 	if len(parts) > 0 {
@@ -241,7 +241,7 @@ func (f *Flag) ClearSteps() []ClearStep {
 		cs = append(cs, ClearStep{"take the injury off your profile once a professional has cleared you to run", ClearByInjury})
 	}
 	if f.SoreDays > 0 {
-		cs = append(cs, ClearStep{fmt.Sprintf("it lifts when you rate your %s under %d/10", f.Sore, LastingSorenessMin), ClearBySoreness})
+		cs = append(cs, ClearStep{fmt.Sprintf("it lifts when you rate your %s under %d/10", f.Sore.Name(), LastingSorenessMin), ClearBySoreness})
 	}
 	return cs
 }

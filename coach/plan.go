@@ -219,9 +219,9 @@ func (s *State) computePlan(id int64) (*Plan, error) {
 	}
 	if i < 0 {
 		if id == 0 {
-			return nil, rebound.Errorf(rebound.ENOTFOUND, "no activities yet: import some with rebound import")
+			return nil, rebound.Errorf(rebound.ENOTFOUND, "no activities yet")
 		}
-		return nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found (see rebound runs)", id)
+		return nil, rebound.Errorf(rebound.ENOTFOUND, "activity %d not found", id)
 	}
 	e := s.Entries[i]
 	p := s.Params()
@@ -740,7 +740,7 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 		n.FluidML, n.FluidFrom = Range{math.Round(est.Min/10) * 10, math.Round(est.Max/10) * 10}, "estimate"
 		effort := map[bool]string{true: "hard", false: "steady"}[hard]
 		n.Notes = append(n.Notes, fmt.Sprintf("estimated from %s of %s %s%s; drink to thirst and check your urine is pale, and weigh yourself before and after for a personal amount: without weights more is not better",
-			durationWords(minutes), effort, e.A.Sport.Noun(), tempWords(e.A.Summary.AvgTempC, s.Units())))
+			measure.Duration(minutes*60), effort, e.A.Sport.Noun(), tempWords(e.A.Summary.AvgTempC, s.Units())))
 	}
 	n.Electrolytes, _ = protocol.NeedsElectrolytes(e.Kind == recovery.Long, hard, e.A.Summary.AvgTempC)
 	return n
@@ -755,13 +755,6 @@ func (s *State) nextSessionAfter(e Entry) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
-}
-
-func durationWords(minutes float64) string {
-	if minutes < 90 {
-		return fmt.Sprintf("%.0f min", minutes)
-	}
-	return fmt.Sprintf("%d h %02d", int(minutes)/60, int(minutes)%60)
 }
 
 func tempWords(c float64, u measure.System) string {

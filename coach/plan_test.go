@@ -1,16 +1,19 @@
 package coach_test
 
 import (
+	"encoding/json"
 	"math"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/store"
 )
@@ -476,5 +479,108 @@ func TestWeighedPlanLeavesTheSharedPlan(t *testing.T) {
 	}
 	if len(w.Soreness) != len(base.Soreness) || w.Recovery.ReadyAt != base.Recovery.ReadyAt {
 		t.Error("the weighed plan's forecasts differ from the plan's")
+	}
+}
+
+// TestRedFlagReasonsNameTheSymptomOnce flags each symptom in turn: its
+// reason must not give the symptom's name and then a description that
+// names it again ("Pain in a bone: Pain on a bone, …", review 2 #29), nor
+// a symptom id ("dark-urine").
+func TestRedFlagReasonsNameTheSymptomOnce(t *testing.T) {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	for _, sym := range protocol.Symptoms() {
+		h := history()
+		h.CheckIns = []recovery.CheckIn{{Date: time.Date(2026, 9, 28, 0, 0, 0, 0, loc), Soreness: map[recovery.Muscle]float64{},
+			SleepH: math.NaN(), SleepQuality: math.NaN(), Stress: math.NaN(), RestingHR: math.NaN(), HRVms: math.NaN(), Symptoms: []string{sym.ID}}}
+		p := withRun(t, h, run(100, day21, 8, 135), coach.WeightChange{})
+		if len(p.SeeProfessional.Reasons) != 1 {
+			t.Fatalf("%s: reasons %q", sym.ID, p.SeeProfessional.Reasons)
+		}
+		r := p.SeeProfessional.Reasons[0]
+		for _, id := range protocol.SymptomIDs() {
+			if strings.Contains(r, id) && strings.Contains(id, "-") {
+				t.Errorf("%s: the id %q in %q", sym.ID, id, r)
+			}
+		}
+		head, tail, ok := strings.Cut(r, ": ")
+		if !ok {
+			continue
+		}
+		lead := words(tail)
+		lead = lead[:min(len(lead), 6)]
+		for _, w := range words(head) {
+			if len(w) > 3 && slices.Contains(lead, w) {
+				t.Errorf("%s: %q says %q twice", sym.ID, r, w)
+			}
+		}
+	}
+}
+
+// TestNoMuscleIDInPlanOrToday rates the hip flexors sore the morning
+// after a long run: no sentence of the plan or of today's advice may name
+// a muscle by its id ("you rated your hip-flexors 3.5/10", review 2 #24),
+// only by its name ("hip flexors").
+func TestNoMuscleIDInPlanOrToday(t *testing.T) {
+	h := history()
+	a := run(100, day21, 24, 150)
+	h.Activities = append(h.Activities, a)
+	next := a.Start.AddDate(0, 0, 1).Truncate(24 * time.Hour)
+	sore := map[recovery.Muscle]float64{recovery.Quads: 3, recovery.HipFlexors: 7}
+	h.CheckIns = []recovery.CheckIn{{Date: next, Soreness: sore, SleepH: math.NaN(), SleepQuality: math.NaN(), Stress: math.NaN(),
+		RestingHR: math.NaN(), HRVms: math.NaN()}}
+	st := coach.NewState(h, next.Add(8*time.Hour))
+	p, err := st.Plan(a.ID, coach.WeightChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, v := range map[string]any{"plan": p, "today": st.Today()} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range prose(doc) {
+			for _, m := range recovery.Muscles {
+				if strings.Contains(string(m), "-") && strings.Contains(s, string(m)) {
+					t.Errorf("%s: muscle id %q in %q", what, m, s)
+				}
+			}
+		}
+	}
+}
+
+// prose returns the strings of a decoded JSON document that are text for
+// people (they hold a space), not ids or keys.
+func prose(v any) []string {
+	var out []string
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			out = append(out, prose(e)...)
+		}
+	case []any:
+		for _, e := range x {
+			out = append(out, prose(e)...)
+		}
+	case string:
+		if strings.Contains(x, " ") {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// TestPlanNotFoundNamesNoCommand: a plan for a run that does not exist
+// says so without naming a command (review 2 #20: the API answered
+// "activity 999 not found (see rebound runs)"); the CLI adds its hint.
+func TestPlanNotFoundNamesNoCommand(t *testing.T) {
+	_, err := coach.NewState(history(), day21).Plan(999, coach.WeightChange{})
+	if err == nil || strings.Contains(err.Error(), "rebound") || !strings.Contains(err.Error(), "activity 999 not found") {
+		t.Errorf("plan 999: %v", err)
 	}
 }

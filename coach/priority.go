@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
 )
 
 // LeadSteps is the most a plan leads with: 3-6 things to do (issue #11),
@@ -254,7 +255,7 @@ func focusNote(focus []string, reported map[string]float64) string {
 	names := make([]string, len(focus))
 	why := "this run loaded them most"
 	for i, m := range focus {
-		names[i] = strings.ReplaceAll(m, "-", " ")
+		names[i] = recovery.Muscle(m).Name()
 		if reported[m] >= SoreRating {
 			why = "you rated them sore or this run loaded them most"
 		}

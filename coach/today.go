@@ -224,13 +224,13 @@ func (s *State) seeProfessional(f *Flag) SeeProfessional {
 	}
 	for _, id := range f.Symptoms {
 		sym, _ := protocol.SymptomByID(id)
-		sp.Reasons = append(sp.Reasons, fmt.Sprintf("%s: %s", sym.Name, sym.Why))
+		sp.Reasons = append(sp.Reasons, sym.Why) // it names the symptom itself
 	}
 	if f.Injury {
 		sp.Reasons = append(sp.Reasons, "Injury: your profile lists a current injury. Rest it and follow a professional's plan before you run again.")
 	}
 	if f.SoreDays > 0 {
-		sp.Reasons = append(sp.Reasons, fmt.Sprintf("Lasting soreness: your %s have been sore for %d days; soreness past a week may be overtraining or an injury.", f.Sore, f.SoreDays))
+		sp.Reasons = append(sp.Reasons, fmt.Sprintf("Lasting soreness: your %s have been sore for %d days; soreness past a week may be overtraining or an injury.", f.Sore.Name(), f.SoreDays))
 	}
 	return sp
 }

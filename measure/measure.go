@@ -131,6 +131,24 @@ func pace(speedMS, per float64, unit string) string {
 	return fmt.Sprintf("%d:%02d %s", int(sec)/60, int(sec)%60, unit)
 }
 
+// Duration formats seconds for a sentence, to the minute: "1 h 42 min",
+// "2 h" on the hour, and under an hour "45 min" (at least "1 min"); Missing
+// for none. It is the one way prose says how long something took, in
+// every unit system (tables keep h:mm:ss).
+func Duration(sec float64) string {
+	if math.IsNaN(sec) || sec < 0 {
+		return Missing
+	}
+	switch m := int(math.Round(sec / 60)); {
+	case m < 60:
+		return fmt.Sprintf("%d min", max(m, 1))
+	case m%60 == 0:
+		return fmt.Sprintf("%d h", m/60)
+	default:
+		return fmt.Sprintf("%d h %02d min", m/60, m%60)
+	}
+}
+
 // Speed formats m/s as "28.4 km/h" or "17.6 mph".
 func (s System) Speed(speedMS float64) string {
 	if math.IsNaN(speedMS) {

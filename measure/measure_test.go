@@ -81,3 +81,16 @@ func TestText(t *testing.T) {
 		t.Error("Marked: want an unknown mark reported and a rendered one not")
 	}
 }
+
+// TestDuration checks the one prose format for durations (review 2 #30:
+// "for 1:42 h" beside "estimated from 1 h 42"): 6120 s = 102 min = 1 h 42;
+// 10410 s = 173.5 min rounds to 174 = 2 h 54; 2700 s = 45 min; 7200 s =
+// 2 h on the hour.
+func TestDuration(t *testing.T) {
+	for sec, want := range map[float64]string{6120: "1 h 42 min", 10410: "2 h 54 min", 2700: "45 min", 7200: "2 h",
+		3599: "1 h", 20: "1 min", math.NaN(): measure.Missing} {
+		if got := measure.Duration(sec); got != want {
+			t.Errorf("Duration(%v) = %q, want %q", sec, got, want)
+		}
+	}
+}

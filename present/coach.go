@@ -16,6 +16,7 @@ type LoadJSON struct {
 	Fitness     Num            `json:"fitness"`
 	Fatigue     Num            `json:"fatigue"`
 	Form        Num            `json:"form"`
+	FormNote    string         `json:"form_note"`
 	ACWR        Num            `json:"acwr"`
 	Monotony    Num            `json:"monotony"`
 	Strain      Num            `json:"strain"`
@@ -61,6 +62,13 @@ func NewLoad(st *coach.State, weeks int) LoadJSON {
 	if n := len(st.Days); n > 0 {
 		d := st.Days[n-1]
 		out.Fitness, out.Fatigue, out.Form, out.ACWR = Num(d.Fitness), Num(d.Fatigue), Num(d.Form), Num(d.ACWR)
+		out.FormNote = "no load before today"
+		if n > 1 {
+			// Form is the day before's balance: name its numbers, so that
+			// the subtraction can be checked beside today's.
+			y := st.Days[n-2]
+			out.FormNote = fmt.Sprintf("fitness %.1f − fatigue %.1f at the end of %s", y.Fitness, y.Fatigue, y.Date.Format("Mon 2 Jan"))
+		}
 		m, s := load.Monotony(st.Days)
 		out.Monotony, out.Strain = Num(m), Num(s)
 		for _, d := range st.Days[max(0, n-7*weeks):] {

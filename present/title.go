@@ -93,7 +93,7 @@ func genericName(name string) bool {
 
 // KindSentence says what kind of session e was and why, without a full
 // stop: "A long run: 10 miles or more; 90 minutes or more", "A race: you
-// marked it as a race", "A 1:05 h ride counts as cross-training".
+// marked it as a race", "A 1 h 05 min ride counts as cross-training".
 func KindSentence(e coach.Entry) string {
 	why := strings.Join(e.Why, "; ")
 	if e.Kind != recovery.Cross {

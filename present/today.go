@@ -97,6 +97,11 @@ func FlagAdvice(sp coach.SeeProfessional) string {
 	return what + " is more than normal soreness. Stop running on it and book a doctor, physiotherapist or sports-medicine professional within the next few days."
 }
 
+// TenPercentRule is the one label of the weekly-distance guide (at most
+// 10% more than the week before; protocol.TenPercentRuleCaveat says what
+// it is worth), on the command line and the web.
+const TenPercentRule = "10% rule"
+
 // NoTraining is what a standing red flag means for training, before how
 // to clear it.
 const NoTraining = "No training until it is cleared."

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -128,7 +129,7 @@ func (p Profile) Location() *time.Location {
 	if p.Timezone == "" {
 		return time.UTC
 	}
-	loc, err := loadZone(p.Timezone)
+	loc, err := LoadZone(p.Timezone)
 	if err != nil {
 		return time.UTC
 	}
@@ -146,9 +147,22 @@ func OffsetZone(offsetS int) string {
 	return fmt.Sprintf("UTC%c%02d:%02d", sign, offsetS/3600, offsetS/60%60)
 }
 
-// loadZone loads an IANA zone, or a fixed one named as OffsetZone names
+// ZoneName is how a person reads a zone: a fixed offset from the IANA
+// "Etc" area as OffsetZone names it, "Etc/GMT-1" as "UTC+01:00" (the Etc
+// names invert the sign: Etc/GMT-1 is one hour ahead of UTC); any other
+// name as it is.
+func ZoneName(name string) string {
+	if rest, ok := strings.CutPrefix(name, "Etc/GMT"); ok && rest != "" {
+		if h, err := strconv.Atoi(rest); err == nil && h >= -14 && h <= 12 {
+			return OffsetZone(-h * 3600)
+		}
+	}
+	return name
+}
+
+// LoadZone loads an IANA zone, or a fixed one named as OffsetZone names
 // them.
-func loadZone(name string) (*time.Location, error) {
+func LoadZone(name string) (*time.Location, error) {
 	var sign rune
 	var h, m int
 	if n, err := fmt.Sscanf(name, "UTC%c%02d:%02d", &sign, &h, &m); err == nil && n == 3 && (sign == '+' || sign == '-') && h <= 14 && m < 60 {
@@ -190,7 +204,7 @@ func (p Profile) Validate() error {
 		return rebound.Errorf(rebound.EINVALID, "a new runner has no weekly distance or years of running yet: give one or the other")
 	}
 	if p.Timezone != "" {
-		if _, err := loadZone(p.Timezone); err != nil {
+		if _, err := LoadZone(p.Timezone); err != nil {
 			return rebound.Errorf(rebound.EINVALID, "time zone %q: %v", p.Timezone, err)
 		}
 	}

@@ -25,3 +25,21 @@ func TestOffsetZone(t *testing.T) {
 		t.Error("UTC+25:00 accepted")
 	}
 }
+
+// TestZoneName: an Etc/GMT zone reads as its offset with the sign the
+// other way round (Etc/GMT-1 is one hour ahead of UTC, so UTC+01:00;
+// review 2 #36), checked against the zone database's own offset.
+func TestZoneName(t *testing.T) {
+	for name, want := range map[string]string{"Etc/GMT-1": "UTC+01:00", "Etc/GMT+5": "UTC-05:00", "Etc/GMT-14": "UTC+14:00",
+		"Etc/GMT": "Etc/GMT", "Europe/Berlin": "Europe/Berlin", "UTC+02:00": "UTC+02:00", "": ""} {
+		if got := profile.ZoneName(name); got != want {
+			t.Errorf("ZoneName(%q) = %q, want %q", name, got, want)
+		}
+		if loc, err := time.LoadLocation(name); err == nil && name != "" && want != name {
+			_, off := time.Date(2026, 1, 1, 0, 0, 0, 0, loc).Zone()
+			if profile.OffsetZone(off) != want {
+				t.Errorf("%s is %d s from UTC, named %q", name, off, want)
+			}
+		}
+	}
+}

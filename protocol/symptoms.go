@@ -21,8 +21,11 @@ type Symptom struct {
 	ID      string // kebab-case, e.g. "calf-swelling-warmth"
 	Name    string
 	Urgency Urgency
-	Why     string // what it may mean and what to do, for a runner
-	Source  string // seed file names and/or citations, separated by "; "
+	// Why is what it may mean and what to do, for a runner. It opens by
+	// naming the symptom in full, so it stands alone: a red flag's reason
+	// is Why, not Name followed by Why.
+	Why    string
+	Source string // seed file names and/or citations, separated by "; "
 	// Calls lists the techniques the symptom itself calls for while it
 	// stands, beyond the always-safe ones (AllowedWhileFlagged).
 	Calls []string
@@ -90,7 +93,7 @@ func symptoms() []Symptom {
 			"Tingling in the legs or feet is a nerve sign, not soreness. See a professional.",
 			Seed000),
 		sy("weakness", "Weakness in the legs or feet", Soon,
-			"A leg or foot that gives way or won't push off properly needs assessment. With dark urine and severe muscle pain it's urgent (see dark-urine).",
+			"A leg or foot that gives way or won't push off properly needs assessment. With dark urine and severe muscle pain it's urgent.",
 			Seed000+"; "+RefList),
 		sy("worsening-pain", "Pain that gets worse", Soon,
 			"Pain that grows over days, gets worse as you run, or gets in the way of daily life is an injury pattern. Stop and see a professional.",

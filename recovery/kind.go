@@ -284,7 +284,7 @@ func ClassifyRun(f Features) Class {
 	if why := recoveryRun(f); why != "" {
 		return Class{Kind: RecoveryRun, HardFraction: i.hard, Why: []string{why}}
 	}
-	why := fmt.Sprintf("steady, mostly easy effort: %s in %s, nothing fast, long or steep", f.Units.Round(f.DistanceM), clock(f.MovingS))
+	why := fmt.Sprintf("steady, mostly easy effort: %s in %s, nothing fast, long or steep", f.Units.Round(f.DistanceM), measure.Duration(f.MovingS))
 	if activity.Has(f.AvgHRR) {
 		why = fmt.Sprintf("steady, easy effort: average heart rate %.0f%% of reserve", f.AvgHRR*100)
 	}
@@ -321,7 +321,7 @@ func intensity(f Features, long bool) effort {
 			e.key = share >= LongHardZoneShare
 			if share >= HardZoneShare {
 				tempo = true
-				e.why = append(e.why, fmt.Sprintf("%.0f%% of the time (%s) in heart-rate zones 4-5", share*100, clock(f.ZonesS[3]+f.ZonesS[4])))
+				e.why = append(e.why, fmt.Sprintf("%.0f%% of the time (%s) in heart-rate zones 4-5", share*100, measure.Duration(f.ZonesS[3]+f.ZonesS[4])))
 			}
 		}
 	}
@@ -331,7 +331,7 @@ func intensity(f Features, long bool) effort {
 	if activity.Has(f.AvgHRR) && f.AvgHRR >= TempoHRR && !drift {
 		e.hard = math.Max(e.hard, 0.6)
 		tempo, e.key = true, true
-		e.why = append(e.why, fmt.Sprintf("average heart rate %.0f%% of reserve for %s (tempo effort)", f.AvgHRR*100, clock(f.MovingS)))
+		e.why = append(e.why, fmt.Sprintf("average heart rate %.0f%% of reserve for %s (tempo effort)", f.AvgHRR*100, measure.Duration(f.MovingS)))
 	}
 	if cv := variation(f.LapSpeeds); len(f.LapSpeeds) >= 4 && cv >= IntervalLapCV {
 		e.hard = math.Max(e.hard, 0.3)
@@ -340,7 +340,7 @@ func intensity(f Features, long bool) effort {
 	}
 	if drift {
 		e.hard = math.Max(e.hard, 0.6)
-		avg := fmt.Sprintf("average heart rate %.0f%% of reserve for %s", f.AvgHRR*100, clock(f.MovingS))
+		avg := fmt.Sprintf("average heart rate %.0f%% of reserve for %s", f.AvgHRR*100, measure.Duration(f.MovingS))
 		if !e.key {
 			avg += ", steady for a run that long"
 		}
@@ -405,13 +405,13 @@ func raced(f Features) []string {
 	var why []string
 	if hr && f.AvgHRR >= RaceHRR && f.MovingS >= RaceMinS && f.DistanceM >= RaceMinM {
 		why = append(why, fmt.Sprintf("average heart rate %.0f%% of reserve for %s over %s: a race effort",
-			f.AvgHRR*100, clock(f.MovingS), f.Units.Round(f.DistanceM)))
+			f.AvgHRR*100, measure.Duration(f.MovingS), f.Units.Round(f.DistanceM)))
 	}
 	if f.BestS > 0 && f.Efforts >= RaceMinEfforts && f.DistanceM >= RaceMinM && f.MovingS >= RaceMinS &&
 		(!hr || f.AvgHRR >= RaceByPaceMinHRR) && (len(f.LapSpeeds) < 3 || variation(f.LapSpeeds) < RaceEvenLapCV) &&
 		f.MovingS <= f.BestS*(1+RaceNearBest) {
 		why = append(why, fmt.Sprintf("%s for %s, %s your best of the last year predicts for the distance (Riegel's formula): raced",
-			clock(f.MovingS), f.Units.Round(f.DistanceM), nearBest(f.MovingS, f.BestS)))
+			measure.Duration(f.MovingS), f.Units.Round(f.DistanceM), nearBest(f.MovingS, f.BestS)))
 	}
 	if w := raceWord(f.Name); w != "" && (!hr || f.AvgHRR >= RaceNameMinHRR) && f.DistanceM >= 1000 {
 		why = append(why, fmt.Sprintf("named “%s” (%s)", strings.TrimSpace(f.Name), w))
@@ -493,7 +493,7 @@ func long(f Features) []string {
 		why = append(why, fmt.Sprintf("%s: %s or more", f.Units.Round(f.DistanceM), f.Units.Round(LongRunM)))
 	}
 	if f.MovingS >= LongRunS {
-		why = append(why, fmt.Sprintf("%s: 90 minutes or more", clock(f.MovingS)))
+		why = append(why, fmt.Sprintf("%s: 90 minutes or more", measure.Duration(f.MovingS)))
 	}
 	if f.WeekRunM > 0 && f.DistanceM >= LongShareMinM && f.DistanceM/(f.WeekRunM+f.DistanceM) >= LongShareOfWeek {
 		why = append(why, fmt.Sprintf("%.0f%% of the week's running", f.DistanceM/(f.WeekRunM+f.DistanceM)*100))
@@ -510,9 +510,9 @@ func recoveryRun(f Features) string {
 	hr := activity.Has(f.AvgHRR)
 	switch {
 	case hr && f.AvgHRR < RecoveryRunMaxHRR:
-		return fmt.Sprintf("%s at %.0f%% of heart-rate reserve: short and very easy", clock(f.MovingS), f.AvgHRR*100)
+		return fmt.Sprintf("%s at %.0f%% of heart-rate reserve: short and very easy", measure.Duration(f.MovingS), f.AvgHRR*100)
 	case f.AfterHard && (!hr || f.AvgHRR < RecoveryRunAfterHardMaxHRR):
-		return fmt.Sprintf("%s, easy, the day after a hard effort", clock(f.MovingS))
+		return fmt.Sprintf("%s, easy, the day after a hard effort", measure.Duration(f.MovingS))
 	}
 	return ""
 }
@@ -522,15 +522,6 @@ func recoveryRun(f Features) string {
 // 1981, American Scientist 69:285).
 func Riegel(timeS, distM, toM float64) float64 {
 	return timeS * math.Pow(toM/distM, RiegelExponent)
-}
-
-// clock formats seconds as h:mm h or m min.
-func clock(s float64) string {
-	m := int(math.Round(s / 60))
-	if m < 60 {
-		return fmt.Sprintf("%d min", m)
-	}
-	return fmt.Sprintf("%d:%02d h", m/60, m%60)
 }
 
 // variation returns the coefficient of variation of xs.

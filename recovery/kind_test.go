@@ -27,10 +27,10 @@ func TestClassifyRun(t *testing.T) {
 		workout recovery.Workout
 		why     string // in the reasons
 	}{
-		// Races: a half marathon raced at 87 % of reserve for 1:38 h (the
+		// Races: a half marathon raced at 87 % of reserve for 1 h 38 min (the
 		// issue's case, a "long run" before); RaceHRR 85 % for 20 min over
 		// 5 km is Rebound's line above tempo running (80-88 %).
-		{"HalfMarathonRaced", base(21.1, 98, 0.87), recovery.Race, "", "average heart rate 87% of reserve for 1:38 h over 21.1 km"},
+		{"HalfMarathonRaced", base(21.1, 98, 0.87), recovery.Race, "", "average heart rate 87% of reserve for 1 h 38 min over 21.1 km"},
 		{"TenKmAt86", base(10, 44, 0.86), recovery.Race, "", "a race effort"},
 		{"TooShortForARaceByHR", base(4, 18, 0.90), recovery.Hard, recovery.Tempo, "tempo effort"},
 		// By pace, no heart rate: 5 % faster than the best recent effort
@@ -97,11 +97,11 @@ func TestClassifyRun(t *testing.T) {
 			f.LapSpeeds = []float64{3, 4.6, 3, 4.6, 3, 4.6, 3}
 		}), recovery.Hard, recovery.Intervals, "long too (16.4 km: 16.1 km or more), but the effort decides: a hard session"},
 		{"LongTempoIsHard", base(18, 95, 0.81), recovery.Hard, recovery.Tempo, "tempo effort"},
-		// A novice's 3:17 h long run averaging 76 % of reserve (heart
+		// A novice's 3 h 17 min long run averaging 76 % of reserve (heart
 		// rate drifts over hours) is steady for its length, no tempo.
 		{"LongDriftIsSteady", base(24, 197, 0.76), recovery.Long, "", "steady for a run that long"},
 		{"LongWithThirtyPercentIsHard", with(base(20, 110, 0.72), func(f *recovery.Features) { f.ZonesS = z(1000, 2000, 1600, 1800, 200) }),
-			recovery.Hard, recovery.Tempo, "long too (20 km: 16.1 km or more; 1:50 h: 90 minutes or more)"},
+			recovery.Hard, recovery.Tempo, "long too (20 km: 16.1 km or more; 1 h 50 min: 90 minutes or more)"},
 		// A race stays a race however hard: its effort goes without saying.
 		{"LongRaceStaysRace", with(base(21.1, 98, 0.87), func(f *recovery.Features) { f.ZonesS = z(0, 300, 600, 3000, 2000) }),
 			recovery.Race, "", "a race effort"},

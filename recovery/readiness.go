@@ -232,7 +232,8 @@ func acwrFactor(d *load.Day) Factor {
 }
 
 func sorenessFactor(s MuscleLoad) Factor {
-	v, m := s.Max()
+	v, mu := s.Max()
+	m := mu.Name()
 	f := Factor{ID: "soreness", Name: "Muscle soreness", Value: fmt.Sprintf("%.1f/10 (%s)", v, m),
 		Source: "DOMS time course: Cheung et al. 2003; " + protocol.Short(protocol.Seed000) + ", " + protocol.Short(protocol.Seed002)}
 	switch {

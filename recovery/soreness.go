@@ -2,6 +2,7 @@ package recovery
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/rebound-run/rebound/activity"
@@ -21,6 +22,10 @@ const (
 	HipFlexors Muscle = "hip-flexors"
 	Feet       Muscle = "feet"
 )
+
+// Name is how a sentence names the muscle group: "hip flexors" for the
+// id "hip-flexors". Every muscle group's name is a plural.
+func (m Muscle) Name() string { return strings.ReplaceAll(string(m), "-", " ") }
 
 // Muscles lists every muscle group in display order.
 var Muscles = [...]Muscle{Calves, Shins, Quads, Hamstrings, Glutes, HipFlexors, Feet}

@@ -184,7 +184,7 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 			what = CrossReason(run.Sport, run.DurationS)
 		}
 		why = append(why, fmt.Sprintf("%s: for a typical runner easy running is fine %s h after it and hard sessions %s h after (%s); this one's load (%s peaking at %.1f/10) places you at %.0f h and %.0f h",
-			capital(what), span(w.EasyMin, w.EasyMax), span(w.HardMin, w.HardMax), srcRecoveryGuide, muscle, peak, easyH, hardH))
+			capital(what), span(w.EasyMin, w.EasyMax), span(w.HardMin, w.HardMax), srcRecoveryGuide, muscle.Name(), peak, easyH, hardH))
 	}
 	// Adjustments, each bounded.
 	stretch := 1.0
@@ -235,19 +235,19 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 				// Past the bound the forecast no longer holds the clock:
 				// say so plainly, not as a hold that seems to fail.
 				if saidCap {
-					why = append(why, fmt.Sprintf("the %s forecast stays above %g/10 until %.0f h, also past the %.0f h where the clock stops", strings.ReplaceAll(string(m), "-", " "), x.limit, fc, limit))
+					why = append(why, fmt.Sprintf("the %s forecast stays above %g/10 until %.0f h, also past the %.0f h where the clock stops", m.Name(), x.limit, fc, limit))
 				} else {
 					why = append(why, ForecastPastCap(m, x.limit, fc, limit, kind))
 				}
 				saidCap = true
 			} else {
-				why = append(why, fmt.Sprintf("the soreness forecast of your recent runs keeps your %s above %g/10 until %.0f h, so %s", m, x.limit, fc, x.what))
+				why = append(why, fmt.Sprintf("the soreness forecast of your recent runs keeps your %s above %g/10 until %.0f h, so %s", m.Name(), x.limit, fc, x.what))
 			}
 		}
 		if rep > *x.h {
 			*x.h = rep
 			why = append(why, fmt.Sprintf("you rated your %s %g/10 on %s: eased at the rate the model expects, it stays above %g/10 until %.0f h, so %s",
-				r.Muscle, r.Soreness, r.At.Format("Mon 2 Jan"), x.limit, rep, x.what))
+				r.Muscle.Name(), r.Soreness, r.At.Format("Mon 2 Jan"), x.limit, rep, x.what))
 		}
 	}
 	hardH = math.Max(hardH, easyH)
@@ -269,7 +269,7 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 // TrainingCapH): from then the runner's check-in decides, as a rating
 // holds the clocks past it and one under the limit lets them run out.
 func ForecastPastCap(m Muscle, limit, fcH, capH float64, kind Kind) string {
-	name := strings.ReplaceAll(string(m), "-", " ")
+	name := m.Name()
 	if kind == Race {
 		return fmt.Sprintf("the %s forecast stays above %g/10 until %.0f h; a race's clock stops at %.0f h and from then your check-in decides", name, limit, fcH, capH)
 	}

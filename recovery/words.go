@@ -1,15 +1,14 @@
 package recovery
 
 import (
-	"fmt"
-	"math"
 	"strings"
 
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/measure"
 )
 
 // The words for kinds of session, defined once: reasons ("A long run:
-// easy running after…", "you marked it as a race", "a 1:05 h ride counts
+// easy running after…", "you marked it as a race", "a 1 h 05 min ride counts
 // as cross-training") and activity names ("Morning easy run") use them.
 
 // Noun names a session of kind k: "easy run", "recovery run", "long
@@ -58,18 +57,18 @@ func (k Kind) Marked() string {
 
 // Session says what a session was, with its article, for reasons: "a long
 // run", "a race", "an easy run", and for cross-training its length and
-// sport: "a 1:05 h ride", "a 40 min swim".
+// sport: "a 1 h 05 min ride", "a 40 min swim".
 func Session(k Kind, sport activity.Sport, durationS float64) string {
 	if k != Cross {
 		return withArticle(k.Noun())
 	}
 	if durationS > 0 {
-		return "a " + hoursText(durationS) + " " + sport.Noun()
+		return "a " + measure.Duration(durationS) + " " + sport.Noun()
 	}
 	return withArticle(sport.Noun())
 }
 
-// CrossReason is why a session counts as cross-training: "a 1:05 h ride
+// CrossReason is why a session counts as cross-training: "a 1 h 05 min ride
 // counts as cross-training".
 func CrossReason(sport activity.Sport, durationS float64) string {
 	return Session(Cross, sport, durationS) + " counts as cross-training"
@@ -81,13 +80,4 @@ func withArticle(noun string) string {
 		return "an " + noun
 	}
 	return "a " + noun
-}
-
-// hoursText is a duration as "1:05 h", or "40 min" under an hour.
-func hoursText(s float64) string {
-	m := int(math.Round(s / 60))
-	if m < 60 {
-		return fmt.Sprintf("%d min", max(m, 1))
-	}
-	return fmt.Sprintf("%d:%02d h", m/60, m%60)
 }

@@ -19,11 +19,11 @@ func TestSessionWords(t *testing.T) {
 		{recovery.Session(recovery.Long, activity.Running, 6000), "a long run"},
 		{recovery.Session(recovery.RecoveryRun, activity.Running, 1200), "a recovery run"},
 		{recovery.Session(recovery.Hard, activity.Running, 3000), "a hard session"},
-		// 3900 s = 65 min = 1:05 h; 2400 s = 40 min.
-		{recovery.Session(recovery.Cross, activity.Cycling, 3900), "a 1:05 h ride"},
+		// 3900 s = 65 min = 1 h 05 min; 2400 s = 40 min.
+		{recovery.Session(recovery.Cross, activity.Cycling, 3900), "a 1 h 05 min ride"},
 		{recovery.Session(recovery.Cross, activity.Swimming, 2400), "a 40 min swim"},
 		{recovery.Session(recovery.Cross, activity.Strength, 0), "a strength session"},
-		{recovery.CrossReason(activity.Hiking, 3*3600), "a 3:00 h hike counts as cross-training"},
+		{recovery.CrossReason(activity.Hiking, 3*3600), "a 3 h hike counts as cross-training"},
 		{recovery.Race.Marked(), "you marked it as a race"},
 		{recovery.Easy.Marked(), "you marked it as an easy run"},
 		{recovery.Cross.Marked(), "you marked it as cross-training"},
@@ -45,12 +45,12 @@ func TestSessionWords(t *testing.T) {
 func TestCrossTrainingIsNoRun(t *testing.T) {
 	f := recovery.Features{Sport: activity.Cycling, DistanceM: 30000, MovingS: 3900, AvgHRR: activity.NaN, RPE: activity.NaN}
 	kind, _, why := recovery.Classify(f)
-	if kind != recovery.Cross || len(why) != 1 || why[0] != "a 1:05 h ride counts as cross-training" {
+	if kind != recovery.Cross || len(why) != 1 || why[0] != "a 1 h 05 min ride counts as cross-training" {
 		t.Errorf("a ride: %s %q", kind, why)
 	}
 	r := recovery.Run{End: t0, Sport: activity.Cycling, Kind: recovery.Cross, DistanceM: 30000, DurationS: 3900}
 	rec := recovery.RecoveryTime(r, recovery.Contributions([]recovery.Run{r}), 0, recovery.DefaultParams(), recovery.Modifiers{Age: 30})
-	if !strings.HasPrefix(rec.Reasons[0], "A 1:05 h ride counts as cross-training: for a typical runner easy running is fine 0-12 h after it") {
+	if !strings.HasPrefix(rec.Reasons[0], "A 1 h 05 min ride counts as cross-training: for a typical runner easy running is fine 0-12 h after it") {
 		t.Errorf("a ride's recovery: %q", rec.Reasons)
 	}
 	for _, why := range rec.Reasons {

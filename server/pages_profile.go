@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/rebound-run/rebound"
@@ -141,8 +140,8 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 			Help: "Leave empty to estimate it from your age."},
 		{Name: "units", Label: "Units", Type: "select",
 			Options: sel([][2]string{{"metric", "Metric (km, kg, °C)"}, {"imperial", "Imperial (mi, lb, °F)"}}, string(prof.UnitsOrDefault()))},
-		{Name: "timezone", Label: "Time zone", Value: prof.Timezone, Auto: "off",
-			Help: "An IANA name such as Europe/Berlin or America/New_York; days and times are shown in it."},
+		{Name: "timezone", Label: "Time zone", Value: profile.ZoneName(prof.Timezone), Auto: "off",
+			Help: "An IANA name such as Europe/Berlin or America/New_York, or an offset such as UTC+01:00; days and times are shown in it."},
 	}
 	p.Fields = append(p.Fields, backgroundFields(prof)...)
 	p.Background = web.Choices{Name: "background", Legend: "Running background",
@@ -284,7 +283,7 @@ func (s *Server) postProfile(w http.ResponseWriter, r *http.Request) {
 	}
 	next.Timezone = strings.TrimSpace(f.Get("timezone"))
 	if next.Timezone != "" {
-		if _, err := time.LoadLocation(next.Timezone); err != nil || strings.EqualFold(next.Timezone, "local") {
+		if _, err := profile.LoadZone(next.Timezone); err != nil || strings.EqualFold(next.Timezone, "local") {
 			errs["timezone"] = "Not a time zone Rebound knows: use a name such as Europe/Berlin, or leave it empty for UTC."
 		}
 	}

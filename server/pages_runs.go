@@ -152,14 +152,14 @@ type planView struct {
 	Flag       flagView
 	// When is the legs ready (present.LegsReady); Hold instead while the
 	// plan is on hold.
-	When          []web.KV
-	Hold          *holdView
-	Soreness      []web.MuscleValue
-	EarlierNote   string // present.EarlierSorenessNote
-	PeakTable     web.Table
-	Nutrition     []web.Tile
-	FluidNote     string
-	Items         []itemView
+	When        []web.KV
+	Hold        *holdView
+	Soreness    []web.MuscleValue
+	EarlierNote string // present.EarlierSorenessNote
+	PeakTable   web.Table
+	Nutrition   []web.Tile
+	FluidNote   string
+	Items       []itemView
 	// Lead are the items to do first (coach.DoThis), under LeadHeading:
 	// the top of the page says them before the run's numbers.
 	Lead          []itemView

@@ -185,7 +185,7 @@ type loadPage struct {
 const loadWeeks = 12
 
 // pageLoad is fitness, fatigue and form over time, the acute:chronic
-// band and weekly distance against the 10 % guide.
+// band and weekly distance against the 10% rule.
 func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 	v, ok := s.open(w, r, false)
 	if !ok {
@@ -352,7 +352,7 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, new
 	}
 	if wp.FourWeekAverageM != nil {
 		p.Facts = append(p.Facts, web.KV{Label: "4-week average", Value: u.Distance(*wp.FourWeekAverageM), Note: "a week"},
-			web.KV{Label: "10 % guide", Value: u.Distance(*wp.TenPercentCap), Note: "at most"})
+			web.KV{Label: present.TenPercentRule, Value: u.Distance(*wp.TenPercentCap), Note: "at most"})
 	}
 	if v.Own {
 		p.Calendar = calendarView{Action: "/week/calendar", CSRF: CSRFToken(r), URL: newURL}
@@ -369,7 +369,7 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, v *view, new
 		}
 	}
 	page := pageFor(r, v.Target, web.NavWeek, "The next seven days", p)
-	page.Subtitle = "Where rest, easy, hard and long days fit, keeping your recovery and the 10 % guide"
+	page.Subtitle = "Where rest, easy, hard and long days fit, keeping your recovery and the " + present.TenPercentRule
 	s.render(w, r, http.StatusOK, "page-week", page)
 }
 

@@ -35,6 +35,7 @@ func funcs(assets *assetTable) template.FuncMap {
 		"flagHeading": present.FlagHeading,
 		"flagAdvice":  present.FlagAdvice,
 		"noTraining":  func() string { return present.NoTraining },
+		"tenPercent":  func() string { return present.TenPercentRule },
 		"kind":        kind,
 		"status":      func(s any) string { return present.StatusWord(fmt.Sprint(s)) },
 		"sore":        sore,

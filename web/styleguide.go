@@ -118,7 +118,7 @@ func sampleData() sample {
 		RedSoon: sampleFlag{Needed: true, Urgency: "soon", Reasons: []string{"Pain in a bone: a tender spot on the shin that hurts to press or hop on can be a bone stress injury.", "Soreness lasting more than 7 days."},
 			Clear: coach.ClearProfessional, ClearSteps: []coach.ClearStep{{How: coach.ClearProfessional, By: coach.ClearBySymptoms}}},
 		Warnings: []sampleWarning{
-			{Code: "ten-percent", Message: "This week's distance is 18% above last week's: the 10% guide is a ceiling, not a target."},
+			{Code: "ten-percent", Message: "This week's distance is 18% above last week's: the 10% rule is a ceiling, not a target."},
 			{Code: "hr-estimated", Message: "Maximum heart rate is estimated (208 − 0.7 × age); zones and TRIMP may be off."},
 		},
 		Soreness: soreness,

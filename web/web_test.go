@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -476,5 +477,25 @@ func TestPageWeight(t *testing.T) {
 	t.Logf("style guide: HTML %d bytes, with scripts and styles %d bytes", len(html), total)
 	if total > 300_000 {
 		t.Errorf("page weight %d bytes, over 300 KB", total)
+	}
+}
+
+// TestTenPercentLabelOnce checks that no template spells the 10% rule's
+// label itself ("10 % guide" beside the CLI's "10% rule", review 2 #35):
+// they call tenPercent, present.TenPercentRule.
+func TestTenPercentLabelOnce(t *testing.T) {
+	re := regexp.MustCompile(`10 ?% (rule|guide)`)
+	err := fs.WalkDir(os.DirFS("templates"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join("templates", p))
+		if m := re.Find(b); m != nil {
+			t.Errorf("%s spells %q: use {{tenPercent}}", p, m)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -236,7 +236,7 @@ func (db *DB) FindShoes(ctx context.Context) ([]store.Shoe, error) {
 func (db *DB) FindShoe(ctx context.Context, name string) (store.Shoe, error) {
 	s, err := scanShoe(db.pool.QueryRow(ctx, shoeQuery+` AND lower(s.name) = lower($2) GROUP BY s.id`, db.athlete, name))
 	if errors.Is(err, pgx.ErrNoRows) || sqlState(err) == badEncoding {
-		return s, rebound.Errorf(rebound.ENOTFOUND, "no shoe named %q (see rebound gear)", name)
+		return s, rebound.Errorf(rebound.ENOTFOUND, "no shoe named %q", name)
 	} else if err != nil {
 		return s, fmt.Errorf("find shoe %q: %w", name, err)
 	}

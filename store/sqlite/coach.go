@@ -267,7 +267,7 @@ func (db *DB) FindShoe(ctx context.Context, name string) (store.Shoe, error) {
 	err := db.read.QueryRowContext(ctx, shoeQuery+` AND s.name = ? COLLATE NOCASE GROUP BY s.name`, db.athlete, name).
 		Scan(&s.Name, &s.LimitKm, &s.Default, &s.Retired, &s.DistanceM, &s.Runs)
 	if errors.Is(err, sql.ErrNoRows) {
-		return s, rebound.Errorf(rebound.ENOTFOUND, "no shoe named %q (see rebound gear)", name)
+		return s, rebound.Errorf(rebound.ENOTFOUND, "no shoe named %q", name)
 	} else if err != nil {
 		return s, fmt.Errorf("find shoe %q: %w", name, err)
 	}
