@@ -618,7 +618,8 @@ func schemas() js {
 		"TickInput": object("", p("done", boolean("")), opt("date", date("default today"))),
 		"Load": object("Training load (`rebound load --json`)",
 			p("date", date("")),
-			p("fitness", numN("42-day weighted load")), p("fatigue", numN("7-day weighted load")), p("form", numN("")),
+			p("fitness", numN("42-day weighted load")), p("fatigue", numN("7-day weighted load")), p("form", numN("yesterday's fitness − fatigue")),
+			p("form_note", str("the numbers form comes from, and their day")),
 			p("acwr", numN("EWMA acute:chronic ratio; null before four weeks")),
 			p("monotony", numN("")), p("strain", numN("")),
 			p("weeks", arr(object("A Monday-to-Sunday week",
@@ -658,6 +659,7 @@ func schemas() js {
 			p("check_ins", integer("")), p("observations", integer("soreness ratings")),
 			p("peak_runs", integer("runs whose ratings can show when soreness peaks; the peak time is fitted from 3")),
 			p("mae_population", numN("mean absolute error 0-10; null with fewer than 8 ratings")), p("mae_personal", numN("")),
+			p("peak_hours", num("when soreness peaks for this runner now: the personal peak time × the age and sleep factor, as the plans use it")),
 			p("explanation", str(""))),
 		"Protocol": protocolSchema(),
 

@@ -488,7 +488,7 @@ func TestCheckInRedFlagShowsOnToday(t *testing.T) {
 	page, _ := io.ReadAll(gres.Body)
 	gres.Body.Close()
 	body := string(page)
-	for _, w := range []string{"redflag-urgent", "Get medical help now", "Chest pain or pressure", "Check-in saved", "Drink", "from today’s check-in"} {
+	for _, w := range []string{"redflag-urgent", "Get medical help now", "Chest pain, pressure or a racing, irregular heartbeat", "Check-in saved", "Drink", "from today’s check-in"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("Today after a chest-pain check-in: no %q", w)
 		}

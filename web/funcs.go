@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/protocol"
 )
@@ -33,7 +34,7 @@ func funcs(assets *assetTable) template.FuncMap {
 		"priorities":  priorities,
 		"advice":      advice,
 		"flagHeading": present.FlagHeading,
-		"flagAdvice":  present.FlagAdvice,
+		"flagAdvice":  flagAdvice,
 		"noTraining":  func() string { return present.NoTraining },
 		"tenPercent":  func() string { return present.TenPercentRule },
 		"kind":        kind,
@@ -54,6 +55,27 @@ func funcs(assets *assetTable) template.FuncMap {
 		"shortDate":   shortDate,
 		"hasPrefix":   strings.HasPrefix,
 	}
+}
+
+// flagAdvice is present.FlagAdvice of a red flag: a coach.SeeProfessional,
+// a view that embeds one (the server's flagView), or the style guide's map
+// with an Urgency.
+func flagAdvice(v any) string {
+	switch x := v.(type) {
+	case coach.SeeProfessional:
+		return present.FlagAdvice(x)
+	case *coach.SeeProfessional:
+		return present.FlagAdvice(*x)
+	}
+	rv := reflect.Indirect(reflect.ValueOf(v))
+	if rv.Kind() == reflect.Struct {
+		if f := rv.FieldByName("SeeProfessional"); f.IsValid() {
+			if sp, ok := f.Interface().(coach.SeeProfessional); ok {
+				return present.FlagAdvice(sp)
+			}
+		}
+	}
+	return present.FlagAdvice(coach.SeeProfessional{Needed: true, Urgency: fmt.Sprint(field(v, "Urgency"))})
 }
 
 // toJSON marshals v for a <script type="application/json"> block. The
