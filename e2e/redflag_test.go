@@ -106,7 +106,7 @@ func TestRedFlagInTheBrowser(t *testing.T) {
 			}
 			clk.add(time.Minute)
 			flagged := look(t, ctx, vp, s.url, run, "red-flag")
-			for _, want := range []string{present.FlagHeading(string(bone.Urgency)), bone.Name, present.NoTraining} {
+			for _, want := range []string{present.FlagHeading(string(bone.Urgency)), bone.Why, present.NoTraining} {
 				if !strings.Contains(flagged.flag, want) {
 					t.Errorf("Today's red-flag box lacks %q:\n%s", want, flagged.flag)
 				}
@@ -146,7 +146,7 @@ func TestRedFlagInTheBrowser(t *testing.T) {
 			}
 			clk.add(time.Minute)
 			cleared := look(t, ctx, vp, s.url, run, "cleared")
-			if cleared.flag != "" || cleared.onHold != "" || strings.Contains(cleared.today, bone.Name) {
+			if cleared.flag != "" || cleared.onHold != "" || strings.Contains(cleared.today, bone.Why) {
 				t.Errorf("after checkin --symptoms none: red flag %q, on hold %q", cleared.flag, cleared.onHold)
 			}
 			if !slices.Equal(cleared.days, before.days) || !slices.Equal(cleared.steps, before.steps) {

@@ -410,7 +410,7 @@ func checkWeek(t testing.TB, doc todayDoc, wk weekDoc, events []icsEvent) {
 	if d := wk.Days[0]; !d.Done {
 		switch doc.Recommendation {
 		case "rest", "active-recovery":
-			if d.Type != "rest" || d.Strength {
+			if d.Type != doc.Recommendation || d.Strength {
 				t.Errorf("today is %s (%s), and the week makes it %s (strength %v)", doc.Recommendation, doc.DecidedBy, d.Type, d.Strength)
 			}
 		case "easy-run", "no-data":
