@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound"
+	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
@@ -345,6 +346,15 @@ func (a *Athlete) Plan(ctx context.Context, id int64, before, after *present.Wei
 		}
 	}
 	p, err := st.Plan(id, w)
+	if rebound.ErrorCode(err) == rebound.ENOTFOUND {
+		// A stored activity the coaching leaves out (coach.PlausibleOnly)
+		// has no plan: say why, as `show` and the run page do.
+		if act, ferr := a.store.FindActivityByID(ctx, id); ferr == nil {
+			if why := activity.Implausible(act.Activity, act.Summary, act.ImportedAt); why != "" {
+				return nil, nil, rebound.Errorf(rebound.EINVALID, "activity %d has no recovery plan: it is left out of the coaching, since %s", id, why)
+			}
+		}
+	}
 	if err != nil {
 		return nil, nil, err
 	}
