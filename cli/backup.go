@@ -12,33 +12,32 @@ import (
 type backupCmd struct{ g *globals }
 
 func (c *backupCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("backup", "backup [--force] FILE")
-	force := fs.Bool("force", false, "replace FILE if it exists")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return &exitError{code: 2}
-	}
-	dsn, err := c.g.dbPath()
-	if err != nil {
-		return err
-	}
-	if err := engine.Backup(ctx, dsn, pos[0], *force); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.g.env.Stdout, "Backed up %s to %s%s.\n", dbName(dsn), pos[0], size(pos[0]))
-	return nil
+	return c.g.copyCmd(ctx, args, "backup", "replace FILE if it exists", func(dsn, file string, force bool) (string, error) {
+		if err := engine.Backup(ctx, dsn, file, force); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Backed up %s to %s%s.", dbName(dsn), file, size(file)), nil
+	})
 }
 
 // restoreCmd is `rebound restore`.
 type restoreCmd struct{ g *globals }
 
 func (c *restoreCmd) Run(ctx context.Context, args []string) error {
-	fs := c.g.flags("restore", "restore [--force] FILE")
-	force := fs.Bool("force", false, "replace a database that holds data")
+	return c.g.copyCmd(ctx, args, "restore", "replace a database that holds data", func(dsn, file string, force bool) (string, error) {
+		if err := engine.Restore(ctx, dsn, file, force); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Restored %s from %s.", dbName(dsn), file), nil
+	})
+}
+
+// copyCmd runs `rebound NAME [--force] FILE` (backup and restore): it
+// parses the arguments, and do does the work on the database and FILE
+// and says what it did.
+func (g *globals) copyCmd(ctx context.Context, args []string, name, forceHelp string, do func(dsn, file string, force bool) (string, error)) error {
+	fs := g.flags(name, name+" [--force] FILE")
+	force := fs.Bool("force", false, forceHelp)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -47,14 +46,15 @@ func (c *restoreCmd) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return &exitError{code: 2}
 	}
-	dsn, err := c.g.dbPath()
+	dsn, err := g.dbPath()
 	if err != nil {
 		return err
 	}
-	if err := engine.Restore(ctx, dsn, pos[0], *force); err != nil {
+	done, err := do(dsn, pos[0], *force)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.g.env.Stdout, "Restored %s from %s.\n", dbName(dsn), pos[0])
+	fmt.Fprintln(g.env.Stdout, done)
 	return nil
 }
 
