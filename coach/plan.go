@@ -734,7 +734,7 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 		}
 	case minutes < protocol.ShortRunFluidMin:
 		n.FluidML, n.FluidFrom = Range{math.Round(fl.Min), math.Round(fl.Max)}, "default"
-		n.Notes = append(n.Notes, "the articles' amount after a run under an hour ("+s.Units().VolumeRange(fl.Min, fl.Max)+"); weigh yourself before and after a run for a personal amount")
+		n.Notes = append(n.Notes, "the articles' amount after a run under an hour; weigh yourself before and after a run for a personal amount")
 	default:
 		est := protocol.EstimatedFluid(minutes, hard, e.A.Summary.AvgTempC)
 		n.FluidML, n.FluidFrom = Range{math.Round(est.Min/10) * 10, math.Round(est.Max/10) * 10}, "estimate"
