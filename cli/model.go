@@ -30,12 +30,7 @@ func (c *modelCmd) Run(ctx context.Context, args []string) error {
 	w := c.g.env.Stdout
 	fmt.Fprintln(w, "What Rebound has learned about your recovery")
 	fmt.Fprintf(w, "  Soreness gain:   %.2f   (population %.2f; above 1 = you get sorer than most)\n", f.Params.Gain, recovery.DefaultGain)
-	if out.PeakHours != math.Round(f.Params.PeakH) {
-		fmt.Fprintf(w, "  Peak soreness:   %.0f h after a run   (%.0f h from your check-ins, × %.2f for age and sleep; population %.0f h)\n",
-			out.PeakHours, f.Params.PeakH, st.Mod.Stretch(), recovery.DefaultPeakH)
-	} else {
-		fmt.Fprintf(w, "  Peak soreness:   %.0f h after a run   (population %.0f h)\n", f.Params.PeakH, recovery.DefaultPeakH)
-	}
+	fmt.Fprintf(w, "  Peak soreness:   %s; population %.0f h\n", present.PeakWords(st), recovery.DefaultPeakH)
 	fmt.Fprintf(w, "  Backed by:       %d check-ins, %d soreness ratings\n", out.CheckIns, out.Observations)
 	if !math.IsNaN(f.MAEPersonal) {
 		cut := (1 - f.MAEPersonal/f.MAEPopulation) * 100

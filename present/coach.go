@@ -114,6 +114,24 @@ func NewModel(st *coach.State) ModelJSON {
 	f := st.Fitted
 	out := ModelJSON{Personal: f.Params, Population: recovery.DefaultParams(), CheckIns: len(st.H.CheckIns), Observations: f.Observations, PeakRuns: f.PeakRuns,
 		MAEPopulation: Num(f.MAEPopulation), MAEPersonal: Num(f.MAEPersonal),
-		PeakHours: math.Round(f.Params.PeakH * st.Mod.Stretch()), Explanation: ModelExplanation}
+		PeakHours: math.Round(st.Mod.PeakHours(f.Params.PeakH)), Explanation: ModelExplanation}
 	return out
+}
+
+// PeakWords says when soreness peaks for the runner of st, the peak every
+// plan's forecast uses, and how it comes from their own peak time: "83 h
+// after a run (61 h from your check-ins, × 1.37 for age and sleep)", or
+// held at recovery.MaxPeakH. The CLI's model, the model, soreness and run
+// pages all say it so.
+func PeakWords(st *coach.State) string {
+	own, stretch := st.Params().PeakH, st.Mod.Stretch()
+	at := math.Round(st.Mod.PeakHours(own))
+	switch {
+	case st.Mod.Held(own):
+		return fmt.Sprintf("%.0f h after a run (your %.0f h × %.2f for age and sleep would be %.0f h; held at %.0f h, the latest the studies put the peak)",
+			at, own, stretch, own*stretch, recovery.MaxPeakH)
+	case at != math.Round(own):
+		return fmt.Sprintf("%.0f h after a run (your %.0f h × %.2f for age and sleep)", at, own, stretch)
+	}
+	return fmt.Sprintf("%.0f h after a run", at)
 }

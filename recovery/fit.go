@@ -171,7 +171,6 @@ func newGrid() grid {
 //go:norace
 func fitPath(cs []Contribution, obs []Observation, days []int, mod Modifiers) ([]Params, int) {
 	g := newGrid()
-	stretch := mod.stretch()
 	idx := muscleIndex()
 	// For each observation, the runs that may still hurt then: hours
 	// since each and its base peak for the observed muscle. Runs beyond
@@ -183,7 +182,7 @@ func fitPath(cs []Contribution, obs []Observation, days []int, mod Modifiers) ([
 	terms := make([][]term, len(obs))
 	for k, o := range obs {
 		for _, c := range cs {
-			if h := o.At.Sub(c.End).Hours(); h > 0 && h <= ShapeSpanPeaks*maxPeak*stretch && c.Peak[idx[o.Muscle]] > 0 {
+			if h := o.At.Sub(c.End).Hours(); h > 0 && h <= ShapeSpanPeaks*mod.PeakHours(maxPeak) && c.Peak[idx[o.Muscle]] > 0 {
 				terms[k] = append(terms[k], term{h, c.Peak[idx[o.Muscle]]})
 			}
 		}
@@ -202,9 +201,9 @@ func fitPath(cs []Contribution, obs []Observation, days []int, mod Modifiers) ([
 		for p, peak := range g.peaks {
 			shape = shape[:0]
 			for _, tm := range terms[k] {
-				if tm.h <= ShapeSpanPeaks*peak*stretch {
+				if at := mod.PeakHours(peak); tm.h <= ShapeSpanPeaks*at {
 					// Under 1e-4 of 10 points at the highest gain: no rating shows it.
-					if v := tm.peak * Shape(tm.h, peak*stretch); v > 1e-4 {
+					if v := tm.peak * Shape(tm.h, at); v > 1e-4 {
 						shape = append(shape, v)
 					}
 				}
@@ -230,10 +229,10 @@ func fitPath(cs []Contribution, obs []Observation, days []int, mod Modifiers) ([
 		best, bestRun := 0.0, -1
 		for j, c := range cs {
 			h := o.At.Sub(c.End).Hours()
-			if h <= 0 || h > ShapeSpanPeaks*DefaultPeakH*stretch {
+			if h <= 0 || h > ShapeSpanPeaks*mod.PeakHours(DefaultPeakH) {
 				continue
 			}
-			if v := c.Peak[idx[o.Muscle]] * Shape(h, DefaultPeakH*stretch); v > best {
+			if v := c.Peak[idx[o.Muscle]] * Shape(h, mod.PeakHours(DefaultPeakH)); v > best {
 				best, bestRun = v, j
 			}
 		}

@@ -182,9 +182,29 @@ const (
 )
 
 // Stretch returns the factor that lengthens the time course: the peak a
-// forecast uses is Params.PeakH × Stretch (the fit accounts for it, so
-// the runner's own peak, as their check-ins show it, is that product).
+// forecast uses is Params.PeakH × Stretch, at most MaxPeakH (PeakHours;
+// the fit accounts for it, so the runner's own peak, as their check-ins
+// show it, is that product).
 func (m Modifiers) Stretch() float64 { return m.stretch() }
+
+// MaxPeakH is the latest a forecast's soreness peaks: 72 h after the run,
+// the top of the window in which delayed-onset soreness peaks (Cheung et
+// al. 2003; the articles give 24-72 h and 48-72 h). A personal peak
+// lengthened for age and sleep debt stops there: those factors are graded
+// low, and no source Rebound cites puts the peak later. Without the
+// bound, a runner of 67 whose check-ins show a 61 h peak was told every
+// muscle "peaks 83 h after".
+const MaxPeakH = 72.0
+
+// PeakHours is the hours from a run's end to its soreness peak for a
+// runner whose own peak time is peakH: peakH × Stretch, at most MaxPeakH.
+// Every forecast, the fit and the model's report use it.
+func (m Modifiers) PeakHours(peakH float64) float64 {
+	return math.Min(MaxPeakH, peakH*m.stretch())
+}
+
+// Held reports whether PeakHours holds peakH × Stretch at MaxPeakH.
+func (m Modifiers) Held(peakH float64) bool { return peakH*m.stretch() > MaxPeakH }
 
 // stretch returns the factor that lengthens the time course.
 func (m Modifiers) stretch() float64 {
@@ -276,7 +296,7 @@ func HistoryShare(t, since time.Time) float64 {
 // t: the runs' contributions summed as independent insults,
 // 10·(1 − Π(1 − sᵢ/10)), so that two moderate runs never pass 10.
 func SorenessAt(cs []Contribution, p Params, mod Modifiers, t time.Time) MuscleLoad {
-	peakH := p.PeakH * mod.stretch()
+	peakH := mod.PeakHours(p.PeakH)
 	var keep MuscleLoad
 	for i := range keep {
 		keep[i] = 1

@@ -157,6 +157,7 @@ type planView struct {
 	Soreness    []web.MuscleValue
 	EarlierNote string // present.EarlierSorenessNote
 	PeakTable   web.Table
+	PeakWords   string // present.PeakWords
 	Nutrition   []web.Tile
 	FluidNote   string
 	Items       []itemView
@@ -488,7 +489,8 @@ func (v *view) runFacts(a *store.Activity) ([]web.KV, []string) {
 // planView prepares a plan for the run page.
 func (v *view) planView(plan *coach.Plan) *planView {
 	pv := &planView{Plan: plan, KindWhy: words(plan.Run.KindWhy), OnHoldNote: present.OnHold(plan.OnHold),
-		Flag: v.flag(plan.SeeProfessional), EarlierNote: present.EarlierSorenessNote(plan.EarlierSoreness)}
+		Flag: v.flag(plan.SeeProfessional), EarlierNote: present.EarlierSorenessNote(plan.EarlierSoreness),
+		PeakWords: present.PeakWords(v.st)}
 	for _, l := range present.LegsReady(plan, v.st.Now) {
 		if plan.OnHold != "" {
 			pv.Hold = &holdView{When: l.When, Note: l.Note, Where: pv.Flag.Where}

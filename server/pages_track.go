@@ -56,8 +56,8 @@ func (s *Server) pageSoreness(w http.ResponseWriter, r *http.Request) {
 		Call:         v.call(today),
 		LimitsSource: "running easy on mild soreness is fine, " + protocol.Short(protocol.Seed001) + "; the limits are Rebound’s"}
 	par := st.Params()
-	p.Params = fmt.Sprintf("Your model: soreness gain %.2f×, peak %.0f h after a run (population 1.00×, %.0f h), fitted to %s.",
-		par.Gain, par.PeakH, recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))
+	p.Params = fmt.Sprintf("Your model: soreness gain %.2f× (population 1.00×), peak %s (population %.0f h), fitted to %s.",
+		par.Gain, present.PeakWords(st), recovery.DefaultPeakH, plural(st.Fitted.Observations, "rating", "ratings"))
 	if len(st.Entries) == 0 {
 		p.Empty = v.emptyRuns("The forecast follows your runs: upload some and it shows how sore each muscle group will be over the next week.")
 	}
@@ -401,7 +401,7 @@ func (s *Server) pageModel(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Params.Rows = [][]string{
 		{"Soreness gain", fmt.Sprintf("%.2f ×", m.Personal.Gain), fmt.Sprintf("%.2f ×", m.Population.Gain), gainWord},
-		{"Peak soreness", fmt.Sprintf("%.0f h", m.Personal.PeakH), fmt.Sprintf("%.0f h", m.Population.PeakH), "hours from the end of a run to the sorest point"},
+		{"Peak soreness", fmt.Sprintf("%.0f h", m.PeakHours), fmt.Sprintf("%.0f h", m.Population.PeakH), "hours from the end of a run to the sorest point: " + present.PeakWords(v.st)},
 	}
 	// The soreness time course after one run, theirs against most runners'.
 	const ref = 5.0
@@ -410,10 +410,10 @@ func (s *Server) pageModel(w http.ResponseWriter, r *http.Request) {
 	for h := 0; h <= 168; h += 2 {
 		xs = append(xs, float64(h))
 		pop = append(pop, val(ref*recovery.Shape(float64(h), m.Population.PeakH)))
-		you = append(you, val(math.Min(10, ref*m.Personal.Gain*recovery.Shape(float64(h), m.Personal.PeakH))))
+		you = append(you, val(math.Min(10, ref*m.Personal.Gain*recovery.Shape(float64(h), m.PeakHours))))
 	}
 	p.Course = web.Chart{ID: "model-course", Kind: web.ChartLines, Title: "Soreness after a run that makes most runners 5/10 sore",
-		Note: "Your fitted time course against the population model's, before the gentle adjustments for age and sleep.",
+		Note: "Your time course, as the plans forecast it (with the gentle adjustments for age and sleep), against the population model's.",
 		Data: map[string]any{"x": xs, "xLabel": "After the run", "xUnit": "h", "series": []chartSeries{
 			{Label: "You", Unit: "/10", Format: "dec1", Values: you}, {Label: "Most runners", Unit: "/10", Format: "dec1", Dash: true, Values: pop}}}}
 	p.Facts = []web.KV{
