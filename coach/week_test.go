@@ -161,6 +161,26 @@ func TestWeekLongRunDay(t *testing.T) {
 	}
 }
 
+// TestWeekLongRunIsTheWeeksLongest: a midweek 18 km run is long by
+// distance (16.1 km), but the week's long run is its Sunday 30 km. The
+// pattern said "long runs about 24 km", the median of 18 and 30, for
+// a runner whose long runs are 30 km (review: marta, 29-34 km, was
+// told 24.5 km).
+func TestWeekLongRunIsTheWeeksLongest(t *testing.T) {
+	week := []sess{{1, 7, 8, easyBPM}, {2, 7, 18, easyBPM}, {3, 7, 8, easyBPM}, {6, 8, 30, easyBPM}}
+	wp, st := weekAt(histOf(weeks(4, week...)...), 28)
+	checkWeekRules(t, wp, st)
+	if p := wp.Pattern; p.LongM == nil || *p.LongM != 30000 || p.LongDay != "Sunday" {
+		t.Fatalf("pattern %+v: want long runs of 30 km on Sunday", p)
+	}
+	long := ofType(wp, coach.DayLong)
+	// At most 10 % over the longest run of the last 4 weeks (33 km),
+	// and no shorter than the usual 30 km less a lighter week's 30 %.
+	if len(long) != 1 || long[0].Weekday != "Sunday" || long[0].DistanceM < 21000 || long[0].DistanceM > 33000 {
+		t.Errorf("long runs %+v: want one on Sunday of 21-33 km", long)
+	}
+}
+
 func TestWeekWithoutHistoryAssumesARecreationalWeek(t *testing.T) {
 	for _, tc := range []struct {
 		name   string

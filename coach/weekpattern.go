@@ -17,8 +17,9 @@ type Pattern struct {
 	RunsPerWeek int `json:"runs_per_week"`
 	HardPerWeek int `json:"hard_per_week"`
 	// EasyM is the median easy run; HardM the median hard session and
-	// LongM the median long run (null without any); LongestM the longest
-	// run that was not a race (null without running).
+	// LongM the median of each week's long run, its longest (null without
+	// any); LongestM the longest run that was not a race (null without
+	// running).
 	EasyM    float64  `json:"easy_m"`
 	HardM    *float64 `json:"hard_m"`
 	LongM    *float64 `json:"long_m"`
@@ -78,6 +79,11 @@ func (s *State) pattern(start time.Time) Pattern {
 	p := Pattern{HardDays: []string{}, runDays: map[time.Weekday]int{}, hardDays: map[int]bool{}, demanding: map[int]bool{}, longOn: map[int]bool{}}
 	from := start.AddDate(0, 0, -PatternDays)
 	var easy, other, hard, long []float64
+	// The long run of each 7-day block (0 the latest) is its longest
+	// long run: a midweek 18 km run that counts as long by distance is
+	// not the long run of a week whose Sunday run is 34 km.
+	var weekLongM [4]float64
+	var weekLongWD [4]time.Weekday
 	longDays := map[time.Weekday]int{}
 	hardDays := map[time.Weekday]int{}
 	starts := map[startKey][]float64{}
@@ -118,8 +124,9 @@ func (s *State) pattern(start time.Time) Pattern {
 		case e.Kind == recovery.Easy:
 			easy = append(easy, m)
 		case e.Kind == recovery.Long:
-			long = append(long, m)
-			longDays[at.Weekday()]++
+			if b := (-i - 1) / 7; m > weekLongM[b] {
+				weekLongM[b], weekLongWD[b] = m, at.Weekday()
+			}
 		case e.Kind == recovery.Hard:
 			hard = append(hard, m)
 			hardDays[at.Weekday()]++
@@ -130,6 +137,12 @@ func (s *State) pattern(start time.Time) Pattern {
 		}
 		if e.Kind != recovery.Race && (p.LongestM == nil || m > *p.LongestM) {
 			p.LongestM = &m
+		}
+	}
+	for b := len(weekLongM) - 1; b >= 0; b-- { // oldest first
+		if weekLongM[b] > 0 {
+			long = append(long, weekLongM[b])
+			longDays[weekLongWD[b]]++
 		}
 	}
 	p.hours = map[startKey]time.Duration{}

@@ -89,6 +89,16 @@ const (
 	// Rebound's choice.
 	LongHardZoneShare = 0.30
 	LongTempoHRR      = 0.80
+	// LongEffortS: a run of two hours or more is a long run whatever its
+	// effort. Its tempo or intervals are named as its workout and
+	// recovered within a long run's clocks, which give easy running later
+	// than a hard session's (Windows) and, for older runners, a day more.
+	// A shorter run that is long only by its distance or its share of the
+	// week, with a key effort (16 km of intervals in 80 minutes), is the
+	// hard session it was. Rebound's choice: called a "tempo run", a 3 h
+	// run with 30 % of its time in zones 4-5 was given easy running 5 h
+	// sooner than the same run called long.
+	LongEffortS = 2 * 60 * 60
 	// TempoHRR: an average at or above 75 % of heart-rate reserve over the
 	// whole run is a tempo effort even without time in zones 4-5.
 	TempoHRR = 0.75
@@ -271,10 +281,14 @@ func ClassifyRun(f Features) Class {
 		return Class{Kind: Race, Workout: w, HardFraction: math.Max(i.hard, 0.8), Why: why}
 	}
 	if why := longWhy; len(why) > 0 {
-		if i.key {
+		if i.key && f.MovingS < LongEffortS {
 			// The effort decides before the distance.
 			return Class{Kind: Hard, Workout: i.workout, HardFraction: i.hard,
 				Why: append(i.why, fmt.Sprintf("long too (%s), but the effort decides: a hard session", strings.Join(why, "; ")))}
+		}
+		if i.key {
+			why = append(why, fmt.Sprintf("a long run with a hard part: %s, recovered as a long run (two hours or more)", strings.Join(i.why, "; ")))
+			return Class{Kind: Long, Workout: i.workout, HardFraction: i.hard, Why: why}
 		}
 		return Class{Kind: Long, Workout: i.workout, HardFraction: i.hard, Why: append(why, i.why...)}
 	}

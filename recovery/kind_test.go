@@ -102,6 +102,16 @@ func TestClassifyRun(t *testing.T) {
 		{"LongDriftIsSteady", base(24, 197, 0.76), recovery.Long, "", "steady for a run that long"},
 		{"LongWithThirtyPercentIsHard", with(base(20, 110, 0.72), func(f *recovery.Features) { f.ZonesS = z(1000, 2000, 1600, 1800, 200) }),
 			recovery.Hard, recovery.Tempo, "long too (20 km: 16.1 km or more; 1 h 50 min: 90 minutes or more)"},
+		// Two hours or more (LongEffortS) is a long run whatever the
+		// effort: marta's 34 km in 3 h with 30 % in zones 4-5 (was named a
+		// "tempo run" and given easy running 5 h sooner than the same run
+		// called long), and 5 h 39 min in the mountains with varying laps.
+		{"ThreeHoursWithTempoIsLong", with(base(34, 180, 0.72), func(f *recovery.Features) { f.ZonesS = z(1000, 3000, 3400, 2600, 640) }),
+			recovery.Long, recovery.Tempo, "a long run with a hard part: 30% of the time (54 min) in heart-rate zones 4-5, recovered as a long run (two hours or more)"},
+		{"MountainDayIsLong", with(base(28.5, 339, 0.62), func(f *recovery.Features) {
+			f.AscentM, f.DescentM = 2266, 1384
+			f.LapSpeeds = []float64{2.6, 1.4, 2.9, 1.9}
+		}), recovery.Long, recovery.Intervals, "recovered as a long run"},
 		// A race stays a race however hard: its effort goes without saying.
 		{"LongRaceStaysRace", with(base(21.1, 98, 0.87), func(f *recovery.Features) { f.ZonesS = z(0, 300, 600, 3000, 2000) }),
 			recovery.Race, "", "a race effort"},
