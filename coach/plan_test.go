@@ -584,3 +584,39 @@ func TestPlanNotFoundNamesNoCommand(t *testing.T) {
 		t.Errorf("plan 999: %v", err)
 	}
 }
+
+// TestPlanSaysACheckInMovedItsClock (review #9): a morning rated 5/10
+// holds hard sessions back; the next morning, rated 1/10, brings them
+// forward, and the plan says which check-in did, so that the time does
+// not move without a word from one day to the next.
+func TestPlanSaysACheckInMovedItsClock(t *testing.T) {
+	h := history()
+	monday := week0.AddDate(0, 0, 21)
+	h.Activities = append(h.Activities, run(100, monday, 28, 140))
+	rated := func(d int, v float64) recovery.CheckIn {
+		c := recovery.CheckIn{Date: time.Date(monday.Year(), monday.Month(), monday.Day()+d, 0, 0, 0, 0, loc), Soreness: map[recovery.Muscle]float64{}}
+		for _, m := range recovery.Muscles {
+			c.Soreness[m] = v
+		}
+		return c
+	}
+	plan := func(d int) *coach.Plan {
+		st := coach.NewState(h, time.Date(monday.Year(), monday.Month(), monday.Day()+d, 12, 0, 0, 0, loc))
+		p, err := st.Plan(100, coach.WeightChange{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	h.CheckIns = []recovery.CheckIn{rated(1, 5)}
+	held := plan(1)
+	h.CheckIns = append(h.CheckIns, rated(2, 1))
+	moved := plan(2)
+	if !moved.Recovery.ReadyAt.Before(held.Recovery.ReadyAt) {
+		t.Fatalf("hard sessions from %s after a 5/10 morning, %s after a 1/10 one: want sooner", held.Recovery.ReadyAt, moved.Recovery.ReadyAt)
+	}
+	said := strings.Join(moved.Recovery.Reasons, "\n")
+	if !strings.Contains(said, "your check-in of Wed 30 Sep rated your") || !strings.Contains(said, "1/10, less than before: hard sessions from") {
+		t.Errorf("the plan does not say the check-in brought hard sessions forward:\n%s", said)
+	}
+}

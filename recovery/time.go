@@ -223,11 +223,26 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 	// runner gave since.
 	c := soreCurves(cs[:i+1], p, mod, run.End, reportedAfter(mod.Reported, run.End.Add(ReportedAfterH*time.Hour), nextEnd(cs, i)))
 	saidCap := false
+	// The curves as they stood before the latest check-in (the forecast
+	// alone when it is the first since the run): a clock the check-in
+	// brought forward says so.
+	latest := time.Time{}
+	for _, o := range c.rated {
+		if o.At.After(latest) {
+			latest = o.At
+		}
+	}
+	earlier := curves{from: c.from, forecast: c.forecast}
+	if !latest.IsZero() {
+		earlier.rated = reportedAfter(mod.Reported, run.End.Add(ReportedAfterH*time.Hour), latest.Add(-LatestCheckInH*time.Hour))
+	}
 	for _, x := range []struct {
 		h     *float64
 		limit float64
 		what  string
-	}{{&easyH, EasySorenessLimit, "easy running waits"}, {&hardH, HardSorenessLimit, "hard sessions wait"}} {
+		noun  string
+	}{{&easyH, EasySorenessLimit, "easy running waits", "easy running"}, {&hardH, HardSorenessLimit, "hard sessions wait", "hard sessions"}} {
+		before := *x.h
 		fc, rep, m, r := c.until(x.limit)
 		if v := math.Min(fc, limit); v > *x.h {
 			*x.h = v
@@ -248,6 +263,19 @@ func RecoveryTime(run Run, cs []Contribution, i int, p Params, mod Modifiers) Re
 			*x.h = rep
 			why = append(why, fmt.Sprintf("you rated your %s %g/10 on %s: eased at the rate the model expects, it stays above %g/10 until %.0f h, so %s",
 				r.Muscle.Name(), r.Soreness, r.At.Format("Mon 2 Jan"), x.limit, rep, x.what))
+		}
+		// A check-in that rates a muscle less sore than forecast, or than
+		// the check-in before it, lets the clock run out sooner: say so,
+		// or the time moves without a word from one day to the next.
+		fc0, rep0, m0, r0 := earlier.until(x.limit)
+		was := math.Round(math.Max(before, math.Max(math.Min(fc0, limit), rep0)))
+		if rep0 > math.Min(fc0, limit) {
+			m0 = r0.Muscle
+		}
+		if o, ok := c.rated[m0]; ok && o.At.Equal(latest) && was > math.Round(*x.h) {
+			why = append(why, fmt.Sprintf("your check-in of %s rated your %s %g/10, less than %s: %s from %.0f h, not %.0f h",
+				o.At.Format("Mon 2 Jan"), o.Muscle.Name(), o.Soreness, map[bool]string{true: "before", false: "forecast"}[rep0 > math.Min(fc0, limit)],
+				x.noun, *x.h, was))
 		}
 	}
 	hardH = math.Max(hardH, easyH)
@@ -326,6 +354,10 @@ type curves struct {
 func soreCurves(cs []Contribution, p Params, mod Modifiers, from time.Time, rated map[Muscle]Observation) curves {
 	return curves{from: from, forecast: ForecastFrom(cs, p, mod, from), rated: rated}
 }
+
+// LatestCheckInH: ratings within 12 h of the newest are of the same
+// check-in (a morning's ratings, edited later that day).
+const LatestCheckInH = 12
 
 // until returns the last hour at which an unrated muscle's forecast is
 // above limit (and that muscle), and the last hour at which a rated

@@ -109,9 +109,12 @@ func TestReportedSoreness(t *testing.T) {
 			t.Errorf("rated %g: %.0f/%.0f h, shorter than a lower rating's %.0f/%.0f h", v, got.EasyH, got.HardH, prev.EasyH, prev.HardH)
 		}
 		switch v {
-		case 0: // not sore: the forecast may not add its extension
+		case 0: // not sore: the forecast may not add its extension, and the plan says why the clock is shorter
 			if got.HardH >= recovery.TrainingCapH {
 				t.Errorf("rated 0: still %.0f h: %v", got.HardH, got.Reasons)
+			}
+			if said := strings.Join(got.Reasons, " "); !strings.Contains(said, "your check-in of Tue 8 Sep rated your") {
+				t.Errorf("rated 0: the reasons do not say the check-in shortened the clock: %v", got.Reasons)
 			}
 		case 10: // very sore: past the cap, and saying why
 			if got.HardH <= recovery.TrainingCapH || !strings.Contains(strings.Join(got.Reasons, " "), "you rated your") {
