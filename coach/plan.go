@@ -135,8 +135,8 @@ type Nutrition struct {
 	CarbsG   Range `json:"carbs_g"`
 	ProteinG Range `json:"protein_g"`
 	// FastCarbsGPerH, when set, is fast refuelling: grams of
-	// carbohydrate an hour for FastHours after long or hard sessions or
-	// before a session within protocol.NextSessionFastH.
+	// carbohydrate an hour for FastHours when the next session came
+	// within protocol.NextSessionFastH.
 	FastCarbsGPerH *Range `json:"fast_carbs_g_per_h,omitempty"`
 	FastHours      int    `json:"fast_hours,omitempty"`
 	// NextMeal is set after a short easy run: the next normal meal can be
@@ -519,6 +519,18 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 			st.Sources = append(st.Sources, protocol.RefACSM2016)
 		case n.NextMeal:
 			st.Dose += "; after a short easy run your next normal meal can be it, if it is within the hour"
+		case e.Kind.Demanding():
+			// Thomas, Erdman & Burke 2016: the hourly rate is for a
+			// session within about 8 h; otherwise the day's meals
+			// restore glycogen. A run just finished has no next session
+			// yet, so the rate is given as a condition.
+			st.Dose += "; then carbohydrate-rich meals through the day, which refill the glycogen this run used"
+			if kg := s.weight(); kg > 0 {
+				f := protocol.FastCarbs(kg)
+				st.Dose += fmt.Sprintf(" (only if you train again within %d h: %.0f-%.0f g carbohydrate an hour for up to %d h, 1.0-1.2 g per kg an hour)",
+					protocol.NextSessionFastH, math.Round(f.Min), math.Round(f.Max), protocol.FastRefuelHours)
+			}
+			st.Sources = append(st.Sources, protocol.RefACSM2016)
 		}
 	case "rehydrate":
 		st.Dose = s.Units().VolumeRange(n.FluidML.Min, n.FluidML.Max) + " over the next hours"
@@ -688,8 +700,9 @@ func (s *State) restWhy(e Entry, n int) string {
 func (s *State) weight() float64 { return s.H.Profile.WeightKg }
 
 // nutrition computes the first hours' food and drink, scaled to the
-// session: the articles' dose after every run, fast refuelling after long
-// or hard sessions or before a session within 8 h, the next meal after a
+// session: the articles' dose after every run, fast refuelling before a
+// session within 8 h (after a long or hard session without one, the
+// day's meals: Thomas, Erdman & Burke 2016), the next meal after a
 // short easy run; fluid from the weights, else estimated from duration,
 // intensity and temperature.
 func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
@@ -704,15 +717,13 @@ func (s *State) nutrition(e Entry, w WeightChange, warns *[]Warning) Nutrition {
 	minutes := e.Run.DurationS / 60
 	next, hasNext := s.nextSessionAfter(e)
 	soon := hasNext && next.Sub(e.Run.End) < protocol.NextSessionFastH*time.Hour
-	if e.Kind.Demanding() || soon {
+	if soon {
 		n.FastHours = protocol.FastRefuelHours
 		if kg > 0 {
 			f := protocol.FastCarbs(kg)
 			n.FastCarbsGPerH = &Range{math.Round(f.Min), math.Round(f.Max)}
 		}
-		if soon {
-			n.Notes = append(n.Notes, fmt.Sprintf("your next session started %.0f h later: refuel fast", next.Sub(e.Run.End).Hours()))
-		}
+		n.Notes = append(n.Notes, fmt.Sprintf("your next session started %.0f h later: refuel fast", next.Sub(e.Run.End).Hours()))
 	} else if e.Kind.EasyEffort() && minutes < protocol.ShortRunFluidMin {
 		n.NextMeal = true
 	}

@@ -3,6 +3,7 @@ package coach_test
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,8 +124,10 @@ func TestSoreSpotBringsIceForward(t *testing.T) {
 // TestNutritionScalesWithTheSession: a 30-minute jog and a 2 h 15 long run
 // (70 kg) both get the articles' dose as the floor: 0.8-1.2 g/kg
 // carbohydrate = 56-84 g and 0.25-0.4 g/kg protein = 18-28 g within
-// 30-60 min. The long run adds fast refuelling, 1.0-1.2 g/kg/h = 70-84 g
-// an hour for up to 4 h (Thomas, Erdman & Burke 2016); the jog says the
+// 30-60 min. The long run, with no session within 8 h, gets the day's
+// meals, and fast refuelling, 1.0-1.2 g/kg/h = 70-84 g an hour for up to
+// 4 h, only as a condition: Thomas, Erdman & Burke 2016 reserve it for
+// sessions less than about 8 h apart (review 2, N3). The jog says the
 // next meal can be it. Fluid: the jog keeps 16-24 fl oz = 473-710 ml; the
 // long run at an unknown temperature, steady (0.5-1.0 L/h, Sawka et al.
 // 2007), adds the 75 min beyond the first hour: 473 + 1.25 × 500 = 1098
@@ -144,8 +147,23 @@ func TestNutritionScalesWithTheSession(t *testing.T) {
 	if n := pj.Nutrition; n.FastCarbsGPerH != nil || !n.NextMeal || n.FluidML != (coach.Range{Min: 473, Max: 710}) || n.FluidFrom != "default" {
 		t.Errorf("30-min jog: %+v", n)
 	}
-	if n := pl.Nutrition; n.FastCarbsGPerH == nil || *n.FastCarbsGPerH != (coach.Range{Min: 70, Max: 84}) || n.FastHours != 4 ||
+	if n := pl.Nutrition; n.FastCarbsGPerH != nil || n.FastHours != 0 ||
 		n.NextMeal || n.FluidML != (coach.Range{Min: 1100, Max: 1960}) || n.FluidFrom != "estimate" {
 		t.Errorf("2 h 15 long run: %+v (fast %v)", n, n.FastCarbsGPerH)
+	}
+	if d := step(pl, "refuel").Dose; !strings.Contains(d, "then carbohydrate-rich meals through the day") ||
+		!strings.Contains(d, "only if you train again within 8 h: 70-84 g carbohydrate an hour for up to 4 h") {
+		t.Errorf("2 h 15 long run, refuel: %q", d)
+	}
+	// Two sessions 6 h apart: the first is refuelled fast.
+	h := history()
+	h.Activities = append(h.Activities, long, run(101, day21.Add(6*time.Hour+135*time.Minute), 5, 135))
+	st := coach.NewState(h, day21.AddDate(0, 0, 1))
+	twice, err := st.Plan(100, coach.WeightChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := twice.Nutrition; n.FastCarbsGPerH == nil || *n.FastCarbsGPerH != (coach.Range{Min: 70, Max: 84}) || n.FastHours != 4 {
+		t.Errorf("long run 6 h before the next: %+v (fast %v)", n, n.FastCarbsGPerH)
 	}
 }

@@ -85,15 +85,16 @@ func LegsReadyLine(p *coach.Plan, now time.Time) string {
 const UntilClearedWords = "until the red flag is cleared"
 
 // phaseEndH is when each phase ends, in hours after the run: a window that
-// ends later is not told with the phase's title ("First hour, within
+// ends later is not told with the phase's title ("first hour, within
 // 72 h" contradicts itself).
 var phaseEndH = map[protocol.Phase]float64{protocol.Immediate: 1, protocol.SameDay: 24, protocol.Days1to3: 72}
 
 // StepWhen says when a plan's step happens, its phase and its window
-// agreeing: "First hour, within 30 min", "Days 1–3, 12–72 h after", only
+// agreeing: "first hour, within 30 min", "days 1–3, 12–72 h after", only
 // the window when it reaches past its phase ("within 72 h", "3.5–9 days
-// after"), the phase alone for a long-term habit ("This week and
-// beyond", with the day it starts from when that is not the run's),
+// after", "from today, all week"), the phase alone for a long-term habit
+// ("this week and beyond", with the day it starts from when that is not
+// the run's),
 // "today" or "within the next few days" to see a professional (an urgent
 // or another red flag), "until the red flag is cleared" for complete rest
 // while one stands.
@@ -105,15 +106,23 @@ func StepWhen(st coach.Step) string {
 		return seeWhen(st)
 	case protocol.Phase(st.Phase) == protocol.LongTerm:
 		if st.StartH >= 24 {
-			return PhaseTitle(st.Phase) + ", from day " + fmt.Sprint(math.Floor(st.StartH/24)+1)
+			return phaseWords(st.Phase) + ", from day " + fmt.Sprint(math.Floor(st.StartH/24)+1)
 		}
-		return PhaseTitle(st.Phase)
+		return phaseWords(st.Phase)
 	}
 	w := Window(st.StartH, st.EndH)
 	if end, ok := phaseEndH[protocol.Phase(st.Phase)]; ok && st.EndH <= end {
-		return PhaseTitle(st.Phase) + ", " + w
+		return phaseWords(st.Phase) + ", " + w
 	}
 	return w
+}
+
+// phaseWords is a phase's title inside a sentence: "first hour", "days
+// 1–3", so that every step's timing reads alike ("first hour, within 30
+// min" beside "within 72 h").
+func phaseWords(phase string) string {
+	t := PhaseTitle(phase)
+	return strings.ToLower(t[:1]) + t[1:]
 }
 
 // seeWhen is when to see a professional: today for an urgent flag (a

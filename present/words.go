@@ -89,7 +89,7 @@ func PriorityHeading(priority int) string {
 
 // Window says when a step happens, from its window in hours after the
 // run: "right away", "within 30 min", "12–72 h after", "2–7 days after",
-// "this week and beyond".
+// "from today, all week".
 func Window(startH, endH float64) string {
 	s, e := startH, endH
 	if e < s {
@@ -111,7 +111,10 @@ func Window(startH, endH float64) string {
 		return "right away"
 	case s == 0:
 		if unit == "days" && e == 24*7 {
-			return "this week and beyond"
+			// A step of the first hours that goes on all week (sleep):
+			// not "this week and beyond", the title of the long-term
+			// habits, which it would read as under its own heading.
+			return "from today, all week"
 		}
 		return "within " + f(e) + " " + unit
 	case f(s) == f(e):

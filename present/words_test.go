@@ -30,7 +30,7 @@ func TestWords(t *testing.T) {
 		{present.Window(0, 4), "within 4 h"},
 		{present.Window(12, 72), "12–72 h after"},
 		{present.Window(48, 168), "2–7 days after"},
-		{present.Window(0, 168), "this week and beyond"},
+		{present.Window(0, 168), "from today, all week"},
 		{present.Window(24, 24), "from 24 h"},
 		// The bands of package load: 0.8-1.3 in step, above 1.3, above 1.5 a spike.
 		{present.ACWRWords(math.NaN()), "needs four weeks of history"},

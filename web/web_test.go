@@ -311,7 +311,7 @@ func TestHelpers(t *testing.T) {
 		{`{{timing 0 48}}`, "within 48 h"},
 		{`{{timing 12 72}}`, "12–72 h after"},
 		{`{{timing 48 168}}`, "2–7 days after"},
-		{`{{timing 0 168}}`, "this week and beyond"},
+		{`{{timing 0 168}}`, "from today, all week"},
 		{`{{(grade "very-low").Label}}`, "Very low evidence"},
 		{`{{(grade "A").Level}}`, "1"},
 		{`{{(advice "easy-run").Label}}`, "Easy run"},
