@@ -44,7 +44,8 @@ func Day(t, now time.Time) string {
 // ReadyNote says, under the day's recommendation, when the legs are ready
 // again (Today's EasyAt and ReadyAt): "Easy running from this afternoon, hard
 // sessions from Friday morning" (Ready), "Hard sessions from tomorrow morning", or
-// "Your legs have recovered from your recent runs" once both have passed;
+// "Your legs have recovered from your recent runs" once both have passed
+// (SorenessDecidesNote when soreness still holds the day);
 // "" without a recent run, and while a red flag stands (its box says that
 // there is no training until it is cleared).
 func ReadyNote(t *coach.Today, now time.Time) string {
@@ -53,11 +54,19 @@ func ReadyNote(t *coach.Today, now time.Time) string {
 		return ""
 	case t.ReadyAt != nil && t.ReadyAt.After(now):
 		return Ready(t.EasyAt, t.ReadyAt, now)
+	case t.LastRun != nil && (t.DecidedBy == coach.ByForecast || t.DecidedBy == coach.ByReportedSoreness):
+		// The clocks have run out, but soreness holds the day: not
+		// "recovered" beside "no hard session" (review 2, N2).
+		return SorenessDecidesNote
 	case t.LastRun != nil:
 		return "Your legs have recovered from your recent runs"
 	}
 	return ""
 }
+
+// SorenessDecidesNote is ReadyNote once the recovery clocks have run out
+// while soreness still holds the day back.
+const SorenessDecidesNote = "The recovery clocks have run out; your soreness decides now: a morning check-in tells when it is low enough"
 
 // FlagHeading is the heading of a red flag (coach.SeeProfessional) of an
 // urgency (protocol.Urgent or Soon): what to do, in a few words.

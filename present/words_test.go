@@ -108,3 +108,28 @@ func TestModelPeakHours(t *testing.T) {
 		}
 	}
 }
+
+// TestReadyNote: once the clocks have run out the note says the legs have
+// recovered, unless soreness still holds the day (review 2, N2: "Your
+// legs have recovered" beside "quads forecast 3.7/10: no hard session").
+func TestReadyNote(t *testing.T) {
+	now := time.Date(2012, 8, 22, 8, 0, 0, 0, time.UTC)
+	past, later := now.Add(-2*time.Hour), now.Add(30*time.Hour)
+	run := &coach.PlanRun{ID: 1}
+	for _, tc := range []struct {
+		name  string
+		today coach.Today
+		want  string
+	}{
+		{"ClocksRunning", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &later, DecidedBy: coach.ByClock}, "Hard sessions from tomorrow afternoon"},
+		{"Recovered", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &past, DecidedBy: coach.ByReadiness}, "Your legs have recovered from your recent runs"},
+		{"ForecastHolds", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &past, DecidedBy: coach.ByForecast}, present.SorenessDecidesNote},
+		{"RatedSore", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &past, DecidedBy: coach.ByReportedSoreness}, present.SorenessDecidesNote},
+		{"RedFlag", coach.Today{LastRun: run, SeeProfessional: coach.SeeProfessional{Needed: true}, DecidedBy: coach.ByRedFlag}, ""},
+		{"NoRuns", coach.Today{DecidedBy: coach.ByNoData}, ""},
+	} {
+		if got := present.ReadyNote(&tc.today, now); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
