@@ -2,6 +2,7 @@ package coach
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -118,6 +119,22 @@ func (s *State) symptomWalk() (standing []string, first map[string]time.Time, cl
 // increase your training intensity and volume"); a week is Rebound's
 // rule.
 const ReturnDays = 7
+
+// ReturnStartShare is the share of the usual easy run the first run of a
+// graded return covers; the runs grow evenly to the usual length by the
+// return's end (ReturnShare). Half is Rebound's rule, in the spirit of
+// the return-to-run progressions physiotherapists give: start well under
+// the usual and build while it stays pain-free (Dubois & Esculier 2020:
+// "load" as symptoms allow).
+const ReturnStartShare = 0.5
+
+// ReturnShare is the share of the usual easy run a graded return allows
+// on day t: ReturnStartShare on the clearing day, growing evenly to all
+// of it ReturnDays later.
+func (r *Return) ReturnShare(t time.Time) float64 {
+	d := t.Sub(r.Cleared).Hours() / 24
+	return ReturnStartShare + (1-ReturnStartShare)*math.Max(0, math.Min(1, d/ReturnDays))
+}
 
 // Return is a graded return: a red-flag symptom was cleared, and until
 // Until running stays easy (no hard session).

@@ -763,9 +763,15 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 	for _, i := range easyIdx {
 		b.days[i].DistanceM = easyM
 		if b.returning(i) {
-			b.days[i].DistanceM = math.Min(easyM, floor(easyRef))
+			// The graded return's runs start at half the usual and grow.
+			share := b.ret.ReturnShare(b.start.AddDate(0, 0, i))
+			b.days[i].DistanceM = math.Max(step, math.Min(easyM, floor(share*easyRef)))
+			b.days[i].Reasons = append(b.days[i].Reasons, cite(fmt.Sprintf(
+				"easy, at a conversational pace: %.0f%% of your usual easy run, the runs of the graded return growing back to it by %s; stop if the pain comes back",
+				share*100, b.ret.Until.Format("Mon 2 Jan")), srcRebound))
+		} else {
+			b.days[i].Reasons = append(b.days[i].Reasons, cite(why, protocol.Seed002))
 		}
-		b.days[i].Reasons = append(b.days[i].Reasons, cite(why, protocol.Seed002))
 		if b.demandingOn(i - 1) {
 			b.days[i].Reasons = append(b.days[i].Reasons,
 				cite("the day after a hard session or long run: easy running only, no strength", protocol.Seed002))

@@ -848,7 +848,7 @@ func TestWeekGradedReturnAfterAClearedFlag(t *testing.T) {
 				}
 				checkWeekRules(t, wp, st)
 				until := cleared.AddDate(0, 0, coach.ReturnDays).Format(time.DateOnly)
-				runs := 0
+				runs, last := 0, 0.0
 				for _, day := range wp.Days {
 					if day.Date >= until {
 						continue
@@ -856,7 +856,17 @@ func TestWeekGradedReturnAfterAClearedFlag(t *testing.T) {
 					if day.Type == coach.DayHard || day.Type == coach.DayLong || day.Strength {
 						t.Errorf("day %d: %s is %s (strength %v) in the graded return", d, day.Date, day.Type, day.Strength)
 					}
-					if day.DistanceM > 0 {
+					if day.DistanceM > 0 && !day.Done {
+						// Half the usual easy run on the clearing day,
+						// growing by a 14th of it a day (coach.ReturnShare),
+						// in 0.5 km steps: of 8 km, 4 km on day 0, 5.5 on
+						// day 3, 7.5 on day 6.
+						daysIn := dayIndexOf(cleared, day.Date)
+						want := math.Floor((0.5+0.5*float64(daysIn)/coach.ReturnDays)*wp.Pattern.EasyM/500+1e-9) * 500
+						if day.DistanceM != want || day.DistanceM < last {
+							t.Errorf("day %d: %s (day %d of the return) runs %.1f km, want %.1f km, growing", d, day.Date, daysIn, day.DistanceM/1000, want/1000)
+						}
+						last = day.DistanceM
 						runs++
 					}
 				}
@@ -872,6 +882,15 @@ func TestWeekGradedReturnAfterAClearedFlag(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dayIndexOf is the number of days from day to date (YYYY-MM-DD).
+func dayIndexOf(day time.Time, date string) int {
+	d, err := time.ParseInLocation(time.DateOnly, date, day.Location())
+	if err != nil {
+		panic(err)
+	}
+	return int(math.Round(d.Sub(day).Hours() / 24))
 }
 
 func maxTime(a, b time.Time) time.Time {
