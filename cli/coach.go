@@ -374,7 +374,8 @@ func printToday(w io.Writer, st *coach.State, t *coach.Today, cl present.Checkli
 			done[s.ID] = s.Done
 		}
 		for _, it := range present.Items(t.Steps) {
-			printItem(w, it, done[it.Steps[0].ID], present.StepWhenToday(it.Steps[0], st.Now))
+			_, ticked := it.Ticked(done)
+			printItem(w, it, ticked, present.StepWhenToday(it.Steps[0], st.Now))
 		}
 	}
 	for _, x := range t.Warnings {

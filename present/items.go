@@ -40,6 +40,19 @@ func (it Item) Why() string {
 	return it.Group.Why
 }
 
+// Ticked says which of the item's steps a tick stands for, given the
+// steps ticked (by id): the first member ticked, as ticking any one of a
+// group of alternatives does the item, else the first step; ok is set
+// when one is ticked. The CLI, the page and its count read it alike.
+func (it Item) Ticked(done map[string]bool) (id string, ok bool) {
+	for _, st := range it.Steps {
+		if done[st.ID] {
+			return st.ID, true
+		}
+	}
+	return it.Steps[0].ID, false
+}
+
 // Sources are the item's sources, each once: the step's, or those of the
 // group's members.
 func (it Item) Sources() []string {

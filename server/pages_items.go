@@ -1,6 +1,7 @@
 package server
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -81,9 +82,11 @@ func (v *view) todayItems(steps []coach.Step) []itemView {
 }
 
 // checkItems are the rows of today's checklist: one per item, titled as
-// the CLI titles it, a group ticked by its first member (as `rebound
-// today` reads the ticks), with when it is due as the detail.
-func checkItems(steps []present.ChecklistStep, now time.Time) []web.ChecklistItem {
+// the CLI titles it, a group ticked by any of its members (present.Item's
+// Ticked, as `rebound today` reads the ticks; its row then stands for that
+// member, so that unticking it unticks the item), with when it is due as
+// the detail. With a step id, only the row of the item holding it.
+func checkItems(steps []present.ChecklistStep, now time.Time, of ...string) []web.ChecklistItem {
 	plain := make([]coach.Step, len(steps))
 	done := map[string]bool{}
 	for i, s := range steps {
@@ -92,8 +95,11 @@ func checkItems(steps []present.ChecklistStep, now time.Time) []web.ChecklistIte
 	}
 	var out []web.ChecklistItem
 	for _, it := range present.Items(plain) {
-		first := it.Steps[0]
-		out = append(out, web.ChecklistItem{ID: first.ID, Title: it.Title(), Detail: present.StepWhenToday(first, now), Done: done[first.ID]})
+		if len(of) > 0 && !slices.ContainsFunc(it.Steps, func(s coach.Step) bool { return s.ID == of[0] }) {
+			continue
+		}
+		id, ticked := it.Ticked(done)
+		out = append(out, web.ChecklistItem{ID: id, Title: it.Title(), Detail: present.StepWhenToday(it.Steps[0], now), Done: ticked})
 	}
 	return out
 }

@@ -160,10 +160,8 @@ func (s *Server) postChecklist(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Header.Get("HX-Request") == "true" {
 		item := web.ChecklistItem{ID: id, Title: tech.Name, Done: done}
-		for _, it := range checkItems(cl.Steps, v.st.Now) {
-			if it.ID == id {
-				item = it
-			}
+		if rows := checkItems(cl.Steps, v.st.Now, id); len(rows) > 0 {
+			item = rows[0]
 		}
 		s.renderPartial(w, http.StatusOK, "checklist-item", web.CheckRow{Action: v.link("/checklist"), CSRF: CSRFToken(r), ChecklistItem: item})
 		return
