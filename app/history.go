@@ -29,10 +29,11 @@ func LoadHistory(ctx context.Context, db HistoryReader) (coach.History, error) {
 	if h.Profile, err = db.FindProfile(ctx); err != nil {
 		return h, fmt.Errorf("history: profile: %w", err)
 	}
-	if h.Activities, _, err = db.FindActivities(ctx, store.ActivityFilter{}); err != nil {
+	acts, _, err := db.FindActivities(ctx, store.ActivityFilter{})
+	if err != nil {
 		return h, fmt.Errorf("history: activities: %w", err)
 	}
-	h.Activities = coach.PlausibleOnly(h.Activities)
+	h.Activities = coach.PlausibleOnly(CoachActivities(acts))
 	if h.Profile.Timezone == "" {
 		// Without a zone of their own, the runner lives where their
 		// watch says: the latest file's UTC offset, so that a run's
@@ -54,4 +55,25 @@ func LoadHistory(ctx context.Context, db HistoryReader) (coach.History, error) {
 		return h, fmt.Errorf("history: shoes: %w", err)
 	}
 	return h, nil
+}
+
+// CoachActivity is the activity of a store row as the coaching sees it
+// (coach.Activity), nil for nil. It shares the row's activity (samples,
+// laps): a caller that read one run with its samples (FindActivityByID)
+// passes it to State.EntryOf through this.
+func CoachActivity(a *store.Activity) *coach.Activity {
+	if a == nil {
+		return nil
+	}
+	return &coach.Activity{ID: a.ID, FileHash: a.SHA256, SourceFile: a.SourceFile, Gear: a.Gear, UserName: a.UserName, Kind: a.Kind, Note: a.Note,
+		ImportedAt: a.ImportedAt, Activity: a.Activity, Summary: a.Summary}
+}
+
+// CoachActivities is CoachActivity of each of acts, in their order.
+func CoachActivities(acts []*store.Activity) []*coach.Activity {
+	out := make([]*coach.Activity, len(acts))
+	for i, a := range acts {
+		out[i] = CoachActivity(a)
+	}
+	return out
 }

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/coach"
@@ -158,5 +160,35 @@ func TestLoadHistoryTakesTheWatchesZone(t *testing.T) {
 	}
 	if h, err = app.LoadHistory(ctx, db); err != nil || h.Profile.Timezone != "Europe/Lisbon" {
 		t.Errorf("a zone of the runner's own: %q, %v", h.Profile.Timezone, err)
+	}
+}
+
+// TestCoachActivity converts a store row with every field set: each field
+// of the coaching's activity must come out set (a field added to
+// coach.Activity and not filled here fails), sharing the row's activity
+// and its samples, and nil stays nil.
+func TestCoachActivity(t *testing.T) {
+	act := &activity.Activity{Sport: activity.Running, Start: time.Date(2026, 9, 7, 7, 0, 0, 0, time.UTC), Name: "Morning Run",
+		Samples: []activity.Sample{{}}}
+	row := &store.Activity{ID: 7, SHA256: "ab12", SourceFile: "runs/7.fit", Gear: "Pegasus", UserName: "Club 10k",
+		Kind: recovery.Race, Note: "Windy.", ImportedAt: time.Date(2026, 9, 8, 0, 0, 0, 0, time.UTC), Activity: act,
+		Summary: activity.Summary{DistanceM: 10_000}, Original: []byte{1}, EncodedSamples: []byte{2}}
+	got := app.CoachActivity(row)
+	want := &coach.Activity{ID: 7, FileHash: "ab12", SourceFile: "runs/7.fit", Gear: "Pegasus", UserName: "Club 10k",
+		Kind: recovery.Race, Note: "Windy.", ImportedAt: row.ImportedAt, Activity: act, Summary: row.Summary}
+	if !reflect.DeepEqual(got, want) || got.Activity != act {
+		t.Errorf("CoachActivity = %+v, want %+v sharing the row's activity", got, want)
+	}
+	v := reflect.ValueOf(*got)
+	for i := range v.NumField() {
+		if v.Field(i).IsZero() {
+			t.Errorf("coach.Activity.%s is not filled from the row", v.Type().Field(i).Name)
+		}
+	}
+	if app.CoachActivity(nil) != nil {
+		t.Error("CoachActivity(nil) is not nil")
+	}
+	if got := app.CoachActivities([]*store.Activity{row, nil}); len(got) != 2 || got[0].ID != 7 || got[1] != nil {
+		t.Errorf("CoachActivities = %v", got)
 	}
 }

@@ -234,7 +234,7 @@ func printSeason(w io.Writer, acts []*store.Activity, prof profile.Profile, toda
 		g.dist += a.Summary.DistanceM
 		g.s += a.Summary.MovingS
 		if a.Sport.IsRun() {
-			weeks[weekStart(a.Start.In(present.Location(a, prof)))] += a.Summary.DistanceM
+			weeks[weekStart(a.Start.In(present.Location(a.Activity, prof)))] += a.Summary.DistanceM
 		}
 	}
 	fmt.Fprintf(w, "Season: %d activities\n", len(acts))

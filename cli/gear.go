@@ -111,7 +111,7 @@ func (c *gearCmd) Run(ctx context.Context, args []string) error {
 		switch {
 		case s.Retired:
 			status = "retired"
-		case s.LimitKm > 0 && s.DistanceM/1000 >= s.LimitKm:
+		case s.Worn():
 			status = "! past its limit: time for new shoes (" + shoeAdvice(u) + ")"
 		case s.LimitKm > 0 && s.DistanceM/1000 >= 0.9*s.LimitKm:
 			status = "nearing its limit"

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
@@ -60,7 +61,7 @@ func (c *runsCmd) Run(ctx context.Context, args []string) error {
 	}
 	entries := make([]coach.Entry, len(acts))
 	for i, a := range acts {
-		entries[i] = st.EntryOf(a)
+		entries[i] = st.EntryOf(app.CoachActivity(a))
 	}
 	if *asJSON {
 		out := make([]present.Run, 0, len(acts))
@@ -94,7 +95,7 @@ func printRuns(w io.Writer, entries []coach.Entry, total int, prof profile.Profi
 		a := e.A
 		r := present.NewRun(e, prof, false)
 		fmt.Fprintf(w, "%5d  %-16s  %-9s  %s %10s %9s %12s %5s %6s\n",
-			a.ID, a.Start.In(present.Location(a, prof)).Format("2006-01-02 15:04"), a.Sport, rightPad(r.Title, 28),
+			a.ID, a.Start.In(present.Location(a.Activity, prof)).Format("2006-01-02 15:04"), a.Sport, rightPad(r.Title, 28),
 			u.Distance(a.Summary.DistanceM), present.Clock(a.Summary.MovingS), u.Measure(a.Sport, a.Summary.AvgSpeedMS),
 			present.BPM(a.Summary.AvgHR), trimpText(float64(r.TRIMP)))
 	}
@@ -167,7 +168,7 @@ func (g *globals) run(ctx context.Context, db store.Store, id int64, laps bool) 
 	if err != nil {
 		return nil, present.Run{}, profile.Profile{}, err
 	}
-	return a, present.NewRun(st.EntryOf(a), st.H.Profile, laps), st.H.Profile, nil
+	return a, present.NewRun(st.EntryOf(app.CoachActivity(a)), st.H.Profile, laps), st.H.Profile, nil
 }
 
 // parseArgs parses flags wherever they stand among the positional

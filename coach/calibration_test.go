@@ -18,7 +18,6 @@ import (
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/sim"
-	"github.com/rebound-run/rebound/store"
 )
 
 var updateCalibration = flag.Bool("update", false, "rewrite docs/calibration.md from the models")
@@ -59,7 +58,7 @@ type calRun struct {
 	// act makes the activity for a runner; start is when it starts.
 	// act makes the run's activities: one, or a multisport file's legs,
 	// the plan being for the last.
-	act func(t testing.TB, r sim.Runner, start time.Time) []*store.Activity
+	act func(t testing.TB, r sim.Runner, start time.Time) []*coach.Activity
 	// ref is what the sources say of the recovery after such a run.
 	ref string
 	// hardLo and hardHi bound the hard-at clock of a typical runner
@@ -78,11 +77,11 @@ func calRuns() []calRun {
 	seg := func(label string, in sim.Intensity, m, s, effort float64) sim.Segment {
 		return sim.Segment{Label: label, Intensity: in, DistanceM: m, DurationS: s, Effort: effort}
 	}
-	simRun := func(kind sim.Kind, title string, route sim.Route, autoLap float64, segs ...sim.Segment) func(testing.TB, sim.Runner, time.Time) []*store.Activity {
-		return func(t testing.TB, r sim.Runner, start time.Time) []*store.Activity {
+	simRun := func(kind sim.Kind, title string, route sim.Route, autoLap float64, segs ...sim.Segment) func(testing.TB, sim.Runner, time.Time) []*coach.Activity {
+		return func(t testing.TB, r sim.Runner, start time.Time) []*coach.Activity {
 			w := sim.Workout{Kind: kind, Sport: activity.Running, Start: start, Week: 1, Title: title, Route: route, Segments: segs, AutoLapM: autoLap}
 			a := r.Record(w)
-			return []*store.Activity{{ID: 1, Activity: a, Summary: activity.Compute(a)}}
+			return []*coach.Activity{{ID: 1, Activity: a, Summary: activity.Compute(a)}}
 		}
 	}
 	intervals := []sim.Segment{seg("warm-up", sim.WarmUp, 2500, 0, 0.74)}
@@ -134,7 +133,7 @@ func calRuns() []calRun {
 // downhillCalRun is a 7.5 km run down a mountain road at an easy heart rate
 // (65 % of reserve): 612 m of descent, 80 m of climbing, 5.2 km on grades
 // steeper than −3 %.
-func downhillCalRun(t testing.TB, r sim.Runner, start time.Time) []*store.Activity {
+func downhillCalRun(t testing.TB, r sim.Runner, start time.Time) []*coach.Activity {
 	hr := r.Profile().HR()
 	bpm := int(math.Round(hr.Rest + 0.65*(hr.Max-hr.Rest)))
 	dur := 7.5 * r.ThresholdPaceSPerKm / sim.EasyEffort
@@ -144,13 +143,13 @@ func downhillCalRun(t testing.TB, r sim.Runner, start time.Time) []*store.Activi
 		AvgCadenceSPM: activity.NaN, MaxCadenceSPM: activity.NaN, AvgPowerW: activity.NaN, AvgTempC: activity.NaN,
 		MinTempC: activity.NaN, MaxTempC: activity.NaN, DeviceRecoveryH: activity.NaN}
 	s.HRSeconds[bpm] = dur
-	return []*store.Activity{{ID: 1, Activity: &activity.Activity{Sport: activity.Trail, Start: start, Name: "Mountain descent", Format: "fit"}, Summary: s}}
+	return []*coach.Activity{{ID: 1, Activity: &activity.Activity{Sport: activity.Trail, Start: start, Name: "Mountain descent", Format: "fit"}, Summary: s}}
 }
 
 // multisportRun is a real multisport file of the shared corpus, moved to
 // start: its legs, as Rebound stores them (transitions dropped), each an
 // activity of its own; the plan is for the last leg.
-func multisportRun(t testing.TB, _ sim.Runner, start time.Time) []*store.Activity {
+func multisportRun(t testing.TB, _ sim.Runner, start time.Time) []*coach.Activity {
 	data, err := os.ReadFile(filepath.Join("..", "..", "shared", "testdata", "fit", "fitparse__activity-large-fenxi2-multisport.fit"))
 	if err != nil {
 		t.Fatal(err)
@@ -160,14 +159,14 @@ func multisportRun(t testing.TB, _ sim.Runner, start time.Time) []*store.Activit
 		t.Fatalf("decode: %v (%d activities)", err, len(acts))
 	}
 	shift := start.Sub(acts[0].Start)
-	var out []*store.Activity
+	var out []*coach.Activity
 	for _, a := range acts {
 		if a.SubSport == "transition" {
 			continue
 		}
 		s := activity.Compute(a)
 		a.Start = a.Start.Add(shift)
-		out = append(out, &store.Activity{ID: int64(len(out) + 1), Activity: a, Summary: s})
+		out = append(out, &coach.Activity{ID: int64(len(out) + 1), Activity: a, Summary: s})
 	}
 	return out
 }

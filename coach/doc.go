@@ -4,5 +4,7 @@
 // recovery plan after a run, today's readiness and the next 7 days. It
 // joins the pure models of load, recovery and protocol. It does no I/O:
 // it works on the History it is given, which the application layer reads
-// from a store (app.LoadHistory).
+// from a store (app.LoadHistory). It imports no store: its activities are
+// domain values (Activity), which app.CoachActivity makes from the
+// store's rows, and its shoes are gear.Shoe.
 package coach

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/cli"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/ingest"
@@ -53,7 +54,7 @@ func imported(t *testing.T, r sim.Runner, ws []sim.Workout) coach.History {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := coach.History{Profile: r.Profile(), Activities: acts}
+	h := coach.History{Profile: r.Profile(), Activities: app.CoachActivities(acts)}
 	for _, c := range r.CheckIns(ws) {
 		h.CheckIns = append(h.CheckIns, c.Recovery())
 	}

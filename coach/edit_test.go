@@ -8,7 +8,6 @@ import (
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/sim"
-	"github.com/rebound-run/rebound/store"
 )
 
 // TestUserKind marks an easy run of a simulated season as a race: the
@@ -58,7 +57,7 @@ func TestUserKind(t *testing.T) {
 
 	// The runner's name and note are part of what a state shows.
 	renamed := edited
-	renamed.Activities = append([]*store.Activity(nil), edited.Activities...)
+	renamed.Activities = append([]*coach.Activity(nil), edited.Activities...)
 	for i, a := range renamed.Activities {
 		if a.ID == easy.A.ID {
 			c := *a

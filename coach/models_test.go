@@ -9,14 +9,13 @@ import (
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 // firstRun is a runner's history with one run only, as after importing
 // their first file: the profile has no background.
-func firstRun(a *store.Activity) coach.History {
+func firstRun(a *coach.Activity) coach.History {
 	return coach.History{Profile: profile.Profile{WeightKg: 70, Age: 35, Sex: profile.Male, RestingHR: 50, MaxHR: 190, Timezone: "UTC"},
-		Activities: []*store.Activity{a}, RPE: map[int64]float64{}}
+		Activities: []*coach.Activity{a}, RPE: map[int64]float64{}}
 }
 
 // checkIn rates every muscle v on the morning of day.
@@ -38,7 +37,7 @@ func checkIn(day time.Time, v float64) recovery.CheckIn {
 func TestFirstImport(t *testing.T) {
 	for _, tc := range []struct {
 		name           string
-		a              *store.Activity
+		a              *coach.Activity
 		kind           recovery.Kind
 		hardLo, hardHi float64
 	}{

@@ -822,10 +822,7 @@ func (s *State) lastingSoreness() (recovery.Muscle, int) {
 func (s *State) warnings(e Entry) []Warning {
 	var ws []Warning
 	for _, sh := range s.H.Shoes {
-		if sh.Retired || sh.LimitKm <= 0 {
-			continue
-		}
-		if sh.DistanceM/1000 >= sh.LimitKm && (e.A.Gear == sh.Name || sh.Default) {
+		if !sh.Retired && sh.Worn() && (e.A.Gear == sh.Name || sh.Default) {
 			ws = append(ws, Warning{Code: "shoe-worn", Message: fmt.Sprintf(
 				"%s has %s, past its %s limit: shoes are usually replaced every %s, or when they feel flat (%s; practice, not trial evidence).",
 				sh.Name, s.Units().Whole(sh.DistanceM), s.Units().Whole(sh.LimitKm*1000), s.Units().Text("{{mi 300-500}}"), protocol.Short(protocol.Seed003))})

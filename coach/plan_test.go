@@ -12,17 +12,17 @@ import (
 
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/coach"
+	"github.com/rebound-run/rebound/gear"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 var loc = time.UTC
 
 // run makes a stored run: km at 5:30/km starting at start, with a
 // heart-rate histogram at bpm (0 = no heart rate).
-func run(id int64, start time.Time, km float64, bpm int) *store.Activity {
+func run(id int64, start time.Time, km float64, bpm int) *coach.Activity {
 	dur := km * 330
 	s := activity.Summary{DistanceM: km * 1000, DistanceSource: "device", ElapsedS: dur, MovingS: dur,
 		AvgSpeedMS: 1000.0 / 330, AscentM: 20, DescentM: 20, DownhillM: 100, AvgHR: float64(bpm),
@@ -33,14 +33,14 @@ func run(id int64, start time.Time, km float64, bpm int) *store.Activity {
 	} else {
 		s.AvgHR = activity.NaN
 	}
-	return &store.Activity{ID: id, Activity: &activity.Activity{Sport: activity.Running, Start: start, Format: "fit"}, Summary: s}
+	return &coach.Activity{ID: id, Activity: &activity.Activity{Sport: activity.Running, Start: start, Format: "fit"}, Summary: s}
 }
 
 // week0 is a Monday; the history is three weeks of four easy 8 km runs.
 var week0 = time.Date(2026, 9, 7, 7, 0, 0, 0, loc)
 
 func history() coach.History {
-	var acts []*store.Activity
+	var acts []*coach.Activity
 	id := int64(1)
 	for w := 0; w < 3; w++ {
 		for _, d := range []int{0, 2, 4, 6} {
@@ -53,7 +53,7 @@ func history() coach.History {
 }
 
 // withRun adds a run on the Monday after the history and plans it 2 hours later.
-func withRun(t *testing.T, h coach.History, a *store.Activity, w coach.WeightChange) *coach.Plan {
+func withRun(t *testing.T, h coach.History, a *coach.Activity, w coach.WeightChange) *coach.Plan {
 	t.Helper()
 	h.Activities = append(h.Activities, a)
 	st := coach.NewState(h, a.Start.Add(3*time.Hour))
@@ -129,13 +129,13 @@ func TestPlanNutritionIsComputed(t *testing.T) {
 }
 
 func TestPlanRules(t *testing.T) {
-	long := func() *store.Activity { return run(100, day21, 24, 150) }
-	easy := func() *store.Activity { return run(100, day21, 6, 140) }  // 90/140 = 64 % of reserve: easy, not a recovery run
-	hard := func() *store.Activity { return run(100, day21, 10, 160) } // 110/140 = 79 % of reserve: a tempo, not raced
+	long := func() *coach.Activity { return run(100, day21, 24, 150) }
+	easy := func() *coach.Activity { return run(100, day21, 6, 140) }  // 90/140 = 64 % of reserve: easy, not a recovery run
+	hard := func() *coach.Activity { return run(100, day21, 10, 160) } // 110/140 = 79 % of reserve: a tempo, not raced
 	tests := []struct {
 		name  string
 		edit  func(*coach.History)
-		act   func() *store.Activity
+		act   func() *coach.Activity
 		check func(t *testing.T, p *coach.Plan)
 	}{
 		{"NoColdWaterWithHeartDisease", func(h *coach.History) {
@@ -210,7 +210,7 @@ func TestPlanRules(t *testing.T) {
 				t.Errorf("easy run: kind %s, steps %v", p.Run.Kind, stepIDs(p))
 			}
 		}},
-		{"ElectrolytesWhenHot", nil, func() *store.Activity {
+		{"ElectrolytesWhenHot", nil, func() *coach.Activity {
 			a := easy()
 			a.Summary.AvgTempC = 29
 			return a
@@ -220,7 +220,7 @@ func TestPlanRules(t *testing.T) {
 			}
 		}},
 		{"WornShoeFlagged", func(h *coach.History) {
-			h.Shoes = []store.Shoe{{Name: "Old", LimitKm: 500, DistanceM: 520000, Default: true}}
+			h.Shoes = []gear.Shoe{{Name: "Old", LimitKm: 500, DistanceM: 520000, Default: true}}
 		}, easy, func(t *testing.T, p *coach.Plan) {
 			if !hasWarning(p, "shoe-worn") {
 				t.Errorf("no shoe warning: %v", p.Warnings)
@@ -358,13 +358,13 @@ func TestTodayLastingSoreness(t *testing.T) {
 // heat), for a runner with every piece of equipment and with conditions
 // that add notes, and with a symptom that adds a referral.
 func TestPlanStepsSayEachThingOnce(t *testing.T) {
-	hot := func(a *store.Activity) *store.Activity { a.Summary.AvgTempC = 29; return a }
-	runs := map[string]func() *store.Activity{
-		"Easy":    func() *store.Activity { return run(100, day21, 6, 130) },
-		"Long":    func() *store.Activity { return run(100, day21, 24, 150) },
-		"Hard":    func() *store.Activity { return run(100, day21, 10, 178) },
-		"HotEasy": func() *store.Activity { return hot(run(100, day21, 6, 130)) },
-		"HotLong": func() *store.Activity { return hot(run(100, day21, 24, 150)) },
+	hot := func(a *coach.Activity) *coach.Activity { a.Summary.AvgTempC = 29; return a }
+	runs := map[string]func() *coach.Activity{
+		"Easy":    func() *coach.Activity { return run(100, day21, 6, 130) },
+		"Long":    func() *coach.Activity { return run(100, day21, 24, 150) },
+		"Hard":    func() *coach.Activity { return run(100, day21, 10, 178) },
+		"HotEasy": func() *coach.Activity { return hot(run(100, day21, 6, 130)) },
+		"HotLong": func() *coach.Activity { return hot(run(100, day21, 24, 150)) },
 	}
 	runners := map[string]func(*coach.History){
 		"Plain": func(*coach.History) {},

@@ -2,7 +2,6 @@ package coach
 
 import (
 	"github.com/rebound-run/rebound/activity"
-	"github.com/rebound-run/rebound/store"
 )
 
 // PlausibleOnly returns the activities that can be real workouts, leaving
@@ -11,7 +10,7 @@ import (
 // change today's advice and the week's plan. The importer stored the
 // reason with each as a warning (ingest.ImplausibleWarning), which `show`
 // and the run page display.
-func PlausibleOnly(acts []*store.Activity) []*store.Activity {
+func PlausibleOnly(acts []*Activity) []*Activity {
 	kept := acts[:0:0]
 	for _, a := range acts {
 		if activity.Implausible(a.Activity, a.Summary, a.ImportedAt) == "" {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 // lead returns the plan's priority-1 steps, a group of alternatives
@@ -39,7 +38,7 @@ func lead(p *coach.Plan) (n int, byPrio map[int][]string) {
 var notAfterEasy = []string{"contrast-therapy", "ice-pack", "rice", "massage", "cross-fiber-friction-massage",
 	"active-release-technique", "supplements", "cold-water-immersion"}
 
-func downhillRun(id int64, start time.Time) *store.Activity {
+func downhillRun(id int64, start time.Time) *coach.Activity {
 	a := run(id, start, 7.5, 140)
 	a.Summary.AscentM, a.Summary.DescentM, a.Summary.DownhillM = 20, 600, 5000
 	return a
@@ -51,7 +50,7 @@ func downhillRun(id int64, start time.Time) *store.Activity {
 func TestPlanLeads(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
-		a        *store.Activity
+		a        *coach.Activity
 		mustLead []string
 		never    []string
 		focus    map[string]string // step id -> a muscle its focus must hold

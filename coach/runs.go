@@ -12,7 +12,6 @@ import (
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 // Estimated intensity when a session has no heart rate, as a fraction of
@@ -39,9 +38,9 @@ func RPEToHRR(rpe float64) float64 {
 	return math.Max(0.3, math.Min(1, RPEIntensityBase+RPEIntensityPerPoint*rpe))
 }
 
-// Entry is one stored activity with what coach derives from it.
+// Entry is one activity with what coach derives from it.
 type Entry struct {
-	A       *store.Activity
+	A       *Activity
 	Run     recovery.Run
 	Session load.Session
 	Kind    recovery.Kind
@@ -57,8 +56,8 @@ const AfterHardWithin = 36 * time.Hour
 
 // Build derives every activity's kind, muscular-load inputs and session
 // load, oldest first. rpe holds session RPE ratings by activity id.
-func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) []Entry {
-	sorted := append([]*store.Activity(nil), acts...)
+func Build(acts []*Activity, prof profile.Profile, rpe map[int64]float64) []Entry {
+	sorted := append([]*Activity(nil), acts...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start.Before(sorted[j].Start) })
 	hr := prof.HR()
 	thr := thresholdSpeed(sorted)
@@ -136,7 +135,7 @@ func Build(acts []*store.Activity, prof profile.Profile, rpe map[int64]float64) 
 // recovery.RaceLookback before it, running, recovery.RaceEffortMinM or
 // longer) predicts for a's distance by Riegel's formula, and how many
 // runs it was chosen from; 0, 0 when there are none.
-func bestEffort(before []*store.Activity, a *store.Activity) (float64, int) {
+func bestEffort(before []*Activity, a *Activity) (float64, int) {
 	best, n := 0.0, 0
 	d := a.Summary.DistanceM
 	if !a.Sport.IsRun() || d <= 0 {
@@ -172,7 +171,7 @@ func nz(v float64) float64 {
 // thresholdSpeed estimates the runner's threshold speed as the speed of
 // their fastest sustained runs: the 90th percentile of average speeds of
 // runs of 20 minutes or more, times 1.02. Without runs it returns 0.
-func thresholdSpeed(acts []*store.Activity) float64 {
+func thresholdSpeed(acts []*Activity) float64 {
 	var v []float64
 	for _, a := range acts {
 		if a.Sport.IsRun() && a.Summary.MovingS >= 20*60 && a.Summary.AvgSpeedMS > 0 {

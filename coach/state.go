@@ -8,21 +8,22 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rebound-run/rebound/gear"
 	"github.com/rebound-run/rebound/load"
 	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
-// History is everything coach needs, read from the store by the caller.
+// History is everything coach needs, read from the store and converted
+// to domain values by the caller (app.LoadHistory).
 type History struct {
 	Profile    profile.Profile
-	Activities []*store.Activity // with laps; samples not needed
+	Activities []*Activity // with laps; samples not needed
 	CheckIns   []recovery.CheckIn
 	RPE        map[int64]float64 // session RPE by activity id
-	Shoes      []store.Shoe
+	Shoes      []gear.Shoe
 }
 
 // State is the derived view of a history at a moment.
@@ -70,8 +71,8 @@ func NewState(h History, now time.Time) *State {
 }
 
 // runsBy returns the activities that started by now.
-func runsBy(acts []*store.Activity, now time.Time) []*store.Activity {
-	var out []*store.Activity
+func runsBy(acts []*Activity, now time.Time) []*Activity {
+	var out []*Activity
 	for _, a := range acts {
 		if !a.Start.After(now) {
 			out = append(out, a)
@@ -158,16 +159,16 @@ func (s *State) Units() measure.System { return s.H.Profile.UnitsOrDefault() }
 func (s *State) techniques() []protocol.Technique { return protocol.TechniquesIn(s.Units()) }
 
 // sameRuns reports whether two histories have the same activities (by id,
-// original file, start, name, sport and gear, and the runner's own name,
-// kind and note: an activity's content is fixed by its file), the same
-// session RPEs and the same profile.
+// original file (FileHash), start, name, sport and gear, and the runner's
+// own name, kind and note: an activity's content is fixed by its file),
+// the same session RPEs and the same profile.
 func sameRuns(a, b History) bool {
 	if len(a.Activities) != len(b.Activities) || !maps.Equal(a.RPE, b.RPE) || !reflect.DeepEqual(a.Profile, b.Profile) {
 		return false
 	}
 	for i, x := range a.Activities {
 		y := b.Activities[i]
-		if x.ID != y.ID || x.SHA256 != y.SHA256 || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear ||
+		if x.ID != y.ID || x.FileHash != y.FileHash || !x.Start.Equal(y.Start) || x.Name != y.Name || x.Sport != y.Sport || x.Gear != y.Gear ||
 			x.UserName != y.UserName || x.Kind != y.Kind || x.Note != y.Note {
 			return false
 		}
@@ -254,7 +255,7 @@ func (s *State) Index(id int64) int {
 // EntryOf returns the entry of a (its kind, load and their reasons) with
 // A set to a, or an Entry with only A when the state has none (a starts
 // after Now, or was stored after the state was built).
-func (s *State) EntryOf(a *store.Activity) Entry {
+func (s *State) EntryOf(a *Activity) Entry {
 	if i := s.Index(a.ID); i >= 0 {
 		e := s.Entries[i]
 		e.A = a

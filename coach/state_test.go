@@ -81,3 +81,34 @@ func view(t *testing.T, s *coach.State) string {
 	}
 	return fmt.Sprintf("%s days=%+v weeks=%+v fitted=%+v mod=%+v", b, s.Days, s.Weeks, s.Fitted, s.Mod)
 }
+
+// An activity's content is fixed by its file: State.With keeps the runs
+// of a history whose activities have the same FileHash, and builds them
+// afresh when one comes from another file under the same id and start
+// (its run replaced by a longer recording of it, as a re-import can).
+func TestWithTellsFilesApart(t *testing.T) {
+	h := history()
+	for _, a := range h.Activities {
+		a.FileHash = fmt.Sprint("file-", a.ID)
+	}
+	now := week0.AddDate(0, 0, 21)
+	before := coach.NewState(h, now)
+
+	same := h
+	same.Activities = append([]*coach.Activity(nil), h.Activities...)
+	last := *same.Activities[len(same.Activities)-1]
+	same.Activities[len(same.Activities)-1] = &last
+	if &before.With(same, now).Entries[0] != &before.Entries[0] {
+		t.Error("the same files under a copy of the history rebuilt the runs: With should keep them")
+	}
+
+	longer := *run(last.ID, last.Start, 16, 135)
+	longer.FileHash = "another file"
+	other := same
+	other.Activities = append([]*coach.Activity(nil), same.Activities...)
+	other.Activities[len(other.Activities)-1] = &longer
+	st := before.With(other, now)
+	if got := st.Entries[len(st.Entries)-1].Run.DistanceM; got != 16000 {
+		t.Errorf("after its file changed, the last run is %.0f m, want 16000 (the new file's)", got)
+	}
+}

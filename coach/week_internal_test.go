@@ -9,7 +9,6 @@ import (
 	"github.com/rebound-run/rebound/activity"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 // The week after a race has no hard session, less running, and the long
@@ -18,14 +17,14 @@ import (
 // whatever the classifier makes of a test run.
 func TestWeekAfterARaceIsEasyAndLighter(t *testing.T) {
 	monday := time.Date(2026, 9, 7, 0, 0, 0, 0, time.UTC)
-	var acts []*store.Activity
+	var acts []*Activity
 	add := func(day, hour int, km float64, bpm float64) int64 {
 		dur := km * 330
 		s := activity.Summary{DistanceM: km * 1000, ElapsedS: dur, MovingS: dur, AvgSpeedMS: 1000.0 / 330, AvgHR: bpm, MaxHR: bpm + 10,
 			AscentM: 10, DescentM: 10, DownhillM: 0, AvgTempC: math.NaN(), HRSeconds: make([]float64, int(bpm)+1)}
 		s.HRSeconds[int(bpm)] = dur
 		id := int64(len(acts) + 1)
-		acts = append(acts, &store.Activity{ID: id, Summary: s,
+		acts = append(acts, &Activity{ID: id, Summary: s,
 			Activity: &activity.Activity{Sport: activity.Running, Start: monday.AddDate(0, 0, day).Add(time.Duration(hour) * time.Hour), Format: "fit"}})
 		return id
 	}

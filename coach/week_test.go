@@ -14,7 +14,6 @@ import (
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
 	"github.com/rebound-run/rebound/sim"
-	"github.com/rebound-run/rebound/store"
 )
 
 // A session of a test history: on a day counted from the history's first
@@ -667,10 +666,10 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 var clockTime = regexp.MustCompile(`\b\d?\d:\d\d\b`)
 
 // storedRun wraps a simulated activity as the store returns it.
-func storedRun(id int64, a *activity.Activity) *store.Activity {
+func storedRun(id int64, a *activity.Activity) *coach.Activity {
 	s := activity.Compute(a)
 	a.Samples = nil
-	return &store.Activity{ID: id, Activity: a, Summary: s}
+	return &coach.Activity{ID: id, Activity: a, Summary: s}
 }
 
 // TestWeekInvariantsOverSeasons walks the demo's runner and her four

@@ -15,7 +15,6 @@ import (
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 // Num is a float64 that encodes NaN (absent) as JSON null and rounds to a
@@ -117,7 +116,7 @@ func totals(t activity.Totals) Totals {
 
 // Location returns the zone an activity's times are shown in: the file's
 // own UTC offset when it has one, else the runner's time zone.
-func Location(a *store.Activity, p profile.Profile) *time.Location {
+func Location(a *activity.Activity, p profile.Profile) *time.Location {
 	if a.UTCOffsetS != nil {
 		return time.FixedZone("", *a.UTCOffsetS)
 	}
@@ -129,7 +128,7 @@ func Location(a *store.Activity, p profile.Profile) *time.Location {
 // laps too.
 func NewRun(e coach.Entry, p profile.Profile, laps bool) Run {
 	a := e.A
-	loc := Location(a, p)
+	loc := Location(a.Activity, p)
 	s := a.Summary
 	hr := p.HR()
 	r := Run{

@@ -44,7 +44,7 @@ func Title(e coach.Entry, p profile.Profile) string {
 			noun = strings.TrimSuffix(e.Kind.Noun(), "run") + a.Sport.Noun()
 		}
 	}
-	return timeOfDay(a.Start.In(Location(a, p)).Hour()) + " " + noun
+	return timeOfDay(a.Start.In(Location(a.Activity, p)).Hour()) + " " + noun
 }
 
 // timeOfDay names the part of the day of a start hour (local time).

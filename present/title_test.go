@@ -13,14 +13,13 @@ import (
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 // at is a local time in the runner's zone (UTC).
 func at(h, m int) time.Time { return time.Date(2026, 9, 7, h, m, 0, 0, time.UTC) }
 
 func entry(sport activity.Sport, start time.Time, kind recovery.Kind, w recovery.Workout) coach.Entry {
-	return coach.Entry{A: &store.Activity{Activity: &activity.Activity{Sport: sport, Start: start}}, Kind: kind, Workout: w}
+	return coach.Entry{A: &coach.Activity{Activity: &activity.Activity{Sport: sport, Start: start}}, Kind: kind, Workout: w}
 }
 
 func TestTitle(t *testing.T) {
@@ -95,7 +94,7 @@ func TestTitleOfRealFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := present.Title(coach.Entry{A: &store.Activity{Activity: acts[0]}}, profile.Profile{}); got != want {
+		if got := present.Title(coach.Entry{A: &coach.Activity{Activity: acts[0]}}, profile.Profile{}); got != want {
 			t.Errorf("%s: %q, want %q", rel, got, want)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/ingest"
 	"github.com/rebound-run/rebound/present"
 	"github.com/rebound-run/rebound/store"
@@ -93,7 +94,7 @@ func (s *Server) apiActivities(w http.ResponseWriter, r *http.Request) {
 	}
 	out := ActivityList{Total: total, Offset: f.Offset, Limit: f.Limit, Items: make([]present.Run, 0, len(acts))}
 	for _, a := range acts {
-		out.Items = append(out.Items, present.NewRun(st.EntryOf(a), prof, false))
+		out.Items = append(out.Items, present.NewRun(st.EntryOf(app.CoachActivity(a)), prof, false))
 	}
 	s.reply(w, r, http.StatusOK, out)
 }
@@ -258,7 +259,7 @@ func (s *Server) runDetail(ctx context.Context, t Target, id int64, points int) 
 	if err != nil {
 		return RunDetail{}, err
 	}
-	out := RunDetail{Run: present.NewRun(st.EntryOf(a), st.H.Profile, true)}
+	out := RunDetail{Run: present.NewRun(st.EntryOf(app.CoachActivity(a)), st.H.Profile, true)}
 	if points > 0 {
 		series := present.NewSeries(a, points)
 		out.Series = &series

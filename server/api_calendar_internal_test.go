@@ -12,7 +12,6 @@ import (
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
-	"github.com/rebound-run/rebound/store"
 )
 
 // The calendar follows the week: while a red flag stands every day is a
@@ -30,7 +29,7 @@ func TestWeekICSFollowsTheFlag(t *testing.T) {
 			start := monday.AddDate(0, 0, 7*w+d).Add(7 * time.Hour)
 			s := activity.Summary{DistanceM: km * 1000, ElapsedS: km * 330, MovingS: km * 330, AvgSpeedMS: 1000.0 / 330,
 				AvgHR: math.NaN(), MaxHR: math.NaN(), AscentM: 10, DescentM: 10, DownhillM: 0, AvgTempC: math.NaN()}
-			h.Activities = append(h.Activities, &store.Activity{ID: int64(10*w + i + 1), Summary: s,
+			h.Activities = append(h.Activities, &coach.Activity{ID: int64(10*w + i + 1), Summary: s,
 				Activity: &activity.Activity{Sport: activity.Running, Start: start, Format: "fit"}})
 		}
 	}

@@ -216,7 +216,7 @@ func (s *Server) profileForm(r *http.Request, v *view, prof profile.Profile) (pr
 		if sh.LimitKm > 0 {
 			row.Limit = u.Distance(sh.LimitKm * 1000)
 			row.Percent = math.Min(100, sh.DistanceM/10/sh.LimitKm)
-			row.Worn = sh.DistanceM/1000 >= sh.LimitKm
+			row.Worn = sh.Worn()
 		}
 		p.Shoes = append(p.Shoes, row)
 	}

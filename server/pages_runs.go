@@ -12,6 +12,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/measure"
 	"github.com/rebound-run/rebound/present"
@@ -192,7 +193,7 @@ func (s *Server) drawRun(w http.ResponseWriter, r *http.Request, v *view) (Page,
 		return Page{}, false
 	}
 	prof := v.st.H.Profile
-	e := v.st.EntryOf(a)
+	e := v.st.EntryOf(app.CoachActivity(a))
 	p := runPage{Own: v.Own, Kind: string(e.Kind), Note: a.Note}
 	if v.Own {
 		p.Edit = v.editForm(e)
@@ -249,7 +250,7 @@ func (v *view) editForm(e coach.Entry) *editForm {
 	f := &editForm{Action: "/runs/" + itoa(a.ID) + "/edit",
 		Name: web.Field{Name: "name", Label: "Name", Value: a.UserName, Auto: "off",
 			Help: fmt.Sprintf("Up to %d characters. Left empty, it is called “%s”.", store.MaxNameLen,
-				present.Title(coach.Entry{A: &store.Activity{Activity: a.Activity}, Kind: e.Kind, Workout: e.Workout}, v.st.H.Profile))},
+				present.Title(coach.Entry{A: &coach.Activity{Activity: a.Activity}, Kind: e.Kind, Workout: e.Workout}, v.st.H.Profile))},
 		Kind: web.Field{Name: "kind", Label: "Kind", Type: "select",
 			Help: "What it was, for its recovery plan and your load. Rebound tells from heart rate, laps, pace and distance unless you say."},
 		Note: web.Field{Name: "note", Label: "Note", Type: "textarea", Value: a.Note,
@@ -582,8 +583,8 @@ func (s *Server) postDeleteRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.setFlash(w, r, "success", fmt.Sprintf("%s of %s was deleted.", present.Title(st.EntryOf(a), st.H.Profile),
-		a.Start.In(present.Location(a, st.H.Profile)).Format("2 January 2006")))
+	s.setFlash(w, r, "success", fmt.Sprintf("%s of %s was deleted.", present.Title(st.EntryOf(app.CoachActivity(a)), st.H.Profile),
+		a.Start.In(present.Location(a.Activity, st.H.Profile)).Format("2 January 2006")))
 	s.back(w, r, t, "/runs")
 }
 

@@ -19,6 +19,7 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/activity"
+	"github.com/rebound-run/rebound/gear"
 	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/recovery"
 )
@@ -251,28 +252,9 @@ type RevisionStore interface {
 	Revision(ctx context.Context) (int64, error)
 }
 
-// Shoe is a pair of running shoes (or any gear) and how far it has gone.
-// Its JSON is present.Shoe.
-type Shoe struct {
-	Name    string
-	LimitKm float64 // 0: no limit set
-	// Default shoes are given to new runs imported without gear.
-	Default bool
-	Retired bool
-	// DistanceM and Runs are computed: the sum over activities whose
-	// Gear is Name.
-	DistanceM float64
-	Runs      int
-}
-
-// Validate returns EINVALID for a shoe without a name or with a limit
-// that is not 0 km or more.
-func (s Shoe) Validate() error {
-	if s.Name == "" || !(s.LimitKm >= 0) {
-		return rebound.Errorf(rebound.EINVALID, "a shoe needs a name and a limit of 0 km or more")
-	}
-	return nil
-}
+// Shoe is a pair of running shoes (or any gear) and how far it has gone:
+// the domain's gear.Shoe, which the store keeps as it is.
+type Shoe = gear.Shoe
 
 // ValidateRPE returns EINVALID for a session RPE that is not 0-10.
 func ValidateRPE(rpe float64) error {
