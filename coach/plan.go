@@ -508,8 +508,15 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 	switch st.ID {
 	case "refuel":
 		if n.CarbsG.Max > 0 {
-			st.Dose = fmt.Sprintf("%.0f-%.0f g carbohydrate and %.0f-%.0f g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg of your %s)",
-				n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max, s.Units().Weight(s.weight()))
+			// Grams per kilogram whatever the units (the sources' rate),
+			// the runner's weight in theirs: "… per kg of body weight;
+			// you weigh 134.5 lb", not "per kg of your 134.5 lb".
+			per := "of your " + s.Units().Weight(s.weight())
+			if s.Units() == measure.Imperial {
+				per = "of body weight; you weigh " + s.Units().Weight(s.weight())
+			}
+			st.Dose = fmt.Sprintf("%.0f-%.0f g carbohydrate and %.0f-%.0f g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg %s)",
+				n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max, per)
 		}
 		switch {
 		case n.FastCarbsGPerH != nil:

@@ -620,3 +620,23 @@ func TestPlanSaysACheckInMovedItsClock(t *testing.T) {
 		t.Errorf("the plan does not say the check-in brought hard sessions forward:\n%s", said)
 	}
 }
+
+// TestRefuelDoseInTheRunnersUnits: the rate stays per kilogram (the
+// sources'), the weight is the runner's: 70 kg is 154.3 lb (70 /
+// 0.45359237), never "per kg of your 154.3 lb".
+func TestRefuelDoseInTheRunnersUnits(t *testing.T) {
+	for _, tc := range []struct {
+		units profile.Units
+		want  string
+	}{
+		{profile.Metric, "0.8-1.2 and 0.25-0.4 g per kg of your 70.0 kg)"},
+		{profile.Imperial, "0.8-1.2 and 0.25-0.4 g per kg of body weight; you weigh 154.3 lb)"},
+	} {
+		h := history()
+		h.Profile.Units = tc.units
+		p := withRun(t, h, run(100, day21, 10, 140), coach.WeightChange{})
+		if d := step(p, "refuel").Dose; !strings.Contains(d, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.units, d, tc.want)
+		}
+	}
+}

@@ -82,7 +82,7 @@ func days1to3() []Technique {
 			AppliesAfter: []string{RunLong, RunHard},
 			How: "Build days off running into every week, and take 1-2 after a long run. A rest day can still include " +
 				"a walk, yoga or Pilates, just no hard training. Older runners, and anyone still sore, may need more. " +
-				"Wait 2-3 days before the next hard session.",
+				"Wait before the next hard session: 2-3 days after most sessions, longer after a race (your plan gives the time).",
 			Why: "Muscles, tendons, joints and bones rebuild between sessions, not during them. Skipping rest is how " +
 				"soreness turns into overtraining or an overuse injury.",
 			Sources: []Source{

@@ -123,8 +123,9 @@ func dRefuelAmounts() *Disagreement {
 			checkNote + ", give {{g/kg 1.0-1.2}} of carbohydrate an hour when glycogen must " +
 			"come back fast (e.g. two sessions in a day) and about {{g/kg 0.25-0.3}} of protein. " + eightTips + " adds " +
 			"that eating enough carbohydrate at intervals makes special recovery products unnecessary. " +
-			"The articles' amounts are the floor after every run; Rebound adds the hourly rate after a long or " +
-			"hard session, or when the next session is within about 8 h.",
+			"The articles' amounts are the floor after every run; Rebound gives the hourly rate when the next " +
+			"session is within about 8 h, as the ACSM stand does, and after a long or hard session only as that " +
+			"condition (otherwise the day's meals refill glycogen).",
 	}
 }
 

@@ -53,8 +53,8 @@ func immediate() []Technique {
 			AppliesAfter: []string{RunAny},
 			How: "Weigh yourself before and after a run if you can, and drink about {{L/kg 1.5}} lost over the " +
 				"next few hours: water, or a sports drink after long, hard or hot runs. If you didn't weigh " +
-				"yourself, start with {{floz 16-24}} and keep sipping through the day. Pale-yellow urine means " +
-				"you've caught up.",
+				"yourself, drink the amount your plan gives (at least {{floz 16-24}}, more after longer, harder or " +
+				"hotter runs) and keep sipping through the day. Pale-yellow urine means you've caught up.",
 			Why: "Sweat takes water and salts with it. Short on fluid, muscles work poorly, cramp more easily and " +
 				"repair and refuel more slowly. Drinking a bit more than you lost covers the urine you make while " +
 				"you catch up.",
