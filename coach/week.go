@@ -111,6 +111,11 @@ const (
 	// LowReadinessCut: 15 % less when today's readiness is under
 	// recovery.ActiveRecoveryBelow (Rebound's choice).
 	LowReadinessCut = 0.15
+	// VeryLowReadinessCut: 30 % less and no hard session when today's
+	// readiness is under recovery.RestBelow, where the signals (form,
+	// HRV, resting HR, sleep, stress) say the body is not absorbing the
+	// training: the cut of a week after a race (Rebound's choice).
+	VeryLowReadinessCut = 0.30
 	// ACWRHighCut and ACWRRiskCut: 10 % less from an acute:chronic ratio
 	// of load.ACWRHigh, 20 % from load.ACWRRisk, and one hard session at
 	// most, none from ACWRRisk (Rebound's choice on disputed bands).
@@ -416,7 +421,7 @@ func (b *weekBuilder) plan() {
 	hard := pat.HardPerWeek
 	for _, a := range wp.Adjustments {
 		switch {
-		case a.ID == "after-race" || (a.ID == "load" && a.Fraction >= ACWRRiskCut):
+		case a.ID == "after-race" || (a.ID == "load" && a.Fraction >= ACWRRiskCut) || (a.ID == "readiness" && a.Fraction >= VeryLowReadinessCut):
 			hard = 0
 		default:
 			hard = min(hard, 1)
@@ -565,7 +570,12 @@ func (b *weekBuilder) target(today *Today) (float64, float64) {
 	// The score before today's call holds it: the call already shapes
 	// today; the week's volume follows how the runner is (load, sleep,
 	// stress, HRV), not the clock of the last run.
-	if d := today.Decision(); today.Readiness != nil && d.RawScore < recovery.ActiveRecoveryBelow {
+	switch d := today.Decision(); {
+	case today.Readiness != nil && d.RawScore < recovery.RestBelow:
+		adj = append(adj, Adjustment{"readiness", VeryLowReadinessCut, cite(fmt.Sprintf(
+			"your readiness today is %d, under %d: no hard session and no long run longer than usual until your body's signals recover (plan the week again when readiness is back over %d)",
+			d.RawScore, recovery.RestBelow, recovery.ActiveRecoveryBelow), srcRebound)})
+	case today.Readiness != nil && d.RawScore < recovery.ActiveRecoveryBelow:
 		adj = append(adj, Adjustment{"readiness", LowReadinessCut, cite(fmt.Sprintf("your readiness today is %d, under %d", d.RawScore, recovery.ActiveRecoveryBelow), srcRebound)})
 	}
 	if d := b.s.Day(b.s.Now); d != nil && !math.IsNaN(d.ACWR) && d.ACWR >= load.ACWRHigh {
@@ -716,6 +726,11 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 	longWant := LongOverEasy * easyRef
 	if pat.LongM != nil && !pat.Assumed {
 		longWant = math.Max(*pat.LongM, pat.lastLongM) * longScale
+	}
+	if longScale < 1 {
+		// A lighter week never grows the long run: the distance it
+		// leaves is the cut, not a longest-ever run.
+		longMax = math.Min(longMax, math.Max(longWant, LongOverEasy*easyRef))
 	}
 	var f, longM float64
 	for {

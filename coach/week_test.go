@@ -376,6 +376,41 @@ func TestWeekLowReadinessAndHighLoad(t *testing.T) {
 	}
 }
 
+// TestWeekVeryLowReadiness: readiness under 40 (a 4 h night, stress
+// 5/5, HRV 40 % under the runner's normal, resting HR 8 bpm over) cuts
+// the week by 30 %, drops the hard sessions and keeps the long run to the
+// usual: marta, at 20, was given a hard day and her longest run ever
+// (review 3).
+func TestWeekVeryLowReadiness(t *testing.T) {
+	week := []sess{{1, 18, 10, hardBPM}, {3, 7, 8, easyBPM}, {4, 7, 8, easyBPM}, {6, 8, 18, easyBPM}}
+	h := histOf(weeks(4, week...)...)
+	usual, _ := weekAt(h, 28)
+	for d := 0; d < 28; d++ {
+		h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: monday0.AddDate(0, 0, d), SleepH: 8, SleepQuality: 4, Stress: 2, RestingHR: 50, HRVms: 60})
+	}
+	h.CheckIns = append(h.CheckIns, recovery.CheckIn{Date: monday0.AddDate(0, 0, 28), SleepH: 4, SleepQuality: 1, Stress: 5,
+		Soreness: map[recovery.Muscle]float64{recovery.Quads: 3}, RestingHR: 58, HRVms: 36})
+	wp, st := weekAt(h, 28)
+	checkWeekRules(t, wp, st)
+	if d := st.Today().Decision(); d.RawScore >= recovery.RestBelow {
+		t.Fatalf("readiness %d: the test wants one under %d", d.RawScore, recovery.RestBelow)
+	}
+	if len(ofType(usual, coach.DayHard)) == 0 {
+		t.Fatalf("the usual week has no hard session to drop: %+v", usual.Days)
+	}
+	if hard := ofType(wp, coach.DayHard); len(hard) > 0 {
+		t.Errorf("readiness under %d: hard sessions %+v", recovery.RestBelow, hard)
+	}
+	for _, l := range ofType(wp, coach.DayLong) {
+		if l.DistanceM > *wp.Pattern.LongM {
+			t.Errorf("readiness under %d: a long run of %.1f km, over the usual %.1f km", recovery.RestBelow, l.DistanceM/1000, *wp.Pattern.LongM/1000)
+		}
+	}
+	if wp.TargetM > (1-coach.VeryLowReadinessCut)*usual.TargetM+100 {
+		t.Errorf("target %.0f m against %.0f m usually: want 30%% less; adjustments %+v", wp.TargetM, usual.TargetM, wp.Adjustments)
+	}
+}
+
 func TestWeekRedFlagMeansRestEveryDay(t *testing.T) {
 	today := monday0.AddDate(0, 0, 28)
 	for _, tc := range []struct {
