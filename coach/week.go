@@ -777,14 +777,20 @@ func (b *weekBuilder) size(rem, longScale float64, longDay int, hardIdx, easyIdx
 	}
 	for _, i := range easyIdx {
 		b.days[i].DistanceM = easyM
-		if b.returning(i) {
+		switch share, raceShare := b.returnShare(i), b.raceShare(i); {
+		case share < 1 && share <= raceShare:
 			// The graded return's runs start at half the usual and grow.
-			share := b.ret.ReturnShare(b.start.AddDate(0, 0, i))
 			b.days[i].DistanceM = math.Max(step, math.Min(easyM, floor(share*easyRef)))
 			b.days[i].Reasons = append(b.days[i].Reasons, cite(fmt.Sprintf(
 				"easy, at a conversational pace: %.0f%% of your usual easy run, the runs of the graded return growing back to it by %s; stop if the pain comes back",
 				share*100, b.ret.Until.Format("Mon 2 Jan")), srcRebound))
-		} else {
+		case raceShare < 1:
+			// So do the runs of a race's easy days.
+			b.days[i].DistanceM = math.Max(step, math.Min(easyM, floor(raceShare*easyRef)))
+			b.days[i].Reasons = append(b.days[i].Reasons, cite(fmt.Sprintf(
+				"easy, at a conversational pace: %.0f%% of your usual easy run, the runs after your race growing back to it over its easy days (%s)",
+				raceShare*100, b.raceRule()), srcDaniels, srcRebound))
+		default:
 			b.days[i].Reasons = append(b.days[i].Reasons, cite(why, protocol.Seed002))
 		}
 		if b.demandingOn(i - 1) {
@@ -873,6 +879,30 @@ func (b *weekBuilder) placeStrength() {
 // km raced".
 func (b *weekBuilder) raceRule() string {
 	return "about one per " + b.s.H.Profile.UnitsOrDefault().Round(recovery.RaceKmPerEasyDay*1000) + " raced"
+}
+
+// returnShare is the share of the usual easy run day i allows in a
+// graded return (Return.ReturnShare), 1 outside one.
+func (b *weekBuilder) returnShare(i int) float64 {
+	if !b.returning(i) {
+		return 1
+	}
+	return b.ret.ReturnShare(b.start.AddDate(0, 0, i))
+}
+
+// raceShare is the share of the usual easy run day i allows after a
+// race: like a graded return, ReturnStartShare on the race's day, growing
+// evenly to all of it when the race's easy days (one per
+// recovery.RaceKmPerEasyDay raced, Daniels) have passed; 1 without a
+// race. Two days after a half marathon that is 64 %: 5.5 km of a usual
+// 9 km, not the full 9 km the runner's legs are barely ready for.
+func (b *weekBuilder) raceShare(i int) float64 {
+	if b.pat.raceDay == nil || b.pat.raceM <= 0 {
+		return 1
+	}
+	easyDays := b.pat.raceM / 1000 / recovery.RaceKmPerEasyDay
+	d := float64(i - *b.pat.raceDay)
+	return math.Round((ReturnStartShare+(1-ReturnStartShare)*math.Max(0, math.Min(1, d/easyDays)))*100) / 100 // whole percent
 }
 
 // returnReasons says, on each day of the graded return, why it holds an

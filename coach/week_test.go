@@ -336,6 +336,22 @@ func TestWeekAfterARace(t *testing.T) {
 	if !slices.ContainsFunc(wp.Adjustments, func(a coach.Adjustment) bool { return a.ID == "after-race" }) {
 		t.Errorf("adjustments %+v: want after-race", wp.Adjustments)
 	}
+	// The race's easy days (10 km / 3 km = 3.3 days, Daniels) start at
+	// half the usual easy run and grow back to it: on day d after the
+	// race 0.5 + 0.5 × d / 3.33, rounded to whole percent, then down to
+	// 0.5 km; from day 4 on the usual.
+	for _, d := range wp.Days {
+		if d.Type != coach.DayEasy || d.Done {
+			continue
+		}
+		after := dayIndexOf(monday0.AddDate(0, 0, 27), d.Date)
+		share := math.Min(1, math.Round((0.5+0.5*float64(after)/(10.0/3))*100)/100)
+		if want := math.Floor(share*wp.Pattern.EasyM/500+1e-9) * 500; share < 1 && d.DistanceM != want {
+			t.Errorf("%s, %d days after the race: %.1f km, want %.1f km (%.0f%% of %.1f km)", d.Date, after, d.DistanceM/1000, want/1000, share*100, wp.Pattern.EasyM/1000)
+		} else if share == 1 && d.DistanceM > wp.Pattern.EasyM {
+			t.Errorf("%s, %d days after the race: %.1f km, over the usual %.1f km", d.Date, after, d.DistanceM/1000, wp.Pattern.EasyM/1000)
+		}
+	}
 }
 
 func TestWeekLowReadinessAndHighLoad(t *testing.T) {

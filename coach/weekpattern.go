@@ -48,6 +48,7 @@ type Pattern struct {
 	cross     bool                       // any cross-training
 	lastLongM float64                    // the latest long run
 	raceDay   *int                       // day of the latest race in the 6 days before the plan or on its first
+	raceM     float64                    // that race's distance
 	// hardDays and demanding mark the days (0 = the plan's first, negative
 	// before it) with a hard effort, or a hard effort or long run.
 	hardDays  map[int]bool
@@ -96,7 +97,7 @@ func (s *State) pattern(start time.Time) Pattern {
 			first = at
 		}
 		if i > -7 && e.Kind == recovery.Race && (p.raceDay == nil || i > *p.raceDay) {
-			p.raceDay = &i
+			p.raceDay, p.raceM = &i, e.A.Summary.DistanceM
 		}
 		if e.Kind.Demanding() {
 			p.demanding[i] = true
