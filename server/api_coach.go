@@ -39,7 +39,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, p)
+	s.reply(w, r, http.StatusOK, present.NewPlanJSON(p))
 }
 
 // apiToday is the day's readiness, recommendation and checklist
