@@ -323,7 +323,7 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(c.g.env.Stdout, d.Today)
+		return writeJSON(c.g.env.Stdout, present.NewTodayJSON(d.Today))
 	}
 	printToday(c.g.env.Stdout, d.State, d.Today, d.Checklist)
 	printBackgroundPrompt(c.g.env.Stdout, d.State.H.Profile)

@@ -54,7 +54,7 @@ func (s *Server) apiToday(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, st.Today())
+	s.reply(w, r, http.StatusOK, present.NewTodayJSON(st.Today()))
 }
 
 // apiCheckIns lists check-ins, oldest first, with ?from= and ?to=
@@ -101,7 +101,7 @@ func (s *Server) apiCheckIn(w http.ResponseWriter, r *http.Request) {
 	if res.Created {
 		status = http.StatusCreated
 	}
-	s.reply(w, r, status, res.Today)
+	s.reply(w, r, status, present.NewTodayJSON(res.Today))
 }
 
 // apiChecklist is the day's checklist (today, or ?date=) with its ticks.

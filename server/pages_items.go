@@ -87,7 +87,7 @@ func checkItems(steps []present.ChecklistStep, now time.Time) []web.ChecklistIte
 	plain := make([]coach.Step, len(steps))
 	done := map[string]bool{}
 	for i, s := range steps {
-		plain[i] = s.Step
+		plain[i] = coach.Step(s.StepJSON)
 		done[s.ID] = s.Done
 	}
 	var out []web.ChecklistItem
