@@ -176,7 +176,7 @@ func (s *Server) apiWeek(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, wp)
+	s.reply(w, r, http.StatusOK, present.NewWeekPlanJSON(wp))
 }
 
 // apiModel is what Rebound has learned (`rebound model --json`).
