@@ -98,7 +98,7 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(env.Stdout, res.Today)
+		return writeJSON(env.Stdout, present.NewTodayJSON(res.Today))
 	}
 	fmt.Fprintf(env.Stdout, "Check-in for %s saved.\n", res.CheckIn.Date.Format("Mon 2 Jan"))
 	if set["symptoms"] && len(in.Symptoms) == 0 {

@@ -103,7 +103,7 @@ func (c *planCmd) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		if *asJSON {
-			return writeJSON(c.g.env.Stdout, p)
+			return writeJSON(c.g.env.Stdout, present.NewPlanJSON(p))
 		}
 		printPlan(c.g.env.Stdout, st, p, *all)
 		printBackgroundPrompt(c.g.env.Stdout, st.H.Profile)
@@ -323,7 +323,7 @@ func (c *todayCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(c.g.env.Stdout, d.Today)
+		return writeJSON(c.g.env.Stdout, present.NewTodayJSON(d.Today))
 	}
 	printToday(c.g.env.Stdout, d.State, d.Today, d.Checklist)
 	printBackgroundPrompt(c.g.env.Stdout, d.State.H.Profile)

@@ -31,7 +31,7 @@ func (c *weekCmd) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(c.g.env.Stdout, wp)
+		return writeJSON(c.g.env.Stdout, present.NewWeekPlanJSON(wp))
 	}
 	printWeek(c.g.env.Stdout, wp, st.H.Profile)
 	return nil

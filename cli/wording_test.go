@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/rebound-run/rebound/cli"
-	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/internal/corpus"
 	"github.com/rebound-run/rebound/internal/wording"
 	"github.com/rebound-run/rebound/measure"
@@ -132,13 +131,13 @@ func TestSameWordsOnEverySurface(t *testing.T) {
 			ID   int64  `json:"id"`
 			Kind string `json:"kind"`
 		} `json:"run"`
-		Steps           []coach.Step        `json:"steps"`
-		EarlierSoreness []coach.MuscleValue `json:"earlier_soreness"`
+		Steps           []present.StepJSON        `json:"steps"`
+		EarlierSoreness []present.MuscleValueJSON `json:"earlier_soreness"`
 	}
 	decode(t, reboundAt(t, db, at, "plan", "latest", "--json"), &plan)
 	var today struct {
-		Recommendation string       `json:"recommendation"`
-		Steps          []coach.Step `json:"steps"`
+		Recommendation string             `json:"recommendation"`
+		Steps          []present.StepJSON `json:"steps"`
 	}
 	decode(t, reboundAt(t, db, at, "today", "--json"), &today)
 	if len(plan.Steps) == 0 || len(today.Steps) == 0 {
@@ -189,7 +188,7 @@ func TestSameWordsOnEverySurface(t *testing.T) {
 	}
 	q := regexp.QuoteMeta
 	groups := 0
-	for _, it := range present.Items(present.PlanOrder(plan.Steps)) {
+	for _, it := range present.Items(present.PlanOrder(present.StepsOf(plan.Steps))) {
 		when := present.StepWhen(it.Steps[0])
 		shows("the CLI's plan", cliPlan, `(?m)^  \[ \] `+q(it.Title())+`  \(`+q(when)+`\)$`)
 		shows("the run page", webPlan, `(?s)<h4 class="step-title">`+q(it.Title())+`</h4>.*?class="step-when">.*?<span>`+q(when)+`[ <]`)
@@ -202,9 +201,9 @@ func TestSameWordsOnEverySurface(t *testing.T) {
 		t.Error("the plan has no group of alternatives: the test no longer shows one on both surfaces")
 	}
 	if len(plan.EarlierSoreness) > 0 {
-		both("earlier soreness", present.EarlierSorenessNote(plan.EarlierSoreness), cliPlan, webPlan)
+		both("earlier soreness", present.EarlierSorenessNote(present.MuscleValuesOf(plan.EarlierSoreness)), cliPlan, webPlan)
 	}
-	for _, it := range present.Items(today.Steps) {
+	for _, it := range present.Items(present.StepsOf(today.Steps)) {
 		when := present.StepWhenToday(it.Steps[0], at)
 		shows("the CLI's today", cliToday, `(?m)^  \[ \] `+q(it.Title())+`  \(`+q(when)+`\)$`)
 		shows("the Today page", webToday, `<span class="check-title">`+q(it.Title())+`</span><span class="check-detail">`+q(when)+`<`)

@@ -220,8 +220,8 @@ const (
 // surface's commands or links are in; By (a ClearBy… constant) lets each
 // surface say where: the check-in, the profile.
 type ClearStep struct {
-	How string `json:"how"`
-	By  string `json:"by"`
+	How string
+	By  string
 }
 
 // ClearSteps lists what clears the flag, one step per part of it: the

@@ -22,41 +22,41 @@ const Disclaimer = "Rebound informs; it does not diagnose. For pain, injury or a
 
 // Range is a {min, max} quantity.
 type Range struct {
-	Min float64 `json:"min"`
-	Max float64 `json:"max"`
+	Min float64
+	Max float64
 }
 
 // Step is one recommendation of a plan.
 type Step struct {
-	ID       string   `json:"id"`
-	Phase    string   `json:"phase"`
-	StartH   float64  `json:"start_h"`
-	EndH     float64  `json:"end_h"`
-	Title    string   `json:"title"`
-	Dose     string   `json:"dose"`
-	How      string   `json:"how"`
-	Why      string   `json:"why"`
-	Evidence string   `json:"evidence"`
-	Sources  []string `json:"sources"`
-	Note     string   `json:"note,omitempty"` // a modification for this runner
+	ID       string
+	Phase    string
+	StartH   float64
+	EndH     float64
+	Title    string
+	Dose     string
+	How      string
+	Why      string
+	Evidence string
+	Sources  []string
+	Note     string // a modification for this runner
 	// StartAt and EndAt are the window as clock times (the run's end
 	// plus StartH and EndH).
-	StartAt time.Time `json:"start_at"`
-	EndAt   time.Time `json:"end_at"`
+	StartAt time.Time
+	EndAt   time.Time
 	// Disagreement says where the sources differ and what Rebound chose.
-	Disagreement string `json:"disagreement,omitempty"`
+	Disagreement string
 	// Priority is 1 (do this), 2 (helpful) or 3 (more options).
-	Priority int `json:"priority"`
+	Priority int
 	// Group names the alternatives the step is one of (protocol.Groups):
 	// do one of the group, not all.
-	Group string `json:"group,omitempty"`
+	Group string
 	// Focus lists the muscle groups to work on, for steps that target
 	// muscles: those this run loaded most and those reported sore.
-	Focus []string `json:"focus,omitempty"`
+	Focus []string
 	// UntilCleared is set on a step that lasts until the red flag is
 	// cleared, whatever its window says (complete rest while a flag
 	// stands).
-	UntilCleared bool `json:"until_cleared,omitempty"`
+	UntilCleared bool
 }
 
 // The step priorities.
@@ -68,47 +68,47 @@ const (
 
 // Warning is something the runner should know.
 type Warning struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code    string
+	Message string
 }
 
 // SeeProfessional says whether a red flag calls for a professional: while
 // it is Needed, no plan, checklist or week suggests training.
 type SeeProfessional struct {
-	Needed  bool     `json:"needed"`
-	Urgency string   `json:"urgency,omitempty"` // urgent or soon
-	Reasons []string `json:"reasons"`
+	Needed  bool
+	Urgency string // urgent or soon
+	Reasons []string
 	// Since is the day the standing symptom was first reported
 	// (YYYY-MM-DD); null for a flag from the profile.
-	Since *string `json:"since,omitempty"`
+	Since *string
 	// Clear says how the flag is cleared (ClearSteps' words joined).
-	Clear string `json:"clear,omitempty"`
+	Clear string
 	// ClearSteps are what clears it, each with what it concerns, so
 	// that each surface can say where to do it.
-	ClearSteps []ClearStep `json:"clear_steps,omitempty"`
+	ClearSteps []ClearStep
 }
 
 // Skipped is a technique left out of a plan, and why.
 type Skipped struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	Reason string `json:"reason"`
+	ID     string
+	Name   string
+	Reason string
 	// Needs lists the equipment ids of which the runner has none, when
 	// that is why (each surface says where to add it).
-	Needs []string `json:"needs,omitempty"`
+	Needs []string
 }
 
 // MusclePeak is one muscle's forecast peak.
 type MusclePeak struct {
-	Muscle    recovery.Muscle `json:"muscle"`
-	Peak      float64         `json:"peak"`
-	PeakHours float64         `json:"peak_hours"` // after the run's end
+	Muscle    recovery.Muscle
+	Peak      float64
+	PeakHours float64 // after the run's end
 }
 
 // MuscleValue is one muscle's soreness at a moment.
 type MuscleValue struct {
-	Muscle recovery.Muscle `json:"muscle"`
-	Value  float64         `json:"value"`
+	Muscle recovery.Muscle
+	Value  float64
 }
 
 // EarlierSorenessMin is the soreness left by earlier runs that a plan
@@ -117,60 +117,60 @@ const EarlierSorenessMin = 0.5
 
 // PlanRun identifies the run a plan is for.
 type PlanRun struct {
-	ID        int64            `json:"id"`
-	Kind      recovery.Kind    `json:"kind"`
-	Workout   recovery.Workout `json:"workout,omitempty"` // what a hard session (or the hard part of a long run or race) was
-	KindWhy   []string         `json:"kind_reasons"`
-	Sport     string           `json:"sport"`
-	Start     time.Time        `json:"start"`
-	End       time.Time        `json:"end"`
-	Name      string           `json:"name"`
-	DistanceM float64          `json:"distance_m"`
-	Load      float64          `json:"load"`
-	LoadFrom  string           `json:"load_source"`
+	ID        int64
+	Kind      recovery.Kind
+	Workout   recovery.Workout // what a hard session (or the hard part of a long run or race) was
+	KindWhy   []string
+	Sport     string
+	Start     time.Time
+	End       time.Time
+	Name      string
+	DistanceM float64
+	Load      float64
+	LoadFrom  string
 }
 
 // Nutrition is the first hours' food and drink.
 type Nutrition struct {
-	CarbsG   Range `json:"carbs_g"`
-	ProteinG Range `json:"protein_g"`
+	CarbsG   Range
+	ProteinG Range
 	// FastCarbsGPerH, when set, is fast refuelling: grams of
 	// carbohydrate an hour for FastHours when the next session came
 	// within protocol.NextSessionFastH.
-	FastCarbsGPerH *Range `json:"fast_carbs_g_per_h,omitempty"`
-	FastHours      int    `json:"fast_hours,omitempty"`
+	FastCarbsGPerH *Range
+	FastHours      int
 	// NextMeal is set after a short easy run: the next normal meal can be
 	// the refuel if it is within the hour.
-	NextMeal bool  `json:"next_meal"`
-	FluidML  Range `json:"fluid_ml"`
+	NextMeal bool
+	FluidML  Range
 	// FluidFrom says how the fluid was worked out: "weights" (1.25-1.5 ×
 	// the loss), "estimate" (from duration, intensity and temperature) or
 	// "default" (16-24 fl oz, for short runs).
-	FluidFrom    string   `json:"fluid_from"`
-	Electrolytes bool     `json:"electrolytes"`
-	Notes        []string `json:"notes"`
+	FluidFrom    string
+	Electrolytes bool
+	Notes        []string
 }
 
 // Plan is the recovery plan after one run.
 type Plan struct {
-	Run      PlanRun           `json:"run"`
-	Recovery recovery.Recovery `json:"recovery"`
-	Soreness []MusclePeak      `json:"soreness"`
+	Run      PlanRun
+	Recovery recovery.Recovery
+	Soreness []MusclePeak
 	// EarlierSoreness is what earlier runs had left when this run ended
 	// (EarlierSorenessMin or more, highest first): Soreness is this
 	// run's own.
-	EarlierSoreness []MuscleValue   `json:"earlier_soreness"`
-	Nutrition       Nutrition       `json:"nutrition"`
-	Steps           []Step          `json:"steps"`
-	Skipped         []Skipped       `json:"skipped"`
-	Warnings        []Warning       `json:"warnings"`
-	SeeProfessional SeeProfessional `json:"see_professional"`
+	EarlierSoreness []MuscleValue
+	Nutrition       Nutrition
+	Steps           []Step
+	Skipped         []Skipped
+	Warnings        []Warning
+	SeeProfessional SeeProfessional
 	// OnHold, while a red flag stands, says that no running, strength or
 	// cross-training is planned until it is cleared; Recovery's clocks
 	// wait for it.
-	OnHold     string          `json:"on_hold,omitempty"`
-	Params     recovery.Params `json:"model_params"`
-	Disclaimer string          `json:"disclaimer"`
+	OnHold     string
+	Params     recovery.Params
+	Disclaimer string
 }
 
 // WeightChange is the runner's weight before and after the run, when

@@ -12,36 +12,36 @@ import (
 
 // SorenessNow is one muscle's soreness at the moment.
 type SorenessNow struct {
-	Muscle recovery.Muscle `json:"muscle"`
-	Value  float64         `json:"value"`
-	Source string          `json:"source"` // "check-in" or "forecast"
+	Muscle recovery.Muscle
+	Value  float64
+	Source string // "check-in" or "forecast"
 	// In24h is the forecast for the same time tomorrow.
-	In24h float64 `json:"in_24h"`
+	In24h float64
 }
 
 // Today is today's readiness and checklist: one Decision, shown.
 type Today struct {
-	Date string `json:"date"`
+	Date string
 	// Readiness is null when there is nothing to go on (Recommendation
 	// "no-data").
-	Readiness      *ReadinessScore `json:"readiness"`
-	Recommendation string          `json:"recommendation"`
+	Readiness      *ReadinessScore
+	Recommendation string
 	// DecidedBy is what decided the recommendation (a By… constant).
-	DecidedBy       string             `json:"decided_by"`
-	Reasons         []string           `json:"reasons"`
-	Factors         []recovery.Factor  `json:"factors"`
-	SorenessNow     []SorenessNow      `json:"soreness_now"`
-	Steps           []Step             `json:"steps"`
-	Warnings        []Warning          `json:"warnings"`
-	SeeProfessional SeeProfessional    `json:"see_professional"`
-	LastRun         *PlanRun           `json:"last_run"`
-	EasyAt          *time.Time         `json:"easy_at"`
-	ReadyAt         *time.Time         `json:"ready_at"`
-	CheckedIn       bool               `json:"checked_in"`
-	Disclaimer      string             `json:"disclaimer"`
-	decision        Decision           `json:"-"`
-	recovery        *recovery.Recovery `json:"-"`
-	latest          *Plan              // the latest run's plan, nil without runs
+	DecidedBy       string
+	Reasons         []string
+	Factors         []recovery.Factor
+	SorenessNow     []SorenessNow
+	Steps           []Step
+	Warnings        []Warning
+	SeeProfessional SeeProfessional
+	LastRun         *PlanRun
+	EasyAt          *time.Time
+	ReadyAt         *time.Time
+	CheckedIn       bool
+	Disclaimer      string
+	decision        Decision
+	recovery        *recovery.Recovery
+	latest          *Plan // the latest run's plan, nil without runs
 }
 
 // Decision returns the decision Today shows.
@@ -57,7 +57,7 @@ func (t *Today) Score() (int, bool) {
 
 // ReadinessScore wraps the score so that JSON reads readiness.score.
 type ReadinessScore struct {
-	Score int `json:"score"`
+	Score int
 }
 
 // RecentDays is how far back runs still shape today's advice.

@@ -27,54 +27,54 @@ const (
 
 // DayPlan is one day of the suggested week.
 type DayPlan struct {
-	Date      string  `json:"date"`
-	Weekday   string  `json:"weekday"`
-	Type      string  `json:"type"` // DayRest, DayActiveRecovery, DayEasy, DayHard, DayLong or DayCross
-	DistanceM float64 `json:"distance_m"`
-	Strength  bool    `json:"strength"`
+	Date      string
+	Weekday   string
+	Type      string // DayRest, DayActiveRecovery, DayEasy, DayHard, DayLong or DayCross
+	DistanceM float64
+	Strength  bool
 	// Done is set on the first day when it already holds a recorded
 	// session: the day shows what was done, not a suggestion.
-	Done bool `json:"done"`
+	Done bool
 	// NotBefore is set when the day's run has to wait for a recovery
 	// clock that ends that day (Today's ReadyAt or EasyAt).
-	NotBefore *time.Time `json:"not_before"`
+	NotBefore *time.Time
 	// Reasons say why, in the runner's words, each with its source.
-	Reasons []string `json:"reasons"`
+	Reasons []string
 }
 
 // Adjustment is one reason the week is lighter than the runner's usual.
 type Adjustment struct {
 	// ID is "lighter-week", "after-race", "readiness" or "load".
-	ID string `json:"id"`
+	ID string
 	// Fraction is how much lighter it asks the week to be (0.25 = 25 %
 	// less distance); the largest of a week's adjustments applies.
-	Fraction float64 `json:"fraction"`
-	Reason   string  `json:"reason"`
+	Fraction float64
+	Reason   string
 }
 
 // WeekPlan is the suggested 7 days from From.
 type WeekPlan struct {
-	From string    `json:"from"`
-	Days []DayPlan `json:"days"`
+	From string
+	Days []DayPlan
 	// TargetM is the week's planned running, a run done on the first day
 	// included.
-	TargetM float64 `json:"target_distance_m"`
+	TargetM float64
 	// LastWeekM is the running of the 7 days before From.
-	LastWeekM float64 `json:"last_week_distance_m"`
+	LastWeekM float64
 	// FourWeekAverageM is the weekly average of the (up to) four weeks
 	// before From that hold running; TenPercentCap is 10 % over it, the
 	// most the week may plan. Both are null without running history.
-	FourWeekAverageM *float64     `json:"four_week_average_m"`
-	TenPercentCap    *float64     `json:"ten_percent_cap_m"`
-	Pattern          Pattern      `json:"pattern"`
-	Adjustments      []Adjustment `json:"adjustments"`
+	FourWeekAverageM *float64
+	TenPercentCap    *float64
+	Pattern          Pattern
+	Adjustments      []Adjustment
 	// Assumptions say what the plan took for granted for want of history.
-	Assumptions []string `json:"assumptions"`
-	Notes       []string `json:"notes"`
+	Assumptions []string
+	Notes       []string
 	// SeeProfessional is set while a red flag stands (State.ActiveFlag):
 	// then every day is rest.
-	SeeProfessional SeeProfessional `json:"see_professional"`
-	Disclaimer      string          `json:"disclaimer"`
+	SeeProfessional SeeProfessional
+	Disclaimer      string
 }
 
 // Week planning constants. Where no source gives a number, it is

@@ -13,29 +13,29 @@ import (
 // recreational runner's week (Assumed).
 type Pattern struct {
 	// Weeks is how many of the last four weeks hold running history.
-	Weeks       int `json:"weeks"`
-	RunsPerWeek int `json:"runs_per_week"`
-	HardPerWeek int `json:"hard_per_week"`
+	Weeks       int
+	RunsPerWeek int
+	HardPerWeek int
 	// EasyM is the median easy run; HardM the median hard session and
 	// LongM the median of each week's long run, its longest (null without
 	// any); LongestM the longest run that was not a race (null without
 	// running).
-	EasyM    float64  `json:"easy_m"`
-	HardM    *float64 `json:"hard_m"`
-	LongM    *float64 `json:"long_m"`
-	LongestM *float64 `json:"longest_m"`
+	EasyM    float64
+	HardM    *float64
+	LongM    *float64
+	LongestM *float64
 	// LongDay is the weekday of most long runs; without long runs it is
 	// assumed (LongDayAssumed): the weekend day the runner runs, else
 	// Sunday.
-	LongDay        string `json:"long_day"`
-	LongDayAssumed bool   `json:"long_day_assumed"`
+	LongDay        string
+	LongDayAssumed bool
 	// HardDays are the HardPerWeek weekdays of most hard sessions, most
 	// frequent first.
-	HardDays []string `json:"hard_days"`
+	HardDays []string
 	// Assumed is set when the runner's runs go back less than
 	// PatternMinDays: the week is then the one their background suggests
 	// (assumedWeek).
-	Assumed bool `json:"assumed"`
+	Assumed bool
 
 	longRuns  bool // the week has a long run: not assumed, or the background says so
 	shortDays int  // how many days the runs go back, when assumed for want of PatternMinDays

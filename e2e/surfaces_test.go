@@ -49,12 +49,12 @@ type todayDoc struct {
 	Readiness *struct {
 		Score int `json:"score"`
 	} `json:"readiness"`
-	Recommendation  string       `json:"recommendation"`
-	DecidedBy       string       `json:"decided_by"`
-	Reasons         []string     `json:"reasons"`
-	Steps           []coach.Step `json:"steps"`
-	EasyAt          *time.Time   `json:"easy_at"`
-	ReadyAt         *time.Time   `json:"ready_at"`
+	Recommendation  string             `json:"recommendation"`
+	DecidedBy       string             `json:"decided_by"`
+	Reasons         []string           `json:"reasons"`
+	Steps           []present.StepJSON `json:"steps"`
+	EasyAt          *time.Time         `json:"easy_at"`
+	ReadyAt         *time.Time         `json:"ready_at"`
 	SeeProfessional struct {
 		Needed  bool   `json:"needed"`
 		Urgency string `json:"urgency"`
@@ -71,8 +71,8 @@ type planDoc struct {
 		ID   int64  `json:"id"`
 		Kind string `json:"kind"`
 	} `json:"run"`
-	Steps           []coach.Step `json:"steps"`
-	OnHold          string       `json:"on_hold"`
+	Steps           []present.StepJSON `json:"steps"`
+	OnHold          string             `json:"on_hold"`
 	SeeProfessional struct {
 		Needed bool `json:"needed"`
 	} `json:"see_professional"`
@@ -83,7 +83,7 @@ type planDoc struct {
 // present.StepWhen says.
 func (p planDoc) doThis() []step {
 	var out []step
-	for _, it := range items(present.PlanOrder(p.Steps), present.StepWhen) {
+	for _, it := range items(present.PlanOrder(present.StepsOf(p.Steps)), present.StepWhen) {
 		if s := p.stepOf(it.ID); s.Priority == coach.DoThis {
 			out = append(out, it)
 		}
@@ -93,7 +93,7 @@ func (p planDoc) doThis() []step {
 
 // stepOf is the plan's step of id.
 func (p planDoc) stepOf(id string) coach.Step {
-	for _, s := range p.Steps {
+	for _, s := range present.StepsOf(p.Steps) {
 		if s.ID == id {
 			return s
 		}
@@ -256,7 +256,7 @@ func checkTodayPage(t testing.TB, doc todayDoc, p todayPage) {
 		{"decided by", p.DecidedBy, doc.DecidedBy},
 		{"readiness score", p.Score, score},
 		{"reasons", p.Reasons, doc.Reasons},
-		{"checklist", checklist, items(doc.Steps, func(coach.Step) string { return "" })},
+		{"checklist", checklist, items(present.StepsOf(doc.Steps), func(coach.Step) string { return "" })},
 		{"latest run", p.LastRun, lastRun},
 		{"red flag", p.Flag, flag},
 	} {

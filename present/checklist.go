@@ -17,7 +17,7 @@ type Checklist struct {
 // ChecklistStep is one step of the day's checklist (a plan step) and
 // whether it is done.
 type ChecklistStep struct {
-	coach.Step
+	StepJSON
 	Done   bool       `json:"done"`
 	DoneAt *time.Time `json:"done_at"` // when it was ticked; null when not done
 }
@@ -26,7 +26,7 @@ type ChecklistStep struct {
 func NewChecklist(t *coach.Today, ticks map[string]store.Tick) Checklist {
 	out := Checklist{Date: t.Date, Steps: make([]ChecklistStep, 0, len(t.Steps))}
 	for _, st := range t.Steps {
-		cs := ChecklistStep{Step: st}
+		cs := ChecklistStep{StepJSON: StepJSON(st)}
 		if tk, ok := ticks[st.ID]; ok {
 			at := tk.At
 			cs.Done, cs.DoneAt = true, &at

@@ -87,10 +87,10 @@ func NewLoad(st *coach.State, weeks int) LoadJSON {
 
 // ModelJSON is the JSON of `rebound model`.
 type ModelJSON struct {
-	Personal     recovery.Params `json:"personal"`
-	Population   recovery.Params `json:"population"`
-	CheckIns     int             `json:"check_ins"`
-	Observations int             `json:"observations"`
+	Personal     ParamsJSON `json:"personal"`
+	Population   ParamsJSON `json:"population"`
+	CheckIns     int        `json:"check_ins"`
+	Observations int        `json:"observations"`
 	// PeakRuns is how many runs' ratings can show when soreness peaks:
 	// the peak time is fitted from recovery.PeakMinRuns on.
 	PeakRuns int `json:"peak_runs"`
@@ -112,7 +112,7 @@ var ModelExplanation = fmt.Sprintf("Soreness per muscle is forecast from each ru
 // NewModel is what Rebound has learned about a runner's recovery.
 func NewModel(st *coach.State) ModelJSON {
 	f := st.Fitted
-	out := ModelJSON{Personal: f.Params, Population: recovery.DefaultParams(), CheckIns: len(st.H.CheckIns), Observations: f.Observations, PeakRuns: f.PeakRuns,
+	out := ModelJSON{Personal: ParamsJSON(f.Params), Population: ParamsJSON(recovery.DefaultParams()), CheckIns: len(st.H.CheckIns), Observations: f.Observations, PeakRuns: f.PeakRuns,
 		MAEPopulation: Num(f.MAEPopulation), MAEPersonal: Num(f.MAEPersonal),
 		PeakHours: math.Round(st.Mod.PeakHours(f.Params.PeakH)), Explanation: ModelExplanation}
 	return out

@@ -62,20 +62,20 @@ const (
 
 // Fitted is the result of personalising the soreness model.
 type Fitted struct {
-	Params Params `json:"params"`
+	Params Params
 	// Observations is the number of soreness ratings behind the fit and
 	// CheckIns the number of mornings they came from.
-	Observations int `json:"observations"`
-	CheckIns     int `json:"check_ins"`
+	Observations int
+	CheckIns     int
 	// PeakRuns is how many runs' ratings can show when soreness peaks;
 	// the peak time is fitted only from PeakMinRuns on.
-	PeakRuns int `json:"peak_runs"`
+	PeakRuns int
 	// MAEPopulation and MAEPersonal are the mean absolute errors (0-10
 	// scale) of the population and the personal model on the newest
 	// HoldOutShare of check-ins, the personal model fitted on the rest
 	// only; NaN with fewer than 8 observations.
-	MAEPopulation float64 `json:"mae_population"`
-	MAEPersonal   float64 `json:"mae_personal"`
+	MAEPopulation float64
+	MAEPersonal   float64
 }
 
 // Fit personalises the soreness model: the gain and peak time that

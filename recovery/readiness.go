@@ -12,19 +12,19 @@ import (
 
 // CheckIn is one day's subjective and morning data. Absent numbers are NaN.
 type CheckIn struct {
-	Date         time.Time          `json:"date"` // the day (midnight, runner's zone)
-	Soreness     map[Muscle]float64 `json:"soreness"`
-	SleepH       float64            `json:"sleep_h"`
-	SleepQuality float64            `json:"sleep_quality"` // 1-5
-	Stress       float64            `json:"stress"`        // 1-5
-	RestingHR    float64            `json:"resting_hr"`
-	HRVms        float64            `json:"hrv_ms"` // rMSSD
-	Symptoms     []string           `json:"symptoms"`
+	Date         time.Time // the day (midnight, runner's zone)
+	Soreness     map[Muscle]float64
+	SleepH       float64
+	SleepQuality float64 // 1-5
+	Stress       float64 // 1-5
+	RestingHR    float64
+	HRVms        float64 // rMSSD
+	Symptoms     []string
 	// SymptomsAnswered is set when the runner answered the symptom
 	// question: Symptoms is then all they have today, and an empty list
 	// clears the red flags of earlier check-ins. A check-in that did not
 	// ask (soreness only, say) leaves earlier flags standing.
-	SymptomsAnswered bool `json:"symptoms_answered"`
+	SymptomsAnswered bool
 }
 
 // Recommendation is what the day's decision ends in.
@@ -87,23 +87,23 @@ func BandTop(r Recommendation) int {
 
 // Factor is one input of readiness with its effect.
 type Factor struct {
-	ID      string  `json:"id"`
-	Name    string  `json:"name"`
-	Value   string  `json:"value"`
-	Penalty float64 `json:"penalty"` // points taken off 100
-	Status  string  `json:"status"`  // good, fair, poor, unknown
-	Reason  string  `json:"reason"`
-	Source  string  `json:"source"`
+	ID      string
+	Name    string
+	Value   string
+	Penalty float64 // points taken off 100
+	Status  string  // good, fair, poor, unknown
+	Reason  string
+	Source  string
 	// Limit, when set, is the most the factor allows today whatever the
 	// score (a morning HRV far outside the runner's normal range rules
 	// out a quality session).
-	Limit Recommendation `json:"limit,omitempty"`
+	Limit Recommendation
 }
 
 // Readiness is today's score and the factors behind it.
 type Readiness struct {
-	Score   int      `json:"score"`
-	Factors []Factor `json:"factors"`
+	Score   int
+	Factors []Factor
 }
 
 // ReadinessInput is everything the readiness score looks at.

@@ -119,9 +119,9 @@ func (r Run) MuscleLoad() MuscleLoad {
 type Params struct {
 	// Gain scales every peak: above 1 the runner gets sorer than the
 	// population model predicts.
-	Gain float64 `json:"gain"`
+	Gain float64
 	// PeakH is the hours from the end of a run to peak soreness.
-	PeakH float64 `json:"peak_h"`
+	PeakH float64
 }
 
 // Population defaults of the soreness model.

@@ -136,15 +136,15 @@ const (
 
 // Recovery is how long until the legs are ready again after a run.
 type Recovery struct {
-	EasyH   float64   `json:"easy_hours"`
-	HardH   float64   `json:"hard_hours"`
-	ReadyAt time.Time `json:"ready_at"` // when the next hard session is fine
-	EasyAt  time.Time `json:"easy_at"`
-	Reasons []string  `json:"reasons"`
+	EasyH   float64
+	HardH   float64
+	ReadyAt time.Time // when the next hard session is fine
+	EasyAt  time.Time
+	Reasons []string
 	// DeviceH is the recovery time the recording device worked out for
 	// this run (Garmin's recovery advisor, Firstbeat), in hours, shown
 	// beside Rebound's; nil when the file has none.
-	DeviceH *float64 `json:"device_hours"`
+	DeviceH *float64
 }
 
 // RecoveryTime returns the recovery clocks after run, whose contribution
@@ -429,8 +429,8 @@ func span(lo, hi float64) string {
 
 // Forecast is the hour-by-hour soreness of each muscle.
 type Forecast struct {
-	From  time.Time    `json:"from"`
-	Hours []MuscleLoad `json:"-"`
+	From  time.Time
+	Hours []MuscleLoad
 }
 
 // ForecastFrom returns the soreness forecast for every hour from t for

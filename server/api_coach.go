@@ -39,7 +39,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, p)
+	s.reply(w, r, http.StatusOK, present.NewPlanJSON(p))
 }
 
 // apiToday is the day's readiness, recommendation and checklist
@@ -54,7 +54,7 @@ func (s *Server) apiToday(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, st.Today())
+	s.reply(w, r, http.StatusOK, present.NewTodayJSON(st.Today()))
 }
 
 // apiCheckIns lists check-ins, oldest first, with ?from= and ?to=
@@ -101,7 +101,7 @@ func (s *Server) apiCheckIn(w http.ResponseWriter, r *http.Request) {
 	if res.Created {
 		status = http.StatusCreated
 	}
-	s.reply(w, r, status, res.Today)
+	s.reply(w, r, status, present.NewTodayJSON(res.Today))
 }
 
 // apiChecklist is the day's checklist (today, or ?date=) with its ticks.
@@ -176,7 +176,7 @@ func (s *Server) apiWeek(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, wp)
+	s.reply(w, r, http.StatusOK, present.NewWeekPlanJSON(wp))
 }
 
 // apiModel is what Rebound has learned (`rebound model --json`).

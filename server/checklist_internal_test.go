@@ -16,9 +16,9 @@ import (
 func TestChecklistGroupTickedByAnyMember(t *testing.T) {
 	now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 	step := func(id string, done bool) present.ChecklistStep {
-		return present.ChecklistStep{Step: coach.Step{ID: id, Title: id, Group: "hands-on", Priority: coach.DoThis}, Done: done}
+		return present.ChecklistStep{StepJSON: present.StepJSON(coach.Step{ID: id, Title: id, Group: "hands-on", Priority: coach.DoThis}), Done: done}
 	}
-	sleep := present.ChecklistStep{Step: coach.Step{ID: "sleep", Title: "Sleep", Priority: coach.DoThis}}
+	sleep := present.ChecklistStep{StepJSON: present.StepJSON(coach.Step{ID: "sleep", Title: "Sleep", Priority: coach.DoThis})}
 	for _, tc := range []struct {
 		name   string
 		ticked string

@@ -90,7 +90,7 @@ func checkItems(steps []present.ChecklistStep, now time.Time, of ...string) []we
 	plain := make([]coach.Step, len(steps))
 	done := map[string]bool{}
 	for i, s := range steps {
-		plain[i] = s.Step
+		plain[i] = coach.Step(s.StepJSON)
 		done[s.ID] = s.Done
 	}
 	var out []web.ChecklistItem

@@ -798,13 +798,13 @@ func TestRunPageItems(t *testing.T) {
 	run := itoa(e.latestRun(e.ana.ID))
 	b := e.signIn(e.ana)
 	res, data := e.api(e.anaToken, "GET", "/api/v1/plan/"+run, nil)
-	var plan coach.Plan
+	var plan present.PlanJSON
 	if res.StatusCode != http.StatusOK || json.Unmarshal(data, &plan) != nil {
 		t.Fatalf("plan: %d %.300s", res.StatusCode, data)
 	}
 	_, body := b.get("/runs/" + run)
 	page := html.UnescapeString(body)
-	items := present.Items(present.PlanOrder(plan.Steps))
+	items := present.Items(present.PlanOrder(present.StepsOf(plan.Steps)))
 	if n := strings.Count(page, `<article class="step`); n != len(items) {
 		t.Errorf("the run page shows %d cards for the plan's %d items", n, len(items))
 	}
@@ -823,13 +823,14 @@ func TestRunPageItems(t *testing.T) {
 		}
 	}
 	// The runner's now, in their zone.
-	for _, l := range present.LegsReady(&plan, time.Now().In(sim.DefaultRunner().Profile().Location())) {
+	legs := &coach.Plan{Recovery: recovery.Recovery(plan.Recovery), OnHold: plan.OnHold} // what LegsReady reads
+	for _, l := range present.LegsReady(legs, time.Now().In(sim.DefaultRunner().Profile().Location())) {
 		if !strings.Contains(page, "<dt>"+l.Label+"</dt><dd>"+l.When+` <span class="kv-note">`+l.Note+"</span>") {
 			t.Errorf("legs ready: no %q %q (%s)", l.Label, l.When, l.Note)
 		}
 	}
-	if len(plan.EarlierSoreness) > 0 && !strings.Contains(page, present.EarlierSorenessNote(plan.EarlierSoreness)+".") {
-		t.Errorf("no %q", present.EarlierSorenessNote(plan.EarlierSoreness))
+	if len(plan.EarlierSoreness) > 0 && !strings.Contains(page, present.EarlierSorenessNote(present.MuscleValuesOf(plan.EarlierSoreness))+".") {
+		t.Errorf("no %q", present.EarlierSorenessNote(present.MuscleValuesOf(plan.EarlierSoreness)))
 	}
 	if len(plan.Skipped) == 0 {
 		t.Fatal("the simulated runner's plan leaves nothing out: the test needs one that needs equipment")
