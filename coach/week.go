@@ -294,6 +294,9 @@ type weekBuilder struct {
 	easyToday bool
 	// ret is the graded return standing (State.Returning), or nil.
 	ret *Return
+	// sore is the soreness forecast (State.SorenessForecast), made when
+	// first needed.
+	sore func(time.Time) recovery.MuscleLoad
 }
 
 // returning says whether day i is in the graded return: it starts before
@@ -387,10 +390,13 @@ func (b *weekBuilder) canLong(i int) bool {
 }
 
 // canHard says whether day i may take a hard session: free, the legs
-// ready, not the day after or before a hard session or long run. With no
-// hard effort the day before or after, hard efforts are 48 h apart.
+// ready, no muscle group forecast over the hard-session limit (soreOn, as
+// today holds a hard session), not the day after or before a hard session
+// or long run. With no hard effort the day before or after, hard efforts
+// are 48 h apart.
 func (b *weekBuilder) canHard(i int) bool {
-	return b.free(i) && !(i == 0 && b.easyToday) && !b.returning(i) && b.ready(i, recovery.Hard) && !b.demandingOn(i-1) && !b.demandingOn(i+1)
+	return b.free(i) && !(i == 0 && b.easyToday) && !b.returning(i) && b.ready(i, recovery.Hard) && !b.demandingOn(i-1) && !b.demandingOn(i+1) &&
+		!b.soreOn(i)
 }
 
 func (b *weekBuilder) plan() {
@@ -853,10 +859,10 @@ func (b *weekBuilder) placeCross() {
 
 // placeStrength puts up to StrengthPerWeek strength sessions on easy or
 // rest days (seed 002): never the day after or before a hard session or
-// long run, nor two days running, nor before easy running is fine, nor on
-// a day that is done or that today's readiness holds, nor, after a race,
-// before its easy days have passed (the clock for hard sessions, which
-// Daniels' rule sets).
+// long run, nor two days running, nor on a day that is done or that
+// today's readiness holds, nor with a muscle group forecast over the
+// hard-session limit (soreOn), nor, after a race, before its easy days
+// have passed (the clock for hard sessions, which Daniels' rule sets).
 func (b *weekBuilder) placeStrength() {
 	n := 0
 	for i := range b.days {
@@ -866,13 +872,26 @@ func (b *weekBuilder) placeStrength() {
 		}
 		if d.Type != DayEasy && d.Type != DayRest || b.blocked[i] || b.returning(i) || b.demandingOn(i-1) || b.demandingOn(i+1) ||
 			(i > 0 && b.days[i-1].Strength) || !b.ready(i, recovery.Easy) ||
-			(b.pat.raceDay != nil && b.at(i, recovery.Easy).Before(b.readyAt)) {
+			(b.pat.raceDay != nil && b.at(i, recovery.Easy).Before(b.readyAt)) || b.soreOn(i) {
 			continue
 		}
 		d.Strength = true
 		d.Reasons = append(d.Reasons, cite("strength on an easy or rest day, not the day before or after a hard session or long run", protocol.Seed002))
 		n++
 	}
+}
+
+// soreOn says whether a muscle group is forecast (or, from today's
+// check-in, carried) over recovery.HardSorenessLimit at the runner's
+// usual easy-run time on day i: squats and lunges load the legs as a hard
+// session would, so strength waits (after a mountain run, not with the
+// quads at 3.4/10).
+func (b *weekBuilder) soreOn(i int) bool {
+	if b.sore == nil {
+		b.sore = b.s.SorenessForecast()
+	}
+	v, _ := b.sore(b.at(i, recovery.Easy)).Max()
+	return v > recovery.HardSorenessLimit
 }
 
 // raceRule words Daniels' rule in the runner's units: "about one per 3

@@ -427,6 +427,30 @@ func TestWeekVeryLowReadiness(t *testing.T) {
 	}
 }
 
+// TestWeekNoStrengthOnSoreLegs: after a 28.5 km mountain run with 1384 m
+// of descent (the hilly FIT file of review 3: "Wednesday Easy + strength"
+// with the quads forecast at 3.4/10), the week holds no strength and no
+// hard session while a muscle is forecast over 2.5/10 all day
+// (weekViolations), and has some once the soreness has passed.
+func TestWeekNoStrengthOnSoreLegs(t *testing.T) {
+	h := histOf(weeks(4, usualWeek...)...)
+	mountain := run(500, monday0.AddDate(0, 0, 27).Add(7*time.Hour), 28.5, easyBPM)
+	mountain.Summary.AscentM, mountain.Summary.DescentM, mountain.Summary.DownhillM = 2266, 1384, 12000
+	h.Activities = append(h.Activities, mountain)
+	h.Profile.Background = profile.Background{NewRunner: true}
+	wp, st := weekAt(h, 29)
+	checkWeekRules(t, wp, st)
+	sore := st.SorenessForecast()
+	if v, m := sore(st.Now.Add(24 * time.Hour)).Max(); v <= recovery.HardSorenessLimit {
+		t.Fatalf("%s forecast %.1f/10 tomorrow: the test wants sore legs", m, v)
+	}
+	for i, d := range wp.Days {
+		if v, _ := sore(monday0.AddDate(0, 0, 29+i).Add(7 * time.Hour)).Max(); (d.Strength || d.Type == coach.DayHard) && v > recovery.HardSorenessLimit {
+			t.Errorf("%s: %s (strength %v) with soreness forecast %.1f/10 at 07:00", d.Date, d.Type, d.Strength, v)
+		}
+	}
+}
+
 func TestWeekRedFlagMeansRestEveryDay(t *testing.T) {
 	today := monday0.AddDate(0, 0, 28)
 	for _, tc := range []struct {
@@ -580,6 +604,20 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 		}
 	}
 	start, _ := time.ParseInLocation(time.DateOnly, wp.From, st.Now.Location())
+	// No hard session or strength on a day a muscle group is forecast
+	// over the hard-session limit from its start to its end (the
+	// planner checks at the runner's usual time, which lies between).
+	sore := st.SorenessForecast()
+	for i, d := range wp.Days {
+		if d.Done || (d.Type != coach.DayHard && !d.Strength) {
+			continue
+		}
+		from, _ := sore(start.AddDate(0, 0, i)).Max()
+		to, _ := sore(start.AddDate(0, 0, i+1)).Max()
+		if math.Min(from, to) > recovery.HardSorenessLimit {
+			bad("%s is %s (strength %v) with soreness forecast at %.1f-%.1f/10 all day, over %g", d.Date, d.Type, d.Strength, from, to, recovery.HardSorenessLimit)
+		}
+	}
 	if ret := st.Returning(); ret != nil {
 		why := ret.Reason(st.Now)
 		for i, d := range wp.Days {
