@@ -52,6 +52,11 @@ func ReadyNote(t *coach.Today, now time.Time) string {
 	switch {
 	case t.SeeProfessional.Needed:
 		return ""
+	case t.ReadyAt != nil && t.ReadyAt.After(now) && (t.DecidedBy == coach.ByReadiness || t.DecidedBy == coach.ByHRV):
+		// The clocks are the legs'; the body's signals hold today back,
+		// and a hard session "from tomorrow evening" must not read as a
+		// go beside them.
+		return Ready(t.EasyAt, t.ReadyAt, now) + ReadinessFirstNote
 	case t.ReadyAt != nil && t.ReadyAt.After(now):
 		return Ready(t.EasyAt, t.ReadyAt, now)
 	case t.LastRun != nil && (t.DecidedBy == coach.ByForecast || t.DecidedBy == coach.ByReportedSoreness):
@@ -63,6 +68,10 @@ func ReadyNote(t *coach.Today, now time.Time) string {
 	}
 	return ""
 }
+
+// ReadinessFirstNote ends ReadyNote when readiness or HRV decided the
+// day: the clocks say when the legs are ready, not that the runner is.
+const ReadinessFirstNote = ", as far as your legs go; your readiness decides first"
 
 // SorenessDecidesNote is ReadyNote once the recovery clocks have run out
 // while soreness still holds the day back.

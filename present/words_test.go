@@ -122,6 +122,8 @@ func TestReadyNote(t *testing.T) {
 		want  string
 	}{
 		{"ClocksRunning", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &later, DecidedBy: coach.ByClock}, "Hard sessions from tomorrow afternoon"},
+		{"ReadinessHolds", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &later, DecidedBy: coach.ByReadiness},
+			"Hard sessions from tomorrow afternoon" + present.ReadinessFirstNote},
 		{"Recovered", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &past, DecidedBy: coach.ByReadiness}, "Your legs have recovered from your recent runs"},
 		{"ForecastHolds", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &past, DecidedBy: coach.ByForecast}, present.SorenessDecidesNote},
 		{"RatedSore", coach.Today{LastRun: run, EasyAt: &past, ReadyAt: &past, DecidedBy: coach.ByReportedSoreness}, present.SorenessDecidesNote},

@@ -429,6 +429,11 @@ func hrvFactor(c *CheckIn, hist []CheckIn) Factor {
 	case week < low:
 		f.Penalty, f.Status = 5, "fair"
 		f.Reason = "HRV has averaged under your normal range over the last 7 days"
+	case today > high:
+		// Over the range, not far: said as it is, not "in your normal
+		// range" beside a number over it.
+		f.Status = "good"
+		f.Reason = fmt.Sprintf("HRV is %.0f%% over your normal this morning, above your range but not far enough to change today", pct)
 	default:
 		f.Status, f.Reason = "good", "HRV is in your normal range"
 	}

@@ -113,6 +113,9 @@ func TestHRV(t *testing.T) {
 		{"FifteenPercentUnder", alternating(), 4 + math.Log(0.85), 5, "", "under your normal range"}, // z = −1.6
 		{"FortyFourPercentUnder", alternating(), 4 + math.Log(0.56), 15, recovery.EasyRun, "44% under"},
 		{"Doubled", alternating(), 4 + math.Log(2), 5, recovery.EasyRun, "100% over"},
+		// Over the range (4.05) but not far: e^0.08 = 1.083, said as 8 %
+		// over, not "in your normal range" beside a number above it.
+		{"JustOverRange", alternating(), 4.08, 0, "", "HRV is 8% over your normal this morning, above your range but not far enough to change today"},
 		{"LowWeek", lowWeek(), 3.95, 5, "", "averaged under your normal range over the last 7 days"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
