@@ -173,7 +173,7 @@ const (
 // any red flag.
 func ComputeReadiness(in ReadinessInput) Readiness {
 	var fs []Factor
-	fs = append(fs, formFactor(in.Load), acwrFactor(in.Load), sorenessFactor(in.Soreness))
+	fs = append(fs, formFactor(in.Load), acwrFactor(in.Load), sorenessFactor(in.Soreness, in.Today))
 	fs = append(fs, sleepFactor(in.Today), stressFactor(in.Today))
 	fs = append(fs, restingHRFactor(in.Today, in.History), hrvFactor(in.Today, in.History))
 	score := 100.0
@@ -231,19 +231,30 @@ func acwrFactor(d *load.Day) Factor {
 	return f
 }
 
-func sorenessFactor(s MuscleLoad) Factor {
+// sorenessFactor reads the soreness now; a muscle the runner did not rate
+// today is said as forecast, not as a fact ("your quads are forecast 5/10
+// sore", not "your quads are sore (5/10)").
+func sorenessFactor(s MuscleLoad, today *CheckIn) Factor {
 	v, mu := s.Max()
 	m := mu.Name()
+	rated := false
+	if today != nil {
+		_, rated = today.Soreness[mu]
+	}
 	f := Factor{ID: "soreness", Name: "Muscle soreness", Value: fmt.Sprintf("%.1f/10 (%s)", v, m),
 		Source: "DOMS time course: Cheung et al. 2003; " + protocol.Short(protocol.Seed000) + ", " + protocol.Short(protocol.Seed002)}
 	switch {
 	case v <= 2:
 		f.Status, f.Reason = "good", "legs are fresh"
 		f.Value = fmt.Sprintf("%.1f/10", v)
-	case v <= 4:
+	case v <= 4 && rated:
 		f.Penalty, f.Status, f.Reason = (v-2)*4, "fair", fmt.Sprintf("some soreness in the %s", m)
-	default:
+	case v <= 4:
+		f.Penalty, f.Status, f.Reason = (v-2)*4, "fair", fmt.Sprintf("some soreness forecast in the %s", m)
+	case rated:
 		f.Penalty, f.Status, f.Reason = math.Min(30, (v-2)*4), "poor", fmt.Sprintf("your %s are sore (%.0f/10)", m, v)
+	default:
+		f.Penalty, f.Status, f.Reason = math.Min(30, (v-2)*4), "poor", fmt.Sprintf("your %s are forecast %.0f/10 sore", m, v)
 	}
 	return f
 }

@@ -180,3 +180,30 @@ func TestFormWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSorenessFactorSaysForecastOrRating: soreness the runner rated today
+// is said as theirs; soreness only forecast is said as a forecast (review
+// 3: "your quads are sore (5/10)" on a morning without a check-in).
+func TestSorenessFactorSaysForecastOrRating(t *testing.T) {
+	nan := math.NaN()
+	var sore recovery.MuscleLoad
+	sore[0] = 5 // the first muscle group, 5/10
+	name := recovery.Muscles[0].Name()
+	rated := &recovery.CheckIn{Date: t0, SleepH: nan, SleepQuality: nan, Stress: nan, RestingHR: nan, HRVms: nan,
+		Soreness: map[recovery.Muscle]float64{recovery.Muscles[0]: 5}}
+	for _, tc := range []struct {
+		name  string
+		today *recovery.CheckIn
+		want  string
+	}{
+		{"Rated", rated, "your " + name + " are sore (5/10)"},
+		{"Forecast", nil, "your " + name + " are forecast 5/10 sore"},
+	} {
+		r := recovery.ComputeReadiness(recovery.ReadinessInput{Now: t0, Soreness: sore, Today: tc.today})
+		for _, f := range r.Factors {
+			if f.ID == "soreness" && f.Reason != tc.want {
+				t.Errorf("%s: %q, want %q", tc.name, f.Reason, tc.want)
+			}
+		}
+	}
+}
