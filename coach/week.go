@@ -386,7 +386,25 @@ func (b *weekBuilder) free(i int) bool {
 // for it at the runner's usual time, not the day after a hard session or
 // long run, not the day before a hard one.
 func (b *weekBuilder) canLong(i int) bool {
-	return b.free(i) && !(i == 0 && b.easyToday) && !b.returning(i) && b.ready(i, recovery.Long) && !b.demandingOn(i-1) && !b.hardOn(i+1)
+	return b.free(i) && !(i == 0 && b.easyToday) && !b.returning(i) && b.ready(i, recovery.Long) && !b.demandingOn(i-1) && !b.hardOn(i+1) &&
+		!b.longWithin(i)
+}
+
+// LongRunGapDays: a long run at most once in this many days; the week's
+// long run is a weekly one, and a long run moved towards the one just
+// run (a Monday 10 km "long run" two days after Saturday's 16.8 km) is
+// no long run at all. Rebound's rule.
+const LongRunGapDays = 5
+
+// longWithin says whether a long run (or a race) was run in the
+// LongRunGapDays before day i.
+func (b *weekBuilder) longWithin(i int) bool {
+	for j := i - LongRunGapDays; j < i; j++ {
+		if b.pat.longOn[j] || (b.pat.raceDay != nil && *b.pat.raceDay == j) {
+			return true
+		}
+	}
+	return false
 }
 
 // canHard says whether day i may take a hard session: free, the legs
@@ -627,6 +645,15 @@ func (b *weekBuilder) placeLong() int {
 			best = i
 		}
 	}
+	if best < 0 && b.pat.LongDayAssumed && b.pat.raceDay == nil {
+		// No usual day to keep to: a weekend day the recovery allows.
+		for _, wd := range []time.Weekday{time.Saturday, time.Sunday} {
+			if i := (int(wd) - int(b.start.Weekday()) + 7) % 7; b.canLong(i) {
+				best = i
+				break
+			}
+		}
+	}
 	if best < 0 {
 		return -1
 	}
@@ -634,6 +661,8 @@ func (b *weekBuilder) placeLong() int {
 	switch {
 	case b.pat.LongDayAssumed && best == usual:
 		d.Reasons = append(d.Reasons, fmt.Sprintf("the long run on a %s, a common choice", b.pat.LongDay))
+	case b.pat.LongDayAssumed:
+		d.Reasons = append(d.Reasons, fmt.Sprintf("the long run on a %s, a weekend day your recovery allows", d.Weekday))
 	case best == usual:
 		d.Reasons = append(d.Reasons, fmt.Sprintf("the long run on your usual long-run day (%s)", b.pat.LongDay))
 	default:

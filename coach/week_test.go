@@ -451,6 +451,26 @@ func TestWeekNoStrengthOnSoreLegs(t *testing.T) {
 	}
 }
 
+// TestWeekOneRunOnRecord: a 16.8 km long run on Saturday is all the
+// history (tormoder__mornindew-broken.fit, review 3), with a stated
+// background of 40 km a week for 5 years. The week from Sunday put a 10
+// km "long run" on Monday, "the day nearest your usual Sunday"; now the
+// long run comes a week later, on a weekend day (weekViolations keeps
+// long runs 5 days apart).
+func TestWeekOneRunOnRecord(t *testing.T) {
+	sat := time.Date(2019, 5, 18, 9, 0, 0, 0, loc)
+	h := coach.History{Profile: profile.Profile{WeightKg: 70, Age: 35, Sex: profile.Male, RestingHR: 50, MaxHR: 190, Timezone: "UTC",
+		Background: profile.Background{WeeklyKm: 40, RunningYears: 5}}, RPE: map[int64]float64{}}
+	h.Activities = append(h.Activities, run(1, sat, 16.8, easyBPM))
+	st := coach.NewState(h, sat.AddDate(0, 0, 1).Add(-4*time.Hour)) // Sunday 05:00
+	wp := st.Week()
+	checkWeekRules(t, wp, st)
+	long := ofType(wp, coach.DayLong)
+	if len(long) != 1 || long[0].Weekday != "Saturday" {
+		t.Errorf("long runs %+v: want one, on Saturday", long)
+	}
+}
+
 func TestWeekRedFlagMeansRestEveryDay(t *testing.T) {
 	today := monday0.AddDate(0, 0, 28)
 	for _, tc := range []struct {
@@ -604,6 +624,19 @@ func weekViolations(wp *coach.WeekPlan, st *coach.State) []string {
 		}
 	}
 	start, _ := time.ParseInLocation(time.DateOnly, wp.From, st.Now.Location())
+	// A long run at most once in coach.LongRunGapDays, counting the long
+	// runs and races already run.
+	for i, d := range wp.Days {
+		if d.Done || d.Type != coach.DayLong {
+			continue
+		}
+		day := start.AddDate(0, 0, i)
+		for _, e := range st.Entries {
+			if (e.Kind == recovery.Long || e.Kind == recovery.Race) && e.A.Start.Before(day) && !e.A.Start.Before(day.AddDate(0, 0, -coach.LongRunGapDays)) {
+				bad("%s is a long run %.0f h after the %s of %s", d.Date, day.Sub(e.A.Start).Hours(), e.Kind, e.A.Start.Format(time.DateOnly))
+			}
+		}
+	}
 	// No hard session or strength on a day a muscle group is forecast
 	// over the hard-session limit from its start to its end (the
 	// planner checks at the runner's usual time, which lies between).
