@@ -402,16 +402,7 @@ func pageText(page string) string {
 	return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(page, "\n")
 }
 
-// pendingUnits are the plan's tailored first-hour doses, still worded in
-// fixed units in coach/plan.go (tailor, nutrition, tempWords), which the
-// plan-wording branch rewrites (fluid, finding 2): checkUnits logs them.
-// When that branch lands they read in the runner's units
-// (State.Units: VolumeRange, Weight, Temperature, Text("{{floz 16-24}}"))
-// and this list must be empty.
-var pendingUnits = []string{"g per kg of your", "ml over the next hours", "oz after a run under an hour", "in the cold (", "in the heat (", "kg you lost"}
-
-// unitsIn fails on a mark or a unit of the other system than u in text,
-// but for pendingUnits, which it logs.
+// unitsIn fails on a mark or a unit of the other system than u in text.
 func unitsIn(t *testing.T, where, text string, u measure.System) {
 	t.Helper()
 	if measure.Marked(text) {
@@ -420,12 +411,6 @@ func unitsIn(t *testing.T, where, text string, u measure.System) {
 	bad := wording.ForeignUnits(text, u)
 	if bad == nil {
 		return
-	}
-	for _, p := range pendingUnits {
-		if strings.Contains(text, p) {
-			t.Logf("%s: pending in coach/plan.go: %q", where, strings.TrimSpace(text))
-			return
-		}
 	}
 	t.Errorf("%s: %q in %q", where, bad, strings.TrimSpace(text))
 }

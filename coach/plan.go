@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -508,20 +509,18 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 	switch st.ID {
 	case "refuel":
 		if n.CarbsG.Max > 0 {
-			// Grams per kilogram whatever the units (the sources' rate),
-			// the runner's weight in theirs: "… per kg of body weight;
-			// you weigh 134.5 lb", not "per kg of your 134.5 lb".
-			per := "of your " + s.Units().Weight(s.weight())
-			if s.Units() == measure.Imperial {
-				per = "of body weight; you weigh " + s.Units().Weight(s.weight())
-			}
-			st.Dose = fmt.Sprintf("%.0f-%.0f g carbohydrate and %.0f-%.0f g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg %s)",
-				n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max, per)
+			// The sources' rates per kilogram, said in the runner's
+			// units: "0.36-0.54 and 0.11-0.18 g per lb of your 134.5 lb",
+			// not "g per kg of your 134.5 lb".
+			st.Dose = fmt.Sprintf("%.0f-%.0f g carbohydrate and %.0f-%.0f g protein within 30-60 min (%s and %s of your %s)",
+				n.CarbsG.Min, n.CarbsG.Max, n.ProteinG.Min, n.ProteinG.Max,
+				s.perWeight(protocol.CarbsPerKgMin, protocol.CarbsPerKgMax, false), s.perWeight(protocol.ProteinPerKgMin, protocol.ProteinPerKgMax, true),
+				s.Units().Weight(s.weight()))
 		}
 		switch {
 		case n.FastCarbsGPerH != nil:
-			st.Dose += fmt.Sprintf("; then %.0f-%.0f g carbohydrate an hour for up to %d h (1.0-1.2 g per kg an hour) to refill glycogen fast",
-				n.FastCarbsGPerH.Min, n.FastCarbsGPerH.Max, n.FastHours)
+			st.Dose += fmt.Sprintf("; then %.0f-%.0f g carbohydrate an hour for up to %d h (%s an hour) to refill glycogen fast",
+				n.FastCarbsGPerH.Min, n.FastCarbsGPerH.Max, n.FastHours, s.perWeight(protocol.FastCarbsPerKgHMin, protocol.FastCarbsPerKgHMax, true))
 			st.EndH = float64(n.FastHours)
 			st.Sources = append(st.Sources, protocol.RefACSM2016)
 		case n.NextMeal:
@@ -534,8 +533,9 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 			st.Dose += "; then carbohydrate-rich meals through the day, which refill the glycogen this run used"
 			if kg := s.weight(); kg > 0 {
 				f := protocol.FastCarbs(kg)
-				st.Dose += fmt.Sprintf(" (only if you train again within %d h: %.0f-%.0f g carbohydrate an hour for up to %d h, 1.0-1.2 g per kg an hour)",
-					protocol.NextSessionFastH, math.Round(f.Min), math.Round(f.Max), protocol.FastRefuelHours)
+				st.Dose += fmt.Sprintf(" (only if you train again within %d h: %.0f-%.0f g carbohydrate an hour for up to %d h, %s an hour)",
+					protocol.NextSessionFastH, math.Round(f.Min), math.Round(f.Max), protocol.FastRefuelHours,
+					s.perWeight(protocol.FastCarbsPerKgHMin, protocol.FastCarbsPerKgHMax, true))
 			}
 			st.Sources = append(st.Sources, protocol.RefACSM2016)
 		}
@@ -579,6 +579,29 @@ func (s *State) tailor(st *Step, plan *Plan, e Entry, rec recovery.Recovery, res
 	if st.StartH >= st.EndH {
 		st.EndH = st.StartH + 24
 	}
+}
+
+// perWeight says a rate in grams per kilogram of body weight, lo-hi, in
+// the runner's units: "0.8-1.2 g per kg", or per pound ("0.36-0.54 g per
+// lb"); with unit false only the numbers ("0.8-1.2 and 0.25-0.4 g per
+// kg" reads once).
+func (s *State) perWeight(lo, hi float64, unit bool) string {
+	per, f := "kg", 1.0
+	num := func(x float64) string { // 0.25, 0.8, 1.0: the sources' way
+		if x == math.Trunc(x) {
+			return strconv.FormatFloat(x, 'f', 1, 64)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	if s.Units() == measure.Imperial {
+		per, f = "lb", measure.KgPerPound
+		num = func(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+	}
+	out := num(lo*f) + "-" + num(hi*f)
+	if unit {
+		out += " g per " + per
+	}
+	return out
 }
 
 // flagStep fits the steps a red flag calls for to it: seeing a

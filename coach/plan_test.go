@@ -621,16 +621,17 @@ func TestPlanSaysACheckInMovedItsClock(t *testing.T) {
 	}
 }
 
-// TestRefuelDoseInTheRunnersUnits: the rate stays per kilogram (the
-// sources'), the weight is the runner's: 70 kg is 154.3 lb (70 /
-// 0.45359237), never "per kg of your 154.3 lb".
+// TestRefuelDoseInTheRunnersUnits: the sources' rates per kilogram are
+// said per pound to a runner in pounds (1 lb = 0.45359237 kg: 0.8 g/kg =
+// 0.36 g/lb, 1.2 = 0.54, 0.25 = 0.11, 0.4 = 0.18), and 70 kg is 154.3 lb;
+// never "per kg of your 154.3 lb".
 func TestRefuelDoseInTheRunnersUnits(t *testing.T) {
 	for _, tc := range []struct {
 		units profile.Units
 		want  string
 	}{
 		{profile.Metric, "0.8-1.2 and 0.25-0.4 g per kg of your 70.0 kg)"},
-		{profile.Imperial, "0.8-1.2 and 0.25-0.4 g per kg of body weight; you weigh 154.3 lb)"},
+		{profile.Imperial, "0.36-0.54 and 0.11-0.18 g per lb of your 154.3 lb)"},
 	} {
 		h := history()
 		h.Profile.Units = tc.units

@@ -254,7 +254,7 @@ func sampleSteps() []sampleStep {
 		{Phase: "immediate", StartH: 0, EndH: 0.25, Title: "Cool-down walk or jog", Dose: "5-10 min of walking or very easy jogging; the full 10 min after hard sessions and long runs", Evidence: "low",
 			How: "Slow to a walk or a very easy jog for 5-10 minutes before you stop completely.", Why: "Easing down lets heart rate and breathing settle gradually and keeps blood from pooling in the legs.", Sources: src[:1],
 			Disagreement: "How long to cool down: Rebound uses 10 min (5 min is enough after an easy run); sources range from 5 to 15 min."},
-		{Phase: "immediate", StartH: 0, EndH: 1, Title: "Refuel: carbohydrate and protein", Dose: "49-73 g carbohydrate and 15-24 g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg of your 61 kg)", Evidence: "moderate",
+		{Phase: "immediate", StartH: 0, EndH: 1, Title: "Refuel: carbohydrate and protein", Dose: "49-73 g carbohydrate and 15-24 g protein within 30-60 min (0.8-1.2 and 0.25-0.4 g per kg of your 61.0 kg)", Evidence: "moderate",
 			How: "A glass of chocolate milk and a banana, or yoghurt with fruit and granola.", Why: "Carbohydrate refills glycogen fastest in the first hours; protein supports muscle repair.",
 			Sources: []string{"ACSM 2016 position stand (Thomas, Erdman & Burke 2016, Med Sci Sports Exerc 48:543)", "ISSN 2017 position stand on protein (Jäger et al. 2017, J Int Soc Sports Nutr 14:20)"}},
 		{Phase: "same-day", StartH: 0, EndH: 48, Title: "Contrast baths or showers", Dose: "3-4 min warm then 1-2 min cold, repeated for 15-20 min, ending cold", Evidence: "moderate",
