@@ -2,12 +2,14 @@ package present
 
 import (
 	"fmt"
+	"github.com/rebound-run/rebound/activity"
 	"math"
 	"strings"
 	"time"
 
 	"github.com/rebound-run/rebound/coach"
 	"github.com/rebound-run/rebound/protocol"
+	"github.com/rebound-run/rebound/recovery"
 )
 
 // The labels of a plan's two recovery clocks and of a plan on hold, the
@@ -50,9 +52,19 @@ func LegsReady(p *coach.Plan, now time.Time) []ReadyLine {
 		return []ReadyLine{{Label: RunningLabel, When: OnHoldLabel, Note: "To clear it: " + p.SeeProfessional.Clear}}
 	}
 	r := p.Recovery
+	after := "after the run" // a ride or swim is said as one
+	if sp := activity.Sport(p.Run.Sport); p.Run.Kind == recovery.Cross && !sp.IsRun() {
+		after = "after the " + sp.Noun()
+	}
+	hours := func(h float64) string {
+		if h <= 0 {
+			return "right " + after
+		}
+		return fmt.Sprintf("%.0f h %s", h, after)
+	}
 	return []ReadyLine{
-		{EasyRunningLabel, fromMoment(r.EasyAt, now), fmt.Sprintf("%.0f h after the run", r.EasyH)},
-		{HardSessionsLabel, fromMoment(r.ReadyAt, now), fmt.Sprintf("%.0f h after the run", r.HardH)},
+		{EasyRunningLabel, fromMoment(r.EasyAt, now), hours(r.EasyH)},
+		{HardSessionsLabel, fromMoment(r.ReadyAt, now), hours(r.HardH)},
 	}
 }
 

@@ -135,3 +135,28 @@ func TestReadyNote(t *testing.T) {
 		}
 	}
 }
+
+// TestLegsReadySaysTheSession: a ride's clocks are hours after the ride,
+// and none at all reads "right after the ride", not "0 h after the run"
+// (review 3).
+func TestLegsReadySaysTheSession(t *testing.T) {
+	end := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		kind  recovery.Kind
+		sport string
+		easyH float64
+		hardH float64
+		easy  string
+		hard  string
+	}{
+		{recovery.Cross, "cycling", 0, 12, "right after the ride", "12 h after the ride"},
+		{recovery.Easy, "running", 20, 30, "20 h after the run", "30 h after the run"},
+	} {
+		p := &coach.Plan{Run: coach.PlanRun{Kind: tc.kind, Sport: tc.sport, End: end},
+			Recovery: recovery.Recovery{EasyH: tc.easyH, HardH: tc.hardH, EasyAt: end.Add(time.Duration(tc.easyH) * time.Hour), ReadyAt: end.Add(time.Duration(tc.hardH) * time.Hour)}}
+		lines := present.LegsReady(p, end)
+		if lines[0].Note != tc.easy || lines[1].Note != tc.hard {
+			t.Errorf("%s %s: %q and %q, want %q and %q", tc.kind, tc.sport, lines[0].Note, lines[1].Note, tc.easy, tc.hard)
+		}
+	}
+}
