@@ -212,6 +212,10 @@ type CheckedIn struct {
 	// Plan is the latest run's plan with the fluid advice of the
 	// check-in's weights; nil without weights or runs.
 	Plan *coach.Plan
+	// Withdrawn are the red-flag symptoms (protocol ids) that stood
+	// before the check-in and no longer do: cleared, or taken off the
+	// day's check-in the day they were reported (present.ClearedNote).
+	Withdrawn []string
 }
 
 // CheckIn logs a check-in: it validates in (every wrong value at once, as
@@ -244,6 +248,16 @@ func (a *Athlete) CheckIn(ctx context.Context, in present.CheckInInput) (*Checke
 	if err != nil {
 		return nil, err
 	}
+	var standing []string
+	if in.Symptoms != nil {
+		before, err := a.State(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if f := before.ActiveFlag(); f != nil {
+			standing = f.Symptoms
+		}
+	}
 	merged, created, err := a.store.MergeCheckIn(ctx, c, rpes)
 	if err != nil {
 		return nil, err
@@ -253,6 +267,15 @@ func (a *Athlete) CheckIn(ctx context.Context, in present.CheckInInput) (*Checke
 		return nil, err
 	}
 	out := &CheckedIn{CheckIn: merged, Created: created}
+	var now []string
+	if f := st.ActiveFlag(); f != nil {
+		now = f.Symptoms
+	}
+	for _, id := range standing {
+		if !slices.Contains(now, id) {
+			out.Withdrawn = append(out.Withdrawn, id)
+		}
+	}
 	if out.Day, err = a.day(ctx, st); err != nil {
 		return nil, err
 	}

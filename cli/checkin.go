@@ -102,8 +102,9 @@ func (c *checkinCmd) Run(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Check-in for %s saved.\n", res.CheckIn.Date.Format("Mon 2 Jan"))
 	if set["symptoms"] && len(in.Symptoms) == 0 {
-		if ret := res.State.Returning(); ret != nil && ret.Cleared.Equal(res.CheckIn.Date) {
-			fmt.Fprintln(env.Stdout, "No red-flag symptoms: the red flag is cleared. Ease back in: easy runs only for the next days (see below).")
+		ret := res.State.Returning()
+		if note := present.ClearedNote(res.Withdrawn, ret != nil && ret.Cleared.Equal(res.CheckIn.Date)); note != "" {
+			fmt.Fprintln(env.Stdout, note)
 		} else {
 			fmt.Fprintln(env.Stdout, "No red-flag symptoms: no red flag from symptoms stands.")
 		}

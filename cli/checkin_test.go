@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/rebound-run/rebound/present"
 	"io"
 	"math"
 	"path/filepath"
@@ -69,11 +70,18 @@ func TestCheckInSymptomsNone(t *testing.T) {
 	if !seeProfessional(t, db) {
 		t.Error(`--symptoms "" cleared the flag`)
 	}
-	if code, _, errs := rebound(t, db, "checkin", "--symptoms", "none"); code != 0 {
+	code, out, errs := rebound(t, db, "checkin", "--symptoms", "none")
+	if code != 0 {
 		t.Fatalf("checkin --symptoms none: %s", errs)
 	}
 	if seeProfessional(t, db) {
 		t.Error("after --symptoms none: today still sends the runner to a professional")
+	}
+	// Taken off the day it was reported, the symptom is withdrawn, with
+	// a word on what to do if it was real (review 3: bone pain cleared
+	// minutes later said only "no red flag from symptoms stands").
+	if want := present.ClearedNote([]string{"bone-pain"}, false); !strings.Contains(out, want) || !strings.Contains(want, "pain in a bone") {
+		t.Errorf("checkin --symptoms none the day of the bone pain: %q, want %q", out, want)
 	}
 
 	// On a terminal, Enter at the symptom question answers none.
@@ -81,7 +89,7 @@ func TestCheckInSymptomsNone(t *testing.T) {
 	if !seeProfessional(t, db) {
 		t.Fatal("bone pain again: no flag")
 	}
-	code, out, errs := reboundTTY(t, db, strings.Repeat("\n", 20), "checkin")
+	code, out, errs = reboundTTY(t, db, strings.Repeat("\n", 20), "checkin")
 	if code != 0 || !strings.Contains(out, "Enter for none") {
 		t.Fatalf("checkin on a terminal: exit %d %s %s", code, out, errs)
 	}

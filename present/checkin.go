@@ -228,3 +228,27 @@ func MuscleList() string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// ClearedNote says what a check-in that answered the symptom question
+// without some red-flag symptoms did to them (withdrawn: those that stood
+// before it; returning: a graded return starts with it): the red flag is
+// cleared and the runner eases back in; or, taken off the day they were
+// reported, the symptoms are withdrawn, with a word on what to do if they
+// were real; "" when none stood. The CLI prints it, the web's flash adds
+// it.
+func ClearedNote(withdrawn []string, returning bool) string {
+	if len(withdrawn) == 0 {
+		return ""
+	}
+	if returning {
+		return "No red-flag symptoms: the red flag is cleared. Ease back in: easy runs only for the next days."
+	}
+	var names []string
+	for _, id := range withdrawn {
+		if sym, ok := protocol.SymptomByID(id); ok {
+			names = append(names, lowerFirst(sym.Name))
+		}
+	}
+	return "Taken off today's check-in: " + OrList(names) + ". If you did have it, see a professional before you run again; " +
+		"if it comes back, check in with it."
+}

@@ -204,6 +204,10 @@ func (s *Server) postCheckIn(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	ret := res.State.Returning()
+	if note := present.ClearedNote(res.Withdrawn, ret != nil && ret.Cleared.Equal(res.CheckIn.Date)); note != "" {
+		msg += " " + note
+	}
 	s.setFlash(w, r, kind, msg)
 	s.back(w, r, v.Target, "/")
 }
