@@ -209,6 +209,9 @@ func Monotony(days []Day) (monotony, strain float64) {
 	return monotony, sum * monotony
 }
 
+// AverageWeeks is how many weeks before a week the 10 % rule averages.
+const AverageWeeks = 4
+
 // Week is one Monday-to-Sunday week of running.
 type Week struct {
 	Start     time.Time // Monday 00:00
@@ -218,8 +221,15 @@ type Week struct {
 	// Change is the fractional change of distance from the week before
 	// (NaN for the first week or after a week with no running).
 	Change float64
-	// OverLimit is true when Change exceeds WeeklyIncreaseLimit.
+	// OverLimit is true when the distance is more than
+	// WeeklyIncreaseLimit over the average of the (up to) four weeks
+	// before: the week planner's cap, so that a normal week after a
+	// lighter one (+84 % on the week before) is not flagged.
 	OverLimit bool
+	// CapM is that limit: WeeklyIncreaseLimit over the average of the
+	// (up to) AverageWeeks weeks before; NaN for the first week or after
+	// weeks without running.
+	CapM float64
 	// InProgress is true for a week that has not ended by the last day
 	// of the series: its distance is so far.
 	InProgress bool
@@ -237,7 +247,7 @@ func Weeks(days []Day, sessions []Session) []Week {
 	for _, d := range days {
 		m := monday(d.Date)
 		if len(out) == 0 || !out[len(out)-1].Start.Equal(m) {
-			out = append(out, Week{Start: m, Runs: runs[m], Change: math.NaN()})
+			out = append(out, Week{Start: m, Runs: runs[m], Change: math.NaN(), CapM: math.NaN()})
 		}
 		w := &out[len(out)-1]
 		w.DistanceM += d.DistanceM
@@ -249,7 +259,14 @@ func Weeks(days []Day, sessions []Session) []Week {
 	for i := 1; i < len(out); i++ {
 		if prev := out[i-1].DistanceM; prev > 0 {
 			out[i].Change = out[i].DistanceM/prev - 1
-			out[i].OverLimit = out[i].Change > WeeklyIncreaseLimit+1e-9 // exactly +10 % is within the rule
+		}
+		sum, n := 0.0, 0
+		for j := max(0, i-AverageWeeks); j < i; j++ {
+			sum, n = sum+out[j].DistanceM, n+1
+		}
+		if avg := sum / float64(n); avg > 0 {
+			out[i].CapM = avg * (1 + WeeklyIncreaseLimit)
+			out[i].OverLimit = out[i].DistanceM > out[i].CapM+1e-6 // exactly +10 % is within the rule
 		}
 	}
 	return out

@@ -72,7 +72,7 @@ func TestMonotony(t *testing.T) {
 
 func TestWeeksTenPercentRule(t *testing.T) {
 	// Week 1: 20 km; week 2: 22 km (+10 %, at the limit, not over);
-	// week 3: 26 km (+18.2 %, over).
+	// week 3: 26 km (+18.2 %; over the average of 21 km × 1.1 = 23.1).
 	var ss []load.Session
 	for w, km := range []float64{20, 22, 26} {
 		ss = append(ss, load.Session{Start: mon.AddDate(0, 0, 7*w+2), DistanceM: km * 1000, Run: true, Load: 50})
@@ -95,6 +95,21 @@ func TestWeeksTenPercentRule(t *testing.T) {
 	}
 	if weeks[2].Runs != 1 || weeks[2].DistanceM != 26000 {
 		t.Errorf("week 3: %+v", weeks[2])
+	}
+
+	// Against the average of the four weeks before, as the week planner
+	// caps it: 40, 40, 40, then a lighter 20, then 38 (+90 % on the
+	// week before, but under 35 × 1.1 = 38.5: not over), then 44 (over
+	// (40 + 40 + 20 + 38) / 4 = 34.5 × 1.1 = 37.95).
+	ss = nil
+	for w, km := range []float64{40, 40, 40, 20, 38, 44} {
+		ss = append(ss, load.Session{Start: mon.AddDate(0, 0, 7*w+2), DistanceM: km * 1000, Run: true, Load: 50})
+	}
+	weeks = load.Weeks(load.Series(ss, mon.AddDate(0, 0, 41)), ss)
+	for i, want := range []bool{false, false, false, false, false, true} {
+		if weeks[i].OverLimit != want {
+			t.Errorf("week %d (%.0f km, change %+.0f%%): over %v, want %v", i+1, weeks[i].DistanceM/1000, weeks[i].Change*100, weeks[i].OverLimit, want)
+		}
 	}
 }
 

@@ -36,6 +36,7 @@ type WeekJSON struct {
 	Runs      int    `json:"runs"`
 	Change    Num    `json:"change"`
 	OverLimit bool   `json:"over_10_percent"`
+	CapM      Num    `json:"cap_m"`
 	SoFar     bool   `json:"in_progress"`
 }
 
@@ -80,7 +81,7 @@ func NewLoad(st *coach.State, weeks int) LoadJSON {
 		ws = ws[len(ws)-weeks:]
 	}
 	for _, w := range ws {
-		out.Weeks = append(out.Weeks, WeekJSON{w.Start.Format("2006-01-02"), Num(w.DistanceM), Num(w.Load), w.Runs, Num(w.Change), w.OverLimit, w.InProgress})
+		out.Weeks = append(out.Weeks, WeekJSON{w.Start.Format("2006-01-02"), Num(w.DistanceM), Num(w.Load), w.Runs, Num(w.Change), w.OverLimit, Num(w.CapM), w.InProgress})
 	}
 	return out
 }

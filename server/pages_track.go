@@ -257,7 +257,7 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 		var over []bool
 		p.Weeks = web.Table{Head: []string{"Week of", "Distance", "Runs", "Load", "Change"},
 			Numeric: []bool{false, true, true, true, true}}
-		for i, wk := range l.Weeks {
+		for _, wk := range l.Weeks {
 			start, _ := time.ParseInLocation("2006-01-02", wk.Start, v.loc)
 			lab := start.Format("2 Jan")
 			if wk.SoFar {
@@ -266,8 +266,8 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 			labels = append(labels, lab)
 			dist = append(dist, val(float64(wk.DistanceM)/per))
 			var g *float64
-			if i > 0 && l.Weeks[i-1].DistanceM > 0 {
-				g = val(float64(l.Weeks[i-1].DistanceM) / per * (1 + load.WeeklyIncreaseLimit))
+			if wk.CapM.Valid() {
+				g = val(float64(wk.CapM) / per)
 			}
 			guide = append(guide, g)
 			over = append(over, wk.OverLimit)
@@ -283,10 +283,10 @@ func (s *Server) pageLoad(w http.ResponseWriter, r *http.Request) {
 			p.Weeks.Rows = append([][]string{{lab, u.Distance(float64(wk.DistanceM)), fmt.Sprint(wk.Runs), f(wk.Load, 0), change}}, p.Weeks.Rows...)
 		}
 		p.Charts = append(p.Charts, web.Chart{ID: "load-weeks", Kind: web.ChartBars, Title: "Weekly running distance",
-			Note: "The dashes are 10 % above the week before; weeks that rose by more are marked.",
+			Note: "The dashes are 10 % above the average of the four weeks before, the cap the week's plan keeps to; weeks over it are marked.",
 			Data: map[string]any{"labels": labels, "over": over,
 				"series": []chartSeries{{Label: "Distance", Unit: unit, Format: "dec1", Values: dist}},
-				"guide":  chartSeries{Label: "+10 % on the week before", Unit: unit, Format: "dec1", Values: guide}}})
+				"guide":  chartSeries{Label: "10 % over the 4-week average", Unit: unit, Format: "dec1", Values: guide}}})
 	}
 	var srcs []string
 	for _, k := range []string{"hr", "rpe", "pace", "duration"} {
