@@ -2,12 +2,12 @@ package present
 
 import "github.com/rebound-run/rebound/profile"
 
-// ProfileJSON is the stored profile in the profile document of `rebound
-// profile --json` and GET /api/v1/profile (docs/json.md), unset fields
-// left out, and the whole profile a client sends back with PUT
-// /api/v1/profile (profile.Profile). Like the other mirrors it has a
+// ProfileJSON is the runner's profile (profile.Profile) in the profile
+// document of `rebound profile --json` and GET /api/v1/profile
+// (docs/json.md), unset fields left out. Like the other mirrors it has a
 // field of the same name for each exported field of profile.Profile
-// (TestMirrorsCoverDomain).
+// (TestMirrorsCoverDomain). PUT /api/v1/profile decodes its own input
+// (server.ProfileInput), whose background is a BackgroundJSON.
 type ProfileJSON struct {
 	WeightKg   float64        `json:"weight_kg,omitempty"`
 	Age        int            `json:"age,omitempty"`
@@ -26,13 +26,6 @@ func NewProfileJSON(p profile.Profile) ProfileJSON {
 	return ProfileJSON{WeightKg: p.WeightKg, Age: p.Age, Sex: p.Sex, RestingHR: p.RestingHR, MaxHR: p.MaxHR,
 		Units: p.Units, Timezone: p.Timezone, Conditions: p.Conditions, Equipment: p.Equipment,
 		Background: BackgroundJSON(p.Background)}
-}
-
-// Profile is the profile d describes.
-func (d ProfileJSON) Profile() profile.Profile {
-	return profile.Profile{WeightKg: d.WeightKg, Age: d.Age, Sex: d.Sex, RestingHR: d.RestingHR, MaxHR: d.MaxHR,
-		Units: d.Units, Timezone: d.Timezone, Conditions: d.Conditions, Equipment: d.Equipment,
-		Background: d.Background.Background()}
 }
 
 // BackgroundJSON is the runner's training background
