@@ -78,15 +78,15 @@ func (s Sample) HasPosition() bool { return Has(s.LatDeg) && Has(s.LonDeg) }
 // message, the sum of a TCX file's laps) or, on a Lap, that lap's own
 // figures. Fields the source did not carry are NaN.
 type Totals struct {
-	DistanceM     float64 `json:"distance_m"`
-	ElapsedS      float64 `json:"elapsed_s"` // wall-clock time, pauses included
-	TimerS        float64 `json:"timer_s"`   // time the timer ran, pauses excluded
-	AvgHR         float64 `json:"avg_hr"`
-	MaxHR         float64 `json:"max_hr"`
-	AscentM       float64 `json:"ascent_m"`
-	DescentM      float64 `json:"descent_m"`
-	AvgCadenceSPM float64 `json:"avg_cadence_spm"`
-	Calories      float64 `json:"calories"`
+	DistanceM     float64
+	ElapsedS      float64 // wall-clock time, pauses included
+	TimerS        float64 // time the timer ran, pauses excluded
+	AvgHR         float64
+	MaxHR         float64
+	AscentM       float64
+	DescentM      float64
+	AvgCadenceSPM float64
+	Calories      float64
 }
 
 // NewTotals returns Totals with every field absent.

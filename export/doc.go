@@ -31,6 +31,18 @@
 // content or the same start, a check-in of the same day, a shoe of the
 // same name, a profile) is kept and counted as kept.
 //
+// The archive's keys are this package's own: each document has a type
+// here (profileJSON, Background, activityJSON, summaryJSON, totalsJSON,
+// sampleJSON, ...), not the domain types' or package present's. An
+// archive is a file format that outlives the version that wrote it (an
+// import must read what any earlier version wrote, and the version is
+// raised only when a key changes meaning), whereas the domain types
+// change with the models and present's documents follow the CLI and API
+// (rounded numbers, derived keys such as paces, omitted unset fields).
+// Where a document mirrors a domain type one to one (summaryJSON,
+// totalsJSON, Background) a Go conversion fills it, so a field added to
+// the domain type fails to build until it has its key here.
+//
 // export imports store (the interface), ingest, decode and the domain
 // packages; it knows nothing of SQL, HTTP or terminals.
 package export

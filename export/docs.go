@@ -139,8 +139,55 @@ func (o object) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// fieldsOf returns the fields of the struct v (activity.Summary,
-// activity.Totals), keyed by their json tags, in declaration order. Its
+// summaryJSON is an activity's summary in activities.json (its "summary"
+// object) and activities.csv (its columns): the keys of activity.Summary
+// in declaration order. Its fields match activity.Summary one to one, so
+// a Go conversion fills it both ways, and a field added to
+// activity.Summary breaks the build here until it has its key
+// (TestDocsMirrorDomain checks the keys).
+type summaryJSON struct {
+	DistanceM            float64   `json:"distance_m"`
+	DistanceSource       string    `json:"distance_source"`
+	ElapsedS             float64   `json:"elapsed_s"`
+	MovingS              float64   `json:"moving_s"`
+	AvgSpeedMS           float64   `json:"avg_speed_ms"`
+	MaxSpeedMS           float64   `json:"max_speed_ms"`
+	GradeAdjustedSpeedMS float64   `json:"grade_adjusted_speed_ms"`
+	AscentM              float64   `json:"ascent_m"`
+	DescentM             float64   `json:"descent_m"`
+	DownhillM            float64   `json:"downhill_m"`
+	ElevationSource      string    `json:"elevation_source"`
+	AvgHR                float64   `json:"avg_hr"`
+	MaxHR                float64   `json:"max_hr"`
+	HRSeconds            []float64 `json:"hr_seconds"`
+	AvgCadenceSPM        float64   `json:"avg_cadence_spm"`
+	MaxCadenceSPM        float64   `json:"max_cadence_spm"`
+	AvgPowerW            float64   `json:"avg_power_w"`
+	AvgTempC             float64   `json:"avg_temp_c"`
+	MinTempC             float64   `json:"min_temp_c"`
+	MaxTempC             float64   `json:"max_temp_c"`
+	DeviceRecoveryH      float64   `json:"device_recovery_h"`
+	Notes                []string  `json:"notes"`
+}
+
+// totalsJSON is the totals a file or lap records (activity.Totals) in
+// activities.json ("device_totals" and each of "laps") and in
+// activities.csv (the device_ columns) and laps.csv. Like summaryJSON it
+// converts to and from its domain type.
+type totalsJSON struct {
+	DistanceM     float64 `json:"distance_m"`
+	ElapsedS      float64 `json:"elapsed_s"`
+	TimerS        float64 `json:"timer_s"`
+	AvgHR         float64 `json:"avg_hr"`
+	MaxHR         float64 `json:"max_hr"`
+	AscentM       float64 `json:"ascent_m"`
+	DescentM      float64 `json:"descent_m"`
+	AvgCadenceSPM float64 `json:"avg_cadence_spm"`
+	Calories      float64 `json:"calories"`
+}
+
+// fieldsOf returns the fields of the struct v (summaryJSON, totalsJSON),
+// keyed by their json tags, in declaration order. Its
 // fields must be float64, string, []float64 or []string: Write fails
 // (rather than drop a value) on any other.
 func fieldsOf(v any) (object, error) {
@@ -238,7 +285,20 @@ type profileJSON struct {
 	Equipment  []string `json:"equipment"`
 	// Background is the runner's training background (weekly_km,
 	// running_years, new_runner, dismissed; left out when not given).
-	Background profile.Background `json:"background"`
+	Background Background `json:"background"`
+}
+
+// Background is the runner's training background in profile.json
+// (profile.Background): each key left out when zero. Its fields match
+// profile.Background one to one, so a Go conversion fills it both ways.
+// It is named Background, not backgroundJSON, so that an import error
+// names it as earlier versions did ("Go struct field
+// Background.background.weekly_km").
+type Background struct {
+	WeeklyKm     float64 `json:"weekly_km,omitempty"`
+	RunningYears float64 `json:"running_years,omitempty"`
+	NewRunner    bool    `json:"new_runner,omitempty"`
+	Dismissed    bool    `json:"dismissed,omitempty"`
 }
 
 func newProfileJSON(p profile.Profile) profileJSON {
@@ -250,7 +310,7 @@ func newProfileJSON(p profile.Profile) profileJSON {
 	}
 	d := profileJSON{WeightKg: pos(p.WeightKg), Sex: string(p.Sex), RestingHR: pos(p.RestingHR), MaxHR: pos(p.MaxHR),
 		Units: string(p.Units), Timezone: p.Timezone,
-		Conditions: append([]string{}, p.Conditions...), Equipment: append([]string{}, p.Equipment...), Background: p.Background}
+		Conditions: append([]string{}, p.Conditions...), Equipment: append([]string{}, p.Equipment...), Background: Background(p.Background)}
 	if p.Age > 0 {
 		d.Age = &p.Age
 	}
@@ -265,7 +325,7 @@ func (d profileJSON) profile() profile.Profile {
 		return *p
 	}
 	p := profile.Profile{WeightKg: val(d.WeightKg), Sex: profile.Sex(d.Sex), RestingHR: val(d.RestingHR), MaxHR: val(d.MaxHR),
-		Units: profile.Units(d.Units), Timezone: d.Timezone, Background: d.Background}
+		Units: profile.Units(d.Units), Timezone: d.Timezone, Background: profile.Background(d.Background)}
 	if d.Age != nil {
 		p.Age = *d.Age
 	}
@@ -279,8 +339,7 @@ func (d profileJSON) profile() profile.Profile {
 }
 
 // activityJSON is one element of activities.json. Summary, DeviceTotals
-// and each lap's totals carry the keys of activity.Summary and
-// activity.Totals.
+// and each lap's totals carry the keys of summaryJSON and totalsJSON.
 type activityJSON struct {
 	ID         int64     `json:"id"`
 	SHA256     string    `json:"sha256"`
@@ -322,18 +381,18 @@ func newActivityJSON(a *store.Activity, original string, samples int) (activityJ
 		d.Original = &original
 	}
 	var err error
-	if d.Summary, err = marshalFields(a.Summary, nil); err != nil {
+	if d.Summary, err = marshalFields(summaryJSON(a.Summary), nil); err != nil {
 		return d, err
 	}
 	if a.DeviceTotals != nil {
-		if d.DeviceTotals, err = marshalFields(*a.DeviceTotals, nil); err != nil {
+		if d.DeviceTotals, err = marshalFields(totalsJSON(*a.DeviceTotals), nil); err != nil {
 			return d, err
 		}
 	} else {
 		d.DeviceTotals = json.RawMessage("null")
 	}
 	for _, l := range a.Laps {
-		raw, err := marshalFields(l.Totals, object{{"start", l.Start.UTC()}})
+		raw, err := marshalFields(totalsJSON(l.Totals), object{{"start", l.Start.UTC()}})
 		if err != nil {
 			return d, err
 		}
@@ -372,18 +431,20 @@ func (d activityJSON) activity() (*store.Activity, error) {
 	if err := json.Unmarshal(d.Summary, &doc); err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
-	if err := setFields(&a.Summary, doc); err != nil {
+	var sum summaryJSON
+	if err := setFields(&sum, doc); err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
+	a.Summary = activity.Summary(sum)
 	if len(d.DeviceTotals) > 0 && string(d.DeviceTotals) != "null" {
-		var t activity.Totals
+		var t totalsJSON
 		if err := json.Unmarshal(d.DeviceTotals, &doc); err != nil {
 			return nil, fmt.Errorf("device_totals: %w", err)
 		}
 		if err := setFields(&t, doc); err != nil {
 			return nil, fmt.Errorf("device_totals: %w", err)
 		}
-		a.DeviceTotals = &t
+		a.DeviceTotals = (*activity.Totals)(&t)
 	}
 	for i, raw := range d.Laps {
 		var doc map[string]json.RawMessage
@@ -394,11 +455,11 @@ func (d activityJSON) activity() (*store.Activity, error) {
 		if err := json.Unmarshal(doc["start"], &start); err != nil {
 			return nil, fmt.Errorf("lap %d: start: %w", i+1, err)
 		}
-		l := activity.Lap{Start: start}
-		if err := setFields(&l.Totals, doc); err != nil {
+		var t totalsJSON
+		if err := setFields(&t, doc); err != nil {
 			return nil, fmt.Errorf("lap %d: %w", i+1, err)
 		}
-		a.Laps = append(a.Laps, l)
+		a.Laps = append(a.Laps, activity.Lap{Start: start, Totals: activity.Totals(t)})
 	}
 	for _, p := range d.Pauses {
 		a.Pauses = append(a.Pauses, activity.Pause{Start: p.Start, End: p.End})

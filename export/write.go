@@ -378,11 +378,11 @@ func (x *writer) activities() error {
 		return x.doc(activitiesDoc, len(x.acts), func(i int) (any, error) { return doc(i) }, nil, nil)
 	}
 	// activities.csv, laps.csv and pauses.csv.
-	sumKeys, err := fieldsOf(activity.Summary{})
+	sumKeys, err := fieldsOf(summaryJSON{})
 	if err != nil {
 		return err
 	}
-	totKeys, err := fieldsOf(activity.NewTotals())
+	totKeys, err := fieldsOf(totalsJSON(activity.NewTotals()))
 	if err != nil {
 		return err
 	}
@@ -404,13 +404,13 @@ func (x *writer) activities() error {
 		row := []string{strconv.FormatInt(a.ID, 10), a.SHA256, string(a.Sport), a.SubSport, a.Start.UTC().Format(time.RFC3339Nano),
 			offset, a.Name, a.Device, a.Format, a.SourceFile, a.Gear, a.ImportedAt.UTC().Format(time.RFC3339Nano),
 			x.originals[a.ID], strconv.Itoa(x.samples[a.ID])}
-		sum, err := fieldsOf(a.Summary)
+		sum, err := fieldsOf(summaryJSON(a.Summary))
 		if err != nil {
 			return nil, err
 		}
 		row = append(row, cells(sum)...)
 		if a.DeviceTotals != nil {
-			tot, err := fieldsOf(*a.DeviceTotals)
+			tot, err := fieldsOf(totalsJSON(*a.DeviceTotals))
 			if err != nil {
 				return nil, err
 			}
@@ -434,7 +434,7 @@ func (x *writer) activities() error {
 		a := x.acts[i]
 		var rows [][]string
 		for j, l := range a.Laps {
-			tot, err := fieldsOf(l.Totals)
+			tot, err := fieldsOf(totalsJSON(l.Totals))
 			if err != nil {
 				return nil, err
 			}

@@ -11,7 +11,7 @@ import (
 // models use, estimated where the runner has not set them, and the
 // training background they use.
 type Profile struct {
-	profile.Profile
+	ProfileJSON
 	EffectiveRestingHR float64 `json:"effective_resting_hr"`
 	EffectiveMaxHR     float64 `json:"effective_max_hr"`
 	RestingHREstimated bool    `json:"resting_hr_estimated"`
@@ -28,7 +28,7 @@ type Profile struct {
 // NewProfile builds the profile document of p.
 func NewProfile(p profile.Profile) Profile {
 	hr := p.HR()
-	return Profile{p, hr.Rest, hr.Max, hr.RestEstimated, hr.MaxEstimated,
+	return Profile{NewProfileJSON(p), hr.Rest, hr.Max, hr.RestEstimated, hr.MaxEstimated,
 		recovery.BackgroundOf(p.Background).Assumed, !p.Background.Asked()}
 }
 

@@ -47,17 +47,17 @@ const (
 // Profile is what Rebound knows about the runner. Zero numeric fields mean
 // "not set".
 type Profile struct {
-	WeightKg   float64  `json:"weight_kg,omitempty"`
-	Age        int      `json:"age,omitempty"`
-	Sex        Sex      `json:"sex,omitempty"`
-	RestingHR  float64  `json:"resting_hr,omitempty"`
-	MaxHR      float64  `json:"max_hr,omitempty"`
-	Units      Units    `json:"units,omitempty"`
-	Timezone   string   `json:"timezone,omitempty"`
-	Conditions []string `json:"conditions,omitempty"`
-	Equipment  []string `json:"equipment,omitempty"`
+	WeightKg   float64
+	Age        int
+	Sex        Sex
+	RestingHR  float64
+	MaxHR      float64
+	Units      Units
+	Timezone   string
+	Conditions []string
+	Equipment  []string
 	// Background is the runner's training before the runs Rebound holds.
-	Background Background `json:"background,omitzero"`
+	Background Background
 }
 
 // Background is the runner's training background: their typical weekly
@@ -66,12 +66,12 @@ type Profile struct {
 // soreness and recovery models take it as what the runner is used to.
 // Zero values mean "not given".
 type Background struct {
-	WeeklyKm     float64 `json:"weekly_km,omitempty"`
-	RunningYears float64 `json:"running_years,omitempty"`
-	NewRunner    bool    `json:"new_runner,omitempty"`
+	WeeklyKm     float64
+	RunningYears float64
+	NewRunner    bool
 	// Dismissed is set when the runner chose not to give it: Rebound
 	// stops asking (and keeps assuming a recreational runner).
-	Dismissed bool `json:"dismissed,omitempty"`
+	Dismissed bool
 }
 
 // Bounds of a background.

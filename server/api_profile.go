@@ -9,7 +9,6 @@ import (
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/app"
 	"github.com/rebound-run/rebound/present"
-	"github.com/rebound-run/rebound/profile"
 	"github.com/rebound-run/rebound/protocol"
 	"github.com/rebound-run/rebound/store"
 )
@@ -44,7 +43,7 @@ type ProfileInput struct {
 	Equipment  []string `json:"equipment"`
 	// Background is the runner's training background (weekly_km,
 	// running_years, new_runner, dismissed); absent means not given.
-	Background profile.Background `json:"background"`
+	Background Background `json:"background"`
 
 	EffectiveRestingHR *float64 `json:"effective_resting_hr"`
 	EffectiveMaxHR     *float64 `json:"effective_max_hr"`
@@ -53,6 +52,11 @@ type ProfileInput struct {
 	BackgroundAssumed  *bool    `json:"background_assumed"`
 	AskBackground      *bool    `json:"ask_background"`
 }
+
+// Background is the background of a ProfileInput: the keys of
+// present.BackgroundJSON, under a type of this name so that a decoding
+// error still names it ("Go struct field Background.background.weekly_km").
+type Background present.BackgroundJSON
 
 // apiSaveProfile replaces the profile (`rebound profile set`;
 // app.ChangeProfile), validated as the CLI validates it; zones and TRIMP
@@ -73,7 +77,7 @@ func (s *Server) apiSaveProfile(w http.ResponseWriter, r *http.Request) {
 	p, err := s.athlete(t).ChangeProfile(r.Context(), app.ProfileChange{
 		Weight: &present.Weight{Value: in.WeightKg, Unit: present.Kg}, Age: &in.Age, Sex: &in.Sex,
 		RestingHR: &in.RestingHR, MaxHR: &in.MaxHR, Units: &in.Units, Timezone: &in.Timezone,
-		Conditions: &conds, Equipment: &equip, Background: app.WholeBackground(in.Background)})
+		Conditions: &conds, Equipment: &equip, Background: app.WholeBackground(present.BackgroundJSON(in.Background).Background())})
 	if err != nil {
 		s.fail(w, r, err)
 		return

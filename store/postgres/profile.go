@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -10,20 +9,21 @@ import (
 
 	"github.com/rebound-run/rebound"
 	"github.com/rebound-run/rebound/profile"
+	"github.com/rebound-run/rebound/store/internal/rowjson"
 )
 
 // FindProfile returns the stored profile, or a zero Profile when none has
 // been saved yet.
 func (db *DB) FindProfile(ctx context.Context) (profile.Profile, error) {
-	var p profile.Profile
 	var data []byte
 	err := db.pool.QueryRow(ctx, `SELECT data FROM profile WHERE athlete_id = $1`, db.athlete).Scan(&data)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return p, nil
+		return profile.Profile{}, nil
 	} else if err != nil {
-		return p, fmt.Errorf("find profile of athlete %d: %w", db.athlete, err)
+		return profile.Profile{}, fmt.Errorf("find profile of athlete %d: %w", db.athlete, err)
 	}
-	if err := json.Unmarshal(data, &p); err != nil {
+	p, err := rowjson.UnmarshalProfile(data)
+	if err != nil {
 		return profile.Profile{}, fmt.Errorf("find profile of athlete %d: %w", db.athlete, err)
 	}
 	return p, nil
@@ -33,7 +33,7 @@ func (db *DB) FindProfile(ctx context.Context) (profile.Profile, error) {
 // profile.Profile.Validate) beyond returning EINVALID for a value JSON
 // cannot hold, such as a NaN weight.
 func (db *DB) SaveProfile(ctx context.Context, p profile.Profile) error {
-	data, err := json.Marshal(p)
+	data, err := rowjson.MarshalProfile(p)
 	if err != nil {
 		return fmt.Errorf("save profile of athlete %d: %w", db.athlete, rebound.Errorf(rebound.EINVALID, "%v", err))
 	}

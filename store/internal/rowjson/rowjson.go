@@ -1,7 +1,7 @@
 // Package rowjson is the JSON form of an activity's summary, totals, laps
-// and pauses, and of a check-in, as both store engines keep them in their
-// JSON columns, so a row is byte for byte the same in SQLite and
-// PostgreSQL.
+// and pauses, of a check-in and of the profile, as both store engines
+// keep them in their JSON columns, so a row is byte for byte the same in
+// SQLite and PostgreSQL.
 package rowjson
 
 import (

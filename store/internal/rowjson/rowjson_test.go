@@ -4,13 +4,15 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/rebound-run/rebound/activity"
 )
 
 // TestJSONMirrors fails when activity.Summary or activity.Totals gains,
-// loses or renames a field that Summary or Totals does not mirror.
+// loses or renames a field that Summary or Totals does not mirror, or a
+// stored field has no key of its own.
 func TestJSONMirrors(t *testing.T) {
 	for _, tt := range []struct{ domain, mirror reflect.Type }{
 		{reflect.TypeFor[activity.Summary](), reflect.TypeFor[Summary]()},
@@ -20,6 +22,7 @@ func TestJSONMirrors(t *testing.T) {
 			t.Errorf("%v has %d fields, %v %d", tt.domain, tt.domain.NumField(), tt.mirror, tt.mirror.NumField())
 			continue
 		}
+		keys := map[string]bool{}
 		for i := range tt.domain.NumField() {
 			d, m := tt.domain.Field(i), tt.mirror.Field(i)
 			want := map[reflect.Type]reflect.Type{
@@ -28,12 +31,21 @@ func TestJSONMirrors(t *testing.T) {
 				reflect.TypeFor[[]string]():  reflect.TypeFor[[]string](),
 				reflect.TypeFor[string]():    reflect.TypeFor[string](),
 			}[d.Type]
-			if d.Name != m.Name || m.Type != want || d.Tag.Get("json") != m.Tag.Get("json") {
-				t.Errorf("%v.%s %v `%s` is mirrored by %s %v `%s`",
-					tt.domain, d.Name, d.Type, d.Tag, m.Name, m.Type, m.Tag)
+			if d.Name != m.Name || m.Type != want || jsonName(m) == "" {
+				t.Errorf("%v.%s %v is mirrored by %s %v `%s`", tt.domain, d.Name, d.Type, m.Name, m.Type, m.Tag)
 			}
+			if _, dup := keys[jsonName(m)]; dup {
+				t.Errorf("%v: key %q twice", tt.mirror, jsonName(m))
+			}
+			keys[jsonName(m)] = true
 		}
 	}
+}
+
+// jsonName is the key of a stored field.
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return name
 }
 
 func TestJfloat(t *testing.T) {
