@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/rebound-run/rebound/store/engine"
 )
@@ -24,12 +26,40 @@ func (c *backupCmd) Run(ctx context.Context, args []string) error {
 type restoreCmd struct{ g *globals }
 
 func (c *restoreCmd) Run(ctx context.Context, args []string) error {
-	return c.g.copyCmd(ctx, args, "restore", "replace a database that holds data", func(dsn, file string, force bool) (string, error) {
+	return c.g.copyCmd(ctx, args, "restore", "replace a database that holds data (a copy of it is kept)", func(dsn, file string, force bool) (string, error) {
+		// A forced restore replaces what the database holds: a copy of
+		// it is kept first, and dropped if the restore fails (nothing
+		// was replaced then).
+		kept := ""
+		if _, err := os.Stat(dsn); force && (engine.IsPostgres(dsn) || err == nil) {
+			kept = keptPath(dsn, file, time.Now())
+			if err := engine.Backup(ctx, dsn, kept, false); err != nil {
+				return "", fmt.Errorf("restore: keeping a copy of %s before replacing it: %w", dbName(dsn), err)
+			}
+		}
 		if err := engine.Restore(ctx, dsn, file, force); err != nil {
+			if kept != "" {
+				_ = os.Remove(kept)
+			}
 			return "", err
 		}
-		return fmt.Sprintf("Restored %s from %s.", dbName(dsn), file), nil
+		msg := fmt.Sprintf("Restored %s from %s.", dbName(dsn), file)
+		if kept != "" {
+			msg += fmt.Sprintf(" What it held before is kept in %s%s: rebound restore --force %s puts it back.", kept, size(kept), kept)
+		}
+		return msg, nil
 	})
+}
+
+// keptPath is where a forced restore keeps a copy of the database it
+// replaces: beside a SQLite file, or beside the restored file for
+// PostgreSQL, named for the moment ("….before-restore-20261207-062800").
+func keptPath(dsn, file string, now time.Time) string {
+	stamp := ".before-restore-" + now.Format("20060102-150405")
+	if engine.IsPostgres(dsn) {
+		return filepath.Join(filepath.Dir(file), "rebound"+stamp+".db")
+	}
+	return dsn + stamp
 }
 
 // copyCmd runs `rebound NAME [--force] FILE` (backup and restore): it

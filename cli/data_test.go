@@ -168,8 +168,20 @@ func TestDataRoundTrip(t *testing.T) {
 			!strings.Contains(errs, "not a SQLite database") || !strings.Contains(errs, "ana.zip") {
 			t.Errorf("restore of a zip: exit %d %q", code, errs)
 		}
-		if code, _, errs := rebound(t, dst, "restore", "--force", backup); code != 0 {
-			t.Errorf("restore --force: %s", errs)
+		if kept, _ := filepath.Glob(dst + ".before-restore-*"); len(kept) != 0 {
+			t.Errorf("a failed restore kept copies %v", kept)
+		}
+		code, out, errs := rebound(t, dst, "restore", "--force", backup)
+		if code != 0 {
+			t.Fatalf("restore --force: %s", errs)
+		}
+		// What the forced restore replaced is kept, whole, and named.
+		kept, _ := filepath.Glob(dst + ".before-restore-*")
+		if len(kept) != 1 || !strings.Contains(out, "kept in "+kept[0]) {
+			t.Fatalf("restore --force: kept %v, said %q", kept, out)
+		}
+		if got, _ := snapshot(t, kept[0]); storetest.DiffSnapshots(want, got) != "" {
+			t.Errorf("the copy kept by restore --force differs from what the database held")
 		}
 	})
 
