@@ -95,6 +95,12 @@ func (s *State) decide(r recovery.Readiness, sore []SorenessNow, c clocks, flag 
 		}
 	}
 	switch {
+	case now.Before(c.easyAt) && c.easyAt.Before(dayStart(now).Add(EasyByHour*time.Hour)):
+		// Easy running is fine by the afternoon: the day holds an easy
+		// run from then, as the week plans it (EasyByHour), not a day of
+		// active recovery that the week contradicts.
+		cs = append(cs, candidate{recovery.EasyRun, ByClock, fmt.Sprintf("an easy run from %s at the earliest: %s %s until then",
+			Moment(c.easyAt, now), s.yourRun(c.easyBy), needs(c.easyBy))})
 	case now.Before(c.easyAt):
 		cs = append(cs, candidate{recovery.ActiveRecovery, ByClock, fmt.Sprintf("%s %s until %s before an easy run",
 			s.yourRun(c.easyBy), needs(c.easyBy), Moment(c.easyAt, now))})

@@ -75,6 +75,13 @@ func TestDecision(t *testing.T) {
 		// Two hours after a 10 km run the clock says active recovery.
 		{"RightAfterARun", func(h *coach.History) { h.Activities = append(h.Activities, run(100, tue.Add(6*time.Hour), 10, 140)) },
 			now, recovery.ActiveRecovery, coach.ByClock, "before an easy run"},
+		// An evening run's easy clock ends the next morning, before
+		// coach.EasyByHour (15:00): the next day holds an easy run from
+		// then, as the week plans it, not a day of active recovery.
+		{"EasyFromLaterToday", func(h *coach.History) {
+			h.Activities = append(h.Activities, run(100, day21.Add(11*time.Hour), 10, 140))
+		},
+			tue, recovery.EasyRun, coach.ByClock, "at the earliest"},
 		// 60 days after the last run: an easy return (coach.BreakDays = 21).
 		{"TwoMonthsOff", nil, day21.AddDate(0, 2, 0), recovery.EasyRun, coach.ByBreak, "days ago"},
 	} {
@@ -86,6 +93,12 @@ func TestDecision(t *testing.T) {
 			today := coach.NewState(h, tc.at).Today()
 			if today.Recommendation != string(tc.want) || today.DecidedBy != tc.by || !strings.Contains(today.Reasons[0], tc.inReason) {
 				t.Errorf("%s by %s (%q); want %s by %s with %q", today.Recommendation, today.DecidedBy, today.Reasons, tc.want, tc.by, tc.inReason)
+			}
+			// A day that holds a run has no "Rest day" on its checklist.
+			for _, st := range today.Steps {
+				if st.ID == "rest-day" && (tc.want == recovery.EasyRun || tc.want == recovery.QualityOK) {
+					t.Errorf("%s, with a rest day on the checklist", tc.want)
+				}
 			}
 			score, ok := today.Score()
 			if !ok || score > recovery.BandTop(tc.want) {

@@ -357,13 +357,16 @@ func focus(steps []Step, rec recovery.Recommendation) []Step {
 }
 
 // allowed says whether a step fits today's recommendation: no easy run on
-// a rest day, no strength on an active-recovery or rest day.
+// a rest day, no strength on an active-recovery or rest day, no rest day
+// on a day that holds a run.
 func allowed(rec recovery.Recommendation, id string) bool {
 	switch rec {
 	case recovery.Rest:
 		return id != "easy-run" && id != "strength" && id != "active-recovery" && id != "cross-training"
 	case recovery.ActiveRecovery:
 		return id != "easy-run" && id != "strength"
+	case recovery.EasyRun, recovery.QualityOK:
+		return id != "rest-day"
 	}
 	return true
 }
