@@ -95,10 +95,12 @@ func (s *State) decide(r recovery.Readiness, sore []SorenessNow, c clocks, flag 
 		}
 	}
 	switch {
-	case now.Before(c.easyAt) && c.easyAt.Before(dayStart(now).Add(EasyByHour*time.Hour)):
+	case now.Before(c.easyAt) && c.easyAt.Before(dayStart(now).Add(EasyByHour*time.Hour)) &&
+		!(c.easyBy.Kind == recovery.Long && dayIndex(dayStart(c.easyBy.Run.End.In(now.Location())), now) <= s.restAfterLong()):
 		// Easy running is fine by the afternoon: the day holds an easy
 		// run from then, as the week plans it (EasyByHour), not a day of
-		// active recovery that the week contradicts.
+		// active recovery that the week contradicts; but for the rest
+		// days after a long run, which the week keeps too.
 		cs = append(cs, candidate{recovery.EasyRun, ByClock, fmt.Sprintf("an easy run from %s at the earliest: %s %s until then",
 			Moment(c.easyAt, now), s.yourRun(c.easyBy), needs(c.easyBy))})
 	case now.Before(c.easyAt):

@@ -390,6 +390,15 @@ func (b *weekBuilder) canLong(i int) bool {
 		!b.longWithin(i)
 }
 
+// restAfterLong is how many days after a long run are rest days:
+// protocol.RestDaysAfterLongMin, one more for older runners.
+func (s *State) restAfterLong() int {
+	if s.H.Profile.Age >= recovery.OlderRunnerAge {
+		return protocol.RestDaysAfterLongMin + 1
+	}
+	return protocol.RestDaysAfterLongMin
+}
+
 // LongRunGapDays: a long run at most once in this many days; the week's
 // long run is a weekly one, and a long run moved towards the one just
 // run (a Monday 10 km "long run" two days after Saturday's 16.8 km) is
@@ -461,10 +470,7 @@ func (b *weekBuilder) plan() {
 		runs--
 	}
 	// Rest after a long run, this week's or one just before it.
-	rest := protocol.RestDaysAfterLongMin
-	if s.H.Profile.Age >= recovery.OlderRunnerAge {
-		rest++
-	}
+	rest := s.restAfterLong()
 	for l := -rest; l < 7; l++ {
 		if (l < 0 || l != longDay) && !(l <= 0 && pat.longOn[l]) {
 			continue
