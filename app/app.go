@@ -248,8 +248,10 @@ func (a *Athlete) CheckIn(ctx context.Context, in present.CheckInInput) (*Checke
 	if err != nil {
 		return nil, err
 	}
+	// Only an answer without symptoms can clear a flag: only then is the
+	// flag standing before the check-in read (one more history read).
 	var standing []string
-	if in.Symptoms != nil {
+	if in.Symptoms != nil && len(in.Symptoms) == 0 {
 		before, err := a.State(ctx)
 		if err != nil {
 			return nil, err

@@ -132,8 +132,14 @@ const ReturnStartShare = 0.5
 // on day t: ReturnStartShare on the clearing day, growing evenly to all
 // of it ReturnDays later.
 func (r *Return) ReturnShare(t time.Time) float64 {
-	d := t.Sub(r.Cleared).Hours() / 24
-	return ReturnStartShare + (1-ReturnStartShare)*math.Max(0, math.Min(1, d/ReturnDays))
+	return rampShare(t.Sub(r.Cleared).Hours()/24, ReturnDays)
+}
+
+// rampShare is the share of the usual easy run d days into a build-up of
+// over days: ReturnStartShare at its start, growing evenly to all of it
+// at its end. The graded return and a race's easy days use it.
+func rampShare(d, over float64) float64 {
+	return ReturnStartShare + (1-ReturnStartShare)*math.Max(0, math.Min(1, d/over))
 }
 
 // Return is a graded return: a red-flag symptom was cleared, and until

@@ -955,8 +955,7 @@ func (b *weekBuilder) raceShare(i int) float64 {
 		return 1
 	}
 	easyDays := b.pat.raceM / 1000 / recovery.RaceKmPerEasyDay
-	d := float64(i - *b.pat.raceDay)
-	return math.Round((ReturnStartShare+(1-ReturnStartShare)*math.Max(0, math.Min(1, d/easyDays)))*100) / 100 // whole percent
+	return math.Round(rampShare(float64(i-*b.pat.raceDay), easyDays)*100) / 100 // whole percent
 }
 
 // returnReasons says, on each day of the graded return, why it holds an
